@@ -1,0 +1,139 @@
+using Bielefeld.Etl.Catalog;
+
+namespace Bielefeld.Etl.Attainment;
+
+/// <summary>
+/// Computes, month by month, how far an indicator has come towards its target: the actual to date aggregated by
+/// the indicator's kind, the target path, the degree of attainment and the status.
+/// </summary>
+public sealed class AttainmentCalculator(StatusThresholds thresholds)
+{
+    /// <summary>One figure per month of the target's plan period (or of <paramref name="planYear"/> where there is no target).</summary>
+    /// <param name="indicator">The indicator, for its kind.</param>
+    /// <param name="target">The target for this area; null or not measurable gives "n/a".</param>
+    /// <param name="planYear">The plan year, for indicators without a target.</param>
+    /// <param name="areaCode">The area the actuals belong to.</param>
+    /// <param name="actuals">The delivered months of this indicator and area, in any order.</param>
+    public IReadOnlyList<AttainmentFigure> Compute(
+        Indicator indicator, Target? target, int planYear, string areaCode, IReadOnlyCollection<MonthlyActual> actuals)
+    {
+        var period = target?.Period ?? PlanPeriod.CalendarYear(planYear);
+        var delivered = actuals.Where(a => period.Contains(a.Month)).ToDictionary(a => a.Month);
+        var figures = new List<AttainmentFigure>(period.MonthCount);
+        foreach (var month in period.Months())
+        {
+            figures.Add(ComputeMonth(indicator, target, period, areaCode, month, delivered));
+        }
+
+        return figures;
+    }
+
+    private AttainmentFigure ComputeMonth(
+        Indicator indicator, Target? target, PlanPeriod period, string areaCode, DateOnly month,
+        Dictionary<DateOnly, MonthlyActual> delivered)
+    {
+        var toDate = delivered.Values.Where(a => a.Month <= month).OrderBy(a => a.Month).ToList();
+        var actual = delivered.ContainsKey(month) ? ActualToDate(indicator.Kind, toDate) : null;
+        var suppressed = toDate.Any(a => a.Suppressed);
+        var elapsed = period.ElapsedMonths(month);
+        var projection = actual is { } a && IsFlow(indicator.Kind) ? a / elapsed * period.MonthCount : actual;
+
+        var targetValue = TargetValue(target);
+        if (target is null || !target.IsMeasurable || targetValue is null)
+        {
+            return new AttainmentFigure(indicator.Code, month, areaCode, actual, null, null, null,
+                actual is null ? AttainmentStatus.NoData : AttainmentStatus.NotApplicable, projection)
+            { DependsOnSuppressed = suppressed };
+        }
+
+        var path = TargetPath(indicator.Kind, target, targetValue.Value, period, elapsed);
+        if (target.Comparator == Comparator.DoneBy)
+        {
+            return Milestone(indicator, target, areaCode, month, toDate, suppressed);
+        }
+
+        if (actual is not { } value)
+        {
+            return new AttainmentFigure(indicator.Code, month, areaCode, null, targetValue, path, null, AttainmentStatus.NoData, null)
+            { DependsOnSuppressed = suppressed };
+        }
+
+        var degree = target.Comparator switch
+        {
+            Comparator.AtLeast => AttainmentDegree.AtLeast(value, targetValue.Value),
+            Comparator.AtMost => AttainmentDegree.AtMost(value, targetValue.Value),
+            Comparator.ReductionFromBaseline => AttainmentDegree.Reduction(value, target.Baseline!.Value, targetValue.Value),
+            _ => null,
+        };
+        var shareOfPath = target.Comparator switch
+        {
+            Comparator.AtLeast => AttainmentDegree.AtLeast(value, path),
+            Comparator.AtMost => AttainmentDegree.AtMost(value, path),
+            Comparator.ReductionFromBaseline => AttainmentDegree.Reduction(value, target.Baseline!.Value, path),
+            _ => null,
+        };
+        var status = shareOfPath is { } share ? thresholds.Classify(share) : AttainmentStatus.NotApplicable;
+        return new AttainmentFigure(indicator.Code, month, areaCode, value, targetValue, path, degree, status, projection)
+        { DependsOnSuppressed = suppressed };
+    }
+
+    private static AttainmentFigure Milestone(
+        Indicator indicator, Target target, string areaCode, DateOnly month, List<MonthlyActual> toDate, bool suppressed)
+    {
+        var deadline = target.Deadline ?? target.Period.LastMonth;
+        var doneIn = toDate.FirstOrDefault(a => a.Value >= 1)?.Month;
+        var done = doneIn is not null;
+        var degree = AttainmentDegree.Milestone(doneIn, deadline);
+        var deadlineMonth = new DateOnly(deadline.Year, deadline.Month, 1);
+        var status = done ? (degree == 1 ? AttainmentStatus.Green : AttainmentStatus.Red)
+            : month > deadlineMonth ? AttainmentStatus.Overdue
+            : toDate.Count == 0 ? AttainmentStatus.NoData
+            : AttainmentStatus.Amber;
+        return new AttainmentFigure(indicator.Code, month, areaCode, done ? 1 : (toDate.Count == 0 ? null : 0), 1, 1, degree, status, null)
+        { DependsOnSuppressed = suppressed };
+    }
+
+    private static decimal? TargetValue(Target? target) => target switch
+    {
+        null => null,
+        { Comparator: Comparator.ReductionFromBaseline, Baseline: null } => null,
+        { Comparator: Comparator.ReductionFromBaseline, Baseline: { } b, Value: { } p } => AttainmentDegree.ReductionTarget(b, p),
+        { Comparator: Comparator.DoneBy } => 1,
+        _ => target.Value,
+    };
+
+    private static decimal TargetPath(IndicatorKind kind, Target target, decimal targetValue, PlanPeriod period, int elapsed)
+    {
+        var share = (decimal)elapsed / period.MonthCount;
+        return target.Comparator switch
+        {
+            Comparator.AtLeast when IsFlow(kind) => targetValue * share,
+            Comparator.ReductionFromBaseline => target.Baseline!.Value - ((target.Baseline.Value - targetValue) * share),
+            _ => targetValue,
+        };
+    }
+
+    private static decimal? ActualToDate(IndicatorKind kind, List<MonthlyActual> toDate)
+    {
+        var withValue = toDate.Where(a => a.Value is not null || a.Numerator is not null).ToList();
+        if (withValue.Count == 0)
+        {
+            return null;
+        }
+
+        switch (kind)
+        {
+            case IndicatorKind.Count or IndicatorKind.Amount:
+                return withValue.Sum(a => a.Value ?? 0);
+            case IndicatorKind.Rate:
+                var numerator = withValue.Sum(a => a.Numerator ?? 0);
+                var denominator = withValue.Sum(a => a.Denominator ?? 0);
+                return denominator == 0 ? null : numerator / denominator * 100m;
+            default:
+                // Stocks, published rates, milestones and assessments: the latest delivered month speaks for the period.
+                return withValue[^1].Value;
+        }
+    }
+
+    private static bool IsFlow(IndicatorKind kind) => kind is IndicatorKind.Count or IndicatorKind.Amount;
+}

@@ -1,0 +1,28 @@
+namespace Bielefeld.Etl.Attainment;
+
+/// <summary>
+/// Where one indicator stands in one area at the end of one month of its plan period.
+/// </summary>
+/// <param name="IndicatorCode">The indicator.</param>
+/// <param name="Month">The month (first day).</param>
+/// <param name="AreaCode">The area.</param>
+/// <param name="ActualToDate">The plan period's actual up to and including the month, in the plan's unit (rates in percent); null when nothing was delivered for the month.</param>
+/// <param name="TargetValue">The target for the whole plan period; null when the plan has none.</param>
+/// <param name="TargetPath">What should have been reached by the end of the month.</param>
+/// <param name="Degree">Degree of attainment against the period's target, 1.0 = met; null when not applicable.</param>
+/// <param name="Status">The traffic light against the path.</param>
+/// <param name="Projection">The year-end value the run rate projects.</param>
+public sealed record AttainmentFigure(
+    string IndicatorCode,
+    DateOnly Month,
+    string AreaCode,
+    decimal? ActualToDate,
+    decimal? TargetValue,
+    decimal? TargetPath,
+    decimal? Degree,
+    AttainmentStatus Status,
+    decimal? Projection)
+{
+    /// <summary>A value the figure depends on was suppressed in the source, so the figure is a lower bound at best.</summary>
+    public bool DependsOnSuppressed { get; init; }
+}
