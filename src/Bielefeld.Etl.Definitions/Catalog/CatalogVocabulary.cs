@@ -1,0 +1,66 @@
+using System.Globalization;
+using Bielefeld.Etl.Catalog;
+
+namespace Bielefeld.Etl.Definitions.Catalog;
+
+/// <summary>The words the catalog files use for kinds, comparators and periods, both ways.</summary>
+public static class CatalogVocabulary
+{
+    private static readonly (IndicatorKind Kind, string Word)[] Kinds =
+    [
+        (IndicatorKind.Count, "anzahl"), (IndicatorKind.Amount, "betrag"), (IndicatorKind.Stock, "bestand"),
+        (IndicatorKind.Rate, "quote"), (IndicatorKind.PublishedRate, "veroeffentlichte_quote"),
+        (IndicatorKind.Milestone, "meilenstein"), (IndicatorKind.Qualitative, "qualitativ"),
+    ];
+
+    private static readonly (Comparator Comparator, string Word)[] Comparators =
+    [
+        (Comparator.AtLeast, "mindestens"), (Comparator.AtMost, "hoechstens"),
+        (Comparator.ReductionFromBaseline, "reduktion"), (Comparator.DoneBy, "erledigt_bis"), (Comparator.None, "keiner"),
+    ];
+
+    /// <summary>The file word for a kind.</summary>
+    public static string Word(IndicatorKind kind) => Kinds.First(k => k.Kind == kind).Word;
+
+    /// <summary>The file word for a comparator.</summary>
+    public static string Word(Comparator comparator) => Comparators.First(c => c.Comparator == comparator).Word;
+
+    /// <summary>The kind a file word names.</summary>
+    public static IndicatorKind ParseKind(string word, string where) =>
+        Kinds.Where(k => k.Word == word).Select(k => (IndicatorKind?)k.Kind).FirstOrDefault()
+        ?? throw new FormatException($"{where}: unbekannte Art '{word}' (erlaubt: {string.Join(", ", Kinds.Select(k => k.Word))}).");
+
+    /// <summary>The comparator a file word names.</summary>
+    public static Comparator ParseComparator(string word, string where) =>
+        Comparators.Where(c => c.Word == word).Select(c => (Comparator?)c.Comparator).FirstOrDefault()
+        ?? throw new FormatException($"{where}: unbekannter Vergleich '{word}' (erlaubt: {string.Join(", ", Comparators.Select(c => c.Word))}).");
+
+    /// <summary>Reads a period word (<c>kalenderjahr</c>, <c>schuljahr 2017/18</c>, <c>kitajahr 2017/18</c>, <c>bis 2018-06-30</c>).</summary>
+    public static PlanPeriod ParsePeriod(string text, int planYear, string where)
+    {
+        var parts = text.Split(' ', 2, StringSplitOptions.TrimEntries);
+        return parts[0] switch
+        {
+            "kalenderjahr" when parts.Length == 1 => PlanPeriod.CalendarYear(planYear),
+            "schuljahr" when parts.Length == 2 => PlanPeriod.SchoolYear(StartYear(parts[1], where)),
+            "kitajahr" when parts.Length == 2 => PlanPeriod.KitaYear(StartYear(parts[1], where)),
+            "bis" when parts.Length == 2 && DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var deadline)
+                => PlanPeriod.UpTo(planYear, deadline),
+            _ => throw new FormatException($"{where}: unbekannter Zeitraum '{text}' (erlaubt: kalenderjahr, schuljahr JJJJ/JJ, kitajahr JJJJ/JJ, bis JJJJ-MM-TT)."),
+        };
+    }
+
+    /// <summary>The period word for a period.</summary>
+    public static string Word(PlanPeriod period) => period.Kind switch
+    {
+        PlanPeriodKind.CalendarYear => "kalenderjahr",
+        PlanPeriodKind.SchoolYear => string.Create(CultureInfo.InvariantCulture, $"schuljahr {period.FirstMonth.Year}/{(period.FirstMonth.Year + 1) % 100:00}"),
+        PlanPeriodKind.KitaYear => string.Create(CultureInfo.InvariantCulture, $"kitajahr {period.FirstMonth.Year}/{(period.FirstMonth.Year + 1) % 100:00}"),
+        _ => "bis " + period.LastMonth.AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+
+    private static int StartYear(string span, string where) =>
+        span.Length == 7 && span[4] == '/' && int.TryParse(span.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            ? year
+            : throw new FormatException($"{where}: Jahr '{span}' hat nicht die Form JJJJ/JJ.");
+}
