@@ -7,19 +7,19 @@ namespace Bielefeld.Etl.Loading;
 public sealed class ExtractFileException : Exception
 {
     /// <summary>Creates the exception with a reason code and a message a steward can act on.</summary>
-    public ExtractFileException(string reasonCode, string message)
+    public ExtractFileException(ReasonCode reason, string message)
         : base(message)
     {
-        ReasonCode = reasonCode;
+        Reason = reason;
     }
 
     /// <summary>Creates the exception from an underlying failure (a corrupt workbook).</summary>
-    public ExtractFileException(string reasonCode, string message, Exception inner)
+    public ExtractFileException(ReasonCode reason, string message, Exception inner)
         : base(message, inner)
     {
-        ReasonCode = reasonCode;
+        Reason = reason;
     }
 
-    /// <summary>The stable code of the file-level reason (<c>DATEI_UNLESBAR</c>, ...).</summary>
-    public string ReasonCode { get; }
+    /// <summary>The file-level reason (<see cref="FileReasons"/>).</summary>
+    public ReasonCode Reason { get; }
 }

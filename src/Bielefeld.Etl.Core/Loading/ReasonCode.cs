@@ -29,4 +29,10 @@ public sealed record ReasonCode(string Code, string Description)
 
     /// <summary>A darunter row has no row above it to be part of.</summary>
     public static ReasonCode SubsetWithoutParent { get; } = new("DARUNTER_OHNE_BEZUG", "Der Darunter-Wert folgt keiner Kennzahl, zu der er gehören kann.");
+
+    /// <summary>The Kennzahl is known, but the pipeline definition maps it to no indicator for this project.</summary>
+    public static ReasonCode KennzahlWithoutIndicator { get; } = new("KENNZAHL_OHNE_INDIKATOR", "Die Kennzahl ist für dieses Projekt keinem Indikator zugeordnet.");
+
+    /// <summary>A row after the data block holds figures, so it cannot be a remark, and it has no Kennzahl.</summary>
+    public static ReasonCode FiguresWithoutKennzahl { get; } = new("ZAHLEN_OHNE_KENNZAHL", "Die Zeile enthält Zahlen, aber keine Kennzahl.");
 }

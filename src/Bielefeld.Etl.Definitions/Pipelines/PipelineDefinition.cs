@@ -1,0 +1,64 @@
+namespace Bielefeld.Etl.Definitions.Pipelines;
+
+/// <summary>
+/// One <c>pipelines/&lt;name&gt;.yml</c>: which inbox folder a source's files arrive in, which reader reads them, and
+/// when the scheduler runs it. The reader's own mapping section is read by the reader (see <see cref="ReadSection{T}"/>).
+/// </summary>
+public sealed class PipelineDefinition
+{
+    internal PipelineDefinition(string path, string text, PipelineHeader header)
+    {
+        FilePath = path;
+        Text = text;
+        Name = header.Name;
+        Source = header.Source;
+        Reader = header.Reader;
+        Inbox = header.Inbox ?? header.Name;
+        Files = header.Files ?? "*";
+        Schedule = header.Schedule;
+    }
+
+    /// <summary>The pipeline's name (<c>kaf</c>), also the source name in load records.</summary>
+    public string Name { get; }
+
+    /// <summary>The delivering system's name for people (<c>KAF-Projektcontrolling</c>).</summary>
+    public string Source { get; }
+
+    /// <summary>The reader that understands the files (<c>kaf-workbook</c>).</summary>
+    public string Reader { get; }
+
+    /// <summary>The folder below the inbox root where the files arrive.</summary>
+    public string Inbox { get; }
+
+    /// <summary>The file name pattern (<c>KAF_*_*.xls*</c>).</summary>
+    public string Files { get; }
+
+    /// <summary>The cron expression for the scheduler (Europe/Berlin), if the pipeline is scheduled.</summary>
+    public string? Schedule { get; }
+
+    /// <summary>The file the definition was read from, for messages.</summary>
+    public string FilePath { get; }
+
+    internal string Text { get; }
+
+    /// <summary>Reads the reader-specific section <paramref name="key"/> into <typeparamref name="T"/>.</summary>
+    /// <exception cref="PipelineDefinitionException">The section is missing or malformed.</exception>
+    public T ReadSection<T>(string key)
+        where T : class, new() => PipelineFiles.ReadSection<T>(this, key);
+}
+
+/// <summary>The keys every pipeline file has, whatever its reader.</summary>
+internal sealed class PipelineHeader
+{
+    public string Name { get; set; } = "";
+
+    public string Source { get; set; } = "";
+
+    public string Reader { get; set; } = "";
+
+    public string? Inbox { get; set; }
+
+    public string? Files { get; set; }
+
+    public string? Schedule { get; set; }
+}

@@ -1,0 +1,23 @@
+using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Observations;
+
+namespace Bielefeld.Etl.Sources;
+
+/// <summary>
+/// An extract file opened by its reader: what the file speaks for (its scope) and its rows, read lazily so that
+/// memory stays flat whatever the file's size. Every row of the data sheet appears exactly once in <see cref="Rows"/>.
+/// </summary>
+public sealed class ExtractReading(DeliveryScope scope, IEnumerable<SourceRow> rows, IDisposable? resource) : IDisposable
+{
+    /// <summary>The source series and months the file replaces completely.</summary>
+    public DeliveryScope Scope { get; } = scope;
+
+    /// <summary>The rows in file order.</summary>
+    public IEnumerable<SourceRow> Rows { get; } = rows;
+
+    /// <summary>The sheet the rows come from; null for CSV files.</summary>
+    public string? Sheet { get; init; }
+
+    /// <inheritdoc />
+    public void Dispose() => resource?.Dispose();
+}
