@@ -1,0 +1,14 @@
+using Bielefeld.Etl.Loading;
+
+namespace Bielefeld.Etl.Warehouse;
+
+/// <summary>What happened to one extract file.</summary>
+/// <param name="File">The file.</param>
+/// <param name="Status">How it ended.</param>
+/// <param name="Counts">Row conservation (all zero where nothing was read).</param>
+/// <param name="Message">For refused and failed files: what a steward or operator must know.</param>
+public sealed record FileLoadResult(ExtractFile File, FileLoadStatus Status, RowCounts Counts, string? Message)
+{
+    /// <summary>The indicators whose values the load changed, for the attainment recomputation.</summary>
+    public IReadOnlyCollection<string> AffectedIndicators { get; init; } = [];
+}
