@@ -1,3 +1,5 @@
+using Bielefeld.Etl.Loading;
+
 namespace Bielefeld.Etl.Sources;
 
 /// <summary>Reads the extract files of one source format.</summary>

@@ -1,7 +1,6 @@
-using Bielefeld.Etl.Loading;
 using Bielefeld.Etl.Observations;
 
-namespace Bielefeld.Etl.Sources;
+namespace Bielefeld.Etl.Loading;
 
 /// <summary>
 /// An extract file opened by its reader: what the file speaks for (its scope) and its rows, read lazily so that

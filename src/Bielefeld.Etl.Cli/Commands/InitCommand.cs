@@ -1,0 +1,21 @@
+using Bielefeld.Etl.Cli.Composition;
+using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Warehouse;
+using Spectre.Console;
+
+namespace Bielefeld.Etl.Cli.Commands;
+
+/// <summary><c>init</c>: creates or migrates the warehouse and loads the plan catalog into it.</summary>
+public sealed class InitCommand : EtlCommand<EtlSettings>
+{
+    /// <inheritdoc />
+    protected override async Task<int> ExecuteAsync(
+        PipelineRun run, WarehouseProvider warehouse, EtlOptions options, EtlSettings settings, CancellationToken cancellationToken)
+    {
+        await run.InitialiseAsync(cancellationToken);
+        await warehouse.RecomputeAttainmentAsync(run.Catalog, null, options.Thresholds, cancellationToken);
+        AnsiConsole.MarkupLine(
+            $"Warehouse bereit ([bold]{warehouse.Name}[/]): Plan {run.Catalog.Year} mit {run.Catalog.Measures.Count} Maßnahmen und {run.Catalog.Indicators.Count()} Indikatoren; Pipelines: {Markup.Escape(string.Join(", ", run.Pipelines.Select(p => p.Name)))}.");
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+using Bielefeld.Etl.Cli.Composition;
+using Bielefeld.Etl.Cli.Output;
+using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Warehouse;
+using Spectre.Console;
+
+namespace Bielefeld.Etl.Cli.Commands;
+
+/// <summary>
+/// <c>run</c>: loads what is in the inbox and recomputes attainment. Exit code 0 when the files were processed
+/// (rejected rows and refused files included: they are the stewards' work, recorded), 1 when a file failed for a
+/// technical reason, 2 when the configuration is wrong.
+/// </summary>
+public sealed class RunCommand : EtlCommand<RunSettings>
+{
+    /// <inheritdoc />
+    protected override async Task<int> ExecuteAsync(
+        PipelineRun run, WarehouseProvider warehouse, EtlOptions options, RunSettings settings, CancellationToken cancellationToken)
+    {
+        AnsiConsole.MarkupLine($"Eingang: [bold]{Markup.Escape(options.Inbox)}[/], Warehouse: [bold]{warehouse.Name}[/]");
+        var summary = await LoadProgress.TrackAsync(progress => run.RunAsync(settings.Pipelines, progress, cancellationToken));
+        RunReport.Write(summary);
+        RunReport.WriteAttainment(await warehouse.LatestAttainmentAsync(cancellationToken));
+        if (summary.HasFailures)
+        {
+            AnsiConsole.MarkupLine("[red]Mindestens eine Datei konnte aus technischen Gründen nicht geladen werden; der nächste Lauf versucht es erneut.[/]");
+            return RunFailed;
+        }
+
+        return 0;
+    }
+}

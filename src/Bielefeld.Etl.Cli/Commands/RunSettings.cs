@@ -1,0 +1,26 @@
+using System.ComponentModel;
+using Bielefeld.Etl.Cli.Composition;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Bielefeld.Etl.Cli.Commands;
+
+/// <summary>Options of <c>run</c>.</summary>
+public sealed class RunSettings : EtlSettings
+{
+    /// <summary>Run every pipeline.</summary>
+    [CommandOption("--all")]
+    [Description("Alle Pipelines ausführen")]
+    public bool All { get; init; }
+
+    /// <summary>Run only these pipelines.</summary>
+    [CommandOption("--pipeline <NAME>")]
+    [Description("Nur diese Pipeline ausführen (mehrfach möglich)")]
+    public string[] Pipelines { get; init; } = [];
+
+    /// <inheritdoc />
+    public override ValidationResult Validate() =>
+        All == (Pipelines.Length > 0)
+            ? ValidationResult.Error("Entweder --all oder --pipeline <name> angeben.")
+            : ValidationResult.Success();
+}

@@ -1,0 +1,19 @@
+using Bielefeld.Etl.Cli.Composition;
+using Bielefeld.Etl.Cli.Output;
+using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Warehouse;
+
+namespace Bielefeld.Etl.Cli.Commands;
+
+/// <summary><c>status</c>: the latest loads with their row counts.</summary>
+public sealed class StatusCommand : EtlCommand<StatusSettings>
+{
+    /// <inheritdoc />
+    protected override async Task<int> ExecuteAsync(
+        PipelineRun run, WarehouseProvider warehouse, EtlOptions options, StatusSettings settings, CancellationToken cancellationToken)
+    {
+        warehouse.Migrate();
+        RunReport.WriteLoads(await warehouse.RecentLoadsAsync(settings.Count, cancellationToken));
+        return 0;
+    }
+}

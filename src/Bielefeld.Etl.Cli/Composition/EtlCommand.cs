@@ -1,0 +1,44 @@
+using Bielefeld.Etl.Catalog;
+using Bielefeld.Etl.Definitions.Pipelines;
+using Bielefeld.Etl.Jobs;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Bielefeld.Etl.Cli.Composition;
+
+/// <summary>
+/// What every command does around its work: read the configuration, prepare the run (catalog and pipelines checked
+/// before any file is read), and turn configuration errors into a clear message and exit code 2.
+/// </summary>
+public abstract class EtlCommand<TSettings> : AsyncCommand<TSettings>
+    where TSettings : EtlSettings
+{
+    /// <summary>The exit code of a run whose configuration is wrong (catalog, pipeline file, provider).</summary>
+    public const int ConfigurationError = 2;
+
+    /// <summary>The exit code of a run in which a file failed for a technical reason.</summary>
+    public const int RunFailed = 1;
+
+    /// <inheritdoc />
+    public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
+    {
+        using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        try
+        {
+            var options = EtlConfiguration.Load(settings);
+            var warehouse = WarehouseFactory.Create(options.Warehouse, TimeProvider.System);
+            var run = PipelineRun.Prepare(options, warehouse, logging.CreateLogger("Bielefeld.Etl"), TimeProvider.System);
+            return await ExecuteAsync(run, warehouse, options, settings, cancellationToken);
+        }
+        catch (Exception ex) when (ex is CatalogException or PipelineDefinitionException or InvalidOperationException or ArgumentException)
+        {
+            AnsiConsole.MarkupLine($"[red]Fehler:[/] {Markup.Escape(ex.Message)}");
+            return ConfigurationError;
+        }
+    }
+
+    /// <summary>The command's own work.</summary>
+    protected abstract Task<int> ExecuteAsync(
+        PipelineRun run, Warehouse.WarehouseProvider warehouse, EtlOptions options, TSettings settings, CancellationToken cancellationToken);
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Bielefeld.Etl.Jobs;
+using Spectre.Console;
+
+namespace Bielefeld.Etl.Cli.Output;
+
+/// <summary>Shows progress while files load: live bars on a terminal, one line per file and step where output is redirected.</summary>
+public static class LoadProgress
+{
+    /// <summary>Runs <paramref name="work"/> with a progress display.</summary>
+    public static async Task<T> TrackAsync<T>(Func<IProgress<RunProgress>, Task<T>> work)
+    {
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            // Redirected output (logs, CI) gets a line per thousand rows and one per finished file, not a redrawn bar.
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 140);
+            return await work(new SynchronousProgress<RunProgress>(p =>
+            {
+                if (p.Done || p.RowsRead % 1_000 == 0)
+                {
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Pipeline}: {p.File}: {p.RowsRead} Zeilen gelesen{(p.Done ? ", fertig" : " …")}"));
+                }
+            }));
+        }
+
+        return await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
+                return await work(new SynchronousProgress<RunProgress>(p =>
+                {
+                    if (!tasks.TryGetValue(p.File, out var task))
+                    {
+                        task = tasks[p.File] = context.AddTask(Markup.Escape(p.File), maxValue: 1);
+                        task.IsIndeterminate = true;
+                    }
+
+                    task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{p.Pipeline}: {p.File} ({p.RowsRead} Zeilen)"));
+                    if (p.Done)
+                    {
+                        task.IsIndeterminate = false;
+                        task.Value = 1;
+                        task.StopTask();
+                    }
+                }));
+            });
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Warehouse;
+using Spectre.Console;
+
+namespace Bielefeld.Etl.Cli.Output;
+
+/// <summary>Renders what a run did and where the indicators stand, as tables a person reads in the terminal.</summary>
+public static class RunReport
+{
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    /// <summary>One line per file with its row conservation.</summary>
+    public static void Write(RunSummary summary)
+    {
+        var table = new Table().Title("Ladevorgänge dieses Laufs")
+            .AddColumns("Datei", "Status", "gelesen", "geladen", "abgewiesen", "übersprungen", "Hinweis");
+        foreach (var file in summary.Files)
+        {
+            table.AddRow(
+                Markup.Escape(file.File.Name), StatusMarkup(file.Status.ToStoredName()), Count(file.Counts.Read), Count(file.Counts.Loaded),
+                Count(file.Counts.Rejected), Count(file.Counts.Skipped), Markup.Escape(file.Message ?? ""));
+        }
+
+        if (summary.Files.Count == 0)
+        {
+            table.AddRow("[grey](keine Dateien im Eingang)[/]", "", "", "", "", "", "");
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>The latest month with an actual, per indicator.</summary>
+    public static void WriteAttainment(IReadOnlyList<AttainmentRow> rows)
+    {
+        var table = new Table().Title("Zielerreichung (letzter Monat mit Istwert)")
+            .AddColumns("Indikator", "Monat", "Bereich", "Istwert", "Zielpfad", "Zielwert", "Grad", "Status");
+        foreach (var row in rows)
+        {
+            table.AddRow(
+                Markup.Escape(row.IndikatorCode), row.Monat[..7], Markup.Escape(row.Bereich), Number(row.Istwert), Number(row.Zielpfad),
+                Number(row.Zielwert), row.Zielerreichungsgrad is { } g ? g.ToString("P1", German) : "n/a", StatusMarkup(row.Status));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>The load protocol.</summary>
+    public static void WriteLoads(IReadOnlyList<LoadRecord> loads)
+    {
+        var table = new Table().Title("Letzte Ladevorgänge")
+            .AddColumns("Nr.", "Datei", "Quelle", "Status", "gelesen", "geladen", "abgewiesen", "übersprungen", "Beginn (UTC)", "Meldung");
+        foreach (var load in loads)
+        {
+            table.AddRow(
+                Count(load.DateiId), Markup.Escape(load.Datei), Markup.Escape(load.Quelle), StatusMarkup(load.Status),
+                Count(load.ZeilenGelesen), Count(load.ZeilenGeladen), Count(load.ZeilenAbgewiesen), Count(load.ZeilenUebersprungen),
+                Markup.Escape(load.GestartetUm), Markup.Escape(load.Meldung ?? ""));
+        }
+
+        if (loads.Count == 0)
+        {
+            table.AddRow("", "[grey](noch nichts geladen)[/]", "", "", "", "", "", "", "", "");
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static string Count(long value) => value.ToString(German);
+
+    private static string Number(double? value) => value is { } v ? v.ToString("#,##0.##", German) : "–";
+
+    private static string StatusMarkup(string status) => status switch
+    {
+        "gruen" or "geladen" => $"[green]{status}[/]",
+        "gelb" or "bereits_geladen" => $"[yellow]{status}[/]",
+        "rot" or "abgewiesen" or "fehlgeschlagen" or "ueberfaellig" => $"[red]{status}[/]",
+        _ => Markup.Escape(status),
+    };
+}

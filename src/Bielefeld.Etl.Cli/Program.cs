@@ -1,0 +1,13 @@
+using Bielefeld.Etl.Cli.Commands;
+using Spectre.Console.Cli;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("bielefeld-etl");
+    config.AddCommand<InitCommand>("init").WithDescription("Warehouse anlegen oder migrieren und den Plankatalog laden");
+    config.AddCommand<RunCommand>("run").WithDescription("Dateien aus dem Eingang laden und die Zielerreichung berechnen")
+        .WithExample("run", "--all").WithExample("run", "--pipeline", "kaf");
+    config.AddCommand<StatusCommand>("status").WithDescription("Letzte Ladevorgänge mit Zeilenbilanz");
+});
+return await app.RunAsync(args);

@@ -1,0 +1,128 @@
+using Bielefeld.Etl.Catalog;
+using Bielefeld.Etl.Definitions.Pipelines;
+using Bielefeld.Etl.Sources;
+using Bielefeld.Etl.Warehouse;
+using Microsoft.Extensions.Logging;
+
+namespace Bielefeld.Etl.Jobs;
+
+/// <summary>
+/// One run of one or more pipelines: every file in their inbox folders is loaded (or skipped as already loaded),
+/// then attainment is recomputed for the indicators whose values changed.
+/// </summary>
+public sealed partial class PipelineRun
+{
+    private readonly EtlOptions _options;
+    private readonly WarehouseProvider _warehouse;
+    private readonly PlanCatalog _catalog;
+    private readonly IReadOnlyList<(PipelineDefinition Definition, IExtractReader Reader)> _pipelines;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+
+    private PipelineRun(EtlOptions options, WarehouseProvider warehouse, PlanCatalog catalog,
+        IReadOnlyList<(PipelineDefinition, IExtractReader)> pipelines, ILogger logger, TimeProvider time)
+    {
+        _time = time;
+        _options = options;
+        _warehouse = warehouse;
+        _catalog = catalog;
+        _pipelines = pipelines;
+        _logger = logger;
+    }
+
+    /// <summary>The pipelines this run knows, in name order.</summary>
+    public IEnumerable<PipelineDefinition> Pipelines => _pipelines.Select(p => p.Definition);
+
+    /// <summary>The plan catalog the run maps to.</summary>
+    public PlanCatalog Catalog => _catalog;
+
+    /// <summary>
+    /// Reads the catalog and every pipeline definition and checks them against each other, before any file is read.
+    /// </summary>
+    /// <exception cref="CatalogException">The catalog is inconsistent.</exception>
+    /// <exception cref="PipelineDefinitionException">A pipeline refers to something unknown.</exception>
+    public static PipelineRun Prepare(EtlOptions options, WarehouseProvider warehouse, ILogger logger, TimeProvider time)
+    {
+        var catalog = Definitions.Catalog.CatalogFiles.Read(options.Catalog);
+        var pipelines = PipelineFiles.ReadAll(options.Pipelines)
+            .Select(d => (d, SourceReaders.Create(d, catalog)))
+            .ToList();
+        return new PipelineRun(options, warehouse, catalog, pipelines, logger, time);
+    }
+
+    /// <summary>
+    /// Creates or upgrades the warehouse and brings its catalog dimensions in line with the catalog files; a changed
+    /// catalog (a new or revised Zielwert) recomputes attainment for every indicator.
+    /// </summary>
+    public async Task InitialiseAsync(CancellationToken cancellationToken)
+    {
+        _warehouse.Migrate();
+        if (await _warehouse.SyncCatalogAsync(_catalog, cancellationToken))
+        {
+            await _warehouse.RecomputeAttainmentAsync(_catalog, null, _options.Thresholds, cancellationToken);
+        }
+    }
+
+    /// <summary>Runs the named pipelines (all when <paramref name="names"/> is empty).</summary>
+    /// <exception cref="PipelineDefinitionException">A name is not a known pipeline.</exception>
+    public async Task<RunSummary> RunAsync(IReadOnlyCollection<string> names, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        var unknown = names.Where(n => _pipelines.All(p => p.Definition.Name != n)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new PipelineDefinitionException(
+                $"Unbekannte Pipeline: {string.Join(", ", unknown)} (bekannt: {string.Join(", ", _pipelines.Select(p => p.Definition.Name))}).");
+        }
+
+        await InitialiseAsync(cancellationToken);
+        var results = new List<FileLoadResult>();
+        foreach (var (definition, reader) in _pipelines.Where(p => names.Count == 0 || names.Contains(p.Definition.Name)))
+        {
+            var folder = Path.Combine(_options.Inbox, definition.Inbox);
+            foreach (var path in InboxFile.Find(folder, definition.Files))
+            {
+                results.Add(await LoadFileAsync(definition, reader, path, progress, cancellationToken));
+            }
+        }
+
+        var affected = results.SelectMany(r => r.AffectedIndicators).ToHashSet(StringComparer.Ordinal);
+        var figures = affected.Count == 0 ? 0
+            : await _warehouse.RecomputeAttainmentAsync(_catalog, affected, _options.Thresholds, cancellationToken);
+        LogRunFinished(results.Count, affected.Count, figures);
+        return new RunSummary(results, figures);
+    }
+
+    private async Task<FileLoadResult> LoadFileAsync(
+        PipelineDefinition definition, IExtractReader reader, string path, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(path);
+        var file = await InboxFile.FingerprintAsync(definition.Name, path, cancellationToken);
+        var rows = new SynchronousProgress<int>(read => progress?.Report(new RunProgress(definition.Name, name, read, false)));
+        var started = _time.GetUtcNow();
+        FileLoadResult result;
+        try
+        {
+            result = await _warehouse.LoadAsync(file, reader.Open, rows, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFileFailed(ex, name);
+            var message = $"{ex.GetType().Name}: {ex.Message}";
+            await _warehouse.RecordUnloadedAsync(file, FileLoadStatus.Failed, Loading.FileReasons.Failed.Code, message, started, cancellationToken);
+            result = new FileLoadResult(file, FileLoadStatus.Failed, default, message);
+        }
+
+        LogFileLoaded(name, result.Status, result.Counts.Read, result.Counts.Loaded, result.Counts.Rejected, result.Counts.Skipped);
+        progress?.Report(new RunProgress(definition.Name, name, result.Counts.Read, true));
+        return result;
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "{File}: {Status}, gelesen {Read}, geladen {Loaded}, abgewiesen {Rejected}, übersprungen {Skipped}")]
+    private partial void LogFileLoaded(string file, FileLoadStatus status, int read, int loaded, int rejected, int skipped);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "{File}: Laden fehlgeschlagen, nichts davon wurde übernommen")]
+    private partial void LogFileFailed(Exception exception, string file);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Lauf beendet: {Files} Dateien, {Indicators} Indikatoren neu berechnet ({Figures} Monatswerte)")]
+    private partial void LogRunFinished(int files, int indicators, int figures);
+}

@@ -1,0 +1,89 @@
+using Bielefeld.Etl.Catalog;
+using Dapper;
+
+namespace Bielefeld.Etl.Warehouse.Sqlite;
+
+public sealed partial class SqliteWarehouse
+{
+    /// <inheritdoc />
+    public override async Task<bool> SyncCatalogAsync(PlanCatalog catalog, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = Timestamp(Time.GetUtcNow());
+        var changed = false;
+        foreach (var measure in catalog.Measures)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO dim_massnahme (massnahme_code, plan_jahr, titel, organisationseinheit, handlungsfeld, zielgruppe, schwerpunktthema, leitsaetze, aufwand_eur, aufwand_text)
+                VALUES (@Code, @year, @Title, @OrgUnit, @PolicyArea, @TargetGroup, @FocalTheme, @principles, @cost, @CostText)
+                ON CONFLICT (massnahme_code) DO UPDATE SET
+                    plan_jahr = excluded.plan_jahr, titel = excluded.titel, organisationseinheit = excluded.organisationseinheit,
+                    handlungsfeld = excluded.handlungsfeld, zielgruppe = excluded.zielgruppe, schwerpunktthema = excluded.schwerpunktthema,
+                    leitsaetze = excluded.leitsaetze, aufwand_eur = excluded.aufwand_eur, aufwand_text = excluded.aufwand_text
+                """,
+                new
+                {
+                    measure.Code, year = catalog.Year, measure.Title, measure.OrgUnit, measure.PolicyArea, measure.TargetGroup,
+                    measure.FocalTheme, principles = string.Join("\n", measure.GuidingPrinciples), cost = Number(measure.CostEurosPerYear), measure.CostText,
+                },
+                transaction, cancellationToken: cancellationToken));
+        }
+
+        foreach (var indicator in catalog.Indicators)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO dim_indikator (indikator_code, massnahme_code, bezeichnung, einheit, art, richtung, eltern_indikator_code, nachrichtlich, datenquelle)
+                VALUES (@Code, @MeasureCode, @Name, @Unit, @kind, @direction, @ParentCode, @Informational, @DataSource)
+                ON CONFLICT (indikator_code) DO UPDATE SET
+                    massnahme_code = excluded.massnahme_code, bezeichnung = excluded.bezeichnung, einheit = excluded.einheit,
+                    art = excluded.art, richtung = excluded.richtung, eltern_indikator_code = excluded.eltern_indikator_code,
+                    nachrichtlich = excluded.nachrichtlich, datenquelle = excluded.datenquelle
+                """,
+                new
+                {
+                    indicator.Code, indicator.MeasureCode, indicator.Name, indicator.Unit, kind = CatalogWords.Kind(indicator.Kind),
+                    direction = CatalogWords.Direction(indicator.HigherIsBetter), indicator.ParentCode, indicator.Informational, indicator.DataSource,
+                },
+                transaction, cancellationToken: cancellationToken));
+
+            foreach (var target in indicator.Targets)
+            {
+                changed |= await SyncTargetAsync(connection, transaction, catalog.Year, indicator.Code, target, now, cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
+    }
+
+    private static async Task<bool> SyncTargetAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, int year, string indicator, Target target, string now, CancellationToken cancellationToken)
+    {
+        var row = new
+        {
+            indicator, year, area = target.AreaCode, comparator = CatalogWords.Comparator(target.Comparator), value = Number(target.Value),
+            baseline = Number(target.Baseline), deadline = target.Deadline is { } d ? Date(d) : null,
+            from = Date(target.Period.FirstMonth), to = Date(target.Period.LastMonth), wording = target.Wording, now,
+        };
+        // A target that changed closes its current version and opens a new one; an unchanged one is left alone.
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE fact_zielwert SET gueltig_bis = @now
+            WHERE indikator_code = @indicator AND plan_jahr = @year AND bereich_code = @area AND gueltig_bis IS NULL
+              AND NOT (vergleich = @comparator AND wert IS @value AND basis IS @baseline AND stichtag IS @deadline
+                       AND periode_von = @from AND periode_bis = @to AND wortlaut = @wording)
+            """,
+            row, transaction, cancellationToken: cancellationToken));
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO fact_zielwert (indikator_code, plan_jahr, bereich_code, vergleich, wert, basis, stichtag, periode_von, periode_bis, wortlaut, gueltig_ab)
+            SELECT @indicator, @year, @area, @comparator, @value, @baseline, @deadline, @from, @to, @wording, @now
+            WHERE NOT EXISTS (SELECT 1 FROM fact_zielwert WHERE indikator_code = @indicator AND plan_jahr = @year AND bereich_code = @area AND gueltig_bis IS NULL)
+            """,
+            row, transaction, cancellationToken: cancellationToken));
+        return inserted > 0;
+    }
+}

@@ -1,0 +1,337 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Reflection;
+using Bielefeld.Etl.Attainment;
+using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Observations;
+using Dapper;
+using DbUp;
+using Microsoft.Data.Sqlite;
+
+namespace Bielefeld.Etl.Warehouse.Sqlite;
+
+/// <summary>
+/// The embedded default warehouse: one SQLite file in WAL mode. Bulk path: prepared statements reused for a
+/// whole batch inside the file's single transaction.
+/// </summary>
+public sealed partial class SqliteWarehouse : WarehouseProvider
+{
+    private const int SqliteConstraint = 19;
+    private readonly string _connectionString;
+
+    /// <summary>Creates the provider for a connection string such as <c>Data Source=data/warehouse.db</c>.</summary>
+    public SqliteWarehouse(string connectionString, TimeProvider time)
+        : base(time)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, DefaultTimeout = 60 };
+        _connectionString = builder.ToString();
+        DataSource = builder.DataSource;
+    }
+
+    /// <inheritdoc />
+    public override string Name => "sqlite";
+
+    /// <summary>The database file.</summary>
+    public string DataSource { get; }
+
+    /// <inheritdoc />
+    public override void Migrate()
+    {
+        if (Path.GetDirectoryName(Path.GetFullPath(DataSource)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            connection.Open();
+            // WAL lets readers (Power BI, status) read while a load writes; it is a property of the file, set once.
+            connection.Execute("PRAGMA journal_mode = WAL;");
+        }
+
+        var result = DeployChanges.To.SqliteDatabase(_connectionString)
+            .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.StartsWith("sqlite/", StringComparison.Ordinal))
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build()
+            .PerformUpgrade();
+        if (!result.Successful)
+        {
+            throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} ist fehlgeschlagen: {result.Error.Message}", result.Error);
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<LoadRecord>> RecentLoadsAsync(int count, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<LoadRecord>(new CommandDefinition(
+            """
+            SELECT datei_id AS DateiId, datei AS Datei, quelle AS Quelle, status AS Status,
+                   zeilen_gelesen AS ZeilenGelesen, zeilen_geladen AS ZeilenGeladen,
+                   zeilen_abgewiesen AS ZeilenAbgewiesen, zeilen_uebersprungen AS ZeilenUebersprungen,
+                   gestartet_um AS GestartetUm, beendet_um AS BeendetUm, meldung AS Meldung
+            FROM rpt_ladeprotokoll ORDER BY datei_id DESC LIMIT @count
+            """,
+            new { count }, cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<AttainmentRow>> LatestAttainmentAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AttainmentRow>(new CommandDefinition(
+            """
+            SELECT z.indikator_code AS IndikatorCode, z.massnahme_code AS MassnahmeCode, z.monat AS Monat, z.bereich AS Bereich,
+                   z.istwert AS Istwert, z.zielwert AS Zielwert, z.zielpfad AS Zielpfad, z.zielerreichungsgrad AS Zielerreichungsgrad, z.status AS Status
+            FROM rpt_zielerreichung z
+            WHERE z.monat = (SELECT MAX(x.monat) FROM rpt_zielerreichung x
+                             WHERE x.indikator_code = z.indikator_code AND x.bereich = z.bereich AND x.istwert IS NOT NULL)
+            ORDER BY z.massnahme_code, z.indikator_code, z.bereich
+            """,
+            cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
+    /// <inheritdoc />
+    public override async Task RecordUnloadedAsync(
+        ExtractFile file, FileLoadStatus status, string reasonCode, string message, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        // The same bytes refused for the same reason are recorded once, not every night again.
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO load_file (quelle, datei, pfad, sha256, groesse, status, grund_code, meldung, gestartet_um, beendet_um)
+            SELECT @Pipeline, @Name, @Path, @Sha256, @Size, @status, @reasonCode, @message, @started, @finished
+            WHERE NOT EXISTS (
+                SELECT 1 FROM load_file
+                WHERE datei_id = (SELECT MAX(datei_id) FROM load_file WHERE sha256 = @Sha256)
+                  AND status = @status AND grund_code = @reasonCode)
+            """,
+            new
+            {
+                file.Pipeline, file.Name, file.Path, file.Sha256, file.Size, status = status.ToStoredName(), reasonCode, message,
+                started = Timestamp(started), finished = Timestamp(Time.GetUtcNow()),
+            },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
+    protected override async Task<long?> TryClaimAsync(
+        DbConnection connection, DbTransaction transaction, ExtractFile file, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                """
+                INSERT INTO load_file (quelle, datei, pfad, sha256, groesse, status, gestartet_um)
+                VALUES (@Pipeline, @Name, @Path, @Sha256, @Size, 'geladen', @started)
+                RETURNING datei_id
+                """,
+                new { file.Pipeline, file.Name, file.Path, file.Sha256, file.Size, started = Timestamp(started) },
+                transaction, cancellationToken: cancellationToken));
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task StageObservationsAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, IReadOnlyList<Observation> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            """
+            INSERT INTO stg_observation (datei_id, indikator_code, monat, bereich_code, serie, wert, zaehler, nenner, unterdrueckt)
+            VALUES ($datei, $indikator, $monat, $bereich, $serie, $wert, $zaehler, $nenner, $unterdrueckt)
+            """;
+        var parameters = AddParameters(command, "$datei", "$indikator", "$monat", "$bereich", "$serie", "$wert", "$zaehler", "$nenner", "$unterdrueckt");
+        await command.PrepareAsync(cancellationToken);
+        parameters[0].Value = fileId;
+        foreach (var o in batch)
+        {
+            parameters[1].Value = o.IndicatorCode;
+            parameters[2].Value = Date(o.Month);
+            parameters[3].Value = o.AreaCode;
+            parameters[4].Value = o.SeriesKey;
+            parameters[5].Value = Number(o.Value);
+            parameters[6].Value = Number(o.Numerator);
+            parameters[7].Value = Number(o.Denominator);
+            parameters[8].Value = o.Suppressed ? 1 : 0;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task InsertRejectedRowsAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, IReadOnlyList<RejectedRow> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            """
+            INSERT INTO rejected_row (datei_id, blatt, zeile, spalte, rohwert, grund_code, grund)
+            VALUES ($datei, $blatt, $zeile, $spalte, $rohwert, $code, $grund)
+            """;
+        var parameters = AddParameters(command, "$datei", "$blatt", "$zeile", "$spalte", "$rohwert", "$code", "$grund");
+        await command.PrepareAsync(cancellationToken);
+        parameters[0].Value = fileId;
+        foreach (var r in batch)
+        {
+            parameters[1].Value = (object?)r.Sheet ?? DBNull.Value;
+            parameters[2].Value = r.Row;
+            parameters[3].Value = (object?)r.Column ?? DBNull.Value;
+            parameters[4].Value = (object?)r.RawValue ?? DBNull.Value;
+            parameters[5].Value = r.Reason.Code;
+            parameters[6].Value = r.Message;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task<IReadOnlyCollection<string>> MergeAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, CancellationToken cancellationToken)
+    {
+        var args = new { fileId, scope.Source, scope.SeriesKey, from = Date(scope.FirstMonth), to = Date(scope.LastMonth) };
+        // Values in the file's scope that it no longer contains, or contains with another value, are superseded ...
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE fact_beobachtung SET ersetzt_durch_datei_id = @fileId
+            WHERE ersetzt_durch_datei_id IS NULL AND quelle = @Source AND serie = @SeriesKey AND monat BETWEEN @from AND @to
+              AND NOT EXISTS (
+                  SELECT 1 FROM stg_observation s
+                  WHERE s.datei_id = @fileId AND s.indikator_code = fact_beobachtung.indikator_code
+                    AND s.monat = fact_beobachtung.monat AND s.bereich_code = fact_beobachtung.bereich_code
+                    AND s.serie = fact_beobachtung.serie AND s.wert IS fact_beobachtung.wert
+                    AND s.zaehler IS fact_beobachtung.zaehler AND s.nenner IS fact_beobachtung.nenner
+                    AND s.unterdrueckt = fact_beobachtung.unterdrueckt)
+            """,
+            args, transaction, cancellationToken: cancellationToken));
+
+        // ... and what is new or changed is inserted; unchanged values keep the file that first delivered them.
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO fact_beobachtung (indikator_code, monat, bereich_code, quelle, serie, wert, zaehler, nenner, unterdrueckt, datei_id)
+            SELECT s.indikator_code, s.monat, s.bereich_code, @Source, s.serie, s.wert, s.zaehler, s.nenner, s.unterdrueckt, s.datei_id
+            FROM stg_observation s
+            WHERE s.datei_id = @fileId
+              AND NOT EXISTS (
+                  SELECT 1 FROM fact_beobachtung b
+                  WHERE b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
+                    AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie)
+            """,
+            args, transaction, cancellationToken: cancellationToken));
+
+        var changed = await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT indikator_code FROM fact_beobachtung WHERE ersetzt_durch_datei_id = @fileId
+            UNION
+            SELECT indikator_code FROM fact_beobachtung WHERE datei_id = @fileId
+            """,
+            args, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM stg_observation WHERE datei_id = @fileId", args, transaction, cancellationToken: cancellationToken));
+        return changed.ToList();
+    }
+
+    /// <inheritdoc />
+    protected override Task CompleteAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, RowCounts counts, DateTimeOffset finished, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE load_file
+            SET serie = @SeriesKey, zeitraum_von = @from, zeitraum_bis = @to,
+                zeilen_gelesen = @Read, zeilen_geladen = @Loaded, zeilen_abgewiesen = @Rejected, zeilen_uebersprungen = @Skipped,
+                beendet_um = @finished
+            WHERE datei_id = @fileId
+            """,
+            new
+            {
+                fileId, scope.SeriesKey, from = Date(scope.FirstMonth), to = Date(scope.LastMonth),
+                counts.Read, counts.Loaded, counts.Rejected, counts.Skipped, finished = Timestamp(finished),
+            },
+            transaction, cancellationToken: cancellationToken));
+
+    /// <inheritdoc />
+    protected override async Task<IReadOnlyList<(string Indicator, string Area, MonthlyActual Actual)>> ReadMonthlyActualsAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<(string Indicator, string Area, string Month, double? Value, double? Numerator, double? Denominator, long Suppressed)>(
+            new CommandDefinition(
+                """
+                SELECT indikator_code, bereich_code, monat, SUM(wert), SUM(zaehler), SUM(nenner), MAX(unterdrueckt)
+                FROM fact_beobachtung
+                WHERE ersetzt_durch_datei_id IS NULL AND indikator_code IN @indicators
+                GROUP BY indikator_code, bereich_code, monat
+                """,
+                new { indicators }, transaction, cancellationToken: cancellationToken));
+        return rows.Select(r => (r.Indicator, r.Area, new MonthlyActual(ParseDate(r.Month), Decimal(r.Value))
+        {
+            Numerator = Decimal(r.Numerator),
+            Denominator = Decimal(r.Denominator),
+            Suppressed = r.Suppressed != 0,
+        })).ToList();
+    }
+
+    /// <inheritdoc />
+    protected override async Task ReplaceAttainmentAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, IReadOnlyList<AttainmentFigure> figures, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM fact_zielerreichung WHERE indikator_code IN @indicators", new { indicators }, transaction, cancellationToken: cancellationToken));
+        var computed = Timestamp(Time.GetUtcNow());
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um)
+            VALUES (@IndicatorCode, @Month, @AreaCode, @Actual, @Target, @Path, @Degree, @Status, @Projection, @Suppressed, @computed)
+            """,
+            figures.Select(f => new
+            {
+                f.IndicatorCode, Month = Date(f.Month), f.AreaCode, Actual = Number(f.ActualToDate), Target = Number(f.TargetValue),
+                Path = Number(f.TargetPath), Degree = Number(f.Degree), Status = f.Status.ToReportName(),
+                Projection = Number(f.Projection), Suppressed = f.DependsOnSuppressed ? 1 : 0, computed,
+            }),
+            transaction, cancellationToken: cancellationToken));
+    }
+
+    private static DbParameter[] AddParameters(DbCommand command, params string[] names) =>
+        names.Select(name =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static object Number(decimal? value) => value is { } v ? (double)v : DBNull.Value;
+
+    private static decimal? Decimal(double? value) => value is { } v ? Math.Round((decimal)v, 10) : null;
+}

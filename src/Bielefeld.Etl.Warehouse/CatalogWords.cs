@@ -1,0 +1,37 @@
+using Bielefeld.Etl.Catalog;
+
+namespace Bielefeld.Etl.Warehouse;
+
+/// <summary>The words the warehouse stores for catalog enumerations; the same words the catalog files use.</summary>
+public static class CatalogWords
+{
+    /// <summary>anzahl, betrag, bestand, quote, veroeffentlichte_quote, meilenstein, qualitativ.</summary>
+    public static string Kind(IndicatorKind kind) => kind switch
+    {
+        IndicatorKind.Count => "anzahl",
+        IndicatorKind.Amount => "betrag",
+        IndicatorKind.Stock => "bestand",
+        IndicatorKind.Rate => "quote",
+        IndicatorKind.PublishedRate => "veroeffentlichte_quote",
+        IndicatorKind.Milestone => "meilenstein",
+        _ => "qualitativ",
+    };
+
+    /// <summary>mindestens, hoechstens, reduktion, erledigt_bis, keiner.</summary>
+    public static string Comparator(Comparator comparator) => comparator switch
+    {
+        Catalog.Comparator.AtLeast => "mindestens",
+        Catalog.Comparator.AtMost => "hoechstens",
+        Catalog.Comparator.ReductionFromBaseline => "reduktion",
+        Catalog.Comparator.DoneBy => "erledigt_bis",
+        _ => "keiner",
+    };
+
+    /// <summary>hoeher_ist_besser, niedriger_ist_besser, or null where no target says.</summary>
+    public static string? Direction(bool? higherIsBetter) => higherIsBetter switch
+    {
+        true => "hoeher_ist_besser",
+        false => "niedriger_ist_besser",
+        null => null,
+    };
+}

@@ -1,0 +1,164 @@
+using System.Data.Common;
+using Bielefeld.Etl.Attainment;
+using Bielefeld.Etl.Catalog;
+using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Observations;
+
+namespace Bielefeld.Etl.Warehouse;
+
+/// <summary>
+/// A warehouse database. The load algorithm is the same everywhere and lives here: claim the file by its
+/// fingerprint, stage its observations through the provider's bulk path, record its rejected rows, merge in one
+/// set-based step and record row conservation, all in one transaction. Providers supply the SQL.
+/// </summary>
+public abstract partial class WarehouseProvider(TimeProvider time)
+{
+    /// <summary>How many observations are staged per bulk call.</summary>
+    protected const int BatchSize = 5_000;
+
+    /// <summary>The provider's configuration name (<c>sqlite</c>).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The clock for load timestamps.</summary>
+    protected TimeProvider Time { get; } = time;
+
+    /// <summary>Creates or upgrades the schema with the provider's versioned migration scripts.</summary>
+    public abstract void Migrate();
+
+    /// <summary>Opens a connection.</summary>
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Loads one file completely or not at all.</summary>
+    /// <param name="file">The file and its fingerprint.</param>
+    /// <param name="open">Opens the file with its reader; a file-level error refuses the file.</param>
+    /// <param name="progress">Receives the number of rows read so far.</param>
+    /// <param name="cancellationToken">Cancels the load; nothing of it remains.</param>
+    public async Task<FileLoadResult> LoadAsync(
+        ExtractFile file, Func<string, ExtractReading> open, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var started = Time.GetUtcNow();
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var fileId = await TryClaimAsync(connection, transaction, file, started, cancellationToken);
+            if (fileId is null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return new FileLoadResult(file, FileLoadStatus.AlreadyLoaded, default, "Diese Datei (gleicher Inhalt) ist bereits geladen.");
+            }
+
+            using var reading = open(file.Path);
+            var (counts, indicators) = await StageAsync(connection, transaction, fileId.Value, reading, progress, cancellationToken);
+            if (!counts.IsConserved)
+            {
+                throw new InvalidOperationException($"Zeilenbilanz verletzt: {counts}.");
+            }
+
+            indicators.UnionWith(await MergeAsync(connection, transaction, fileId.Value, reading.Scope, cancellationToken));
+            await CompleteAsync(connection, transaction, fileId.Value, reading.Scope, counts, Time.GetUtcNow(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new FileLoadResult(file, FileLoadStatus.Loaded, counts, null) { AffectedIndicators = indicators };
+        }
+        catch (ExtractFileException ex)
+        {
+            await RecordUnloadedAsync(file, FileLoadStatus.Refused, ex.Reason.Code, ex.Message, started, cancellationToken);
+            return new FileLoadResult(file, FileLoadStatus.Refused, default, $"{ex.Reason.Code}: {ex.Message}");
+        }
+    }
+
+    /// <summary>Records a file that was not loaded (refused or failed), in a transaction of its own.</summary>
+    public abstract Task RecordUnloadedAsync(
+        ExtractFile file, FileLoadStatus status, string reasonCode, string message, DateTimeOffset started, CancellationToken cancellationToken);
+
+    /// <summary>Brings measures, indicators and targets in line with the catalog; a changed target keeps its earlier version in history.</summary>
+    /// <returns>Whether any target version was added, so attainment must be recomputed.</returns>
+    public abstract Task<bool> SyncCatalogAsync(PlanCatalog catalog, CancellationToken cancellationToken);
+
+    /// <summary>The delivered months of the given indicators, summed over series, per area.</summary>
+    protected abstract Task<IReadOnlyList<(string Indicator, string Area, MonthlyActual Actual)>> ReadMonthlyActualsAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the attainment figures of the given indicators.</summary>
+    protected abstract Task ReplaceAttainmentAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, IReadOnlyList<AttainmentFigure> figures, CancellationToken cancellationToken);
+
+    /// <summary>The latest entries of the load protocol, newest first.</summary>
+    public abstract Task<IReadOnlyList<LoadRecord>> RecentLoadsAsync(int count, CancellationToken cancellationToken);
+
+    /// <summary>Per indicator and area, the attainment of the latest month that has an actual.</summary>
+    public abstract Task<IReadOnlyList<AttainmentRow>> LatestAttainmentAsync(CancellationToken cancellationToken);
+
+    /// <summary>Inserts the file's protocol row with its fingerprint; null when these bytes are already loaded.</summary>
+    protected abstract Task<long?> TryClaimAsync(
+        DbConnection connection, DbTransaction transaction, ExtractFile file, DateTimeOffset started, CancellationToken cancellationToken);
+
+    /// <summary>Writes a batch of observations to staging through the provider's bulk path.</summary>
+    protected abstract Task StageObservationsAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, IReadOnlyList<Observation> batch, CancellationToken cancellationToken);
+
+    /// <summary>Writes a batch of rejected rows.</summary>
+    protected abstract Task InsertRejectedRowsAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, IReadOnlyList<RejectedRow> batch, CancellationToken cancellationToken);
+
+    /// <summary>Supersedes what the file replaces within its scope and inserts what is new; returns the indicators whose current values changed.</summary>
+    protected abstract Task<IReadOnlyCollection<string>> MergeAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, CancellationToken cancellationToken);
+
+    /// <summary>Records row conservation and the end of the load.</summary>
+    protected abstract Task CompleteAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, RowCounts counts, DateTimeOffset finished, CancellationToken cancellationToken);
+
+    private async Task<(RowCounts Counts, HashSet<string> Indicators)> StageAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, ExtractReading reading,
+        IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        int read = 0, loaded = 0, rejected = 0, skipped = 0;
+        var indicators = new HashSet<string>(StringComparer.Ordinal);
+        var observations = new List<Observation>(BatchSize);
+        var rejects = new List<RejectedRow>();
+        foreach (var row in reading.Rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            read++;
+            switch (row)
+            {
+                case SourceRow.Accepted accepted:
+                    loaded++;
+                    observations.AddRange(accepted.Observations);
+                    break;
+                case SourceRow.Rejected rejection:
+                    rejected++;
+                    rejects.AddRange(rejection.Problems);
+                    break;
+                default:
+                    skipped++;
+                    break;
+            }
+
+            if (observations.Count >= BatchSize)
+            {
+                indicators.UnionWith(observations.Select(o => o.IndicatorCode));
+                await StageObservationsAsync(connection, transaction, fileId, observations, cancellationToken);
+                observations.Clear();
+            }
+
+            if (rejects.Count >= BatchSize)
+            {
+                await InsertRejectedRowsAsync(connection, transaction, fileId, rejects, cancellationToken);
+                rejects.Clear();
+            }
+
+            if (read % 1_000 == 0)
+            {
+                progress?.Report(read);
+            }
+        }
+
+        indicators.UnionWith(observations.Select(o => o.IndicatorCode));
+        await StageObservationsAsync(connection, transaction, fileId, observations, cancellationToken);
+        await InsertRejectedRowsAsync(connection, transaction, fileId, rejects, cancellationToken);
+        progress?.Report(read);
+        return (new RowCounts(read, loaded, rejected, skipped), indicators);
+    }
+}
