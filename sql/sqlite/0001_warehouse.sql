@@ -99,7 +99,8 @@ CREATE TABLE stg_observation (
     wert            REAL,
     zaehler         REAL,
     nenner          REAL,
-    unterdrueckt    INTEGER NOT NULL DEFAULT 0
+    unterdrueckt    INTEGER NOT NULL DEFAULT 0,
+    datenstand      TEXT
 );
 
 CREATE INDEX ix_stg_observation_datei ON stg_observation (datei_id);
@@ -116,6 +117,7 @@ CREATE TABLE fact_beobachtung (
     zaehler                 REAL,
     nenner                  REAL,
     unterdrueckt            INTEGER NOT NULL DEFAULT 0,
+    datenstand              TEXT,
     datei_id                INTEGER NOT NULL REFERENCES load_file (datei_id),
     ersetzt_durch_datei_id  INTEGER REFERENCES load_file (datei_id)
 );

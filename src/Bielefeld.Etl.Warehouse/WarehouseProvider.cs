@@ -155,6 +155,17 @@ public abstract partial class WarehouseProvider(TimeProvider time)
             }
         }
 
+        foreach (var total in reading.Totals)
+        {
+            observations.Add(total);
+            if (observations.Count >= BatchSize)
+            {
+                indicators.UnionWith(observations.Select(o => o.IndicatorCode));
+                await StageObservationsAsync(connection, transaction, fileId, observations, cancellationToken);
+                observations.Clear();
+            }
+        }
+
         indicators.UnionWith(observations.Select(o => o.IndicatorCode));
         await StageObservationsAsync(connection, transaction, fileId, observations, cancellationToken);
         await InsertRejectedRowsAsync(connection, transaction, fileId, rejects, cancellationToken);
