@@ -33,8 +33,6 @@ CREATE TABLE dim_bereich (
     eltern_bereich_code TEXT REFERENCES dim_bereich (bereich_code)
 );
 
-INSERT INTO dim_bereich (bereich_code, name, ebene, eltern_bereich_code) VALUES ('05711000', 'Stadt Bielefeld', 'stadt', NULL);
-
 -- Targets keep their history: a revised catalog closes the earlier version (gueltig_bis) and adds the new one.
 CREATE TABLE fact_zielwert (
     zielwert_id     INTEGER PRIMARY KEY,
