@@ -62,7 +62,7 @@ public sealed partial class PostgresWarehouse
         await connection.ExecuteAsync(new CommandDefinition(PostgresSql.LockAttainment, transaction: transaction, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<ActualRow>(new CommandDefinition(
             PostgresSql.MonthlyActuals, new { indicators = indicators.ToArray() }, transaction, cancellationToken: cancellationToken));
-        return rows.Select(r => (r.Indicator, r.Area, new MonthlyActual(DateOnly.FromDateTime(r.Month), r.Value)
+        return rows.Select(r => (r.Indicator, r.Area, new MonthlyActual(r.Month, r.Value)
         {
             Numerator = r.Numerator,
             Denominator = r.Denominator,
@@ -93,7 +93,7 @@ public sealed partial class PostgresWarehouse
 
         public string Area { get; set; } = "";
 
-        public DateTime Month { get; set; }
+        public DateOnly Month { get; set; }
 
         public decimal? Value { get; set; }
 

@@ -110,7 +110,7 @@ public sealed partial class PostgresWarehouse : WarehouseProvider
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<AttainmentDbRow>(new CommandDefinition(PostgresSql.LatestAttainment, cancellationToken: cancellationToken));
         return rows.Select(r => new AttainmentRow(
-            r.IndikatorCode, r.MassnahmeCode, Date(DateOnly.FromDateTime(r.Monat)), r.Bereich, r.Istwert, r.Zielwert, r.Zielpfad, r.Zielerreichungsgrad, r.Status))
+            r.IndikatorCode, r.MassnahmeCode, Date(r.Monat), r.Bereich, r.Istwert, r.Zielwert, r.Zielpfad, r.Zielerreichungsgrad, r.Status))
             .ToList();
     }
 
@@ -154,6 +154,6 @@ public sealed partial class PostgresWarehouse : WarehouseProvider
         int ZeilenUebersprungen, DateTime GestartetUm, DateTime? BeendetUm, string? Meldung);
 
     private sealed record AttainmentDbRow(
-        string IndikatorCode, string MassnahmeCode, DateTime Monat, string Bereich, double? Istwert, double? Zielwert,
+        string IndikatorCode, string MassnahmeCode, DateOnly Monat, string Bereich, double? Istwert, double? Zielwert,
         double? Zielpfad, double? Zielerreichungsgrad, string Status);
 }

@@ -19,6 +19,8 @@ public sealed class PostgresWarehouseBehaviour(PostgresServer server) : Warehous
     protected override string Table(string name) =>
         name.StartsWith("stg_", StringComparison.Ordinal) ? "stg." + name["stg_".Length..] : "dwh." + name;
 
+    protected override string MonthText(string column) => $"to_char({column}, 'YYYY-MM-DD')";
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
