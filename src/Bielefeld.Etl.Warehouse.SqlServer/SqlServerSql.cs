@@ -6,8 +6,6 @@ namespace Bielefeld.Etl.Warehouse.SqlServer;
 /// </summary>
 internal static class SqlServerSql
 {
-    public const string MigrationLockResource = "bielefeld-etl/migrate";
-
     public const string TakeMigrationLock =
         """
         DECLARE @result int;
@@ -65,11 +63,6 @@ internal static class SqlServerSql
         OUTPUT inserted.datei_id
         VALUES (@Pipeline, @Name, @Path, @Sha256, @Size, N'geladen', @started);
         """;
-
-    /// <summary>The staging table SqlBulkCopy writes to.</summary>
-    public const string StagingTable = "stg.observation";
-
-    public const string RejectedRowTable = "dwh.rejected_row";
 
     /// <summary>Values in the file's scope that it no longer contains, or contains with another value, are superseded.</summary>
     public const string Supersede =

@@ -54,7 +54,7 @@ public sealed partial class SqlServerWarehouse
                 (object?)o.Value ?? DBNull.Value, (object?)o.Numerator ?? DBNull.Value, (object?)o.Denominator ?? DBNull.Value, o.Suppressed);
         }
 
-        await BulkCopyAsync(connection, transaction, SqlServerSql.StagingTable, table, cancellationToken);
+        await BulkCopyAsync(connection, transaction, SqlServerNames.StagingTable, table, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -80,7 +80,7 @@ public sealed partial class SqlServerWarehouse
                 (object?)r.RawValue ?? DBNull.Value, r.Reason.Code, r.Message);
         }
 
-        await BulkCopyAsync(connection, transaction, SqlServerSql.RejectedRowTable, table, cancellationToken);
+        await BulkCopyAsync(connection, transaction, SqlServerNames.RejectedRowTable, table, cancellationToken);
     }
 
     /// <inheritdoc />

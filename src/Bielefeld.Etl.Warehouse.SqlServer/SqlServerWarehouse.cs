@@ -56,7 +56,7 @@ public sealed partial class SqlServerWarehouse : WarehouseProvider
         OpenOrExplain(lockConnection, c => { c.Open(); return Task.CompletedTask; }).GetAwaiter().GetResult();
 
         // Two servers starting together: the second waits here until the first has finished, then finds nothing to do.
-        var lockArgs = new { resource = SqlServerSql.MigrationLockResource, timeoutMs = MigrationLockTimeoutMs };
+        var lockArgs = new { resource = SqlServerNames.MigrationLock, timeoutMs = MigrationLockTimeoutMs };
         lockConnection.Execute(SqlServerSql.TakeMigrationLock, lockArgs, commandTimeout: MigrationLockTimeoutMs / 1000 + 30);
         try
         {
@@ -77,7 +77,7 @@ public sealed partial class SqlServerWarehouse : WarehouseProvider
         }
         finally
         {
-            lockConnection.Execute(SqlServerSql.ReleaseMigrationLock, new { resource = SqlServerSql.MigrationLockResource });
+            lockConnection.Execute(SqlServerSql.ReleaseMigrationLock, new { resource = SqlServerNames.MigrationLock });
         }
     }
 
