@@ -1,3 +1,4 @@
+using DotNet.Testcontainers.Builders;
 using Microsoft.Data.SqlClient;
 using Testcontainers.MsSql;
 
@@ -55,9 +56,10 @@ public sealed class SqlServerContainer : IAsyncLifetime
                     await container.StartAsync();
                     _container = container;
                 }
-                catch (Exception ex)
+                catch (DockerUnavailableException ex)
                 {
-                    _unavailable = $"no Docker engine: SQL Server runs in Testcontainers and none is reachable ({ex.GetType().Name}: {ex.Message.Split('\n')[0]})";
+                    // Only a missing engine skips; a container that fails to start on a working engine fails the tests.
+                    _unavailable = $"no Docker engine: SQL Server runs in Testcontainers and none is reachable ({ex.Message.Split('\n')[0]})";
                 }
             }
         }
