@@ -31,7 +31,7 @@ public abstract class EtlCommand<TSettings> : AsyncCommand<TSettings>
             var run = PipelineRun.Prepare(options, warehouse, logging.CreateLogger("Bielefeld.Etl"), TimeProvider.System);
             return await ExecuteAsync(run, warehouse, options, settings, cancellationToken);
         }
-        catch (Exception ex) when (ex is CatalogException or PipelineDefinitionException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (ex is CatalogException or PipelineDefinitionException or InvalidOperationException or ArgumentException or Warehouse.WarehouseConnectionException)
         {
             AnsiConsole.MarkupLine($"[red]Fehler:[/] {Markup.Escape(ex.Message)}");
             return ConfigurationError;
