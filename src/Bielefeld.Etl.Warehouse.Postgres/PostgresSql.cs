@@ -10,7 +10,8 @@ internal static class PostgresSql
 
     public const string ReleaseMigrationLock = "SELECT pg_advisory_unlock(@key)";
 
-    public const string CreateJournalSchema = "CREATE SCHEMA IF NOT EXISTS dwh";
+    /// <summary>Creates dwh only when missing: the loader, which runs migrations with nothing left to do, may not create schemas.</summary>
+    public const string CreateJournalSchema = "DO $$ BEGIN IF to_regnamespace('dwh') IS NULL THEN CREATE SCHEMA dwh; END IF; END $$";
 
     /// <summary>Loads of the same source series merge one after the other; different series run in parallel.</summary>
     public const string LockScope = "SELECT pg_advisory_xact_lock(hashtextextended('scope/' || @Source || '/' || @SeriesKey, 0))";

@@ -1,3 +1,6 @@
+using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Tests.Sources;
+using Bielefeld.Etl.Warehouse;
 using Bielefeld.Etl.Warehouse.Postgres;
 using Dapper;
 using Npgsql;
@@ -68,6 +71,31 @@ public sealed class PostgresRoleFacts(PostgresServer server) : IAsyncLifetime
         Assert.Equal(1L, await login.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM rpt.ladeprotokoll", transaction: transaction));
     }
 
+    [Fact]
+    public async Task Loader_login_runs_a_whole_nightly_load_with_nothing_but_its_role()
+    {
+        var (connectionString, drop) = await CreateLoginAsync("bielefeld_etl_loader");
+        try
+        {
+            var warehouse = new PostgresWarehouse(connectionString, TimeProvider.System);
+            var file = await InboxFile.FingerprintAsync("kaf", KafPipeline.Sample("KAF_FIM_2017.xlsx"), TestContext.Current.CancellationToken);
+
+            warehouse.Migrate(); // nothing left to do, and no right to do it
+            await warehouse.SyncCatalogAsync(KafPipeline.Catalog, TestContext.Current.CancellationToken);
+            var result = await warehouse.LoadAsync(file, KafPipeline.Reader.Open, null, TestContext.Current.CancellationToken);
+            var figures = await warehouse.RecomputeAttainmentAsync(KafPipeline.Catalog, null, Attainment.StatusThresholds.Default, TestContext.Current.CancellationToken);
+
+            Assert.Equal(FileLoadStatus.Loaded, result.Status);
+            Assert.True(figures > 0);
+            Assert.Single(await warehouse.RecentLoadsAsync(10, TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await drop();
+        }
+    }
+
     [Theory]
     [InlineData("CREATE TABLE dwh.heimlich (x int)")]
     [InlineData("DROP TABLE dwh.load_file")]
@@ -85,13 +113,19 @@ public sealed class PostgresRoleFacts(PostgresServer server) : IAsyncLifetime
     /// <summary>A throwaway login (roles are cluster-wide) with a password, member of one of the product's roles.</summary>
     private async Task<Login> LoginAsync(string role)
     {
+        var (connectionString, drop) = await CreateLoginAsync(role);
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        return new Login(connection, drop);
+    }
+
+    private async Task<(string ConnectionString, Func<Task> Drop)> CreateLoginAsync(string role)
+    {
         var name = $"etl_test_{role["bielefeld_etl_".Length..]}_{Guid.NewGuid():N}"[..40];
         var password = Guid.NewGuid().ToString("N");
         await server.ExecuteAsync($"CREATE ROLE {name} LOGIN PASSWORD '{password}' IN ROLE {role}");
         var connectionString = new NpgsqlConnectionStringBuilder(_database) { Username = name, Password = password, Pooling = false }.ConnectionString;
-        var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        return new Login(connection, () => server.ExecuteAsync($"DROP ROLE IF EXISTS {name}"));
+        return (connectionString, () => server.ExecuteAsync($"DROP ROLE IF EXISTS {name}"));
     }
 
     private sealed class Login(NpgsqlConnection connection, Func<Task> drop) : IAsyncDisposable
