@@ -33,8 +33,6 @@ CREATE TABLE dim_bereich (
     eltern_bereich_code TEXT REFERENCES dim_bereich (bereich_code)
 );
 
-INSERT INTO dim_bereich (bereich_code, name, ebene, eltern_bereich_code) VALUES ('05711000', 'Stadt Bielefeld', 'stadt', NULL);
-
 -- Targets keep their history: a revised catalog closes the earlier version (gueltig_bis) and adds the new one.
 CREATE TABLE fact_zielwert (
     zielwert_id     INTEGER PRIMARY KEY,
@@ -99,7 +97,8 @@ CREATE TABLE stg_observation (
     wert            REAL,
     zaehler         REAL,
     nenner          REAL,
-    unterdrueckt    INTEGER NOT NULL DEFAULT 0
+    unterdrueckt    INTEGER NOT NULL DEFAULT 0,
+    datenstand      TEXT
 );
 
 CREATE INDEX ix_stg_observation_datei ON stg_observation (datei_id);
@@ -116,6 +115,7 @@ CREATE TABLE fact_beobachtung (
     zaehler                 REAL,
     nenner                  REAL,
     unterdrueckt            INTEGER NOT NULL DEFAULT 0,
+    datenstand              TEXT,
     datei_id                INTEGER NOT NULL REFERENCES load_file (datei_id),
     ersetzt_durch_datei_id  INTEGER REFERENCES load_file (datei_id)
 );

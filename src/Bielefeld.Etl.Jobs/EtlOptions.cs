@@ -4,10 +4,11 @@ using Bielefeld.Etl.Warehouse;
 namespace Bielefeld.Etl.Jobs;
 
 /// <summary>
-/// Where things are: the inbox root (one folder per source below it), the pipeline definitions, the catalog and the
-/// warehouse. Read once at start-up from appsettings.json, then environment variables, then command-line options.
+/// Where things are: the inbox root (one folder per source below it), the pipeline definitions, the plan catalog,
+/// the area hierarchy and the warehouse. Read once at start-up from appsettings.json, then environment variables,
+/// then command-line options.
 /// </summary>
-public sealed record EtlOptions(string Inbox, string Pipelines, string Catalog, WarehouseSettings Warehouse)
+public sealed record EtlOptions(string Inbox, string Pipelines, string Catalog, string Areas, WarehouseSettings Warehouse)
 {
     /// <summary>Status thresholds for every indicator that configures none of its own.</summary>
     public StatusThresholds Thresholds { get; init; } = StatusThresholds.Default;

@@ -15,13 +15,15 @@ public sealed partial class PipelineRun
     private readonly EtlOptions _options;
     private readonly WarehouseProvider _warehouse;
     private readonly PlanCatalog _catalog;
+    private readonly AreaCatalog _areas;
     private readonly IReadOnlyList<(PipelineDefinition Definition, IExtractReader Reader)> _pipelines;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
 
-    private PipelineRun(EtlOptions options, WarehouseProvider warehouse, PlanCatalog catalog,
+    private PipelineRun(EtlOptions options, WarehouseProvider warehouse, PlanCatalog catalog, AreaCatalog areas,
         IReadOnlyList<(PipelineDefinition, IExtractReader)> pipelines, ILogger logger, TimeProvider time)
     {
+        _areas = areas;
         _time = time;
         _options = options;
         _warehouse = warehouse;
@@ -44,10 +46,13 @@ public sealed partial class PipelineRun
     public static PipelineRun Prepare(EtlOptions options, WarehouseProvider warehouse, ILogger logger, TimeProvider time)
     {
         var catalog = Definitions.Catalog.CatalogFiles.Read(options.Catalog);
+        var areas = Definitions.Catalog.AreaFiles.Read(options.Areas);
+        areas.Check(catalog);
+        var context = new SourceContext(catalog, areas);
         var pipelines = PipelineFiles.ReadAll(options.Pipelines)
-            .Select(d => (d, SourceReaders.Create(d, catalog)))
+            .Select(d => (d, SourceReaders.Create(d, context)))
             .ToList();
-        return new PipelineRun(options, warehouse, catalog, pipelines, logger, time);
+        return new PipelineRun(options, warehouse, catalog, areas, pipelines, logger, time);
     }
 
     /// <summary>
@@ -57,7 +62,7 @@ public sealed partial class PipelineRun
     public async Task InitialiseAsync(CancellationToken cancellationToken)
     {
         _warehouse.Migrate();
-        if (await _warehouse.SyncCatalogAsync(_catalog, cancellationToken))
+        if (await _warehouse.SyncCatalogAsync(_catalog, _areas, cancellationToken))
         {
             await _warehouse.RecomputeAttainmentAsync(_catalog, null, _options.Thresholds, cancellationToken);
         }

@@ -1,4 +1,3 @@
-using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Definitions.Pipelines;
 using Bielefeld.Etl.Sources.Kaf;
 
@@ -9,9 +8,9 @@ public static class SourceReaders
 {
     /// <summary>Creates the reader a pipeline names, validating its mapping against the plan catalog.</summary>
     /// <exception cref="PipelineDefinitionException">The reader is unknown or its mapping refers to something unknown.</exception>
-    public static IExtractReader Create(PipelineDefinition pipeline, PlanCatalog catalog) => pipeline.Reader switch
+    public static IExtractReader Create(PipelineDefinition pipeline, SourceContext context) => pipeline.Reader switch
     {
-        KafWorkbookReader.Name => KafWorkbookReader.Create(pipeline, catalog),
+        KafWorkbookReader.Name => KafWorkbookReader.Create(pipeline, context),
         _ => throw new PipelineDefinitionException(
             $"{pipeline.FilePath}: unbekannter Reader '{pipeline.Reader}' (bekannt: {KafWorkbookReader.Name})."),
     };

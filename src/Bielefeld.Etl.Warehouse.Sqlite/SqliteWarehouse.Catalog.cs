@@ -6,12 +6,23 @@ namespace Bielefeld.Etl.Warehouse.Sqlite;
 public sealed partial class SqliteWarehouse
 {
     /// <inheritdoc />
-    public override async Task<bool> SyncCatalogAsync(PlanCatalog catalog, CancellationToken cancellationToken)
+    public override async Task<bool> SyncCatalogAsync(PlanCatalog catalog, AreaCatalog areas, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = Timestamp(Time.GetUtcNow());
         var changed = false;
+        foreach (var area in areas.Areas)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO dim_bereich (bereich_code, name, ebene, eltern_bereich_code) VALUES (@Code, @Name, @level, @ParentCode)
+                ON CONFLICT (bereich_code) DO UPDATE SET name = excluded.name, ebene = excluded.ebene, eltern_bereich_code = excluded.eltern_bereich_code
+                """,
+                new { area.Code, area.Name, level = CatalogWords.Level(area.Level), area.ParentCode },
+                transaction, cancellationToken: cancellationToken));
+        }
+
         foreach (var measure in catalog.Measures)
         {
             await connection.ExecuteAsync(new CommandDefinition(

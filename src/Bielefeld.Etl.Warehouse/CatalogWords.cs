@@ -27,6 +27,14 @@ public static class CatalogWords
         _ => "keiner",
     };
 
+    /// <summary>stadt, stadtbezirk, quartier.</summary>
+    public static string Level(AreaLevel level) => level switch
+    {
+        AreaLevel.City => "stadt",
+        AreaLevel.District => "stadtbezirk",
+        _ => "quartier",
+    };
+
     /// <summary>hoeher_ist_besser, niedriger_ist_besser, or null where no target says.</summary>
     public static string? Direction(bool? higherIsBetter) => higherIsBetter switch
     {

@@ -73,7 +73,7 @@ public abstract partial class WarehouseProvider(TimeProvider time)
 
     /// <summary>Brings measures, indicators and targets in line with the catalog; a changed target keeps its earlier version in history.</summary>
     /// <returns>Whether any target version was added, so attainment must be recomputed.</returns>
-    public abstract Task<bool> SyncCatalogAsync(PlanCatalog catalog, CancellationToken cancellationToken);
+    public abstract Task<bool> SyncCatalogAsync(PlanCatalog catalog, AreaCatalog areas, CancellationToken cancellationToken);
 
     /// <summary>The delivered months of the given indicators, summed over series, per area.</summary>
     protected abstract Task<IReadOnlyList<(string Indicator, string Area, MonthlyActual Actual)>> ReadMonthlyActualsAsync(
@@ -152,6 +152,17 @@ public abstract partial class WarehouseProvider(TimeProvider time)
             if (read % 1_000 == 0)
             {
                 progress?.Report(read);
+            }
+        }
+
+        foreach (var total in reading.Totals)
+        {
+            observations.Add(total);
+            if (observations.Count >= BatchSize)
+            {
+                indicators.UnionWith(observations.Select(o => o.IndicatorCode));
+                await StageObservationsAsync(connection, transaction, fileId, observations, cancellationToken);
+                observations.Clear();
             }
         }
 

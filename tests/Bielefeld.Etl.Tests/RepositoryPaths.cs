@@ -15,8 +15,14 @@ public static class RepositoryPaths
     /// <summary>The 2017 plan catalog.</summary>
     public static string Catalog2017 => Path.Combine(Root, "config", "plan", "2017");
 
+    /// <summary>The area hierarchy.</summary>
+    public static string Areas => Path.Combine(Root, "config", "bereiche.yml");
+
     /// <summary>The shared folder beside the repository (design, contracts, the plan document).</summary>
-    public static string Shared => Path.Combine(Root, "..", "shared");
+    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+
+    /// <summary>The text export of the published 2017 plan.</summary>
+    public static string PlanText2017 => Path.Combine(Shared, "plan", "ziele-und-massnahmen-2017.txt");
 
     private static string FindRoot()
     {

@@ -23,6 +23,12 @@ public abstract class EtlCommand<TSettings> : AsyncCommand<TSettings>
     /// <inheritdoc />
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // Logs and pipes have no terminal width; 80 columns would wrap file names inside table cells.
+            AnsiConsole.Profile.Width = 160;
+        }
+
         using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         try
         {
@@ -33,7 +39,8 @@ public abstract class EtlCommand<TSettings> : AsyncCommand<TSettings>
         }
         catch (Exception ex) when (ex is CatalogException or PipelineDefinitionException or InvalidOperationException or ArgumentException or Warehouse.WarehouseConnectionException)
         {
-            AnsiConsole.MarkupLine($"[red]Fehler:[/] {Markup.Escape(ex.Message)}");
+            // Plain text on stderr: an operator greps the night's log for it, so it must not be wrapped or coloured.
+            await Console.Error.WriteLineAsync("Fehler: " + ex.Message);
             return ConfigurationError;
         }
     }

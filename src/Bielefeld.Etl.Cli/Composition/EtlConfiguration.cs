@@ -28,6 +28,7 @@ public static class EtlConfiguration
             Path.GetFullPath(overrides.Inbox ?? configuration["Inbox"] ?? "inbox"),
             Path.GetFullPath(configuration["Pipelines"] ?? "pipelines"),
             Path.GetFullPath(configuration["Catalog"] ?? "config/plan/2017"),
+            Path.GetFullPath(configuration["Areas"] ?? "config/bereiche.yml"),
             new WarehouseSettings(provider, connection));
     }
 }

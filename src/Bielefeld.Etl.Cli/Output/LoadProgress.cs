@@ -13,7 +13,6 @@ public static class LoadProgress
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
             // Redirected output (logs, CI) gets a line per thousand rows and one per finished file, not a redrawn bar.
-            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 140);
             return await work(new SynchronousProgress<RunProgress>(p =>
             {
                 if (p.Done || p.RowsRead % 1_000 == 0)

@@ -17,6 +17,12 @@ public sealed class ExtractReading(DeliveryScope scope, IEnumerable<SourceRow> r
     /// <summary>The sheet the rows come from; null for CSV files.</summary>
     public string? Sheet { get; init; }
 
+    /// <summary>
+    /// Observations that only exist once every row is read: aggregates over record-level files (REKOM
+    /// participants, Prosoz cases). Enumerated after <see cref="Rows"/>; the records themselves never reach the warehouse.
+    /// </summary>
+    public IEnumerable<Observation> Totals { get; init; } = [];
+
     /// <inheritdoc />
     public void Dispose() => resource?.Dispose();
 }

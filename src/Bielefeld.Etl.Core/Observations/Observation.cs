@@ -21,4 +21,10 @@ public sealed record Observation(string IndicatorCode, DateOnly Month, string Ar
 
     /// <summary>The source suppressed the value for confidentiality ('*'); it is unknown, not 0.</summary>
     public bool Suppressed { get; init; }
+
+    /// <summary>
+    /// The source's data status (BA's Datenstand) where it has one: a value with a later Datenstand supersedes
+    /// one with an earlier, never the other way round, whatever order the files arrive in.
+    /// </summary>
+    public DateOnly? Vintage { get; init; }
 }

@@ -41,6 +41,18 @@ public sealed class MeasureDocument
     /// <summary>The guiding principles.</summary>
     public List<string> Leitsaetze { get; set; } = [];
 
+    /// <summary>The plan's Zielsetzung (objective), as plain text.</summary>
+    public string? Zielsetzung { get; set; }
+
+    /// <summary>The plan's "Maßnahme(n) zur Zielerreichung", as plain text.</summary>
+    public string? Massnahmen { get; set; }
+
+    /// <summary>The plan's Umsetzungsschritte (steps, participants, responsibilities), as plain text.</summary>
+    public string? Umsetzungsschritte { get; set; }
+
+    /// <summary>The plan's Datenquellen for the measure as a whole, as plain text.</summary>
+    public string? Datenquellen { get; set; }
+
     /// <summary>The planned cost.</summary>
     public CostDocument? Aufwand { get; set; }
 

@@ -23,6 +23,8 @@ public static class CatalogFiles
     private static readonly ISerializer Serializer = new SerializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull | DefaultValuesHandling.OmitEmptyCollections)
+        .WithQuotingNecessaryStrings()
+        .WithEventEmitter(next => new LiteralBlockEmitter(next))
         .Build();
 
     /// <summary>Reads and validates the catalog in <paramref name="directory"/>.</summary>

@@ -39,10 +39,10 @@ public sealed partial class KafWorkbookReader : IExtractReader
     }
 
     /// <summary>Creates the reader from the pipeline's <c>kaf:</c> section, checked against the catalog.</summary>
-    public static KafWorkbookReader Create(PipelineDefinition pipeline, PlanCatalog catalog)
+    public static KafWorkbookReader Create(PipelineDefinition pipeline, SourceContext context)
     {
         var options = pipeline.ReadSection<KafOptions>("kaf");
-        return new KafWorkbookReader(pipeline.Name, options, KafMapping.Build(options, catalog, pipeline.FilePath));
+        return new KafWorkbookReader(pipeline.Name, options, KafMapping.Build(options, context.Plan, pipeline.FilePath));
     }
 
     /// <inheritdoc />

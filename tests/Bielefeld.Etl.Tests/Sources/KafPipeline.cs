@@ -12,7 +12,9 @@ public static class KafPipeline
 
     public static PipelineDefinition Definition { get; } = PipelineFiles.Read(Path.Combine(RepositoryPaths.Pipelines, "kaf.yml"));
 
-    public static IExtractReader Reader { get; } = SourceReaders.Create(Definition, Catalog);
+    public static AreaCatalog Areas { get; } = AreaFiles.Read(RepositoryPaths.Areas);
+
+    public static IExtractReader Reader { get; } = SourceReaders.Create(Definition, new SourceContext(Catalog, Areas));
 
     public static string Sample(string name) => Path.Combine(RepositoryPaths.SampleInbox, "kaf", name);
 }

@@ -44,11 +44,11 @@ public abstract class WarehouseBehaviour : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    private PipelineRun Prepare() => PipelineRun.Prepare(
-        new EtlOptions(Inbox, RepositoryPaths.Pipelines, RepositoryPaths.Catalog2017, new WarehouseSettings(Warehouse.Name, "")),
+    private PipelineRun Prepare(string? catalog = null) => PipelineRun.Prepare(
+        new EtlOptions(Inbox, RepositoryPaths.Pipelines, catalog ?? RepositoryPaths.Catalog2017, RepositoryPaths.Areas, new WarehouseSettings(Warehouse.Name, "")),
         Warehouse, NullLogger.Instance, TimeProvider.System);
 
-    protected async Task<RunSummary> RunAsync() => await Prepare().RunAsync([], null, TestContext.Current.CancellationToken);
+    protected async Task<RunSummary> RunAsync(string? catalog = null) => await Prepare(catalog).RunAsync([], null, TestContext.Current.CancellationToken);
 
     protected void CopySamples()
     {
@@ -73,6 +73,48 @@ public abstract class WarehouseBehaviour : IAsyncLifetime
         (await QueryAsync<int>(
             $"SELECT COUNT(*) FROM {Table("fact_beobachtung")} WHERE serie = @series AND indikator_code = @indicator AND ersetzt_durch_datei_id IS NULL",
             new { series, indicator })).Single();
+
+    [Fact]
+    public async Task Initialising_loads_the_committed_catalog_into_measure_and_indicator_dimensions()
+    {
+        await Prepare().InitialiseAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(48, (await QueryAsync<int>($"SELECT COUNT(*) FROM {View("massnahme")}")).Single());
+        Assert.Equal(88, (await QueryAsync<int>($"SELECT COUNT(*) FROM {View("indikator")}")).Single());
+        var u25 = (await QueryAsync<(string Massnahme, string Art, string Richtung, double Zielwert, string Text)>(
+            $"SELECT massnahme_code, art, richtung, zielwert, zielwert_text FROM {View("indikator")} WHERE indikator_code = 'Jobcenter-2.1'")).Single();
+        Assert.Equal(("Jobcenter-2", "veroeffentlichte_quote", "niedriger_ist_besser", 5.9d), (u25.Massnahme, u25.Art, u25.Richtung, u25.Zielwert));
+        var rege93 = (await QueryAsync<(string Eltern, bool Nachrichtlich)>(
+            $"SELECT eltern_indikator_code, nachrichtlich FROM {View("indikator")} WHERE indikator_code = 'REGE-9.3'")).Single();
+        Assert.Equal(("REGE-9.2", false), rege93);
+        Assert.Equal(7300d, (await QueryAsync<double>($"SELECT aufwand_eur FROM {View("massnahme")} WHERE massnahme_code = 'REGE-10'")).Single());
+    }
+
+    [Fact]
+    public async Task A_revised_Zielwert_is_picked_up_by_the_next_run_and_keeps_the_earlier_version_in_history()
+    {
+        CopySamples();
+        await RunAsync();
+        var revised = _dir.Folder("catalog");
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Catalog2017, "*.yml", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(revised, Path.GetRelativePath(RepositoryPaths.Catalog2017, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var rege9 = Path.Combine(revised, "massnahmen", "REGE-9.yml");
+        var text = await File.ReadAllTextAsync(rege9, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(rege9, text.Replace("wert: 97", "wert: 100", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+
+        await RunAsync(revised);
+
+        var versions = await QueryAsync<(double Wert, bool Aktuell)>(
+            $"SELECT wert, CASE WHEN gueltig_bis IS NULL THEN 1 ELSE 0 END FROM {Table("fact_zielwert")} WHERE indikator_code = 'REGE-9.1' ORDER BY zielwert_id");
+        Assert.Equal([(97d, false), (100d, true)], versions);
+        Assert.Equal(100d, (await QueryAsync<double>($"SELECT zielwert FROM {View("indikator")} WHERE indikator_code = 'REGE-9.1'")).Single());
+        Assert.Equal((100d, 50d), ((await AttainmentAsync("REGE-9.1", "2017-06-01")).Ziel, (await AttainmentAsync("REGE-9.1", "2017-06-01")).Pfad));
+    }
 
     [Fact]
     public async Task Sample_run_records_row_conservation_for_every_file()
@@ -115,7 +157,7 @@ public abstract class WarehouseBehaviour : IAsyncLifetime
 
         var july = await AttainmentAsync("REGE-13.1", "2017-07-01");
         Assert.Equal((null, 2570d, "keine_daten"), (july.Ist, july.Ziel, july.Status));
-        Assert.Equal(12 * 7, (await QueryAsync<int>($"SELECT COUNT(*) FROM {View("zielerreichung")}")).Single());
+        Assert.Equal(12 * 7, (await QueryAsync<int>($"SELECT COUNT(*) FROM {View("zielerreichung")} WHERE massnahme_code IN ('REGE-9', 'REGE-10', 'REGE-11', 'REGE-12', 'REGE-13') AND bereich = 'Stadt Bielefeld'")).Single());
     }
 
     [Fact]
@@ -191,7 +233,7 @@ public abstract class WarehouseBehaviour : IAsyncLifetime
     public async Task A_failure_in_the_middle_of_a_file_leaves_nothing_and_the_next_load_completes_it()
     {
         Warehouse.Migrate();
-        await Warehouse.SyncCatalogAsync(KafPipeline.Catalog, TestContext.Current.CancellationToken);
+        await Warehouse.SyncCatalogAsync(KafPipeline.Catalog, KafPipeline.Areas, TestContext.Current.CancellationToken);
         var path = KafPipeline.Sample("KAF_COACH_2017.xlsx");
         var file = await InboxFile.FingerprintAsync("kaf", path, TestContext.Current.CancellationToken);
 

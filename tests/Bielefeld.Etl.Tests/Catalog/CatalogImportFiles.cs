@@ -1,0 +1,91 @@
+using Bielefeld.Etl.Definitions.Catalog;
+using Bielefeld.Etl.Definitions.Catalog.Import;
+using Xunit;
+
+namespace Bielefeld.Etl.Tests.Catalog;
+
+/// <summary>The import as files: reproducible, loadable, and the committed catalog is what the importer writes.</summary>
+public sealed class CatalogImportFiles
+{
+    [Fact]
+    public void Importing_the_same_document_twice_gives_byte_identical_files()
+    {
+        using var first = new TempDirectory();
+        using var second = new TempDirectory();
+
+        CatalogImporter.Import(RepositoryPaths.PlanText2017, first.Path);
+        CatalogImporter.Import(RepositoryPaths.PlanText2017, second.Path);
+
+        var files = Relative(first.Path);
+        Assert.Equal(49, files.Count);
+        Assert.Equal(files, Relative(second.Path));
+        Assert.All(files, f => Assert.Equal(File.ReadAllBytes(Path.Combine(first.Path, f)), File.ReadAllBytes(Path.Combine(second.Path, f))));
+    }
+
+    [Fact]
+    public void The_committed_2017_catalog_equals_a_fresh_import()
+    {
+        using var fresh = new TempDirectory();
+        CatalogImporter.Import(RepositoryPaths.PlanText2017, fresh.Path);
+
+        var expected = Relative(fresh.Path);
+        var committed = Relative(RepositoryPaths.Catalog2017);
+        Assert.True(expected.SequenceEqual(committed), $"config/plan/2017 has other files than a fresh import; re-run catalog import. Missing: {string.Join(", ", expected.Except(committed))}; extra: {string.Join(", ", committed.Except(expected))}");
+        foreach (var file in expected)
+        {
+            var same = File.ReadAllBytes(Path.Combine(fresh.Path, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(RepositoryPaths.Catalog2017, file)));
+            Assert.True(same, $"config/plan/2017/{file} differs from a fresh import of the plan text; re-run catalog import (and review the diff) instead of editing the file by hand.");
+        }
+    }
+
+    [Fact]
+    public void The_imported_catalog_loads_and_passes_validation()
+    {
+        using var dir = new TempDirectory();
+        CatalogImporter.Import(RepositoryPaths.PlanText2017, dir.Path);
+
+        var catalog = CatalogFiles.Read(dir.Path);
+
+        Assert.Equal(2017, catalog.Year);
+        Assert.Equal(48, catalog.Measures.Count);
+        Assert.Equal(88, catalog.Indicators.Count());
+        Assert.Equal(Bielefeld.Etl.Catalog.Comparator.AtMost, Assert.Single(catalog.FindIndicator("Jobcenter-2.1")!.Targets).Comparator);
+    }
+
+    [Fact]
+    public void The_committed_2017_catalog_loads_and_passes_validation()
+    {
+        var catalog = CatalogFiles.Read(RepositoryPaths.Catalog2017);
+
+        Assert.Equal(48, catalog.Measures.Count);
+    }
+
+    [Fact]
+    public void Import_removes_measure_files_the_plan_does_not_have()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "massnahmen"));
+        File.WriteAllText(Path.Combine(dir.Path, "massnahmen", "REGE-99.yml"), "code: REGE-99\n");
+
+        CatalogImporter.Import(RepositoryPaths.PlanText2017, dir.Path);
+
+        Assert.False(File.Exists(Path.Combine(dir.Path, "massnahmen", "REGE-99.yml")));
+    }
+
+    [Fact]
+    public void Import_returns_the_findings_for_the_reviewer()
+    {
+        using var dir = new TempDirectory();
+
+        var findings = CatalogImporter.Import(RepositoryPaths.PlanText2017, dir.Path);
+
+        Assert.Equal(Plan2017.Import.Findings, findings);
+        Assert.Equal(24, findings.Count);
+    }
+
+    private static List<string> Relative(string root) =>
+        Directory.GetFiles(root, "*.yml", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+}

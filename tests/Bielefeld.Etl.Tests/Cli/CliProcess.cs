@@ -1,0 +1,117 @@
+using System.Diagnostics;
+
+namespace Bielefeld.Etl.Tests.Cli;
+
+/// <summary>Runs the real command-line program (bielefeld-etl.dll beside the tests) in a process of its own.</summary>
+public sealed class CliProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _output = [];
+
+    private CliProcess(Process process) => _process = process;
+
+    public IReadOnlyList<string> Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _output];
+            }
+        }
+    }
+
+    public static CliProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "bielefeld-etl.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var cli = new CliProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
+        cli._process.OutputDataReceived += (_, e) => cli.Add(e.Data);
+        cli._process.ErrorDataReceived += (_, e) => cli.Add(e.Data);
+        cli._process.Start();
+        cli._process.BeginOutputReadLine();
+        cli._process.BeginErrorReadLine();
+        return cli;
+    }
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        using var cli = Start(environment, args);
+        var exit = await cli.WaitAsync(TimeSpan.FromMinutes(2));
+        return (exit, string.Join('\n', cli.Output));
+    }
+
+    public async Task<int> WaitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        _process.WaitForExit(); // drains the output handlers
+        return _process.ExitCode;
+    }
+
+    /// <summary>Waits until a line of output satisfies <paramref name="condition"/>; false when the process ended first.</summary>
+    public async Task<bool> WaitForLineAsync(Func<string, bool> condition, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            if (Output.Any(condition))
+            {
+                return true;
+            }
+
+            if (_process.HasExited)
+            {
+                return false;
+            }
+
+            await Task.Delay(5);
+        }
+
+        return false;
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGKILL: no finally block, no rollback code of ours runs.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+
+    private void Add(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Add(line);
+        }
+    }
+}
