@@ -38,7 +38,7 @@ CREATE TABLE dwh.dim_bereich (
     eltern_bereich_code text REFERENCES dwh.dim_bereich (bereich_code)
 );
 
-INSERT INTO dwh.dim_bereich (bereich_code, name, ebene, eltern_bereich_code) VALUES ('05711000', 'Stadt Bielefeld', 'stadt', NULL);
+-- Areas (the city, Stadtbezirke, Sozialräume) come from the area catalog on init.
 
 -- Targets keep their history: a revised catalog closes the earlier version (gueltig_bis) and adds the new one.
 CREATE TABLE dwh.fact_zielwert (
@@ -105,7 +105,8 @@ CREATE TABLE stg.observation (
     wert            numeric,
     zaehler         numeric,
     nenner          numeric,
-    unterdrueckt    boolean NOT NULL DEFAULT false
+    unterdrueckt    boolean NOT NULL DEFAULT false,
+    datenstand      date
 );
 
 CREATE INDEX ix_stg_observation_datei ON stg.observation (datei_id);
@@ -122,6 +123,7 @@ CREATE TABLE dwh.fact_beobachtung (
     zaehler                 numeric,
     nenner                  numeric,
     unterdrueckt            boolean NOT NULL DEFAULT false,
+    datenstand              date,
     datei_id                bigint NOT NULL REFERENCES dwh.load_file (datei_id),
     ersetzt_durch_datei_id  bigint REFERENCES dwh.load_file (datei_id)
 );

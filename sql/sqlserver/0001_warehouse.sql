@@ -39,7 +39,7 @@ CREATE TABLE dwh.dim_bereich (
     eltern_bereich_code nvarchar(20) NULL CONSTRAINT fk_bereich_eltern REFERENCES dwh.dim_bereich (bereich_code)
 );
 
-INSERT INTO dwh.dim_bereich (bereich_code, name, ebene, eltern_bereich_code) VALUES (N'05711000', N'Stadt Bielefeld', N'stadt', NULL);
+-- Areas (the city, Stadtbezirke, Sozialräume) come from the area catalog on init.
 
 -- Targets keep their history: a revised catalog closes the earlier version (gueltig_bis) and adds the new one.
 CREATE TABLE dwh.fact_zielwert (
@@ -106,7 +106,8 @@ CREATE TABLE stg.observation (
     wert            decimal(38, 10) NULL,
     zaehler         decimal(38, 10) NULL,
     nenner          decimal(38, 10) NULL,
-    unterdrueckt    bit NOT NULL CONSTRAINT df_stg_observation_unterdrueckt DEFAULT 0
+    unterdrueckt    bit NOT NULL CONSTRAINT df_stg_observation_unterdrueckt DEFAULT 0,
+    datenstand      date NULL
 );
 
 CREATE INDEX ix_stg_observation_datei ON stg.observation (datei_id);
@@ -123,6 +124,7 @@ CREATE TABLE dwh.fact_beobachtung (
     zaehler                 decimal(38, 10) NULL,
     nenner                  decimal(38, 10) NULL,
     unterdrueckt            bit NOT NULL CONSTRAINT df_beobachtung_unterdrueckt DEFAULT 0,
+    datenstand              date NULL,
     datei_id                bigint NOT NULL CONSTRAINT fk_beobachtung_datei REFERENCES dwh.load_file (datei_id),
     ersetzt_durch_datei_id  bigint NULL CONSTRAINT fk_beobachtung_ersetzt REFERENCES dwh.load_file (datei_id)
 );

@@ -14,7 +14,7 @@ internal static class PostgresSql
     public const string CreateJournalSchema = "DO $$ BEGIN IF to_regnamespace('dwh') IS NULL THEN CREATE SCHEMA dwh; END IF; END $$";
 
     /// <summary>Loads of the same source series merge one after the other; different series run in parallel.</summary>
-    public const string LockScope = "SELECT pg_advisory_xact_lock(hashtextextended('scope/' || @Source || '/' || @SeriesKey, 0))";
+    public const string LockScope = "SELECT pg_advisory_xact_lock(hashtextextended('scope/' || @Source || '/' || coalesce(@SeriesKey, '*'), 0))";
 
     /// <summary>Attainment recomputations run one after the other, so none overwrites a newer one with older figures.</summary>
     public const string LockAttainment = "SELECT pg_advisory_xact_lock(hashtextextended('attainment', 0))";
@@ -63,7 +63,7 @@ internal static class PostgresSql
         """;
 
     public const string CopyObservations =
-        "COPY stg.observation (datei_id, indikator_code, monat, bereich_code, serie, wert, zaehler, nenner, unterdrueckt) FROM STDIN (FORMAT BINARY)";
+        "COPY stg.observation (datei_id, indikator_code, monat, bereich_code, serie, wert, zaehler, nenner, unterdrueckt, datenstand) FROM STDIN (FORMAT BINARY)";
 
     public const string CopyRejectedRows =
         "COPY dwh.rejected_row (datei_id, blatt, zeile, spalte, rohwert, grund_code, grund) FROM STDIN (FORMAT BINARY)";
@@ -81,11 +81,48 @@ internal static class PostgresSql
                 AND s.nenner IS NOT DISTINCT FROM b.nenner AND s.unterdrueckt = b.unterdrueckt)
         """;
 
+    /// <summary>Per-value delivery: a value with an older Datenstand than the current one arrived late; kept in history, superseded at once.</summary>
+    public const string KeepLateValues =
+        """
+        INSERT INTO dwh.fact_beobachtung (indikator_code, monat, bereich_code, quelle, serie, wert, zaehler, nenner, unterdrueckt, datenstand, datei_id, ersetzt_durch_datei_id)
+        SELECT s.indikator_code, s.monat, s.bereich_code, @Source, s.serie, s.wert, s.zaehler, s.nenner, s.unterdrueckt, s.datenstand, s.datei_id, b.datei_id
+        FROM stg.observation s
+        JOIN dwh.fact_beobachtung b ON b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
+         AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie
+        WHERE s.datei_id = @fileId AND s.datenstand < b.datenstand
+        """;
+
+    public const string DropLateValues =
+        """
+        DELETE FROM stg.observation s
+        WHERE s.datei_id = @fileId AND EXISTS (
+            SELECT 1 FROM dwh.fact_beobachtung b
+            WHERE b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
+              AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie AND s.datenstand < b.datenstand)
+        """;
+
+    /// <summary>Per-value delivery: values the file contains with another figure are superseded; what it does not contain stays.</summary>
+    public const string SupersedeContained =
+        """
+        UPDATE dwh.fact_beobachtung b SET ersetzt_durch_datei_id = @fileId
+        WHERE b.ersetzt_durch_datei_id IS NULL AND b.quelle = @Source
+          AND EXISTS (
+              SELECT 1 FROM stg.observation s
+              WHERE s.datei_id = @fileId AND s.indikator_code = b.indikator_code
+                AND s.monat = b.monat AND s.bereich_code = b.bereich_code AND s.serie = b.serie)
+          AND NOT EXISTS (
+              SELECT 1 FROM stg.observation s
+              WHERE s.datei_id = @fileId AND s.indikator_code = b.indikator_code
+                AND s.monat = b.monat AND s.bereich_code = b.bereich_code AND s.serie = b.serie
+                AND s.wert IS NOT DISTINCT FROM b.wert AND s.zaehler IS NOT DISTINCT FROM b.zaehler
+                AND s.nenner IS NOT DISTINCT FROM b.nenner AND s.unterdrueckt = b.unterdrueckt)
+        """;
+
     /// <summary>What is new or changed is inserted; unchanged values keep the file that first delivered them.</summary>
     public const string InsertNew =
         """
-        INSERT INTO dwh.fact_beobachtung (indikator_code, monat, bereich_code, quelle, serie, wert, zaehler, nenner, unterdrueckt, datei_id)
-        SELECT s.indikator_code, s.monat, s.bereich_code, @Source, s.serie, s.wert, s.zaehler, s.nenner, s.unterdrueckt, s.datei_id
+        INSERT INTO dwh.fact_beobachtung (indikator_code, monat, bereich_code, quelle, serie, wert, zaehler, nenner, unterdrueckt, datenstand, datei_id)
+        SELECT s.indikator_code, s.monat, s.bereich_code, @Source, s.serie, s.wert, s.zaehler, s.nenner, s.unterdrueckt, s.datenstand, s.datei_id
         FROM stg.observation s
         WHERE s.datei_id = @fileId
           AND NOT EXISTS (
@@ -127,6 +164,12 @@ internal static class PostgresSql
         """
         INSERT INTO dwh.fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um)
         VALUES (@IndicatorCode, @Month::date, @AreaCode, @ActualToDate, @TargetValue, @TargetPath, @Degree, @Status, @Projection, @Suppressed, @computed)
+        """;
+
+    public const string UpsertArea =
+        """
+        INSERT INTO dwh.dim_bereich (bereich_code, name, ebene, eltern_bereich_code) VALUES (@Code, @Name, @level, @ParentCode)
+        ON CONFLICT (bereich_code) DO UPDATE SET name = excluded.name, ebene = excluded.ebene, eltern_bereich_code = excluded.eltern_bereich_code
         """;
 
     public const string UpsertMeasure =

@@ -40,6 +40,14 @@ public sealed partial class PostgresWarehouse
             await WriteNumberAsync(writer, o.Numerator, cancellationToken);
             await WriteNumberAsync(writer, o.Denominator, cancellationToken);
             await writer.WriteAsync(o.Suppressed, NpgsqlDbType.Boolean, cancellationToken);
+            if (o.Vintage is { } vintage)
+            {
+                await writer.WriteAsync(vintage, NpgsqlDbType.Date, cancellationToken);
+            }
+            else
+            {
+                await writer.WriteNullAsync(cancellationToken);
+            }
         }
 
         await writer.CompleteAsync(cancellationToken);
@@ -77,7 +85,17 @@ public sealed partial class PostgresWarehouse
         var args = new { fileId, scope.Source, scope.SeriesKey, from = Day(scope.FirstMonth), to = Day(scope.LastMonth) };
         // Two files of the same series merge one after the other: the second then sees what the first committed.
         await connection.ExecuteAsync(new CommandDefinition(PostgresSql.LockScope, args, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(PostgresSql.Supersede, args, transaction, cancellationToken: cancellationToken));
+        if (scope.Mode == SupersedeMode.PerValue)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(PostgresSql.KeepLateValues, args, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(PostgresSql.DropLateValues, args, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(PostgresSql.SupersedeContained, args, transaction, cancellationToken: cancellationToken));
+        }
+        else
+        {
+            await connection.ExecuteAsync(new CommandDefinition(PostgresSql.Supersede, args, transaction, cancellationToken: cancellationToken));
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(PostgresSql.InsertNew, args, transaction, cancellationToken: cancellationToken));
         var changed = await connection.QueryAsync<string>(new CommandDefinition(PostgresSql.ChangedIndicators, args, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(PostgresSql.ClearStaging, args, transaction, cancellationToken: cancellationToken));

@@ -77,11 +77,48 @@ internal static class SqlServerSql
                 AND EXISTS (SELECT s.wert, s.zaehler, s.nenner, s.unterdrueckt INTERSECT SELECT b.wert, b.zaehler, b.nenner, b.unterdrueckt));
         """;
 
+    /// <summary>Per-value delivery: a value with an older Datenstand than the current one arrived late; kept in history, superseded at once.</summary>
+    public const string KeepLateValues =
+        """
+        INSERT INTO dwh.fact_beobachtung (indikator_code, monat, bereich_code, quelle, serie, wert, zaehler, nenner, unterdrueckt, datenstand, datei_id, ersetzt_durch_datei_id)
+        SELECT s.indikator_code, s.monat, s.bereich_code, @Source, s.serie, s.wert, s.zaehler, s.nenner, s.unterdrueckt, s.datenstand, s.datei_id, b.datei_id
+        FROM stg.observation s
+        JOIN dwh.fact_beobachtung b ON b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
+         AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie
+        WHERE s.datei_id = @fileId AND s.datenstand < b.datenstand;
+        """;
+
+    public const string DropLateValues =
+        """
+        DELETE s FROM stg.observation s
+        WHERE s.datei_id = @fileId AND EXISTS (
+            SELECT 1 FROM dwh.fact_beobachtung b
+            WHERE b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
+              AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie AND s.datenstand < b.datenstand);
+        """;
+
+    /// <summary>Per-value delivery: values the file contains with another figure are superseded; what it does not contain stays.</summary>
+    public const string SupersedeContained =
+        """
+        UPDATE b SET ersetzt_durch_datei_id = @fileId
+        FROM dwh.fact_beobachtung b
+        WHERE b.ersetzt_durch_datei_id IS NULL AND b.quelle = @Source
+          AND EXISTS (
+              SELECT 1 FROM stg.observation s
+              WHERE s.datei_id = @fileId AND s.indikator_code = b.indikator_code
+                AND s.monat = b.monat AND s.bereich_code = b.bereich_code AND s.serie = b.serie)
+          AND NOT EXISTS (
+              SELECT 1 FROM stg.observation s
+              WHERE s.datei_id = @fileId AND s.indikator_code = b.indikator_code
+                AND s.monat = b.monat AND s.bereich_code = b.bereich_code AND s.serie = b.serie
+                AND EXISTS (SELECT s.wert, s.zaehler, s.nenner, s.unterdrueckt INTERSECT SELECT b.wert, b.zaehler, b.nenner, b.unterdrueckt));
+        """;
+
     /// <summary>What is new or changed is inserted; unchanged values keep the file that first delivered them.</summary>
     public const string InsertNew =
         """
-        INSERT INTO dwh.fact_beobachtung (indikator_code, monat, bereich_code, quelle, serie, wert, zaehler, nenner, unterdrueckt, datei_id)
-        SELECT s.indikator_code, s.monat, s.bereich_code, @Source, s.serie, s.wert, s.zaehler, s.nenner, s.unterdrueckt, s.datei_id
+        INSERT INTO dwh.fact_beobachtung (indikator_code, monat, bereich_code, quelle, serie, wert, zaehler, nenner, unterdrueckt, datenstand, datei_id)
+        SELECT s.indikator_code, s.monat, s.bereich_code, @Source, s.serie, s.wert, s.zaehler, s.nenner, s.unterdrueckt, s.datenstand, s.datei_id
         FROM stg.observation s
         WHERE s.datei_id = @fileId
           AND NOT EXISTS (
@@ -132,6 +169,13 @@ internal static class SqlServerSql
         """
         INSERT INTO dwh.fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um)
         VALUES (@IndicatorCode, @Month, @AreaCode, @ActualToDate, @TargetValue, @TargetPath, @Degree, @Status, @Projection, @Suppressed, @computed);
+        """;
+
+    public const string UpsertArea =
+        """
+        UPDATE dwh.dim_bereich SET name = @Name, ebene = @level, eltern_bereich_code = @ParentCode WHERE bereich_code = @Code;
+        IF @@ROWCOUNT = 0
+            INSERT INTO dwh.dim_bereich (bereich_code, name, ebene, eltern_bereich_code) VALUES (@Code, @Name, @level, @ParentCode);
         """;
 
     public const string UpsertMeasure =

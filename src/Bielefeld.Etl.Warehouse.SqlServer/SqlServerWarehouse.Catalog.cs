@@ -8,12 +8,19 @@ namespace Bielefeld.Etl.Warehouse.SqlServer;
 public sealed partial class SqlServerWarehouse
 {
     /// <inheritdoc />
-    public override async Task<bool> SyncCatalogAsync(PlanCatalog catalog, CancellationToken cancellationToken)
+    public override async Task<bool> SyncCatalogAsync(PlanCatalog catalog, AreaCatalog areas, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = Time.GetUtcNow().UtcDateTime;
         var changed = false;
+        foreach (var area in areas.Areas)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                SqlServerSql.UpsertArea, new { area.Code, area.Name, level = CatalogWords.Level(area.Level), area.ParentCode },
+                transaction, cancellationToken: cancellationToken));
+        }
+
         foreach (var measure in catalog.Measures)
         {
             await connection.ExecuteAsync(new CommandDefinition(

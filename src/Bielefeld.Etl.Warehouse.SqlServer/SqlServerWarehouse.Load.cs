@@ -48,10 +48,12 @@ public sealed partial class SqlServerWarehouse
         table.Columns.Add("zaehler", typeof(decimal));
         table.Columns.Add("nenner", typeof(decimal));
         table.Columns.Add("unterdrueckt", typeof(bool));
+        table.Columns.Add("datenstand", typeof(DateTime));
         foreach (var o in batch)
         {
             table.Rows.Add(fileId, o.IndicatorCode, Day(o.Month), o.AreaCode, o.SeriesKey,
-                (object?)o.Value ?? DBNull.Value, (object?)o.Numerator ?? DBNull.Value, (object?)o.Denominator ?? DBNull.Value, o.Suppressed);
+                (object?)o.Value ?? DBNull.Value, (object?)o.Numerator ?? DBNull.Value, (object?)o.Denominator ?? DBNull.Value, o.Suppressed,
+                o.Vintage is { } vintage ? Day(vintage) : DBNull.Value);
         }
 
         await BulkCopyAsync(connection, transaction, SqlServerNames.StagingTable, table, cancellationToken);
@@ -87,7 +89,7 @@ public sealed partial class SqlServerWarehouse
     protected override async Task<IReadOnlyCollection<string>> MergeAsync(
         DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, CancellationToken cancellationToken)
     {
-        var resource = $"bielefeld-etl/scope/{scope.Source}/{scope.SeriesKey}";
+        var resource = $"bielefeld-etl/scope/{scope.Source}/{scope.SeriesKey ?? "*"}";
         var args = new
         {
             fileId, scope.Source, scope.SeriesKey, from = Day(scope.FirstMonth), to = Day(scope.LastMonth),
@@ -95,7 +97,17 @@ public sealed partial class SqlServerWarehouse
         };
         // Two files of the same series merge one after the other: the second then sees what the first committed.
         await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.LockScope, args, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.Supersede, args, transaction, cancellationToken: cancellationToken));
+        if (scope.Mode == SupersedeMode.PerValue)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.KeepLateValues, args, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.DropLateValues, args, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.SupersedeContained, args, transaction, cancellationToken: cancellationToken));
+        }
+        else
+        {
+            await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.Supersede, args, transaction, cancellationToken: cancellationToken));
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.InsertNew, args, transaction, cancellationToken: cancellationToken));
         var changed = await connection.QueryAsync<string>(new CommandDefinition(SqlServerSql.ChangedIndicators, args, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.ClearStaging, args, transaction, cancellationToken: cancellationToken));

@@ -130,7 +130,7 @@ public sealed class PostgresConcurrencyFacts(PostgresServer server) : IAsyncLife
         _databases.Add(database);
         var warehouse = new PostgresWarehouse(database, TimeProvider.System);
         warehouse.Migrate();
-        await warehouse.SyncCatalogAsync(KafPipeline.Catalog, Token);
+        await warehouse.SyncCatalogAsync(KafPipeline.Catalog, KafPipeline.Areas, Token);
         return (warehouse, database);
     }
 

@@ -81,7 +81,7 @@ public sealed class PostgresRoleFacts(PostgresServer server) : IAsyncLifetime
             var file = await InboxFile.FingerprintAsync("kaf", KafPipeline.Sample("KAF_FIM_2017.xlsx"), TestContext.Current.CancellationToken);
 
             warehouse.Migrate(); // nothing left to do, and no right to do it
-            await warehouse.SyncCatalogAsync(KafPipeline.Catalog, TestContext.Current.CancellationToken);
+            await warehouse.SyncCatalogAsync(KafPipeline.Catalog, KafPipeline.Areas, TestContext.Current.CancellationToken);
             var result = await warehouse.LoadAsync(file, KafPipeline.Reader.Open, null, TestContext.Current.CancellationToken);
             var figures = await warehouse.RecomputeAttainmentAsync(KafPipeline.Catalog, null, Attainment.StatusThresholds.Default, TestContext.Current.CancellationToken);
 
