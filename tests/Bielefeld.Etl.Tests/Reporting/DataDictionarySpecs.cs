@@ -1,12 +1,15 @@
 using System.Text.RegularExpressions;
+using Bielefeld.Etl.Tests.Warehouse.Postgres;
+using Bielefeld.Etl.Warehouse.Postgres;
 using Bielefeld.Etl.Warehouse.Sqlite;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Bielefeld.Etl.Tests.Reporting;
 
 /// <summary>docs/data-dictionary.md documents exactly the columns the reporting views have.</summary>
-public sealed partial class DataDictionarySpecs : IDisposable
+public sealed partial class DataDictionarySpecs(PostgresServer postgres) : IDisposable
 {
     private readonly TemporaryDirectory _dir = new();
 
@@ -53,6 +56,31 @@ public sealed partial class DataDictionarySpecs : IDisposable
             var columns = db.Query<string>($"SELECT name FROM pragma_table_info('{view}')").ToHashSet(StringComparer.Ordinal);
             Assert.True(documented.ContainsKey(name), $"rpt.{name} has no section in docs/data-dictionary.md");
             Assert.Equal(columns.Order(StringComparer.Ordinal), documented[name].Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task PostgreSQL_has_the_same_reporting_views_with_the_same_columns()
+    {
+        var database = await postgres.CreateDatabaseAsync(nameof(DataDictionarySpecs));
+        try
+        {
+            new PostgresWarehouse(database, TimeProvider.System).Migrate();
+            await using var db = new NpgsqlConnection(database);
+            var columns = (await db.QueryAsync<(string View, string Column)>(
+                    "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'rpt'"))
+                .ToLookup(c => c.View, c => c.Column);
+            var documented = DocumentedColumns();
+
+            Assert.Equal(documented.Keys.Order(StringComparer.Ordinal), columns.Select(c => c.Key).Order(StringComparer.Ordinal));
+            foreach (var view in columns)
+            {
+                Assert.Equal(documented[view.Key].Order(StringComparer.Ordinal), view.Order(StringComparer.Ordinal));
+            }
+        }
+        finally
+        {
+            await postgres.DropDatabaseAsync(database);
         }
     }
 

@@ -83,7 +83,7 @@ public sealed class PostgresRoleFacts(PostgresServer server) : IAsyncLifetime
             warehouse.Migrate(); // nothing left to do, and no right to do it
             await warehouse.SyncCatalogAsync(KafPipeline.Catalog, KafPipeline.Areas, TestContext.Current.CancellationToken);
             var result = await warehouse.LoadAsync(file, KafPipeline.Reader.Open, null, TestContext.Current.CancellationToken);
-            var figures = await warehouse.RecomputeAttainmentAsync(KafPipeline.Catalog, null, Attainment.StatusThresholds.Default, TestContext.Current.CancellationToken);
+            var figures = await warehouse.RecomputeAttainmentAsync(KafPipeline.Catalog, null, Attainment.AttainmentSettings.Default, TestContext.Current.CancellationToken);
 
             Assert.Equal(FileLoadStatus.Loaded, result.Status);
             Assert.True(figures > 0);
