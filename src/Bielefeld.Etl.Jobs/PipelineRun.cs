@@ -39,6 +39,9 @@ public sealed partial class PipelineRun
     /// <summary>The plan catalog the run maps to.</summary>
     public PlanCatalog Catalog => _catalog;
 
+    /// <summary>The area hierarchy.</summary>
+    public AreaCatalog Areas => _areas;
+
     /// <summary>Thresholds and target paths for the attainment computation.</summary>
     public AttainmentSettings Attainment { get; private init; } = AttainmentSettings.Default;
 

@@ -39,6 +39,17 @@ internal static class PostgresSql
         ORDER BY z.massnahme_code, z.indikator_code, z.bereich
         """;
 
+    /// <summary>Every month of every indicator in one area, for the attainment overview.</summary>
+    public const string AttainmentSeries =
+        """
+        SELECT z.indikator_code AS IndikatorCode, z.massnahme_code AS MassnahmeCode, z.monat AS Monat, z.bereich AS Bereich,
+               z.istwert::double precision AS Istwert, z.zielwert::double precision AS Zielwert, z.zielpfad::double precision AS Zielpfad,
+               z.zielerreichungsgrad::double precision AS Zielerreichungsgrad, z.status AS Status
+        FROM rpt.zielerreichung z
+        WHERE z.bereich_code = @areaCode
+        ORDER BY z.indikator_code, z.monat
+        """;
+
     /// <summary>The same bytes refused for the same reason are recorded once, not every night again.</summary>
     public const string RecordUnloaded =
         """

@@ -119,6 +119,16 @@ public sealed partial class SqlServerWarehouse : WarehouseProvider
     }
 
     /// <inheritdoc />
+    public override async Task<IReadOnlyList<AttainmentRow>> AttainmentSeriesAsync(string areaCode, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AttainmentDbRow>(new CommandDefinition(SqlServerSql.AttainmentSeries, new { areaCode }, cancellationToken: cancellationToken));
+        return rows.Select(r => new AttainmentRow(
+            r.IndikatorCode, r.MassnahmeCode, Date(DateOnly.FromDateTime(r.Monat)), r.Bereich, r.Istwert, r.Zielwert, r.Zielpfad, r.Zielerreichungsgrad, r.Status))
+            .ToList();
+    }
+
+    /// <inheritdoc />
     public override async Task RecordUnloadedAsync(
         ExtractFile file, FileLoadStatus status, string reasonCode, string message, DateTimeOffset started, CancellationToken cancellationToken)
     {
