@@ -155,6 +155,7 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
             else
             {
                 firstData = cells;
+                number--; // read again as the first data row
             }
         }
 
