@@ -224,4 +224,22 @@ public sealed class AttainmentCalculatorSpecs
         Assert.Equal((30m, 60m), (figures[5].ActualToDate!.Value, figures[5].TargetPath!.Value));
         Assert.Equal(AttainmentStatus.NoData, figures[4].Status);
     }
+
+    [Fact]
+    public void A_suppressed_stock_month_is_unknown_and_flags_only_that_month()
+    {
+        var indicator = new Indicator("Jobcenter-8.1", "Jobcenter-8", "Bestand", IndicatorKind.Stock, "Anzahl")
+        {
+            Targets = [new Target(Comparator.ReductionFromBaseline, 5, PlanPeriod.CalendarYear(2017), "Bestandsreduzierung um 5%.") { AreaCode = "quartier:sieker" }],
+        };
+
+        var figures = Calculator.Compute(indicator, indicator.Targets[0], 2017, "quartier:sieker",
+        [
+            new MonthlyActual(new DateOnly(2016, 12, 1), 64), Month(3, 63),
+            new MonthlyActual(new DateOnly(2017, 4, 1), null) { Suppressed = true }, Month(5, 61),
+        ]);
+
+        Assert.Equal((null, true, AttainmentStatus.NoData), (figures[3].ActualToDate, figures[3].DependsOnSuppressed, figures[3].Status));
+        Assert.Equal((61m, false), (figures[4].ActualToDate!.Value, figures[4].DependsOnSuppressed));
+    }
 }
