@@ -9,5 +9,9 @@ app.Configure(config =>
     config.AddCommand<RunCommand>("run").WithDescription("Dateien aus dem Eingang laden und die Zielerreichung berechnen")
         .WithExample("run", "--all").WithExample("run", "--pipeline", "kaf");
     config.AddCommand<StatusCommand>("status").WithDescription("Letzte Ladevorgänge mit Zeilenbilanz");
+    config.AddCommand<RejectsCommand>("rejects").WithDescription("Abgewiesene Zeilen anzeigen und als CSV/HTML für die Datenpflege speichern")
+        .WithExample("rejects", "--source", "kaf", "--csv", "abgewiesen.csv");
+    config.AddCommand<MeldebogenCommand>("meldebogen").WithDescription("Meldebogen-Vorlage für eine Maßnahme oder Organisationseinheit erzeugen")
+        .WithExample("meldebogen", "--measure", "540-10", "--year", "2017").WithExample("meldebogen", "--org-unit", "500", "--year", "2017", "--format", "csv");
 });
 return await app.RunAsync(args);

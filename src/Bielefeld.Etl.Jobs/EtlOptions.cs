@@ -12,4 +12,10 @@ public sealed record EtlOptions(string Inbox, string Pipelines, string Catalog, 
 {
     /// <summary>Status thresholds for every indicator that configures none of its own.</summary>
     public StatusThresholds Thresholds { get; init; } = StatusThresholds.Default;
+
+    /// <summary>
+    /// Where steward reports of rejected rows go (one CSV and one HTML per loaded file that has rejected rows);
+    /// null writes none.
+    /// </summary>
+    public string? Reports { get; init; }
 }
