@@ -67,7 +67,7 @@ public sealed class CliSpecs : IDisposable
         var (exit, output) = await CliProcess.RunAsync(null, "run", "--pipeline", "rekom-alt", "--inbox", _dir.Folder("inbox"), "--connection", Connection);
 
         Assert.Equal(2, exit);
-        Assert.Contains("Unbekannte Pipeline: rekom-alt (bekannt: kaf)", output, StringComparison.Ordinal);
+        Assert.Contains("Unbekannte Pipeline: rekom-alt (bekannt: kaf, ", output, StringComparison.Ordinal);
     }
 
     [Fact]
