@@ -13,5 +13,11 @@ app.Configure(config =>
         .WithExample("rejects", "--source", "kaf", "--csv", "abgewiesen.csv");
     config.AddCommand<MeldebogenCommand>("meldebogen").WithDescription("Meldebogen-Vorlage für eine Maßnahme oder Organisationseinheit erzeugen")
         .WithExample("meldebogen", "--measure", "540-10", "--year", "2017").WithExample("meldebogen", "--org-unit", "500", "--year", "2017", "--format", "csv");
+    config.AddBranch("catalog", catalog =>
+    {
+        catalog.SetDescription("Plankatalog (config/plan/<Jahr>/)");
+        catalog.AddCommand<CatalogImportCommand>("import").WithDescription("Plankatalog aus dem Textexport des Plans erzeugen")
+            .WithExample("catalog", "import", "../shared/plan/ziele-und-massnahmen-2017.txt");
+    });
 });
 return await app.RunAsync(args);

@@ -1,3 +1,4 @@
+using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Definitions.Pipelines;
 using Bielefeld.Etl.Jobs.Reports;
@@ -42,6 +43,9 @@ public sealed partial class PipelineRun
     /// <summary>The area hierarchy the run maps to.</summary>
     public AreaCatalog Areas => _areas;
 
+    /// <summary>Thresholds and target paths for the attainment computation.</summary>
+    public AttainmentSettings Attainment { get; private init; } = AttainmentSettings.Default;
+
     /// <summary>
     /// Reads the catalog and every pipeline definition and checks them against each other, before any file is read.
     /// </summary>
@@ -52,11 +56,12 @@ public sealed partial class PipelineRun
         var catalog = Definitions.Catalog.CatalogFiles.Read(options.Catalog);
         var areas = Definitions.Catalog.AreaFiles.Read(options.Areas);
         areas.Check(catalog);
+        var attainment = Definitions.Catalog.AttainmentFiles.Read(options.AttainmentFile, catalog);
         var context = new SourceContext(catalog, areas);
         var pipelines = PipelineFiles.ReadAll(options.Pipelines)
             .Select(d => (d, SourceReaders.Create(d, context)))
             .ToList();
-        return new PipelineRun(options, warehouse, catalog, areas, pipelines, logger, time);
+        return new PipelineRun(options, warehouse, catalog, areas, pipelines, logger, time) { Attainment = attainment };
     }
 
     /// <summary>
@@ -68,7 +73,7 @@ public sealed partial class PipelineRun
         _warehouse.Migrate();
         if (await _warehouse.SyncCatalogAsync(_catalog, _areas, cancellationToken))
         {
-            await _warehouse.RecomputeAttainmentAsync(_catalog, null, _options.Thresholds, cancellationToken);
+            await _warehouse.RecomputeAttainmentAsync(_catalog, null, Attainment, cancellationToken);
         }
     }
 
@@ -96,7 +101,7 @@ public sealed partial class PipelineRun
 
         var affected = results.SelectMany(r => r.AffectedIndicators).ToHashSet(StringComparer.Ordinal);
         var figures = affected.Count == 0 ? 0
-            : await _warehouse.RecomputeAttainmentAsync(_catalog, affected, _options.Thresholds, cancellationToken);
+            : await _warehouse.RecomputeAttainmentAsync(_catalog, affected, Attainment, cancellationToken);
         LogRunFinished(results.Count, affected.Count, figures);
         return new RunSummary(results, figures);
     }

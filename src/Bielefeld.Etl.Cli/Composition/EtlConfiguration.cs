@@ -32,6 +32,7 @@ public static class EtlConfiguration
             new WarehouseSettings(provider, connection))
         {
             Reports = Path.GetFullPath(configuration["Reports"] ?? "reports"),
+            AttainmentFile = Path.GetFullPath(configuration["Attainment"] ?? "config/zielerreichung.yml"),
         };
     }
 }
