@@ -1,6 +1,7 @@
 using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Definitions.Pipelines;
+using Bielefeld.Etl.Jobs.Reports;
 using Bielefeld.Etl.Sources;
 using Bielefeld.Etl.Warehouse;
 using Microsoft.Extensions.Logging;
@@ -39,7 +40,7 @@ public sealed partial class PipelineRun
     /// <summary>The plan catalog the run maps to.</summary>
     public PlanCatalog Catalog => _catalog;
 
-    /// <summary>The area hierarchy.</summary>
+    /// <summary>The area hierarchy the run maps to.</summary>
     public AreaCatalog Areas => _areas;
 
     /// <summary>Thresholds and target paths for the attainment computation.</summary>
@@ -116,6 +117,7 @@ public sealed partial class PipelineRun
         try
         {
             result = await _warehouse.LoadAsync(file, reader.Open, rows, cancellationToken);
+            result = await WriteStewardReportAsync(result, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -129,6 +131,26 @@ public sealed partial class PipelineRun
         progress?.Report(new RunProgress(definition.Name, name, result.Counts.Read, true));
         return result;
     }
+
+    /// <summary>After a load with rejected rows: the steward report of that load, as CSV and HTML, in the reports folder.</summary>
+    private async Task<FileLoadResult> WriteStewardReportAsync(FileLoadResult result, CancellationToken cancellationToken)
+    {
+        if (_options.Reports is not { } folder || result.FileId is not { } fileId || result.Counts.Rejected == 0)
+        {
+            return result;
+        }
+
+        var rows = await _warehouse.RejectedRowsAsync(new RejectedRowQuery(FileId: fileId, Limit: int.MaxValue), cancellationToken);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, StewardReport.BaseName(fileId, result.File.Name));
+        StewardReport.WriteCsv(rows, path + ".csv");
+        StewardReport.WriteHtml(rows, result.File.Name, _time.GetUtcNow(), path + ".html");
+        LogStewardReport(result.File.Name, rows.Count, path + ".csv");
+        return result with { StewardReport = path + ".csv" };
+    }
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "{File}: {Rows} abgewiesene Zeilen im Bericht {Report}")]
+    private partial void LogStewardReport(string file, int rows, string report);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "{File}: {Status}, gelesen {Read}, geladen {Loaded}, abgewiesen {Rejected}, übersprungen {Skipped}")]
     private partial void LogFileLoaded(string file, FileLoadStatus status, int read, int loaded, int rejected, int skipped);

@@ -175,6 +175,22 @@ public abstract class WarehouseBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rejected_rows_are_listed_for_stewards_by_load_file_source_and_reason()
+    {
+        CopySamples();
+
+        var fim = (await RunAsync()).Files.Single(f => f.File.Name == "KAF_FIM_2017.xlsx");
+        var ct = TestContext.Current.CancellationToken;
+
+        var byLoad = Assert.Single(await Warehouse.RejectedRowsAsync(new RejectedRowQuery(FileId: fim.FileId), ct));
+        Assert.Equal(("KAF_FIM_2017.xlsx", "kaf", "Controlling", 9L, "N", "11", "SUMME_ABWEICHEND"),
+            (byLoad.Datei, byLoad.Quelle, byLoad.Blatt, byLoad.Zeile, byLoad.Spalte, byLoad.Rohwert, byLoad.GrundCode));
+        Assert.Single(await Warehouse.RejectedRowsAsync(new RejectedRowQuery(File: "KAF_FIM_2017.xlsx", Source: "kaf", Reason: "SUMME_ABWEICHEND"), ct));
+        Assert.Empty(await Warehouse.RejectedRowsAsync(new RejectedRowQuery(Reason: "WERT_KEINE_ZAHL"), ct));
+        Assert.Empty(await Warehouse.RejectedRowsAsync(new RejectedRowQuery(File: "KAF_COACH_2017.xlsx"), ct));
+    }
+
+    [Fact]
     public async Task The_same_file_again_is_skipped_and_says_so()
     {
         CopySamples();
