@@ -1,5 +1,6 @@
 using Bielefeld.Etl.Definitions.Pipelines;
 using Bielefeld.Etl.Sources.Kaf;
+using Bielefeld.Etl.Sources.Prosoz;
 using Bielefeld.Etl.Sources.Rekom;
 
 namespace Bielefeld.Etl.Sources;
@@ -7,7 +8,7 @@ namespace Bielefeld.Etl.Sources;
 /// <summary>The readers a pipeline file may name. A new source format is a new folder and one line here.</summary>
 public static class SourceReaders
 {
-    private static readonly string[] Known = [KafWorkbookReader.Name, RekomExportReader.Name];
+    private static readonly string[] Known = [KafWorkbookReader.Name, RekomExportReader.Name, ProsozCaseReader.Name];
 
     /// <summary>Creates the reader a pipeline names, validating its mapping against the plan catalog.</summary>
     /// <exception cref="PipelineDefinitionException">The reader is unknown or its mapping refers to something unknown.</exception>
@@ -15,6 +16,7 @@ public static class SourceReaders
     {
         KafWorkbookReader.Name => KafWorkbookReader.Create(pipeline, context),
         RekomExportReader.Name => RekomExportReader.Create(pipeline, context),
+        ProsozCaseReader.Name => ProsozCaseReader.Create(pipeline, context),
         _ => throw new PipelineDefinitionException(
             $"{pipeline.FilePath}: unbekannter Reader '{pipeline.Reader}' (bekannt: {string.Join(", ", Known)})."),
     };
