@@ -52,6 +52,8 @@ public sealed partial class PipelineRun
         var pipelines = PipelineFiles.ReadAll(options.Pipelines)
             .Select(d => (d, SourceReaders.Create(d, context)))
             .ToList();
+        // Context series that pipelines declare (residents by age band) join the catalog as informational indicators.
+        catalog = ContextCatalog.Extend(catalog, pipelines.Select(p => p.Item2));
         return new PipelineRun(options, warehouse, catalog, areas, pipelines, logger, time);
     }
 

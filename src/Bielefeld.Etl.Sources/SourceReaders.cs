@@ -1,4 +1,5 @@
 using Bielefeld.Etl.Definitions.Pipelines;
+using Bielefeld.Etl.Sources.Einwohnermeldeamt;
 using Bielefeld.Etl.Sources.Kaf;
 using Bielefeld.Etl.Sources.Prosoz;
 using Bielefeld.Etl.Sources.Rekom;
@@ -8,7 +9,7 @@ namespace Bielefeld.Etl.Sources;
 /// <summary>The readers a pipeline file may name. A new source format is a new folder and one line here.</summary>
 public static class SourceReaders
 {
-    private static readonly string[] Known = [KafWorkbookReader.Name, RekomExportReader.Name, ProsozCaseReader.Name];
+    private static readonly string[] Known = [KafWorkbookReader.Name, RekomExportReader.Name, ProsozCaseReader.Name, EinwohnermeldeamtCountReader.Name];
 
     /// <summary>Creates the reader a pipeline names, validating its mapping against the plan catalog.</summary>
     /// <exception cref="PipelineDefinitionException">The reader is unknown or its mapping refers to something unknown.</exception>
@@ -17,6 +18,7 @@ public static class SourceReaders
         KafWorkbookReader.Name => KafWorkbookReader.Create(pipeline, context),
         RekomExportReader.Name => RekomExportReader.Create(pipeline, context),
         ProsozCaseReader.Name => ProsozCaseReader.Create(pipeline, context),
+        EinwohnermeldeamtCountReader.Name => EinwohnermeldeamtCountReader.Create(pipeline, context),
         _ => throw new PipelineDefinitionException(
             $"{pipeline.FilePath}: unbekannter Reader '{pipeline.Reader}' (bekannt: {string.Join(", ", Known)})."),
     };
