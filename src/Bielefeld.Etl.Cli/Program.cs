@@ -9,5 +9,13 @@ app.Configure(config =>
     config.AddCommand<RunCommand>("run").WithDescription("Dateien aus dem Eingang laden und die Zielerreichung berechnen")
         .WithExample("run", "--all").WithExample("run", "--pipeline", "kaf");
     config.AddCommand<StatusCommand>("status").WithDescription("Letzte Ladevorgänge mit Zeilenbilanz");
+    config.AddCommand<ReportCommand>("report").WithDescription("Zielerreichung als HTML-Übersicht (ohne Power BI lesbar und druckbar)");
+    config.AddCommand<PowerBiCommand>("powerbi").WithDescription("Power-BI-Datenquelle (.pbids) für das konfigurierte Server-Warehouse schreiben");
+    config.AddBranch("catalog", catalog =>
+    {
+        catalog.SetDescription("Plankatalog (config/plan/<Jahr>/)");
+        catalog.AddCommand<CatalogImportCommand>("import").WithDescription("Plankatalog aus dem Textexport des Plans erzeugen")
+            .WithExample("catalog", "import", "../shared/plan/ziele-und-massnahmen-2017.txt");
+    });
 });
 return await app.RunAsync(args);

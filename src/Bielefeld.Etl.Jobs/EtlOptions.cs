@@ -1,4 +1,3 @@
-using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Warehouse;
 
 namespace Bielefeld.Etl.Jobs;
@@ -10,6 +9,6 @@ namespace Bielefeld.Etl.Jobs;
 /// </summary>
 public sealed record EtlOptions(string Inbox, string Pipelines, string Catalog, string Areas, WarehouseSettings Warehouse)
 {
-    /// <summary>Status thresholds for every indicator that configures none of its own.</summary>
-    public StatusThresholds Thresholds { get; init; } = StatusThresholds.Default;
+    /// <summary>The thresholds and seasonal paths file (<c>config/zielerreichung.yml</c>); without it, defaults apply.</summary>
+    public string? AttainmentFile { get; init; }
 }

@@ -1,3 +1,4 @@
+using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Definitions.Pipelines;
 using Bielefeld.Etl.Sources;
@@ -38,6 +39,12 @@ public sealed partial class PipelineRun
     /// <summary>The plan catalog the run maps to.</summary>
     public PlanCatalog Catalog => _catalog;
 
+    /// <summary>The area hierarchy.</summary>
+    public AreaCatalog Areas => _areas;
+
+    /// <summary>Thresholds and target paths for the attainment computation.</summary>
+    public AttainmentSettings Attainment { get; private init; } = AttainmentSettings.Default;
+
     /// <summary>
     /// Reads the catalog and every pipeline definition and checks them against each other, before any file is read.
     /// </summary>
@@ -48,13 +55,14 @@ public sealed partial class PipelineRun
         var catalog = Definitions.Catalog.CatalogFiles.Read(options.Catalog);
         var areas = Definitions.Catalog.AreaFiles.Read(options.Areas);
         areas.Check(catalog);
+        var attainment = Definitions.Catalog.AttainmentFiles.Read(options.AttainmentFile, catalog);
         var context = new SourceContext(catalog, areas);
         var pipelines = PipelineFiles.ReadAll(options.Pipelines)
             .Select(d => (d, SourceReaders.Create(d, context)))
             .ToList();
         // Context series that pipelines declare (residents by age band) join the catalog as informational indicators.
         catalog = ContextCatalog.Extend(catalog, pipelines.Select(p => p.Item2));
-        return new PipelineRun(options, warehouse, catalog, areas, pipelines, logger, time);
+        return new PipelineRun(options, warehouse, catalog, areas, pipelines, logger, time) { Attainment = attainment };
     }
 
     /// <summary>
@@ -66,7 +74,7 @@ public sealed partial class PipelineRun
         _warehouse.Migrate();
         if (await _warehouse.SyncCatalogAsync(_catalog, _areas, cancellationToken))
         {
-            await _warehouse.RecomputeAttainmentAsync(_catalog, null, _options.Thresholds, cancellationToken);
+            await _warehouse.RecomputeAttainmentAsync(_catalog, null, Attainment, cancellationToken);
         }
     }
 
@@ -94,7 +102,7 @@ public sealed partial class PipelineRun
 
         var affected = results.SelectMany(r => r.AffectedIndicators).ToHashSet(StringComparer.Ordinal);
         var figures = affected.Count == 0 ? 0
-            : await _warehouse.RecomputeAttainmentAsync(_catalog, affected, _options.Thresholds, cancellationToken);
+            : await _warehouse.RecomputeAttainmentAsync(_catalog, affected, Attainment, cancellationToken);
         LogRunFinished(results.Count, affected.Count, figures);
         return new RunSummary(results, figures);
     }

@@ -103,6 +103,22 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     }
 
     /// <inheritdoc />
+    public override async Task<IReadOnlyList<AttainmentRow>> AttainmentSeriesAsync(string areaCode, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AttainmentRow>(new CommandDefinition(
+            """
+            SELECT indikator_code AS IndikatorCode, massnahme_code AS MassnahmeCode, monat AS Monat, bereich AS Bereich,
+                   istwert AS Istwert, zielwert AS Zielwert, zielpfad AS Zielpfad, zielerreichungsgrad AS Zielerreichungsgrad, status AS Status
+            FROM rpt_zielerreichung
+            WHERE bereich_code = @areaCode
+            ORDER BY indikator_code, monat
+            """,
+            new { areaCode }, cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
+    /// <inheritdoc />
     public override async Task RecordUnloadedAsync(
         ExtractFile file, FileLoadStatus status, string reasonCode, string message, DateTimeOffset started, CancellationToken cancellationToken)
     {

@@ -89,6 +89,9 @@ public abstract partial class WarehouseProvider(TimeProvider time)
     /// <summary>Per indicator and area, the attainment of the latest month that has an actual.</summary>
     public abstract Task<IReadOnlyList<AttainmentRow>> LatestAttainmentAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every month of every indicator's plan period in one area, in indicator and month order: the attainment overview.</summary>
+    public abstract Task<IReadOnlyList<AttainmentRow>> AttainmentSeriesAsync(string areaCode, CancellationToken cancellationToken);
+
     /// <summary>Inserts the file's protocol row with its fingerprint; null when these bytes are already loaded.</summary>
     protected abstract Task<long?> TryClaimAsync(
         DbConnection connection, DbTransaction transaction, ExtractFile file, DateTimeOffset started, CancellationToken cancellationToken);

@@ -29,6 +29,9 @@ public static class EtlConfiguration
             Path.GetFullPath(configuration["Pipelines"] ?? "pipelines"),
             Path.GetFullPath(configuration["Catalog"] ?? "config/plan/2017"),
             Path.GetFullPath(configuration["Areas"] ?? "config/bereiche.yml"),
-            new WarehouseSettings(provider, connection));
+            new WarehouseSettings(provider, connection))
+        {
+            AttainmentFile = Path.GetFullPath(configuration["Attainment"] ?? "config/zielerreichung.yml"),
+        };
     }
 }

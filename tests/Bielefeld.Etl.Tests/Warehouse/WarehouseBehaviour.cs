@@ -32,6 +32,9 @@ public abstract class WarehouseBehaviour : IAsyncLifetime
     /// <summary>The provider's name of a warehouse table.</summary>
     protected abstract string Table(string name);
 
+    /// <summary>A month column as ISO text (<c>yyyy-MM-dd</c>): SQLite stores it so, servers store a date.</summary>
+    protected virtual string MonthText(string column) => column;
+
     public async ValueTask InitializeAsync() => Warehouse = await CreateWarehouseAsync();
 
     public virtual ValueTask DisposeAsync()
@@ -41,11 +44,11 @@ public abstract class WarehouseBehaviour : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    private PipelineRun Prepare() => PipelineRun.Prepare(
-        new EtlOptions(Inbox, RepositoryPaths.Pipelines, RepositoryPaths.Catalog2017, RepositoryPaths.Areas, new WarehouseSettings(Warehouse.Name, "")),
+    private PipelineRun Prepare(string? catalog = null) => PipelineRun.Prepare(
+        new EtlOptions(Inbox, RepositoryPaths.Pipelines, catalog ?? RepositoryPaths.Catalog2017, RepositoryPaths.Areas, new WarehouseSettings(Warehouse.Name, "")),
         Warehouse, NullLogger.Instance, TimeProvider.System);
 
-    protected async Task<RunSummary> RunAsync() => await Prepare().RunAsync([], null, TestContext.Current.CancellationToken);
+    protected async Task<RunSummary> RunAsync(string? catalog = null) => await Prepare(catalog).RunAsync([], null, TestContext.Current.CancellationToken);
 
     protected void CopySamples()
     {
@@ -63,13 +66,55 @@ public abstract class WarehouseBehaviour : IAsyncLifetime
 
     private async Task<(double? Ist, double? Ziel, double? Pfad, double? Grad, string Status)> AttainmentAsync(string indicator, string month) =>
         (await QueryAsync<(double?, double?, double?, double?, string)>(
-            $"SELECT istwert, zielwert, zielpfad, zielerreichungsgrad, status FROM {View("zielerreichung")} WHERE indikator_code = @indicator AND monat = @month AND bereich = 'Stadt Bielefeld'",
+            $"SELECT istwert, zielwert, zielpfad, zielerreichungsgrad, status FROM {View("zielerreichung")} WHERE indikator_code = @indicator AND {MonthText("monat")} = @month AND bereich = 'Stadt Bielefeld'",
             new { indicator, month })).Single();
 
     private async Task<int> CurrentObservationsAsync(string series, string indicator) =>
         (await QueryAsync<int>(
             $"SELECT COUNT(*) FROM {Table("fact_beobachtung")} WHERE serie = @series AND indikator_code = @indicator AND ersetzt_durch_datei_id IS NULL",
             new { series, indicator })).Single();
+
+    [Fact]
+    public async Task Initialising_loads_the_committed_catalog_into_measure_and_indicator_dimensions()
+    {
+        await Prepare().InitialiseAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(48, (await QueryAsync<int>($"SELECT COUNT(*) FROM {View("massnahme")}")).Single());
+        Assert.Equal(88, (await QueryAsync<int>($"SELECT COUNT(*) FROM {View("indikator")}")).Single());
+        var u25 = (await QueryAsync<(string Massnahme, string Art, string Richtung, double Zielwert, string Text)>(
+            $"SELECT massnahme_code, art, richtung, zielwert, zielwert_text FROM {View("indikator")} WHERE indikator_code = 'Jobcenter-2.1'")).Single();
+        Assert.Equal(("Jobcenter-2", "veroeffentlichte_quote", "niedriger_ist_besser", 5.9d), (u25.Massnahme, u25.Art, u25.Richtung, u25.Zielwert));
+        var rege93 = (await QueryAsync<(string Eltern, bool Nachrichtlich)>(
+            $"SELECT eltern_indikator_code, nachrichtlich FROM {View("indikator")} WHERE indikator_code = 'REGE-9.3'")).Single();
+        Assert.Equal(("REGE-9.2", false), rege93);
+        Assert.Equal(7300d, (await QueryAsync<double>($"SELECT aufwand_eur FROM {View("massnahme")} WHERE massnahme_code = 'REGE-10'")).Single());
+    }
+
+    [Fact]
+    public async Task A_revised_Zielwert_is_picked_up_by_the_next_run_and_keeps_the_earlier_version_in_history()
+    {
+        CopySamples();
+        await RunAsync();
+        var revised = _dir.Folder("catalog");
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Catalog2017, "*.yml", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(revised, Path.GetRelativePath(RepositoryPaths.Catalog2017, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var rege9 = Path.Combine(revised, "massnahmen", "REGE-9.yml");
+        var text = await File.ReadAllTextAsync(rege9, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(rege9, text.Replace("wert: 97", "wert: 100", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+
+        await RunAsync(revised);
+
+        var versions = await QueryAsync<(double Wert, bool Aktuell)>(
+            $"SELECT wert, CASE WHEN gueltig_bis IS NULL THEN 1 ELSE 0 END FROM {Table("fact_zielwert")} WHERE indikator_code = 'REGE-9.1' ORDER BY zielwert_id");
+        Assert.Equal([(97d, false), (100d, true)], versions);
+        Assert.Equal(100d, (await QueryAsync<double>($"SELECT zielwert FROM {View("indikator")} WHERE indikator_code = 'REGE-9.1'")).Single());
+        Assert.Equal((100d, 50d), ((await AttainmentAsync("REGE-9.1", "2017-06-01")).Ziel, (await AttainmentAsync("REGE-9.1", "2017-06-01")).Pfad));
+    }
 
     [Fact]
     public async Task Sample_run_records_row_conservation_for_every_file()
@@ -178,7 +223,7 @@ public abstract class WarehouseBehaviour : IAsyncLifetime
 
         Assert.Equal(5, await CurrentObservationsAsync("KAF:SPRACH", "REGE-12.1"));
         var history = await QueryAsync<(string Monat, double Wert)>(
-            $"SELECT monat, wert FROM {Table("fact_beobachtung")} WHERE serie = 'KAF:SPRACH' AND ersetzt_durch_datei_id IS NOT NULL");
+            $"SELECT {MonthText("monat")} AS monat, wert FROM {Table("fact_beobachtung")} WHERE serie = 'KAF:SPRACH' AND ersetzt_durch_datei_id IS NOT NULL");
         Assert.Equal([("2017-06-01", 30d)], history);
         Assert.Equal("keine_daten", (await AttainmentAsync("REGE-12.1", "2017-06-01")).Status);
         Assert.Equal(153d, (await AttainmentAsync("REGE-12.1", "2017-05-01")).Ist);
