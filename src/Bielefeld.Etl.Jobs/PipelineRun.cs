@@ -40,7 +40,10 @@ public sealed partial class PipelineRun
     /// <summary>The plan catalog the run maps to.</summary>
     public PlanCatalog Catalog => _catalog;
 
-    /// <summary>The area hierarchy the run maps to.</summary>
+    /// <summary>The plan catalog plus the context series the pipelines declare (<see cref="ContextCatalog"/>): what the warehouse's dimensions and attainment cover.</summary>
+    public PlanCatalog WarehouseCatalog { get; private init; } = null!;
+
+    /// <summary>The area hierarchy.</summary>
     public AreaCatalog Areas => _areas;
 
     /// <summary>Thresholds and target paths for the attainment computation.</summary>
@@ -61,7 +64,13 @@ public sealed partial class PipelineRun
         var pipelines = PipelineFiles.ReadAll(options.Pipelines)
             .Select(d => (d, SourceReaders.Create(d, context)))
             .ToList();
-        return new PipelineRun(options, warehouse, catalog, areas, pipelines, logger, time) { Attainment = attainment };
+        return new PipelineRun(options, warehouse, catalog, areas, pipelines, logger, time)
+        {
+            Attainment = attainment,
+            // Context series that pipelines declare (residents by age band) join the warehouse's catalog as informational
+            // indicators of the pseudo-measure Kontext; the plan itself (Catalog) stays as the catalog files say.
+            WarehouseCatalog = ContextCatalog.Extend(catalog, pipelines.Select(p => p.Item2)),
+        };
     }
 
     /// <summary>
@@ -71,9 +80,9 @@ public sealed partial class PipelineRun
     public async Task InitialiseAsync(CancellationToken cancellationToken)
     {
         _warehouse.Migrate();
-        if (await _warehouse.SyncCatalogAsync(_catalog, _areas, cancellationToken))
+        if (await _warehouse.SyncCatalogAsync(WarehouseCatalog, _areas, cancellationToken))
         {
-            await _warehouse.RecomputeAttainmentAsync(_catalog, null, Attainment, cancellationToken);
+            await _warehouse.RecomputeAttainmentAsync(WarehouseCatalog, null, Attainment, cancellationToken);
         }
     }
 
@@ -101,7 +110,7 @@ public sealed partial class PipelineRun
 
         var affected = results.SelectMany(r => r.AffectedIndicators).ToHashSet(StringComparer.Ordinal);
         var figures = affected.Count == 0 ? 0
-            : await _warehouse.RecomputeAttainmentAsync(_catalog, affected, Attainment, cancellationToken);
+            : await _warehouse.RecomputeAttainmentAsync(WarehouseCatalog, affected, Attainment, cancellationToken);
         LogRunFinished(results.Count, affected.Count, figures);
         return new RunSummary(results, figures);
     }

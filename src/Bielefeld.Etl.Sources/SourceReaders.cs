@@ -1,7 +1,10 @@
 using Bielefeld.Etl.Definitions.Pipelines;
 using Bielefeld.Etl.Sources.BaStatistik;
+using Bielefeld.Etl.Sources.Einwohnermeldeamt;
 using Bielefeld.Etl.Sources.Kaf;
 using Bielefeld.Etl.Sources.Meldebogen;
+using Bielefeld.Etl.Sources.Prosoz;
+using Bielefeld.Etl.Sources.Rekom;
 
 namespace Bielefeld.Etl.Sources;
 
@@ -12,6 +15,9 @@ public static class SourceReaders
     {
         [KafWorkbookReader.Name] = KafWorkbookReader.Create,
         [BaStatistikReader.Name] = BaStatistikReader.Create,
+        [RekomExportReader.Name] = RekomExportReader.Create,
+        [ProsozCaseReader.Name] = ProsozCaseReader.Create,
+        [EinwohnermeldeamtCountReader.Name] = EinwohnermeldeamtCountReader.Create,
         [MeldebogenReader.Name] = MeldebogenReader.Create,
     };
 

@@ -26,8 +26,6 @@ public static class MeldebogenReasons
     /// <summary>A field the indicator's kind does not use is filled.</summary>
     public static ReasonCode UnexpectedField { get; } = new("FELD_UNZULAESSIG", "Ein Feld ist gefüllt, das die Art des Indikators nicht verwendet.");
 
-    /// <summary>Erledigt_am is not a date dd.MM.yyyy.</summary>
-    public static ReasonCode InvalidDate { get; } = new("DATUM_UNGUELTIG", "Das Datum ist kein Datum im Format TT.MM.JJJJ.");
 
     /// <summary>Erledigt_am lies outside the row's Periode.</summary>
     public static ReasonCode DateOutsidePeriod { get; } = new("DATUM_AUSSERHALB_PERIODE", "Das Datum liegt nicht in der gemeldeten Periode.");

@@ -55,7 +55,7 @@ internal sealed class MeldebogenRowValues(int number, string? sheet, IReadOnlyDi
             case string s when DateOnly.TryParseExact(s.Trim(), ["dd.MM.yyyy", "d.M.yyyy"], German, DateTimeStyles.None, out var day):
                 return day;
             default:
-                problems.Add(Problem(column, MeldebogenReasons.InvalidDate, $"{column}: '{Text(column)}' ist kein Datum TT.MM.JJJJ."));
+                problems.Add(Problem(column, Csv.CsvReasons.InvalidDate, $"{column}: '{Text(column)}' ist kein Datum TT.MM.JJJJ."));
                 return null;
         }
     }
