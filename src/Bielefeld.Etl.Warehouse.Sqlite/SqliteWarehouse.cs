@@ -92,9 +92,12 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
         var rows = await connection.QueryAsync<RejectedRowRecord>(new CommandDefinition(
             """
             SELECT datei_id AS DateiId, datei AS Datei, quelle AS Quelle, blatt AS Blatt, zeile AS Zeile, spalte AS Spalte,
-                   rohwert AS Rohwert, grund_code AS GrundCode, grund AS Grund, geladen_um AS GeladenUm
+                   rohwert AS Rohwert, grund_code AS GrundCode, grund AS Grund, geladen_um AS GeladenUm,
+                   abweisung_id AS AbweisungId, bearbeitung AS Bearbeitung, entscheidung AS Entscheidung, kommentar AS Kommentar,
+                   entschieden_von AS EntschiedenVon, entschieden_um AS EntschiedenUm
             FROM rpt_abgewiesene_zeilen
             WHERE (@FileId IS NULL OR datei_id = @FileId)
+              AND (@OpenOnly = 0 OR bearbeitung = 'offen')
               AND (@File IS NULL OR datei = @File)
               AND (@Source IS NULL OR quelle = @Source)
               AND (@Reason IS NULL OR grund_code = @Reason)
