@@ -11,8 +11,9 @@ app.Configure(config =>
     config.AddCommand<StatusCommand>("status").WithDescription("Letzte Ladevorgänge mit Zeilenbilanz");
     config.AddCommand<ReportCommand>("report").WithDescription("Zielerreichung als HTML-Übersicht (ohne Power BI lesbar und druckbar)");
     config.AddCommand<PowerBiCommand>("powerbi").WithDescription("Power-BI-Datenquelle (.pbids) für das konfigurierte Server-Warehouse schreiben");
-    config.AddCommand<RejectsCommand>("rejects").WithDescription("Abgewiesene Zeilen anzeigen und als CSV/HTML für die Datenpflege speichern")
-        .WithExample("rejects", "--source", "kaf", "--csv", "abgewiesen.csv");
+    config.AddCommand<RejectsCommand>("rejects").WithDescription("Abgewiesene Zeilen prüfen, entscheiden (rejects decide <ID>) und als CSV/HTML speichern")
+        .WithExample("rejects", "--source", "kaf", "--csv", "abgewiesen.csv")
+        .WithExample("rejects", "decide", "17", "--decision", "akzeptiert", "--by", "M. Muster", "--comment", "Wert mit Träger geklärt");
     config.AddCommand<MeldebogenCommand>("meldebogen").WithDescription("Meldebogen-Vorlage für eine Maßnahme oder Organisationseinheit erzeugen")
         .WithExample("meldebogen", "--measure", "540-10", "--year", "2017").WithExample("meldebogen", "--org-unit", "500", "--year", "2017", "--format", "csv");
     config.AddBranch("catalog", catalog =>

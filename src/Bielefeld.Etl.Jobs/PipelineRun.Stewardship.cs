@@ -50,9 +50,9 @@ public sealed partial class PipelineRun
         }
 
         await _warehouse.WriteStatusHintsAsync(CumulativeHints(conditions), SuppressedHint, cancellationToken);
-        foreach (var late in statuses.Where(s => s.State == DeliveryState.Late))
+        foreach (var late in statuses.Where(s => s.State == DeliveryState.Late).GroupBy(s => s.Source))
         {
-            LogDeliveryLate(late.Source, late.PeriodStart.ToString("yyyy-MM", CultureInfo.InvariantCulture), late.DaysLate);
+            LogDeliveryLate(late.Key, string.Join(", ", late.Select(s => s.PeriodStart.ToString("yyyy-MM", CultureInfo.InvariantCulture))));
         }
 
         return statuses;

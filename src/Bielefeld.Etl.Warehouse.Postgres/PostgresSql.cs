@@ -248,7 +248,7 @@ internal static class PostgresSql
         SELECT o.quelle AS Quelle, o.monat AS Monat, MIN(f.beendet_um) AS Erst,
                (SELECT MAX(g.beendet_um) FROM dwh.load_file g
                 WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis) AS Zuletzt,
-               (SELECT COUNT(*) FROM dwh.load_file g
+               (SELECT COUNT(*) - COUNT(DISTINCT coalesce(g.serie, '')) + 1 FROM dwh.load_file g
                 WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis) AS Dateien
         FROM dwh.fact_beobachtung o
         JOIN dwh.load_file f ON f.datei_id = o.datei_id

@@ -257,7 +257,7 @@ internal static class SqlServerSql
         SELECT o.quelle AS Quelle, o.monat AS Monat, MIN(f.beendet_um) AS Erst,
                (SELECT MAX(g.beendet_um) FROM dwh.load_file g
                 WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis) AS Zuletzt,
-               (SELECT COUNT_BIG(*) FROM dwh.load_file g
+               (SELECT COUNT_BIG(*) - COUNT_BIG(DISTINCT COALESCE(g.serie, N'')) + 1 FROM dwh.load_file g
                 WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis) AS Dateien
         FROM dwh.fact_beobachtung o
         JOIN dwh.load_file f ON f.datei_id = o.datei_id

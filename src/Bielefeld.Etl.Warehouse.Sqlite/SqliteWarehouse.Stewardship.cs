@@ -31,7 +31,7 @@ public sealed partial class SqliteWarehouse
             SELECT o.quelle, o.monat, MIN(f.beendet_um),
                    (SELECT MAX(g.beendet_um) FROM load_file g
                     WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis),
-                   (SELECT COUNT(*) FROM load_file g
+                   (SELECT COUNT(*) - COUNT(DISTINCT coalesce(g.serie, '')) + 1 FROM load_file g
                     WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis)
             FROM fact_beobachtung o
             JOIN load_file f ON f.datei_id = o.datei_id
