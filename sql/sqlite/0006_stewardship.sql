@@ -52,7 +52,7 @@ SELECT r.abweisung_id,
        r.grund_code,
        r.grund,
        f.gestartet_um AS geladen_um,
-       CASE
+       CAST(CASE
            WHEN e.entscheidung IS NOT NULL THEN e.entscheidung
            WHEN EXISTS (SELECT 1 FROM load_file n JOIN rejected_row nr ON nr.datei_id = n.datei_id
                         WHERE n.quelle = f.quelle AND n.datei = f.datei AND n.status = 'geladen' AND n.datei_id > f.datei_id
@@ -62,7 +62,7 @@ SELECT r.abweisung_id,
                         WHERE n.quelle = f.quelle AND n.datei = f.datei AND n.status = 'geladen' AND n.datei_id > f.datei_id)
                THEN 'behoben'
            ELSE 'offen'
-       END AS bearbeitung,
+       END AS TEXT) AS bearbeitung,
        e.entscheidung,
        e.kommentar,
        e.entschieden_von,
