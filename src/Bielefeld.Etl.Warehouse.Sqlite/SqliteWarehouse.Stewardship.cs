@@ -86,7 +86,7 @@ public sealed partial class SqliteWarehouse
     public override async Task<IReadOnlyList<FileRejectShare>> OpenRejectSharesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<FileRejectShare>(new CommandDefinition(
+        var rows = await connection.QueryAsync<(long DateiId, string Datei, string Quelle, long Gelesen, long Offen)>(new CommandDefinition(
             """
             SELECT f.datei_id AS DateiId, f.datei AS Datei, f.quelle AS Quelle, f.zeilen_gelesen AS ZeilenGelesen,
                    (SELECT COUNT(DISTINCT a.zeile || '/' || coalesce(a.blatt, '')) FROM rpt_abgewiesene_zeilen a
@@ -95,7 +95,7 @@ public sealed partial class SqliteWarehouse
             WHERE f.status = 'geladen' AND f.zeilen_abgewiesen > 0
             """,
             cancellationToken: cancellationToken));
-        return rows.ToList();
+        return rows.Select(r => new FileRejectShare(r.DateiId, r.Datei, r.Quelle, r.Gelesen, r.Offen)).ToList();
     }
 
     /// <inheritdoc />
