@@ -15,6 +15,7 @@ app.Configure(config =>
         .WithExample("rejects", "--source", "kaf", "--csv", "abgewiesen.csv");
     config.AddCommand<MeldebogenCommand>("meldebogen").WithDescription("Meldebogen-Vorlage für eine Maßnahme oder Organisationseinheit erzeugen")
         .WithExample("meldebogen", "--measure", "540-10", "--year", "2017").WithExample("meldebogen", "--org-unit", "500", "--year", "2017", "--format", "csv");
+    config.AddCommand<SamplesCommand>("samples").WithDescription("Beispiel-Extrakte aus den Zahlen in src/Bielefeld.Etl.Synthetic neu schreiben");
     config.AddBranch("catalog", catalog =>
     {
         catalog.SetDescription("Plankatalog (config/plan/<Jahr>/)");
