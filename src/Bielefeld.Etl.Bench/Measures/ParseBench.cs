@@ -72,7 +72,7 @@ internal static class ParseBench
         while (reader.Read())
         {
             var month = reader.Parse<int>(0, CultureInfo.InvariantCulture);
-            var status = reader.ParseExact<DateOnly>(1, "dd.MM.yyyy", CultureInfo.InvariantCulture);
+            var status = reader.ParseExact<DateTime>(1, "dd.MM.yyyy", CultureInfo.InvariantCulture);
             if (decimal.TryParse(reader.GetSpan(6), NumberStyles.Number, German, out var value))
             {
                 sum += value + month + status.Day;
