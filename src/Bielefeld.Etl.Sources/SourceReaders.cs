@@ -1,4 +1,5 @@
 using Bielefeld.Etl.Definitions.Pipelines;
+using Bielefeld.Etl.Sources.BaStatistik;
 using Bielefeld.Etl.Sources.Kaf;
 
 namespace Bielefeld.Etl.Sources;
@@ -11,7 +12,8 @@ public static class SourceReaders
     public static IExtractReader Create(PipelineDefinition pipeline, SourceContext context) => pipeline.Reader switch
     {
         KafWorkbookReader.Name => KafWorkbookReader.Create(pipeline, context),
+        BaStatistikReader.Name => BaStatistikReader.Create(pipeline, context),
         _ => throw new PipelineDefinitionException(
-            $"{pipeline.FilePath}: unbekannter Reader '{pipeline.Reader}' (bekannt: {KafWorkbookReader.Name})."),
+            $"{pipeline.FilePath}: unbekannter Reader '{pipeline.Reader}' (bekannt: {KafWorkbookReader.Name}, {BaStatistikReader.Name})."),
     };
 }

@@ -42,7 +42,10 @@ public sealed class AttainmentCalculator(AttainmentSettings settings)
     {
         var toDate = delivered.Values.Where(a => a.Month <= month).OrderBy(a => a.Month).ToList();
         var actual = delivered.ContainsKey(month) ? ActualToDate(indicator.Kind, toDate) : null;
-        var suppressed = toDate.Any(a => a.Suppressed);
+        // Flows and rates depend on every month to date; a stock or a published rate only on the month itself.
+        var suppressed = IsFlow(indicator.Kind) || indicator.Kind == IndicatorKind.Rate
+            ? toDate.Any(a => a.Suppressed)
+            : delivered.TryGetValue(month, out var current) && current.Suppressed;
         var elapsed = period.ElapsedMonths(month);
         var projection = actual is { } a && IsFlow(indicator.Kind) ? a / elapsed * period.MonthCount : actual;
 
@@ -160,8 +163,9 @@ public sealed class AttainmentCalculator(AttainmentSettings settings)
                 var denominator = withValue.Sum(a => a.Denominator ?? 0);
                 return denominator == 0 ? null : numerator / denominator * 100m;
             default:
-                // Stocks, published rates, milestones and assessments: the latest delivered month speaks for the period.
-                return withValue[^1].Value;
+                // Stocks, published rates, milestones and assessments: the latest delivered month speaks for the
+                // period; when that month is suppressed its value is unknown, and an older month must not stand in.
+                return toDate[^1].Suppressed ? null : withValue[^1].Value;
         }
     }
 
