@@ -8,6 +8,7 @@ internal sealed class WorkingSetMonitor : IDisposable
     private readonly Timer _timer;
     private readonly Process _process = Process.GetCurrentProcess();
     private long _peak;
+    private bool _disposed;
 
     private WorkingSetMonitor()
     {
@@ -30,13 +31,22 @@ internal sealed class WorkingSetMonitor : IDisposable
     public void Dispose()
     {
         _timer.Dispose();
-        _process.Dispose();
+        lock (_process)
+        {
+            _disposed = true;
+            _process.Dispose();
+        }
     }
 
     private void Sample(object? state)
     {
         lock (_process)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             _process.Refresh();
             var current = _process.WorkingSet64;
             if (current > Interlocked.Read(ref _peak))

@@ -124,10 +124,16 @@ internal static class PostgresBench
 
     private static async Task<long> CopyAsync(NpgsqlConnection connection, string table, string path)
     {
-        await using (var copy = await connection.BeginRawBinaryCopyAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT TEXT)"))
-        await using (var file = File.OpenRead(path))
+        // The client only pipes the file's characters; parsing and converting them is the server's own COPY.
+        await using (var copy = await connection.BeginTextImportAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT TEXT)"))
+        using (var file = new StreamReader(path, System.Text.Encoding.UTF8, false, 1 << 16))
         {
-            await file.CopyToAsync(copy);
+            var buffer = new char[1 << 16];
+            int read;
+            while ((read = await file.ReadAsync(buffer)) > 0)
+            {
+                await copy.WriteAsync(buffer.AsMemory(0, read));
+            }
         }
 
         return await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}");
