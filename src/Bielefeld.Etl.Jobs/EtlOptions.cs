@@ -11,4 +11,10 @@ public sealed record EtlOptions(string Inbox, string Pipelines, string Catalog, 
 {
     /// <summary>The thresholds and seasonal paths file (<c>config/zielerreichung.yml</c>); without it, defaults apply.</summary>
     public string? AttainmentFile { get; init; }
+
+    /// <summary>
+    /// Where steward reports of rejected rows go (one CSV and one HTML per loaded file that has rejected rows);
+    /// null writes none.
+    /// </summary>
+    public string? Reports { get; init; }
 }

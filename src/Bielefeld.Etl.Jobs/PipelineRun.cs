@@ -1,6 +1,7 @@
 using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Definitions.Pipelines;
+using Bielefeld.Etl.Jobs.Reports;
 using Bielefeld.Etl.Sources;
 using Bielefeld.Etl.Warehouse;
 using Microsoft.Extensions.Logging;
@@ -39,6 +40,9 @@ public sealed partial class PipelineRun
     /// <summary>The plan catalog the run maps to.</summary>
     public PlanCatalog Catalog => _catalog;
 
+    /// <summary>The plan catalog plus the context series the pipelines declare (<see cref="ContextCatalog"/>): what the warehouse's dimensions and attainment cover.</summary>
+    public PlanCatalog WarehouseCatalog { get; private init; } = null!;
+
     /// <summary>The area hierarchy.</summary>
     public AreaCatalog Areas => _areas;
 
@@ -60,7 +64,13 @@ public sealed partial class PipelineRun
         var pipelines = PipelineFiles.ReadAll(options.Pipelines)
             .Select(d => (d, SourceReaders.Create(d, context)))
             .ToList();
-        return new PipelineRun(options, warehouse, catalog, areas, pipelines, logger, time) { Attainment = attainment };
+        return new PipelineRun(options, warehouse, catalog, areas, pipelines, logger, time)
+        {
+            Attainment = attainment,
+            // Context series that pipelines declare (residents by age band) join the warehouse's catalog as informational
+            // indicators of the pseudo-measure Kontext; the plan itself (Catalog) stays as the catalog files say.
+            WarehouseCatalog = ContextCatalog.Extend(catalog, pipelines.Select(p => p.Item2)),
+        };
     }
 
     /// <summary>
@@ -70,9 +80,9 @@ public sealed partial class PipelineRun
     public async Task InitialiseAsync(CancellationToken cancellationToken)
     {
         _warehouse.Migrate();
-        if (await _warehouse.SyncCatalogAsync(_catalog, _areas, cancellationToken))
+        if (await _warehouse.SyncCatalogAsync(WarehouseCatalog, _areas, cancellationToken))
         {
-            await _warehouse.RecomputeAttainmentAsync(_catalog, null, Attainment, cancellationToken);
+            await _warehouse.RecomputeAttainmentAsync(WarehouseCatalog, null, Attainment, cancellationToken);
         }
     }
 
@@ -100,7 +110,7 @@ public sealed partial class PipelineRun
 
         var affected = results.SelectMany(r => r.AffectedIndicators).ToHashSet(StringComparer.Ordinal);
         var figures = affected.Count == 0 ? 0
-            : await _warehouse.RecomputeAttainmentAsync(_catalog, affected, Attainment, cancellationToken);
+            : await _warehouse.RecomputeAttainmentAsync(WarehouseCatalog, affected, Attainment, cancellationToken);
         LogRunFinished(results.Count, affected.Count, figures);
         return new RunSummary(results, figures);
     }
@@ -116,6 +126,7 @@ public sealed partial class PipelineRun
         try
         {
             result = await _warehouse.LoadAsync(file, reader.Open, rows, cancellationToken);
+            result = await WriteStewardReportAsync(result, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -129,6 +140,26 @@ public sealed partial class PipelineRun
         progress?.Report(new RunProgress(definition.Name, name, result.Counts.Read, true));
         return result;
     }
+
+    /// <summary>After a load with rejected rows: the steward report of that load, as CSV and HTML, in the reports folder.</summary>
+    private async Task<FileLoadResult> WriteStewardReportAsync(FileLoadResult result, CancellationToken cancellationToken)
+    {
+        if (_options.Reports is not { } folder || result.FileId is not { } fileId || result.Counts.Rejected == 0)
+        {
+            return result;
+        }
+
+        var rows = await _warehouse.RejectedRowsAsync(new RejectedRowQuery(FileId: fileId, Limit: int.MaxValue), cancellationToken);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, StewardReport.BaseName(fileId, result.File.Name));
+        StewardReport.WriteCsv(rows, path + ".csv");
+        StewardReport.WriteHtml(rows, result.File.Name, _time.GetUtcNow(), path + ".html");
+        LogStewardReport(result.File.Name, rows.Count, path + ".csv");
+        return result with { StewardReport = path + ".csv" };
+    }
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "{File}: {Rows} abgewiesene Zeilen im Bericht {Report}")]
+    private partial void LogStewardReport(string file, int rows, string report);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "{File}: {Status}, gelesen {Read}, geladen {Loaded}, abgewiesen {Rejected}, übersprungen {Skipped}")]
     private partial void LogFileLoaded(string file, FileLoadStatus status, int read, int loaded, int rejected, int skipped);

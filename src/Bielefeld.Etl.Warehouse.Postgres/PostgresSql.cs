@@ -28,6 +28,19 @@ internal static class PostgresSql
         FROM rpt.ladeprotokoll ORDER BY datei_id DESC LIMIT @count
         """;
 
+    public const string RejectedRows =
+        """
+        SELECT CAST(datei_id AS bigint) AS DateiId, datei AS Datei, quelle AS Quelle, blatt AS Blatt, CAST(zeile AS bigint) AS Zeile,
+               spalte AS Spalte, rohwert AS Rohwert, grund_code AS GrundCode, grund AS Grund, geladen_um AS GeladenUm
+        FROM rpt.abgewiesene_zeilen
+        WHERE (CAST(@FileId AS bigint) IS NULL OR datei_id = @FileId)
+          AND (CAST(@File AS text) IS NULL OR datei = @File)
+          AND (CAST(@Source AS text) IS NULL OR quelle = @Source)
+          AND (CAST(@Reason AS text) IS NULL OR grund_code = @Reason)
+        ORDER BY datei_id DESC, blatt, zeile, spalte
+        LIMIT @Limit
+        """;
+
     public const string LatestAttainment =
         """
         SELECT z.indikator_code AS IndikatorCode, z.massnahme_code AS MassnahmeCode, z.monat AS Monat, z.bereich AS Bereich,

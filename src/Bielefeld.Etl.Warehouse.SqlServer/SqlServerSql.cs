@@ -34,6 +34,18 @@ internal static class SqlServerSql
         FROM rpt.ladeprotokoll ORDER BY datei_id DESC;
         """;
 
+    public const string RejectedRows =
+        """
+        SELECT TOP (@Limit) CAST(datei_id AS bigint) AS DateiId, datei AS Datei, quelle AS Quelle, blatt AS Blatt, CAST(zeile AS bigint) AS Zeile,
+               spalte AS Spalte, rohwert AS Rohwert, grund_code AS GrundCode, grund AS Grund, geladen_um AS GeladenUm
+        FROM rpt.abgewiesene_zeilen
+        WHERE (@FileId IS NULL OR datei_id = @FileId)
+          AND (@File IS NULL OR datei = @File)
+          AND (@Source IS NULL OR quelle = @Source)
+          AND (@Reason IS NULL OR grund_code = @Reason)
+        ORDER BY datei_id DESC, blatt, zeile, spalte;
+        """;
+
     public const string LatestAttainment =
         """
         SELECT z.indikator_code AS IndikatorCode, z.massnahme_code AS MassnahmeCode, z.monat AS Monat, z.bereich AS Bereich,

@@ -109,6 +109,15 @@ public sealed partial class SqlServerWarehouse : WarehouseProvider
     }
 
     /// <inheritdoc />
+    public override async Task<IReadOnlyList<RejectedRowRecord>> RejectedRowsAsync(RejectedRowQuery query, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<RejectDbRow>(new CommandDefinition(SqlServerSql.RejectedRows, query, cancellationToken: cancellationToken));
+        return rows.Select(r => new RejectedRowRecord(
+            r.DateiId, r.Datei, r.Quelle, r.Blatt, r.Zeile, r.Spalte, r.Rohwert, r.GrundCode, r.Grund, Timestamp(r.GeladenUm))).ToList();
+    }
+
+    /// <inheritdoc />
     public override async Task<IReadOnlyList<AttainmentRow>> LatestAttainmentAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -162,6 +171,9 @@ public sealed partial class SqlServerWarehouse : WarehouseProvider
 
     private static string Timestamp(DateTime at) =>
         DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private sealed record RejectDbRow(
+        long DateiId, string Datei, string Quelle, string? Blatt, long Zeile, string? Spalte, string? Rohwert, string GrundCode, string Grund, DateTime GeladenUm);
 
     private sealed record LoadRow(
         long DateiId, string Datei, string Quelle, string Status, int ZeilenGelesen, int ZeilenGeladen, int ZeilenAbgewiesen,

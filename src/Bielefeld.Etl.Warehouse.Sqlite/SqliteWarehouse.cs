@@ -86,6 +86,26 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     }
 
     /// <inheritdoc />
+    public override async Task<IReadOnlyList<RejectedRowRecord>> RejectedRowsAsync(RejectedRowQuery query, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<RejectedRowRecord>(new CommandDefinition(
+            """
+            SELECT datei_id AS DateiId, datei AS Datei, quelle AS Quelle, blatt AS Blatt, zeile AS Zeile, spalte AS Spalte,
+                   rohwert AS Rohwert, grund_code AS GrundCode, grund AS Grund, geladen_um AS GeladenUm
+            FROM rpt_abgewiesene_zeilen
+            WHERE (@FileId IS NULL OR datei_id = @FileId)
+              AND (@File IS NULL OR datei = @File)
+              AND (@Source IS NULL OR quelle = @Source)
+              AND (@Reason IS NULL OR grund_code = @Reason)
+            ORDER BY datei_id DESC, blatt, zeile, spalte
+            LIMIT @Limit
+            """,
+            query, cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
+    /// <inheritdoc />
     public override async Task<IReadOnlyList<AttainmentRow>> LatestAttainmentAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -58,7 +58,7 @@ public abstract partial class WarehouseProvider(TimeProvider time)
             indicators.UnionWith(await MergeAsync(connection, transaction, fileId.Value, reading.Scope, cancellationToken));
             await CompleteAsync(connection, transaction, fileId.Value, reading.Scope, counts, Time.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new FileLoadResult(file, FileLoadStatus.Loaded, counts, null) { AffectedIndicators = indicators };
+            return new FileLoadResult(file, FileLoadStatus.Loaded, counts, null) { AffectedIndicators = indicators, FileId = fileId };
         }
         catch (ExtractFileException ex)
         {
@@ -85,6 +85,9 @@ public abstract partial class WarehouseProvider(TimeProvider time)
 
     /// <summary>The latest entries of the load protocol, newest first.</summary>
     public abstract Task<IReadOnlyList<LoadRecord>> RecentLoadsAsync(int count, CancellationToken cancellationToken);
+
+    /// <summary>Rejected rows from <c>rpt.abgewiesene_zeilen</c>, newest load first, then by sheet, row and column.</summary>
+    public abstract Task<IReadOnlyList<RejectedRowRecord>> RejectedRowsAsync(RejectedRowQuery query, CancellationToken cancellationToken);
 
     /// <summary>Per indicator and area, the attainment of the latest month that has an actual.</summary>
     public abstract Task<IReadOnlyList<AttainmentRow>> LatestAttainmentAsync(CancellationToken cancellationToken);

@@ -31,6 +31,7 @@ public static class EtlConfiguration
             Path.GetFullPath(configuration["Areas"] ?? "config/bereiche.yml"),
             new WarehouseSettings(provider, connection))
         {
+            Reports = Path.GetFullPath(configuration["Reports"] ?? "reports"),
             AttainmentFile = Path.GetFullPath(configuration["Attainment"] ?? "config/zielerreichung.yml"),
         };
     }

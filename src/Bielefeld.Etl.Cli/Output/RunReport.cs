@@ -19,7 +19,8 @@ public static class RunReport
         {
             table.AddRow(
                 Markup.Escape(file.File.Name), StatusMarkup(file.Status.ToStoredName()), Count(file.Counts.Read), Count(file.Counts.Loaded),
-                Count(file.Counts.Rejected), Count(file.Counts.Skipped), Markup.Escape(file.Message ?? ""));
+                Count(file.Counts.Rejected), Count(file.Counts.Skipped),
+                Markup.Escape(file.Message ?? (file.StewardReport is { } report ? "Bericht: " + Path.GetRelativePath(Environment.CurrentDirectory, report) : "")));
         }
 
         if (summary.Files.Count == 0)
@@ -64,6 +65,30 @@ public static class RunReport
         }
 
         AnsiConsole.Write(table);
+    }
+
+    /// <summary>Rejected rows as stewards review them.</summary>
+    public static void WriteRejects(IReadOnlyList<RejectedRowRecord> rows, int limit)
+    {
+        var table = new Table().Title("Abgewiesene Zeilen (neueste Ladung zuerst)")
+            .AddColumns("Nr.", "Datei", "Quelle", "Blatt", "Zeile", "Spalte", "Rohwert", "Grund-Code", "Grund");
+        foreach (var row in rows)
+        {
+            table.AddRow(
+                Count(row.DateiId), Markup.Escape(row.Datei), Markup.Escape(row.Quelle), Markup.Escape(row.Blatt ?? ""), Count(row.Zeile),
+                Markup.Escape(row.Spalte ?? ""), Markup.Escape(row.Rohwert ?? ""), Markup.Escape(row.GrundCode), Markup.Escape(row.Grund));
+        }
+
+        if (rows.Count == 0)
+        {
+            table.AddRow("", "[grey](keine abgewiesenen Zeilen)[/]", "", "", "", "", "", "", "");
+        }
+
+        AnsiConsole.Write(table);
+        if (rows.Count == limit)
+        {
+            AnsiConsole.MarkupLine(string.Create(German, $"[yellow]Die ersten {limit:N0} Zeilen; --count erhöht die Grenze.[/]"));
+        }
     }
 
     private static string Count(long value) => value.ToString(German);

@@ -134,14 +134,15 @@ public sealed class AttainmentCalculator(AttainmentSettings settings)
 
     private decimal TargetPath(Indicator indicator, Target target, decimal targetValue, PlanPeriod period, int elapsed)
     {
+        // Share of the period passed, kept as a fraction so that 120 × 1/12 is exactly 10.
         var profile = settings.ProfileFor(indicator.Code);
-        var share = profile is { Count: > 0 } && profile.Count == period.MonthCount && profile.Sum() > 0
-            ? profile.Take(elapsed).Sum() / profile.Sum()
-            : (decimal)elapsed / period.MonthCount;
+        var (done, whole) = profile is { Count: > 0 } && profile.Count == period.MonthCount && profile.Sum() > 0
+            ? (profile.Take(elapsed).Sum(), profile.Sum())
+            : (elapsed, (decimal)period.MonthCount);
         return target.Comparator switch
         {
-            Comparator.AtLeast when IsFlow(indicator.Kind) => targetValue * share,
-            Comparator.ReductionFromBaseline => target.Baseline!.Value - ((target.Baseline.Value - targetValue) * share),
+            Comparator.AtLeast when IsFlow(indicator.Kind) => targetValue * done / whole,
+            Comparator.ReductionFromBaseline => target.Baseline!.Value - ((target.Baseline.Value - targetValue) * done / whole),
             _ => targetValue,
         };
     }

@@ -79,8 +79,11 @@ public abstract class WarehouseBehaviour : IAsyncLifetime
     {
         await Prepare().InitialiseAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(48, (await QueryAsync<int>($"SELECT COUNT(*) FROM {View("massnahme")}")).Single());
-        Assert.Equal(88, (await QueryAsync<int>($"SELECT COUNT(*) FROM {View("indikator")}")).Single());
+        Assert.Equal(48, (await QueryAsync<int>($"SELECT COUNT(*) FROM {View("massnahme")} WHERE massnahme_code <> 'Kontext'")).Single());
+        Assert.Equal(88, (await QueryAsync<int>($"SELECT COUNT(*) FROM {View("indikator")} WHERE massnahme_code <> 'Kontext'")).Single());
+        // Beside the plan: the context series of pipelines/einwohnermeldeamt.yml, informational, under the pseudo-measure Kontext.
+        var context = await QueryAsync<bool>($"SELECT nachrichtlich FROM {View("indikator")} WHERE massnahme_code = 'Kontext'");
+        Assert.Equal([true, true, true], context);
         var u25 = (await QueryAsync<(string Massnahme, string Art, string Richtung, double Zielwert, string Text)>(
             $"SELECT massnahme_code, art, richtung, zielwert, zielwert_text FROM {View("indikator")} WHERE indikator_code = 'Jobcenter-2.1'")).Single();
         Assert.Equal(("Jobcenter-2", "veroeffentlichte_quote", "niedriger_ist_besser", 5.9d), (u25.Massnahme, u25.Art, u25.Richtung, u25.Zielwert));
@@ -172,6 +175,22 @@ public abstract class WarehouseBehaviour : IAsyncLifetime
         Assert.Equal(
             [("KAF_FIM_2017.xlsx", "Controlling", 9, "N", "11", "SUMME_ABWEICHEND", "Summe 11 weicht von der Summe der Monate 9 ab.")],
             rejected);
+    }
+
+    [Fact]
+    public async Task Rejected_rows_are_listed_for_stewards_by_load_file_source_and_reason()
+    {
+        CopySamples();
+
+        var fim = (await RunAsync()).Files.Single(f => f.File.Name == "KAF_FIM_2017.xlsx");
+        var ct = TestContext.Current.CancellationToken;
+
+        var byLoad = Assert.Single(await Warehouse.RejectedRowsAsync(new RejectedRowQuery(FileId: fim.FileId), ct));
+        Assert.Equal(("KAF_FIM_2017.xlsx", "kaf", "Controlling", 9L, "N", "11", "SUMME_ABWEICHEND"),
+            (byLoad.Datei, byLoad.Quelle, byLoad.Blatt, byLoad.Zeile, byLoad.Spalte, byLoad.Rohwert, byLoad.GrundCode));
+        Assert.Single(await Warehouse.RejectedRowsAsync(new RejectedRowQuery(File: "KAF_FIM_2017.xlsx", Source: "kaf", Reason: "SUMME_ABWEICHEND"), ct));
+        Assert.Empty(await Warehouse.RejectedRowsAsync(new RejectedRowQuery(Reason: "WERT_KEINE_ZAHL"), ct));
+        Assert.Empty(await Warehouse.RejectedRowsAsync(new RejectedRowQuery(File: "KAF_COACH_2017.xlsx"), ct));
     }
 
     [Fact]

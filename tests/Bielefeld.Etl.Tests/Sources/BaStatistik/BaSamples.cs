@@ -2,7 +2,7 @@ using Bielefeld.Etl.Synthetic.BaStatistik;
 
 namespace Bielefeld.Etl.Tests.Sources.BaStatistik;
 
-/// <summary>The shipped samples are what <see cref="BaSampleSet"/> writes; set BIELEFELD_WRITE_SAMPLES=1 to regenerate them.</summary>
+/// <summary>The shipped samples are what <see cref="BaSampleSet"/> writes; set BIELEFELD_ETL_WRITE_SAMPLES=1 to regenerate them.</summary>
 public sealed class BaSamples : IDisposable
 {
     private readonly TemporaryDirectory _dir = new();
@@ -12,7 +12,7 @@ public sealed class BaSamples : IDisposable
     [Fact]
     public void Regenerate_the_shipped_samples_on_request()
     {
-        Assert.SkipUnless(Environment.GetEnvironmentVariable("BIELEFELD_WRITE_SAMPLES") == "1", "Nur auf Wunsch: BIELEFELD_WRITE_SAMPLES=1.");
+        Assert.SkipUnless(Environment.GetEnvironmentVariable("BIELEFELD_ETL_WRITE_SAMPLES") == "1", "Nur auf Wunsch: BIELEFELD_ETL_WRITE_SAMPLES=1.");
         BaSampleSet.WriteTo(Path.Combine(RepositoryPaths.SampleInbox, BaPipeline.Inbox));
     }
 

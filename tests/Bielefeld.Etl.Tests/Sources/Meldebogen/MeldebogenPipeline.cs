@@ -1,0 +1,33 @@
+using Bielefeld.Etl.Definitions.Pipelines;
+using Bielefeld.Etl.Sources;
+using Bielefeld.Etl.Sources.Meldebogen;
+using Bielefeld.Etl.Synthetic.Meldebogen;
+
+namespace Bielefeld.Etl.Tests.Sources.Meldebogen;
+
+/// <summary>The shipped Meldebogen pipeline definition, as the product reads it, with the 2017 catalog.</summary>
+public static class MeldebogenPipeline
+{
+    public static PipelineDefinition Definition { get; } = PipelineFiles.Read(Path.Combine(RepositoryPaths.Pipelines, "meldebogen.yml"));
+
+    public static MeldebogenMapping Mapping { get; } = MeldebogenMapping.Read(Definition, KafPipeline.Catalog);
+
+    public static IExtractReader Reader { get; } = SourceReaders.Create(Definition, new SourceContext(KafPipeline.Catalog, KafPipeline.Areas));
+
+    public static string Sample => Path.Combine(RepositoryPaths.SampleInbox, "meldebogen", MeldebogenSampleSet.FileName);
+}
+
+public sealed class MeldebogenSamples
+{
+    /// <summary>Regenerates samples/inbox/meldebogen when BIELEFELD_ETL_WRITE_SAMPLES=1; otherwise does nothing.</summary>
+    [Fact]
+    public void Write_the_shipped_sample_on_request()
+    {
+        if (Environment.GetEnvironmentVariable("BIELEFELD_ETL_WRITE_SAMPLES") != "1")
+        {
+            return;
+        }
+
+        MeldebogenSampleSet.WriteTo(Path.GetDirectoryName(MeldebogenPipeline.Sample)!, KafPipeline.Catalog, KafPipeline.Areas, MeldebogenPipeline.Mapping);
+    }
+}
