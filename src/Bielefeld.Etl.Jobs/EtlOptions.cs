@@ -1,4 +1,6 @@
 using Bielefeld.Etl.Attainment;
+using Bielefeld.Etl.Jobs.Files;
+using Bielefeld.Etl.Jobs.Resilience;
 using Bielefeld.Etl.Warehouse;
 
 namespace Bielefeld.Etl.Jobs;
@@ -12,4 +14,10 @@ public sealed record EtlOptions(string Inbox, string Pipelines, string Catalog, 
 {
     /// <summary>Status thresholds for every indicator that configures none of its own.</summary>
     public StatusThresholds Thresholds { get; init; } = StatusThresholds.Default;
+
+    /// <summary>Archive, quarantine and stability window; by default files stay where they are.</summary>
+    public FileHandling Files { get; init; } = FileHandling.InPlace;
+
+    /// <summary>How transient faults are retried.</summary>
+    public RetrySettings Retry { get; init; } = RetrySettings.Default;
 }

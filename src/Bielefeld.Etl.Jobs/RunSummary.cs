@@ -7,4 +7,13 @@ public sealed record RunSummary(IReadOnlyList<FileLoadResult> Files, int Attainm
 {
     /// <summary>A file failed for a technical reason: the run as a whole failed and the next run retries it.</summary>
     public bool HasFailures => Files.Any(f => f.Status == FileLoadStatus.Failed);
+
+    /// <summary>Files left in the inbox for a later run because they were not complete yet (still written, locked).</summary>
+    public IReadOnlyList<DeferredFile> Deferred { get; init; } = [];
+
+    /// <summary>The indicators whose values the run's loads changed.</summary>
+    public IReadOnlyCollection<string> AffectedIndicators => Files.SelectMany(f => f.AffectedIndicators).ToHashSet(StringComparer.Ordinal);
 }
+
+/// <summary>A file not taken this time, and why.</summary>
+public sealed record DeferredFile(string Pipeline, string Path, string Reason);

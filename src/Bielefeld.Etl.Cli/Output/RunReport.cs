@@ -28,6 +28,10 @@ public static class RunReport
         }
 
         AnsiConsole.Write(table);
+        foreach (var later in summary.Deferred)
+        {
+            AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(Path.GetFileName(later.Path))}: noch nicht übernommen, {Markup.Escape(later.Reason)}.[/]");
+        }
     }
 
     /// <summary>The latest month with an actual, per indicator.</summary>
