@@ -29,7 +29,7 @@ public abstract class EtlCommand<TSettings> : AsyncCommand<TSettings>
             AnsiConsole.Profile.Width = 160;
         }
 
-        using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(MinimumLogLevel));
         try
         {
             var options = EtlConfiguration.Load(settings, MovesFiles(settings), DefaultStableFor);
@@ -44,6 +44,9 @@ public abstract class EtlCommand<TSettings> : AsyncCommand<TSettings>
             return ConfigurationError;
         }
     }
+
+    /// <summary>The least important log level written to the console.</summary>
+    protected virtual LogLevel MinimumLogLevel => LogLevel.Warning;
 
     /// <summary>Whether the command moves settled files to the archive or quarantine.</summary>
     protected virtual bool MovesFiles(TSettings settings) => false;
