@@ -1,4 +1,3 @@
-using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Jobs.Files;
 using Bielefeld.Etl.Jobs.Resilience;
 using Bielefeld.Etl.Warehouse;
@@ -12,8 +11,8 @@ namespace Bielefeld.Etl.Jobs;
 /// </summary>
 public sealed record EtlOptions(string Inbox, string Pipelines, string Catalog, string Areas, WarehouseSettings Warehouse)
 {
-    /// <summary>Status thresholds for every indicator that configures none of its own.</summary>
-    public StatusThresholds Thresholds { get; init; } = StatusThresholds.Default;
+    /// <summary>The thresholds and seasonal paths file (<c>config/zielerreichung.yml</c>); without it, defaults apply.</summary>
+    public string? AttainmentFile { get; init; }
 
     /// <summary>Archive, quarantine and stability window; by default files stay where they are.</summary>
     public FileHandling Files { get; init; } = FileHandling.InPlace;

@@ -1,3 +1,4 @@
+using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Definitions.Pipelines;
 using Bielefeld.Etl.Jobs.Files;
@@ -47,6 +48,9 @@ public sealed partial class PipelineRun
     /// <summary>The plan catalog the run maps to.</summary>
     public PlanCatalog Catalog => _catalog;
 
+    /// <summary>Thresholds and target paths for the attainment computation.</summary>
+    public AttainmentSettings Attainment { get; private init; } = AttainmentSettings.Default;
+
     /// <summary>
     /// Reads the catalog and every pipeline definition and checks them against each other, before any file is read.
     /// </summary>
@@ -57,11 +61,12 @@ public sealed partial class PipelineRun
         var catalog = Definitions.Catalog.CatalogFiles.Read(options.Catalog);
         var areas = Definitions.Catalog.AreaFiles.Read(options.Areas);
         areas.Check(catalog);
+        var attainment = Definitions.Catalog.AttainmentFiles.Read(options.AttainmentFile, catalog);
         var context = new SourceContext(catalog, areas);
         var pipelines = PipelineFiles.ReadAll(options.Pipelines)
             .Select(d => (d, SourceReaders.Create(d, context)))
             .ToList();
-        return new PipelineRun(options, warehouse, catalog, areas, pipelines, logger, time);
+        return new PipelineRun(options, warehouse, catalog, areas, pipelines, logger, time) { Attainment = attainment };
     }
 
     /// <summary>
@@ -73,7 +78,7 @@ public sealed partial class PipelineRun
         _warehouse.Migrate();
         if (await _warehouse.SyncCatalogAsync(_catalog, _areas, cancellationToken))
         {
-            await _warehouse.RecomputeAttainmentAsync(_catalog, null, _options.Thresholds, cancellationToken);
+            await _warehouse.RecomputeAttainmentAsync(_catalog, null, Attainment, cancellationToken);
         }
     }
 
@@ -127,7 +132,7 @@ public sealed partial class PipelineRun
     public async Task<int> RecomputeAsync(IReadOnlyCollection<string> indicators, CancellationToken cancellationToken)
     {
         var figures = indicators.Count == 0 ? 0
-            : await _retry.ExecuteAsync("(Zielerreichung)", ct => _warehouse.RecomputeAttainmentAsync(_catalog, indicators, _options.Thresholds, ct), cancellationToken);
+            : await _retry.ExecuteAsync("(Zielerreichung)", ct => _warehouse.RecomputeAttainmentAsync(_catalog, indicators, Attainment, ct), cancellationToken);
         LogRunFinished(indicators.Count, figures);
         return figures;
     }

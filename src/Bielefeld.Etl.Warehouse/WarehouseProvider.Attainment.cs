@@ -11,7 +11,7 @@ public abstract partial class WarehouseProvider
     /// </summary>
     /// <returns>The number of attainment figures written.</returns>
     public async Task<int> RecomputeAttainmentAsync(
-        PlanCatalog catalog, IReadOnlyCollection<string>? indicators, StatusThresholds thresholds, CancellationToken cancellationToken)
+        PlanCatalog catalog, IReadOnlyCollection<string>? indicators, AttainmentSettings settings, CancellationToken cancellationToken)
     {
         var selected = (indicators ?? catalog.Indicators.Select(i => i.Code).ToList())
             .Select(catalog.FindIndicator).OfType<Indicator>().ToList();
@@ -25,7 +25,7 @@ public abstract partial class WarehouseProvider
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var actuals = (await ReadMonthlyActualsAsync(connection, transaction, codes, cancellationToken))
             .ToLookup(a => (a.Indicator, a.Area), a => a.Actual);
-        var calculator = new AttainmentCalculator(thresholds);
+        var calculator = new AttainmentCalculator(settings);
         var figures = new List<AttainmentFigure>();
         foreach (var indicator in selected)
         {

@@ -37,7 +37,7 @@ public abstract class EtlCommand<TSettings> : AsyncCommand<TSettings>
             var run = PipelineRun.Prepare(options, warehouse, logging.CreateLogger("Bielefeld.Etl"), TimeProvider.System);
             return await ExecuteAsync(run, warehouse, options, settings, cancellationToken);
         }
-        catch (Exception ex) when (ex is CatalogException or PipelineDefinitionException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (ex is CatalogException or PipelineDefinitionException or InvalidOperationException or ArgumentException or Warehouse.WarehouseConnectionException)
         {
             // Plain text on stderr: an operator greps the night's log for it, so it must not be wrapped or coloured.
             await Console.Error.WriteLineAsync("Fehler: " + ex.Message);

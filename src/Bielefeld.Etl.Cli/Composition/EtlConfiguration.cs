@@ -35,6 +35,7 @@ public static class EtlConfiguration
             Path.GetFullPath(configuration["Areas"] ?? "config/bereiche.yml"),
             new WarehouseSettings(provider, connection))
         {
+            AttainmentFile = Path.GetFullPath(configuration["Attainment"] ?? "config/zielerreichung.yml"),
             Files = Files(configuration, inbox, moveFiles, defaultStableFor),
             Retry = Retry(configuration),
         };

@@ -13,7 +13,7 @@ public class EtlSettings : CommandSettings
 
     /// <summary>The warehouse provider.</summary>
     [CommandOption("--provider <NAME>")]
-    [Description("Warehouse-Provider: sqlite (Standard)")]
+    [Description("Warehouse-Provider: sqlite (Standard), postgresql, sqlserver")]
     public string? Provider { get; init; }
 
     /// <summary>The warehouse connection string.</summary>

@@ -1,5 +1,7 @@
 using Bielefeld.Etl.Warehouse;
+using Bielefeld.Etl.Warehouse.Postgres;
 using Bielefeld.Etl.Warehouse.Sqlite;
+using Bielefeld.Etl.Warehouse.SqlServer;
 
 namespace Bielefeld.Etl.Cli.Composition;
 
@@ -11,6 +13,8 @@ public static class WarehouseFactory
     public static WarehouseProvider Create(WarehouseSettings settings, TimeProvider time) => settings.Provider.ToLowerInvariant() switch
     {
         "sqlite" => new SqliteWarehouse(settings.ConnectionString, time),
-        _ => throw new InvalidOperationException($"Unbekannter Warehouse-Provider '{settings.Provider}' (bekannt: sqlite)."),
+        "postgresql" => new PostgresWarehouse(settings.ConnectionString, time),
+        "sqlserver" => new SqlServerWarehouse(settings.ConnectionString, time),
+        _ => throw new InvalidOperationException($"Unbekannter Warehouse-Provider '{settings.Provider}' (bekannt: sqlite, postgresql, sqlserver)."),
     };
 }

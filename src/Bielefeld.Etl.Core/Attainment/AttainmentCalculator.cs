@@ -6,7 +6,7 @@ namespace Bielefeld.Etl.Attainment;
 /// Computes, month by month, how far an indicator has come towards its target: the actual to date aggregated by
 /// the indicator's kind, the target path, the degree of attainment and the status.
 /// </summary>
-public sealed class AttainmentCalculator(StatusThresholds thresholds)
+public sealed class AttainmentCalculator(AttainmentSettings settings)
 {
     /// <summary>One figure per month of the target's plan period (or of <paramref name="planYear"/> where there is no target).</summary>
     /// <param name="indicator">The indicator, for its kind.</param>
@@ -19,6 +19,14 @@ public sealed class AttainmentCalculator(StatusThresholds thresholds)
     {
         var period = target?.Period ?? PlanPeriod.CalendarYear(planYear);
         var delivered = actuals.Where(a => period.Contains(a.Month)).ToDictionary(a => a.Month);
+        if (target is { Comparator: Comparator.ReductionFromBaseline, Baseline: null })
+        {
+            // Without a stated baseline, the source's value of the month before the plan period is the baseline
+            // ("Bestandsreduzierung um 5 %" against December of the previous year).
+            var before = period.FirstMonth.AddMonths(-1);
+            target = target with { Baseline = actuals.FirstOrDefault(a => a.Month == before)?.Value };
+        }
+
         var figures = new List<AttainmentFigure>(period.MonthCount);
         foreach (var month in period.Months())
         {
@@ -38,6 +46,11 @@ public sealed class AttainmentCalculator(StatusThresholds thresholds)
         var elapsed = period.ElapsedMonths(month);
         var projection = actual is { } a && IsFlow(indicator.Kind) ? a / elapsed * period.MonthCount : actual;
 
+        if (indicator.Kind == IndicatorKind.Qualitative)
+        {
+            return Assessment(indicator, target, areaCode, month, actual, suppressed);
+        }
+
         var targetValue = TargetValue(target);
         if (target is null || !target.IsMeasurable || targetValue is null)
         {
@@ -46,7 +59,7 @@ public sealed class AttainmentCalculator(StatusThresholds thresholds)
             { DependsOnSuppressed = suppressed };
         }
 
-        var path = TargetPath(indicator.Kind, target, targetValue.Value, period, elapsed);
+        var path = TargetPath(indicator, target, targetValue.Value, period, elapsed);
         if (target.Comparator == Comparator.DoneBy)
         {
             return Milestone(indicator, target, areaCode, month, toDate, suppressed);
@@ -72,7 +85,7 @@ public sealed class AttainmentCalculator(StatusThresholds thresholds)
             Comparator.ReductionFromBaseline => AttainmentDegree.Reduction(value, target.Baseline!.Value, path),
             _ => null,
         };
-        var status = shareOfPath is { } share ? thresholds.Classify(share) : AttainmentStatus.NotApplicable;
+        var status = shareOfPath is { } share ? settings.ThresholdsFor(indicator.Code).Classify(share) : AttainmentStatus.NotApplicable;
         return new AttainmentFigure(indicator.Code, month, areaCode, value, targetValue, path, degree, status, projection)
         { DependsOnSuppressed = suppressed };
     }
@@ -93,6 +106,20 @@ public sealed class AttainmentCalculator(StatusThresholds thresholds)
         { DependsOnSuppressed = suppressed };
     }
 
+    // A steward's assessment: erreicht (1), teilweise (0.5), nicht erreicht (0); the latest one speaks for the period.
+    private static AttainmentFigure Assessment(Indicator indicator, Target? target, string areaCode, DateOnly month, decimal? actual, bool suppressed)
+    {
+        var status = actual switch
+        {
+            null => AttainmentStatus.NoData,
+            >= 1 => AttainmentStatus.Green,
+            >= 0.5m => AttainmentStatus.Amber,
+            _ => AttainmentStatus.Red,
+        };
+        return new AttainmentFigure(indicator.Code, month, areaCode, actual, target?.IsMeasurable == true ? 1 : null, null, actual, status, null)
+        { DependsOnSuppressed = suppressed };
+    }
+
     private static decimal? TargetValue(Target? target) => target switch
     {
         null => null,
@@ -102,12 +129,15 @@ public sealed class AttainmentCalculator(StatusThresholds thresholds)
         _ => target.Value,
     };
 
-    private static decimal TargetPath(IndicatorKind kind, Target target, decimal targetValue, PlanPeriod period, int elapsed)
+    private decimal TargetPath(Indicator indicator, Target target, decimal targetValue, PlanPeriod period, int elapsed)
     {
-        var share = (decimal)elapsed / period.MonthCount;
+        var profile = settings.ProfileFor(indicator.Code);
+        var share = profile is { Count: > 0 } && profile.Count == period.MonthCount && profile.Sum() > 0
+            ? profile.Take(elapsed).Sum() / profile.Sum()
+            : (decimal)elapsed / period.MonthCount;
         return target.Comparator switch
         {
-            Comparator.AtLeast when IsFlow(kind) => targetValue * share,
+            Comparator.AtLeast when IsFlow(indicator.Kind) => targetValue * share,
             Comparator.ReductionFromBaseline => target.Baseline!.Value - ((target.Baseline.Value - targetValue) * share),
             _ => targetValue,
         };

@@ -5,7 +5,7 @@ namespace Bielefeld.Etl.Tests.Core;
 
 public sealed class AttainmentCalculatorSpecs
 {
-    private static readonly AttainmentCalculator Calculator = new(StatusThresholds.Default);
+    private static readonly AttainmentCalculator Calculator = new(AttainmentSettings.Default);
 
     private static Indicator Count(string code, decimal target) =>
         new(code, code.Split('.')[0], "Teilnehmende", IndicatorKind.Count, "Teilnehmende")
@@ -96,5 +96,99 @@ public sealed class AttainmentCalculatorSpecs
         Assert.Equal(new DateOnly(2018, 7, 1), period.LastMonth);
         Assert.Equal(12, period.MonthCount);
         Assert.Equal(6, period.ElapsedMonths(new DateOnly(2018, 1, 1)));
+    }
+
+    [Fact]
+    public void A_seasonal_profile_shapes_the_path_to_date()
+    {
+        var indicator = Count("REGE-13.1", 2570);
+        var settings = new AttainmentSettings(StatusThresholds.Default, new Dictionary<string, IndicatorAttainmentSettings>
+        {
+            ["REGE-13.1"] = new() { SeasonalProfile = [10, 10, 10, 10, 10, 9, 3, 3, 10, 10, 10, 5] },
+        });
+
+        var june = new AttainmentCalculator(settings).Compute(indicator, indicator.Targets[0], 2017, Area.CityCode,
+            [Month(1, 212), Month(2, 238), Month(3, 195), Month(4, 264), Month(5, 241), Month(6, 120)])[5];
+
+        // 59 of 100 weights have passed by June: path 2.570 × 0,59 = 1.516,3; 1.270 is 83,8 % of it.
+        Assert.Equal(1516.3m, june.TargetPath);
+        Assert.Equal(AttainmentStatus.Amber, june.Status);
+    }
+
+    [Fact]
+    public void Thresholds_configured_for_an_indicator_override_the_defaults()
+    {
+        var indicator = Count("REGE-9.1", 97);
+        var strict = new AttainmentSettings(StatusThresholds.Default, new Dictionary<string, IndicatorAttainmentSettings>
+        {
+            ["REGE-9.1"] = new() { Thresholds = new StatusThresholds(0.98m, 0.90m) },
+        });
+        IReadOnlyCollection<MonthlyActual> actuals = [Month(1, 5), Month(2, 7), Month(3, 10), Month(4, 7), Month(5, 10), Month(6, 8)];
+
+        // 47 against a path of 48,5: 96,9 % of the path.
+        Assert.Equal(AttainmentStatus.Green, Calculator.Compute(indicator, indicator.Targets[0], 2017, Area.CityCode, actuals)[5].Status);
+        Assert.Equal(AttainmentStatus.Amber, new AttainmentCalculator(strict).Compute(indicator, indicator.Targets[0], 2017, Area.CityCode, actuals)[5].Status);
+    }
+
+    [Fact]
+    public void A_reduction_without_stated_baseline_takes_the_stock_of_December_before_the_plan_year()
+    {
+        var indicator = new Indicator("Jobcenter-8.1", "Jobcenter-8", "Arbeitslose Alleinerziehende", IndicatorKind.Stock, "Anzahl")
+        {
+            Targets = [new Target(Comparator.ReductionFromBaseline, 5, PlanPeriod.CalendarYear(2017), "Bestandsreduzierung um 5%.") { AreaCode = "quartier:baumheide" }],
+        };
+
+        var figures = Calculator.Compute(indicator, indicator.Targets[0], 2017, "quartier:baumheide",
+            [new MonthlyActual(new DateOnly(2016, 12, 1), 240), Month(3, 236), Month(6, 234)]);
+
+        // Baseline 240, target 228 (−5 %); in June 234 is half of the way; the path to June is 240 − 12 × 6/12 = 234.
+        var june = figures[5];
+        Assert.Equal((234m, 228m, 234m, 0.5m, AttainmentStatus.Green), (june.ActualToDate!.Value, june.TargetValue!.Value, june.TargetPath!.Value, june.Degree!.Value, june.Status));
+        Assert.Equal(AttainmentStatus.NoData, figures[4].Status);
+    }
+
+    [Fact]
+    public void A_stock_is_the_value_at_the_month_never_a_sum_of_months()
+    {
+        var indicator = new Indicator("Jobcenter-8.1", "Jobcenter-8", "Bestand", IndicatorKind.Stock, "Anzahl")
+        {
+            Targets = [new Target(Comparator.AtMost, 230, PlanPeriod.CalendarYear(2017), "höchstens 230")],
+        };
+
+        var figures = Calculator.Compute(indicator, indicator.Targets[0], 2017, Area.CityCode, [Month(1, 240), Month(2, 236)]);
+
+        Assert.Equal(236m, figures[1].ActualToDate);
+        Assert.Equal(230m, figures[1].TargetPath);
+    }
+
+    [Fact]
+    public void A_milestone_is_done_when_reported_and_overdue_once_its_deadline_has_passed()
+    {
+        var indicator = new Indicator("500-7.1", "500-7", "Fachkonferenz durchgeführt", IndicatorKind.Milestone, "erledigt")
+        {
+            Targets = [new Target(Comparator.DoneBy, null, PlanPeriod.UpTo(2017, new DateOnly(2017, 3, 31)), "bis 31.03.2017") { Deadline = new DateOnly(2017, 3, 31) }],
+        };
+
+        var done = Calculator.Compute(indicator, indicator.Targets[0], 2017, Area.CityCode, [Month(2, 1)]);
+        var late = Calculator.Compute(indicator, indicator.Targets[0], 2017, Area.CityCode, []);
+        var lateAndLong = Calculator.Compute(indicator, indicator.Targets[0] with { Period = PlanPeriod.CalendarYear(2017) }, 2017, Area.CityCode, []);
+
+        Assert.Equal((1m, 1m, AttainmentStatus.Green), (done[2].ActualToDate!.Value, done[2].Degree!.Value, done[2].Status));
+        Assert.Equal(AttainmentStatus.NoData, late[2].Status);
+        Assert.Equal(AttainmentStatus.Overdue, lateAndLong[3].Status);
+        Assert.Equal(0m, lateAndLong[3].Degree);
+    }
+
+    [Fact]
+    public void A_qualitative_assessment_takes_the_latest_verdict()
+    {
+        var indicator = new Indicator("510-5.1", "510-5", "Konzept abgestimmt", IndicatorKind.Qualitative, "Bewertung")
+        {
+            Targets = [new Target(Comparator.None, null, PlanPeriod.CalendarYear(2017), "kein messbarer Zielwert")],
+        };
+
+        var figures = Calculator.Compute(indicator, indicator.Targets[0], 2017, Area.CityCode, [Month(3, 0.5m), Month(9, 1)]);
+
+        Assert.Equal((AttainmentStatus.Amber, AttainmentStatus.NoData, AttainmentStatus.Green), (figures[2].Status, figures[3].Status, figures[8].Status));
     }
 }

@@ -32,6 +32,9 @@ public abstract class WarehouseBehaviour : IAsyncLifetime
     /// <summary>The provider's name of a warehouse table.</summary>
     protected abstract string Table(string name);
 
+    /// <summary>A month column as ISO text (<c>yyyy-MM-dd</c>): SQLite stores it so, servers store a date.</summary>
+    protected virtual string MonthText(string column) => column;
+
     public async ValueTask InitializeAsync() => Warehouse = await CreateWarehouseAsync();
 
     public virtual ValueTask DisposeAsync()
@@ -63,7 +66,7 @@ public abstract class WarehouseBehaviour : IAsyncLifetime
 
     private async Task<(double? Ist, double? Ziel, double? Pfad, double? Grad, string Status)> AttainmentAsync(string indicator, string month) =>
         (await QueryAsync<(double?, double?, double?, double?, string)>(
-            $"SELECT istwert, zielwert, zielpfad, zielerreichungsgrad, status FROM {View("zielerreichung")} WHERE indikator_code = @indicator AND monat = @month AND bereich = 'Stadt Bielefeld'",
+            $"SELECT istwert, zielwert, zielpfad, zielerreichungsgrad, status FROM {View("zielerreichung")} WHERE indikator_code = @indicator AND {MonthText("monat")} = @month AND bereich = 'Stadt Bielefeld'",
             new { indicator, month })).Single();
 
     private async Task<int> CurrentObservationsAsync(string series, string indicator) =>
@@ -220,7 +223,7 @@ public abstract class WarehouseBehaviour : IAsyncLifetime
 
         Assert.Equal(5, await CurrentObservationsAsync("KAF:SPRACH", "REGE-12.1"));
         var history = await QueryAsync<(string Monat, double Wert)>(
-            $"SELECT monat, wert FROM {Table("fact_beobachtung")} WHERE serie = 'KAF:SPRACH' AND ersetzt_durch_datei_id IS NOT NULL");
+            $"SELECT {MonthText("monat")} AS monat, wert FROM {Table("fact_beobachtung")} WHERE serie = 'KAF:SPRACH' AND ersetzt_durch_datei_id IS NOT NULL");
         Assert.Equal([("2017-06-01", 30d)], history);
         Assert.Equal("keine_daten", (await AttainmentAsync("REGE-12.1", "2017-06-01")).Status);
         Assert.Equal(153d, (await AttainmentAsync("REGE-12.1", "2017-05-01")).Ist);

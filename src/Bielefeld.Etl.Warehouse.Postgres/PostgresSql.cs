@@ -1,0 +1,210 @@
+namespace Bielefeld.Etl.Warehouse.Postgres;
+
+/// <summary>Every statement the PostgreSQL provider issues, in one place (migrations live in sql/postgresql).</summary>
+internal static class PostgresSql
+{
+    /// <summary>The advisory lock key that serialises migrations of one database ("BI-ETL-M").</summary>
+    public const long MigrationLockKey = 0x4249_2D45_544C_2D4D;
+
+    public const string TakeMigrationLock = "SELECT pg_advisory_lock(@key)";
+
+    public const string ReleaseMigrationLock = "SELECT pg_advisory_unlock(@key)";
+
+    /// <summary>Creates dwh only when missing: the loader, which runs migrations with nothing left to do, may not create schemas.</summary>
+    public const string CreateJournalSchema = "DO $$ BEGIN IF to_regnamespace('dwh') IS NULL THEN CREATE SCHEMA dwh; END IF; END $$";
+
+    /// <summary>Loads of the same source series merge one after the other; different series run in parallel.</summary>
+    public const string LockScope = "SELECT pg_advisory_xact_lock(hashtextextended('scope/' || @Source || '/' || coalesce(@SeriesKey, '*'), 0))";
+
+    /// <summary>Attainment recomputations run one after the other, so none overwrites a newer one with older figures.</summary>
+    public const string LockAttainment = "SELECT pg_advisory_xact_lock(hashtextextended('attainment', 0))";
+
+    public const string RecentLoads =
+        """
+        SELECT datei_id AS DateiId, datei AS Datei, quelle AS Quelle, status AS Status,
+               zeilen_gelesen AS ZeilenGelesen, zeilen_geladen AS ZeilenGeladen,
+               zeilen_abgewiesen AS ZeilenAbgewiesen, zeilen_uebersprungen AS ZeilenUebersprungen,
+               gestartet_um AS GestartetUm, beendet_um AS BeendetUm, meldung AS Meldung
+        FROM rpt.ladeprotokoll ORDER BY datei_id DESC LIMIT @count
+        """;
+
+    public const string LatestAttainment =
+        """
+        SELECT z.indikator_code AS IndikatorCode, z.massnahme_code AS MassnahmeCode, z.monat AS Monat, z.bereich AS Bereich,
+               z.istwert::double precision AS Istwert, z.zielwert::double precision AS Zielwert, z.zielpfad::double precision AS Zielpfad,
+               z.zielerreichungsgrad::double precision AS Zielerreichungsgrad, z.status AS Status
+        FROM rpt.zielerreichung z
+        WHERE z.monat = (SELECT MAX(x.monat) FROM rpt.zielerreichung x
+                         WHERE x.indikator_code = z.indikator_code AND x.bereich = z.bereich AND x.istwert IS NOT NULL)
+        ORDER BY z.massnahme_code, z.indikator_code, z.bereich
+        """;
+
+    /// <summary>The same bytes refused for the same reason are recorded once, not every night again.</summary>
+    public const string RecordUnloaded =
+        """
+        INSERT INTO dwh.load_file (quelle, datei, pfad, sha256, groesse, status, grund_code, meldung, gestartet_um, beendet_um)
+        SELECT @Pipeline, @Name, @Path, @Sha256, @Size, @status, @reasonCode, @message, @started, @finished
+        WHERE NOT EXISTS (
+            SELECT 1 FROM dwh.load_file
+            WHERE datei_id = (SELECT MAX(datei_id) FROM dwh.load_file WHERE sha256 = @Sha256)
+              AND status = @status AND grund_code = @reasonCode)
+        """;
+
+    /// <summary>
+    /// Claims the fingerprint. A concurrent claim of the same bytes waits on the partial unique index until the first
+    /// transaction ends, then either finds them loaded (no row returned) or claims them itself (the first rolled back).
+    /// </summary>
+    public const string Claim =
+        """
+        INSERT INTO dwh.load_file (quelle, datei, pfad, sha256, groesse, status, gestartet_um)
+        VALUES (@Pipeline, @Name, @Path, @Sha256, @Size, 'geladen', @started)
+        ON CONFLICT (sha256) WHERE status = 'geladen' DO NOTHING
+        RETURNING datei_id
+        """;
+
+    public const string CopyObservations =
+        "COPY stg.observation (datei_id, indikator_code, monat, bereich_code, serie, wert, zaehler, nenner, unterdrueckt, datenstand) FROM STDIN (FORMAT BINARY)";
+
+    public const string CopyRejectedRows =
+        "COPY dwh.rejected_row (datei_id, blatt, zeile, spalte, rohwert, grund_code, grund) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>Values in the file's scope that it no longer contains, or contains with another value, are superseded.</summary>
+    public const string Supersede =
+        """
+        UPDATE dwh.fact_beobachtung b SET ersetzt_durch_datei_id = @fileId
+        WHERE b.ersetzt_durch_datei_id IS NULL AND b.quelle = @Source AND b.serie = @SeriesKey AND b.monat BETWEEN @from::date AND @to::date
+          AND NOT EXISTS (
+              SELECT 1 FROM stg.observation s
+              WHERE s.datei_id = @fileId AND s.indikator_code = b.indikator_code
+                AND s.monat = b.monat AND s.bereich_code = b.bereich_code AND s.serie = b.serie
+                AND s.wert IS NOT DISTINCT FROM b.wert AND s.zaehler IS NOT DISTINCT FROM b.zaehler
+                AND s.nenner IS NOT DISTINCT FROM b.nenner AND s.unterdrueckt = b.unterdrueckt)
+        """;
+
+    /// <summary>Per-value delivery: a value with an older Datenstand than the current one arrived late; kept in history, superseded at once.</summary>
+    public const string KeepLateValues =
+        """
+        INSERT INTO dwh.fact_beobachtung (indikator_code, monat, bereich_code, quelle, serie, wert, zaehler, nenner, unterdrueckt, datenstand, datei_id, ersetzt_durch_datei_id)
+        SELECT s.indikator_code, s.monat, s.bereich_code, @Source, s.serie, s.wert, s.zaehler, s.nenner, s.unterdrueckt, s.datenstand, s.datei_id, b.datei_id
+        FROM stg.observation s
+        JOIN dwh.fact_beobachtung b ON b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
+         AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie
+        WHERE s.datei_id = @fileId AND s.datenstand < b.datenstand
+        """;
+
+    public const string DropLateValues =
+        """
+        DELETE FROM stg.observation s
+        WHERE s.datei_id = @fileId AND EXISTS (
+            SELECT 1 FROM dwh.fact_beobachtung b
+            WHERE b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
+              AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie AND s.datenstand < b.datenstand)
+        """;
+
+    /// <summary>Per-value delivery: values the file contains with another figure are superseded; what it does not contain stays.</summary>
+    public const string SupersedeContained =
+        """
+        UPDATE dwh.fact_beobachtung b SET ersetzt_durch_datei_id = @fileId
+        WHERE b.ersetzt_durch_datei_id IS NULL AND b.quelle = @Source
+          AND EXISTS (
+              SELECT 1 FROM stg.observation s
+              WHERE s.datei_id = @fileId AND s.indikator_code = b.indikator_code
+                AND s.monat = b.monat AND s.bereich_code = b.bereich_code AND s.serie = b.serie)
+          AND NOT EXISTS (
+              SELECT 1 FROM stg.observation s
+              WHERE s.datei_id = @fileId AND s.indikator_code = b.indikator_code
+                AND s.monat = b.monat AND s.bereich_code = b.bereich_code AND s.serie = b.serie
+                AND s.wert IS NOT DISTINCT FROM b.wert AND s.zaehler IS NOT DISTINCT FROM b.zaehler
+                AND s.nenner IS NOT DISTINCT FROM b.nenner AND s.unterdrueckt = b.unterdrueckt)
+        """;
+
+    /// <summary>What is new or changed is inserted; unchanged values keep the file that first delivered them.</summary>
+    public const string InsertNew =
+        """
+        INSERT INTO dwh.fact_beobachtung (indikator_code, monat, bereich_code, quelle, serie, wert, zaehler, nenner, unterdrueckt, datenstand, datei_id)
+        SELECT s.indikator_code, s.monat, s.bereich_code, @Source, s.serie, s.wert, s.zaehler, s.nenner, s.unterdrueckt, s.datenstand, s.datei_id
+        FROM stg.observation s
+        WHERE s.datei_id = @fileId
+          AND NOT EXISTS (
+              SELECT 1 FROM dwh.fact_beobachtung b
+              WHERE b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
+                AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie)
+        """;
+
+    public const string ChangedIndicators =
+        """
+        SELECT indikator_code FROM dwh.fact_beobachtung WHERE ersetzt_durch_datei_id = @fileId
+        UNION
+        SELECT indikator_code FROM dwh.fact_beobachtung WHERE datei_id = @fileId
+        """;
+
+    public const string ClearStaging = "DELETE FROM stg.observation WHERE datei_id = @fileId";
+
+    public const string Complete =
+        """
+        UPDATE dwh.load_file
+        SET serie = @SeriesKey, zeitraum_von = @from::date, zeitraum_bis = @to::date,
+            zeilen_gelesen = @Read, zeilen_geladen = @Loaded, zeilen_abgewiesen = @Rejected, zeilen_uebersprungen = @Skipped,
+            beendet_um = @finished
+        WHERE datei_id = @fileId
+        """;
+
+    public const string MonthlyActuals =
+        """
+        SELECT indikator_code AS Indicator, bereich_code AS Area, monat AS Month, SUM(wert) AS Value,
+               SUM(zaehler) AS Numerator, SUM(nenner) AS Denominator, bool_or(unterdrueckt) AS Suppressed
+        FROM dwh.fact_beobachtung
+        WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = ANY(@indicators)
+        GROUP BY indikator_code, bereich_code, monat
+        """;
+
+    public const string DeleteAttainment = "DELETE FROM dwh.fact_zielerreichung WHERE indikator_code = ANY(@indicators)";
+
+    public const string InsertAttainment =
+        """
+        INSERT INTO dwh.fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um)
+        VALUES (@IndicatorCode, @Month::date, @AreaCode, @ActualToDate, @TargetValue, @TargetPath, @Degree, @Status, @Projection, @Suppressed, @computed)
+        """;
+
+    public const string UpsertArea =
+        """
+        INSERT INTO dwh.dim_bereich (bereich_code, name, ebene, eltern_bereich_code) VALUES (@Code, @Name, @level, @ParentCode)
+        ON CONFLICT (bereich_code) DO UPDATE SET name = excluded.name, ebene = excluded.ebene, eltern_bereich_code = excluded.eltern_bereich_code
+        """;
+
+    public const string UpsertMeasure =
+        """
+        INSERT INTO dwh.dim_massnahme (massnahme_code, plan_jahr, titel, organisationseinheit, handlungsfeld, zielgruppe, schwerpunktthema, leitsaetze, aufwand_eur, aufwand_text)
+        VALUES (@Code, @year, @Title, @OrgUnit, @PolicyArea, @TargetGroup, @FocalTheme, @principles, @CostEurosPerYear, @CostText)
+        ON CONFLICT (massnahme_code) DO UPDATE SET
+            plan_jahr = excluded.plan_jahr, titel = excluded.titel, organisationseinheit = excluded.organisationseinheit,
+            handlungsfeld = excluded.handlungsfeld, zielgruppe = excluded.zielgruppe, schwerpunktthema = excluded.schwerpunktthema,
+            leitsaetze = excluded.leitsaetze, aufwand_eur = excluded.aufwand_eur, aufwand_text = excluded.aufwand_text
+        """;
+
+    public const string UpsertIndicator =
+        """
+        INSERT INTO dwh.dim_indikator (indikator_code, massnahme_code, bezeichnung, einheit, art, richtung, eltern_indikator_code, nachrichtlich, datenquelle)
+        VALUES (@Code, @MeasureCode, @Name, @Unit, @kind, @direction, @ParentCode, @Informational, @DataSource)
+        ON CONFLICT (indikator_code) DO UPDATE SET
+            massnahme_code = excluded.massnahme_code, bezeichnung = excluded.bezeichnung, einheit = excluded.einheit,
+            art = excluded.art, richtung = excluded.richtung, eltern_indikator_code = excluded.eltern_indikator_code,
+            nachrichtlich = excluded.nachrichtlich, datenquelle = excluded.datenquelle
+        """;
+
+    /// <summary>A target that changed closes its current version; an unchanged one is left alone.</summary>
+    public const string CloseChangedTarget =
+        """
+        UPDATE dwh.fact_zielwert SET gueltig_bis = @now
+        WHERE indikator_code = @indicator AND plan_jahr = @year AND bereich_code = @area AND gueltig_bis IS NULL
+          AND NOT (vergleich = @comparator AND wert IS NOT DISTINCT FROM @value::numeric AND basis IS NOT DISTINCT FROM @baseline::numeric
+                   AND stichtag IS NOT DISTINCT FROM @deadline::date AND periode_von = @from::date AND periode_bis = @to::date AND wortlaut = @wording)
+        """;
+
+    public const string InsertTarget =
+        """
+        INSERT INTO dwh.fact_zielwert (indikator_code, plan_jahr, bereich_code, vergleich, wert, basis, stichtag, periode_von, periode_bis, wortlaut, gueltig_ab)
+        SELECT @indicator, @year, @area, @comparator, @value::numeric, @baseline::numeric, @deadline::date, @from::date, @to::date, @wording, @now
+        WHERE NOT EXISTS (SELECT 1 FROM dwh.fact_zielwert WHERE indikator_code = @indicator AND plan_jahr = @year AND bereich_code = @area AND gueltig_bis IS NULL)
+        """;
+}

@@ -1,0 +1,14 @@
+namespace Bielefeld.Etl.Warehouse.SqlServer;
+
+/// <summary>Names the SQL Server provider uses that are not statements: bulk-copy targets and application locks.</summary>
+internal static class SqlServerNames
+{
+    /// <summary>The sp_getapplock resource that serialises migrations of one database.</summary>
+    public const string MigrationLock = "bielefeld-etl/migrate";
+
+    /// <summary>The staging table SqlBulkCopy writes observations to.</summary>
+    public const string StagingTable = "stg.observation";
+
+    /// <summary>The table SqlBulkCopy writes rejected rows to.</summary>
+    public const string RejectedRowTable = "dwh.rejected_row";
+}

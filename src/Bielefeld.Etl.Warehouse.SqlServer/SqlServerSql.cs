@@ -1,0 +1,221 @@
+namespace Bielefeld.Etl.Warehouse.SqlServer;
+
+/// <summary>
+/// Every T-SQL statement the SQL Server provider issues, in one place, so that a test can parse each of them with
+/// ScriptDom on every run (migrations live in sql/sqlserver). Lists of codes travel as a JSON array (OPENJSON).
+/// </summary>
+internal static class SqlServerSql
+{
+    public const string TakeMigrationLock =
+        """
+        DECLARE @result int;
+        EXEC @result = sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = @timeoutMs;
+        IF @result < 0 THROW 51000, N'Die Migrationssperre wurde nicht erhalten.', 1;
+        """;
+
+    public const string ReleaseMigrationLock = "EXEC sp_releaseapplock @Resource = @resource, @LockOwner = 'Session';";
+
+    public const string CreateJournalSchema = "IF SCHEMA_ID(N'dwh') IS NULL EXEC (N'CREATE SCHEMA dwh AUTHORIZATION dbo');";
+
+    /// <summary>Loads of the same source series merge one after the other; different series run in parallel.</summary>
+    public const string LockScope =
+        """
+        DECLARE @result int;
+        EXEC @result = sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = -1;
+        IF @result < 0 THROW 51001, N'Die Sperre der Lieferserie wurde nicht erhalten.', 1;
+        """;
+
+    public const string RecentLoads =
+        """
+        SELECT TOP (@count) datei_id AS DateiId, datei AS Datei, quelle AS Quelle, status AS Status,
+               zeilen_gelesen AS ZeilenGelesen, zeilen_geladen AS ZeilenGeladen,
+               zeilen_abgewiesen AS ZeilenAbgewiesen, zeilen_uebersprungen AS ZeilenUebersprungen,
+               gestartet_um AS GestartetUm, beendet_um AS BeendetUm, meldung AS Meldung
+        FROM rpt.ladeprotokoll ORDER BY datei_id DESC;
+        """;
+
+    public const string LatestAttainment =
+        """
+        SELECT z.indikator_code AS IndikatorCode, z.massnahme_code AS MassnahmeCode, z.monat AS Monat, z.bereich AS Bereich,
+               CAST(z.istwert AS float) AS Istwert, CAST(z.zielwert AS float) AS Zielwert, CAST(z.zielpfad AS float) AS Zielpfad,
+               CAST(z.zielerreichungsgrad AS float) AS Zielerreichungsgrad, z.status AS Status
+        FROM rpt.zielerreichung z
+        WHERE z.monat = (SELECT MAX(x.monat) FROM rpt.zielerreichung x
+                         WHERE x.indikator_code = z.indikator_code AND x.bereich = z.bereich AND x.istwert IS NOT NULL)
+        ORDER BY z.massnahme_code, z.indikator_code, z.bereich;
+        """;
+
+    /// <summary>The same bytes refused for the same reason are recorded once, not every night again.</summary>
+    public const string RecordUnloaded =
+        """
+        INSERT INTO dwh.load_file (quelle, datei, pfad, sha256, groesse, status, grund_code, meldung, gestartet_um, beendet_um)
+        SELECT @Pipeline, @Name, @Path, @Sha256, @Size, @status, @reasonCode, @message, @started, @finished
+        WHERE NOT EXISTS (
+            SELECT 1 FROM dwh.load_file
+            WHERE datei_id = (SELECT MAX(datei_id) FROM dwh.load_file WHERE sha256 = @Sha256)
+              AND status = @status AND grund_code = @reasonCode);
+        """;
+
+    /// <summary>Claims the fingerprint; a second claim of loaded bytes fails on the filtered unique index (2601).</summary>
+    public const string Claim =
+        """
+        INSERT INTO dwh.load_file (quelle, datei, pfad, sha256, groesse, status, gestartet_um)
+        OUTPUT inserted.datei_id
+        VALUES (@Pipeline, @Name, @Path, @Sha256, @Size, N'geladen', @started);
+        """;
+
+    /// <summary>Values in the file's scope that it no longer contains, or contains with another value, are superseded.</summary>
+    public const string Supersede =
+        """
+        UPDATE b SET ersetzt_durch_datei_id = @fileId
+        FROM dwh.fact_beobachtung b
+        WHERE b.ersetzt_durch_datei_id IS NULL AND b.quelle = @Source AND b.serie = @SeriesKey AND b.monat BETWEEN @from AND @to
+          AND NOT EXISTS (
+              SELECT 1 FROM stg.observation s
+              WHERE s.datei_id = @fileId AND s.indikator_code = b.indikator_code
+                AND s.monat = b.monat AND s.bereich_code = b.bereich_code AND s.serie = b.serie
+                AND EXISTS (SELECT s.wert, s.zaehler, s.nenner, s.unterdrueckt INTERSECT SELECT b.wert, b.zaehler, b.nenner, b.unterdrueckt));
+        """;
+
+    /// <summary>Per-value delivery: a value with an older Datenstand than the current one arrived late; kept in history, superseded at once.</summary>
+    public const string KeepLateValues =
+        """
+        INSERT INTO dwh.fact_beobachtung (indikator_code, monat, bereich_code, quelle, serie, wert, zaehler, nenner, unterdrueckt, datenstand, datei_id, ersetzt_durch_datei_id)
+        SELECT s.indikator_code, s.monat, s.bereich_code, @Source, s.serie, s.wert, s.zaehler, s.nenner, s.unterdrueckt, s.datenstand, s.datei_id, b.datei_id
+        FROM stg.observation s
+        JOIN dwh.fact_beobachtung b ON b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
+         AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie
+        WHERE s.datei_id = @fileId AND s.datenstand < b.datenstand;
+        """;
+
+    public const string DropLateValues =
+        """
+        DELETE s FROM stg.observation s
+        WHERE s.datei_id = @fileId AND EXISTS (
+            SELECT 1 FROM dwh.fact_beobachtung b
+            WHERE b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
+              AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie AND s.datenstand < b.datenstand);
+        """;
+
+    /// <summary>Per-value delivery: values the file contains with another figure are superseded; what it does not contain stays.</summary>
+    public const string SupersedeContained =
+        """
+        UPDATE b SET ersetzt_durch_datei_id = @fileId
+        FROM dwh.fact_beobachtung b
+        WHERE b.ersetzt_durch_datei_id IS NULL AND b.quelle = @Source
+          AND EXISTS (
+              SELECT 1 FROM stg.observation s
+              WHERE s.datei_id = @fileId AND s.indikator_code = b.indikator_code
+                AND s.monat = b.monat AND s.bereich_code = b.bereich_code AND s.serie = b.serie)
+          AND NOT EXISTS (
+              SELECT 1 FROM stg.observation s
+              WHERE s.datei_id = @fileId AND s.indikator_code = b.indikator_code
+                AND s.monat = b.monat AND s.bereich_code = b.bereich_code AND s.serie = b.serie
+                AND EXISTS (SELECT s.wert, s.zaehler, s.nenner, s.unterdrueckt INTERSECT SELECT b.wert, b.zaehler, b.nenner, b.unterdrueckt));
+        """;
+
+    /// <summary>What is new or changed is inserted; unchanged values keep the file that first delivered them.</summary>
+    public const string InsertNew =
+        """
+        INSERT INTO dwh.fact_beobachtung (indikator_code, monat, bereich_code, quelle, serie, wert, zaehler, nenner, unterdrueckt, datenstand, datei_id)
+        SELECT s.indikator_code, s.monat, s.bereich_code, @Source, s.serie, s.wert, s.zaehler, s.nenner, s.unterdrueckt, s.datenstand, s.datei_id
+        FROM stg.observation s
+        WHERE s.datei_id = @fileId
+          AND NOT EXISTS (
+              SELECT 1 FROM dwh.fact_beobachtung b
+              WHERE b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
+                AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie);
+        """;
+
+    public const string ChangedIndicators =
+        """
+        SELECT indikator_code FROM dwh.fact_beobachtung WHERE ersetzt_durch_datei_id = @fileId
+        UNION
+        SELECT indikator_code FROM dwh.fact_beobachtung WHERE datei_id = @fileId;
+        """;
+
+    public const string ClearStaging = "DELETE FROM stg.observation WHERE datei_id = @fileId;";
+
+    public const string Complete =
+        """
+        UPDATE dwh.load_file
+        SET serie = @SeriesKey, zeitraum_von = @from, zeitraum_bis = @to,
+            zeilen_gelesen = @Read, zeilen_geladen = @Loaded, zeilen_abgewiesen = @Rejected, zeilen_uebersprungen = @Skipped,
+            beendet_um = @finished
+        WHERE datei_id = @fileId;
+        """;
+
+    /// <summary>Recomputations run one after the other, so none overwrites a newer one with older figures.</summary>
+    public const string LockAttainment =
+        """
+        DECLARE @result int;
+        EXEC @result = sp_getapplock @Resource = N'bielefeld-etl/attainment', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = -1;
+        IF @result < 0 THROW 51002, N'Die Sperre der Zielerreichung wurde nicht erhalten.', 1;
+        """;
+
+    public const string MonthlyActuals =
+        """
+        SELECT indikator_code AS Indicator, bereich_code AS Area, monat AS Month, SUM(wert) AS Value,
+               SUM(zaehler) AS Numerator, SUM(nenner) AS Denominator, CAST(MAX(CAST(unterdrueckt AS int)) AS bit) AS Suppressed
+        FROM dwh.fact_beobachtung
+        WHERE ersetzt_durch_datei_id IS NULL AND indikator_code IN (SELECT value FROM OPENJSON(@indicators))
+        GROUP BY indikator_code, bereich_code, monat;
+        """;
+
+    public const string DeleteAttainment =
+        "DELETE FROM dwh.fact_zielerreichung WHERE indikator_code IN (SELECT value FROM OPENJSON(@indicators));";
+
+    public const string InsertAttainment =
+        """
+        INSERT INTO dwh.fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um)
+        VALUES (@IndicatorCode, @Month, @AreaCode, @ActualToDate, @TargetValue, @TargetPath, @Degree, @Status, @Projection, @Suppressed, @computed);
+        """;
+
+    public const string UpsertArea =
+        """
+        UPDATE dwh.dim_bereich SET name = @Name, ebene = @level, eltern_bereich_code = @ParentCode WHERE bereich_code = @Code;
+        IF @@ROWCOUNT = 0
+            INSERT INTO dwh.dim_bereich (bereich_code, name, ebene, eltern_bereich_code) VALUES (@Code, @Name, @level, @ParentCode);
+        """;
+
+    public const string UpsertMeasure =
+        """
+        UPDATE dwh.dim_massnahme SET
+            plan_jahr = @year, titel = @Title, organisationseinheit = @OrgUnit, handlungsfeld = @PolicyArea, zielgruppe = @TargetGroup,
+            schwerpunktthema = @FocalTheme, leitsaetze = @principles, aufwand_eur = @CostEurosPerYear, aufwand_text = @CostText
+        WHERE massnahme_code = @Code;
+        IF @@ROWCOUNT = 0
+            INSERT INTO dwh.dim_massnahme (massnahme_code, plan_jahr, titel, organisationseinheit, handlungsfeld, zielgruppe, schwerpunktthema, leitsaetze, aufwand_eur, aufwand_text)
+            VALUES (@Code, @year, @Title, @OrgUnit, @PolicyArea, @TargetGroup, @FocalTheme, @principles, @CostEurosPerYear, @CostText);
+        """;
+
+    public const string UpsertIndicator =
+        """
+        UPDATE dwh.dim_indikator SET
+            massnahme_code = @MeasureCode, bezeichnung = @Name, einheit = @Unit, art = @kind, richtung = @direction,
+            eltern_indikator_code = @ParentCode, nachrichtlich = @Informational, datenquelle = @DataSource
+        WHERE indikator_code = @Code;
+        IF @@ROWCOUNT = 0
+            INSERT INTO dwh.dim_indikator (indikator_code, massnahme_code, bezeichnung, einheit, art, richtung, eltern_indikator_code, nachrichtlich, datenquelle)
+            VALUES (@Code, @MeasureCode, @Name, @Unit, @kind, @direction, @ParentCode, @Informational, @DataSource);
+        """;
+
+    /// <summary>A target that changed closes its current version; INTERSECT compares NULLs as equal.</summary>
+    public const string CloseChangedTarget =
+        """
+        UPDATE dwh.fact_zielwert SET gueltig_bis = @now
+        WHERE indikator_code = @indicator AND plan_jahr = @year AND bereich_code = @area AND gueltig_bis IS NULL
+          AND NOT EXISTS (
+              SELECT vergleich, wert, basis, stichtag, periode_von, periode_bis, wortlaut
+              INTERSECT
+              SELECT @comparator, CAST(@value AS decimal(38, 10)), CAST(@baseline AS decimal(38, 10)), CAST(@deadline AS date),
+                     CAST(@from AS date), CAST(@to AS date), CAST(@wording AS nvarchar(max)));
+        """;
+
+    public const string InsertTarget =
+        """
+        INSERT INTO dwh.fact_zielwert (indikator_code, plan_jahr, bereich_code, vergleich, wert, basis, stichtag, periode_von, periode_bis, wortlaut, gueltig_ab)
+        SELECT @indicator, @year, @area, @comparator, @value, @baseline, @deadline, @from, @to, @wording, @now
+        WHERE NOT EXISTS (SELECT 1 FROM dwh.fact_zielwert WHERE indikator_code = @indicator AND plan_jahr = @year AND bereich_code = @area AND gueltig_bis IS NULL);
+        """;
+}

@@ -1,0 +1,113 @@
+using System.Data.Common;
+using Bielefeld.Etl.Attainment;
+using Bielefeld.Etl.Catalog;
+using Dapper;
+
+namespace Bielefeld.Etl.Warehouse.SqlServer;
+
+public sealed partial class SqlServerWarehouse
+{
+    /// <inheritdoc />
+    public override async Task<bool> SyncCatalogAsync(PlanCatalog catalog, AreaCatalog areas, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = Time.GetUtcNow().UtcDateTime;
+        var changed = false;
+        foreach (var area in areas.Areas)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                SqlServerSql.UpsertArea, new { area.Code, area.Name, level = CatalogWords.Level(area.Level), area.ParentCode },
+                transaction, cancellationToken: cancellationToken));
+        }
+
+        foreach (var measure in catalog.Measures)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                SqlServerSql.UpsertMeasure,
+                new
+                {
+                    measure.Code, year = catalog.Year, measure.Title, measure.OrgUnit, measure.PolicyArea, measure.TargetGroup,
+                    measure.FocalTheme, principles = string.Join("\n", measure.GuidingPrinciples), measure.CostEurosPerYear, measure.CostText,
+                },
+                transaction, cancellationToken: cancellationToken));
+        }
+
+        foreach (var indicator in catalog.Indicators)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                SqlServerSql.UpsertIndicator,
+                new
+                {
+                    indicator.Code, indicator.MeasureCode, indicator.Name, indicator.Unit, kind = CatalogWords.Kind(indicator.Kind),
+                    direction = CatalogWords.Direction(indicator.HigherIsBetter), indicator.ParentCode, indicator.Informational, indicator.DataSource,
+                },
+                transaction, cancellationToken: cancellationToken));
+
+            foreach (var target in indicator.Targets)
+            {
+                var row = new
+                {
+                    indicator = indicator.Code, year = catalog.Year, area = target.AreaCode, comparator = CatalogWords.Comparator(target.Comparator),
+                    value = target.Value, baseline = target.Baseline, deadline = target.Deadline is { } d ? Day(d) : (DateTime?)null,
+                    from = Day(target.Period.FirstMonth), to = Day(target.Period.LastMonth), wording = target.Wording, now,
+                };
+                await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.CloseChangedTarget, row, transaction, cancellationToken: cancellationToken));
+                changed |= await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.InsertTarget, row, transaction, cancellationToken: cancellationToken)) > 0;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<IReadOnlyList<(string Indicator, string Area, MonthlyActual Actual)>> ReadMonthlyActualsAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, CancellationToken cancellationToken)
+    {
+        // Taken before reading, so a recomputation never writes figures older than those of one that ran beside it.
+        await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.LockAttainment, transaction: transaction, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<ActualRow>(new CommandDefinition(
+            SqlServerSql.MonthlyActuals, new { indicators = System.Text.Json.JsonSerializer.Serialize(indicators) }, transaction, cancellationToken: cancellationToken));
+        return rows.Select(r => (r.Indicator, r.Area, new MonthlyActual(DateOnly.FromDateTime(r.Month), r.Value)
+        {
+            Numerator = r.Numerator,
+            Denominator = r.Denominator,
+            Suppressed = r.Suppressed,
+        })).ToList();
+    }
+
+    /// <inheritdoc />
+    protected override async Task ReplaceAttainmentAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, IReadOnlyList<AttainmentFigure> figures, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            SqlServerSql.DeleteAttainment, new { indicators = System.Text.Json.JsonSerializer.Serialize(indicators) }, transaction, cancellationToken: cancellationToken));
+        var computed = Time.GetUtcNow().UtcDateTime;
+        await connection.ExecuteAsync(new CommandDefinition(
+            SqlServerSql.InsertAttainment,
+            figures.Select(f => new
+            {
+                f.IndicatorCode, Month = Day(f.Month), f.AreaCode, f.ActualToDate, f.TargetValue, f.TargetPath, f.Degree,
+                Status = f.Status.ToReportName(), f.Projection, Suppressed = f.DependsOnSuppressed, computed,
+            }),
+            transaction, cancellationToken: cancellationToken));
+    }
+
+    private sealed class ActualRow
+    {
+        public string Indicator { get; set; } = "";
+
+        public string Area { get; set; } = "";
+
+        public DateTime Month { get; set; }
+
+        public decimal? Value { get; set; }
+
+        public decimal? Numerator { get; set; }
+
+        public decimal? Denominator { get; set; }
+
+        public bool Suppressed { get; set; }
+    }
+}

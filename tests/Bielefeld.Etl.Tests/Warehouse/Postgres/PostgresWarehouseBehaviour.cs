@@ -1,0 +1,32 @@
+using Bielefeld.Etl.Warehouse;
+using Bielefeld.Etl.Warehouse.Postgres;
+
+namespace Bielefeld.Etl.Tests.Warehouse.Postgres;
+
+/// <summary>The behavioural suite on a real PostgreSQL database per test.</summary>
+public sealed class PostgresWarehouseBehaviour(PostgresServer server) : WarehouseBehaviour
+{
+    private string? _database;
+
+    protected override async Task<WarehouseProvider> CreateWarehouseAsync()
+    {
+        _database = await server.CreateDatabaseAsync(nameof(PostgresWarehouseBehaviour));
+        return new PostgresWarehouse(_database, TimeProvider.System);
+    }
+
+    protected override string View(string name) => "rpt." + name;
+
+    protected override string Table(string name) =>
+        name.StartsWith("stg_", StringComparison.Ordinal) ? "stg." + name["stg_".Length..] : "dwh." + name;
+
+    protected override string MonthText(string column) => $"to_char({column}, 'YYYY-MM-DD')";
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await server.DropDatabaseAsync(_database);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using Bielefeld.Etl.Warehouse;
+using Bielefeld.Etl.Warehouse.SqlServer;
+
+namespace Bielefeld.Etl.Tests.Warehouse.SqlServer;
+
+/// <summary>The behavioural suite on SQL Server (Testcontainers.MsSql); skipped with the reason where no Docker engine is reachable.</summary>
+public sealed class SqlServerWarehouseBehaviour(SqlServerContainer server) : WarehouseBehaviour
+{
+    protected override async Task<WarehouseProvider> CreateWarehouseAsync() =>
+        new SqlServerWarehouse(await server.CreateDatabaseAsync(nameof(SqlServerWarehouseBehaviour)), TimeProvider.System);
+
+    protected override string View(string name) => "rpt." + name;
+
+    protected override string Table(string name) =>
+        name.StartsWith("stg_", StringComparison.Ordinal) ? "stg." + name["stg_".Length..] : "dwh." + name;
+
+    protected override string MonthText(string column) => $"CONVERT(char(10), {column}, 23)";
+}
