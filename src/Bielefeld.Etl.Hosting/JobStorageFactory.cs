@@ -39,6 +39,12 @@ public static class JobStorageFactory
             SchemaName = Schema,
             PrepareSchemaIfNecessary = true,
             InvisibilityTimeout = options.InvisibilityTimeout,
+
+            // Without it, a load longer than the invisibility timeout is fetched again by another server, which
+            // aborts the first execution (Hangfire cancels a job whose state moved on) and is itself aborted the next
+            // time round: a long load would never finish. With it, a live server's heartbeat keeps its job; only a
+            // dead server's job is fetched again (and its half-done load was rolled back with its connection).
+            UseSlidingInvisibilityTimeout = true,
             DistributedLockTimeout = options.DistributedLockTimeout,
             QueuePollInterval = options.QueuePollInterval,
         };
