@@ -40,8 +40,8 @@ public sealed class ServeCommand : EtlCommand<ServeSettings>
         await run.InitialiseAsync(cancellationToken);
         var storage = JobStorageFactory.Create(warehouse.Name, server.StorageConnectionString ?? options.Warehouse.ConnectionString, server);
         await using var app = EtlServer.Build(server, storage, run, warehouse, b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
-        await Console.Out.WriteLineAsync($"Dashboard: {server.Urls.Split(';')[0].TrimEnd('/')}{EtlServer.DashboardPath} (Pipelines: {string.Join(", ", run.Pipelines.Select(p => $"{p.Name} '{p.Schedule}'"))})");
         await app.StartAsync(cancellationToken);
+        await Console.Out.WriteLineAsync($"Dashboard: {server.Urls.Split(';')[0].TrimEnd('/')}{EtlServer.DashboardPath} (Pipelines: {string.Join(", ", run.Pipelines.Select(p => $"{p.Name} '{p.Schedule}'"))})");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
