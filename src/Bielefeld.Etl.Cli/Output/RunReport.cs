@@ -49,6 +49,24 @@ public static class RunReport
         AnsiConsole.Write(table);
     }
 
+    /// <summary>Every pipeline's latest load and its latest error since its latest successful load.</summary>
+    public static void WritePipelines(IReadOnlyList<PipelineStatus> pipelines)
+    {
+        var table = new Table().Title("Letzter Stand je Pipeline")
+            .AddColumns("Pipeline", "Zeitplan", "letzte Datei", "Status", "gelesen", "geladen", "abgewiesen", "übersprungen", "Beginn (UTC)", "letzter Fehler");
+        foreach (var p in pipelines)
+        {
+            var l = p.LastLoad;
+            table.AddRow(
+                Markup.Escape(p.Pipeline), Markup.Escape(p.Schedule ?? "–"), Markup.Escape(l?.Datei ?? "(noch nichts geladen)"),
+                l is null ? "" : StatusMarkup(l.Status), l is null ? "" : Count(l.ZeilenGelesen), l is null ? "" : Count(l.ZeilenGeladen),
+                l is null ? "" : Count(l.ZeilenAbgewiesen), l is null ? "" : Count(l.ZeilenUebersprungen), Markup.Escape(l?.GestartetUm ?? ""),
+                Markup.Escape(p.LastError is { } e ? $"{e.Datei}: {e.Meldung}" : ""));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
     /// <summary>The load protocol.</summary>
     public static void WriteLoads(IReadOnlyList<LoadRecord> loads)
     {
