@@ -14,6 +14,18 @@ public sealed record EtlOptions(string Inbox, string Pipelines, string Catalog, 
     /// <summary>The thresholds and seasonal paths file (<c>config/zielerreichung.yml</c>); without it, defaults apply.</summary>
     public string? AttainmentFile { get; init; }
 
+    /// <summary>
+    /// Where steward reports of rejected rows go (one CSV and one HTML per loaded file that has rejected rows);
+    /// null writes none.
+    /// </summary>
+    public string? Reports { get; init; }
+
+    /// <summary>
+    /// The share of open rejected rows among a file's rows above which the indicators it feeds are marked provisional
+    /// (<c>status_hinweis</c>); 0.05 unless configured (<c>Datenpflege:AnteilOffenerAbweisungen</c>).
+    /// </summary>
+    public double OpenRejectShareLimit { get; init; } = 0.05;
+
     /// <summary>Archive, quarantine and stability window; by default files stay where they are.</summary>
     public FileHandling Files { get; init; } = FileHandling.InPlace;
 

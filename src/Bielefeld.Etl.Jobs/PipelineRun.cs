@@ -3,6 +3,7 @@ using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Definitions.Pipelines;
 using Bielefeld.Etl.Jobs.Files;
 using Bielefeld.Etl.Jobs.Resilience;
+using Bielefeld.Etl.Jobs.Reports;
 using Bielefeld.Etl.Sources;
 using Bielefeld.Etl.Warehouse;
 using Microsoft.Extensions.Logging;
@@ -48,6 +49,12 @@ public sealed partial class PipelineRun
     /// <summary>The plan catalog the run maps to.</summary>
     public PlanCatalog Catalog => _catalog;
 
+    /// <summary>The plan catalog plus the context series the pipelines declare (<see cref="ContextCatalog"/>): what the warehouse's dimensions and attainment cover.</summary>
+    public PlanCatalog WarehouseCatalog { get; private init; } = null!;
+
+    /// <summary>The area hierarchy.</summary>
+    public AreaCatalog Areas => _areas;
+
     /// <summary>Thresholds and target paths for the attainment computation.</summary>
     public AttainmentSettings Attainment { get; private init; } = AttainmentSettings.Default;
 
@@ -66,7 +73,13 @@ public sealed partial class PipelineRun
         var pipelines = PipelineFiles.ReadAll(options.Pipelines)
             .Select(d => (d, SourceReaders.Create(d, context)))
             .ToList();
-        return new PipelineRun(options, warehouse, catalog, areas, pipelines, logger, time) { Attainment = attainment };
+        return new PipelineRun(options, warehouse, catalog, areas, pipelines, logger, time)
+        {
+            Attainment = attainment,
+            // Context series that pipelines declare (residents by age band) join the warehouse's catalog as informational
+            // indicators of the pseudo-measure Kontext; the plan itself (Catalog) stays as the catalog files say.
+            WarehouseCatalog = ContextCatalog.Extend(catalog, pipelines.Select(p => p.Item2)),
+        };
     }
 
     /// <summary>
@@ -76,9 +89,9 @@ public sealed partial class PipelineRun
     public async Task InitialiseAsync(CancellationToken cancellationToken)
     {
         _warehouse.Migrate();
-        if (await _warehouse.SyncCatalogAsync(_catalog, _areas, cancellationToken))
+        if (await _warehouse.SyncCatalogAsync(WarehouseCatalog, _areas, cancellationToken))
         {
-            await _warehouse.RecomputeAttainmentAsync(_catalog, null, Attainment, cancellationToken);
+            await _warehouse.RecomputeAttainmentAsync(WarehouseCatalog, null, Attainment, cancellationToken);
         }
     }
 
@@ -88,7 +101,9 @@ public sealed partial class PipelineRun
     {
         var loads = await LoadAsync(names, progress, cancellationToken);
         var figures = await RecomputeAsync(loads.AffectedIndicators, cancellationToken);
-        return loads with { AttainmentFigures = figures };
+        var deliveries = await RefreshStewardshipAsync(cancellationToken);
+        LogRunFinished(loads.Files.Count, loads.AffectedIndicators.Count, figures);
+        return loads with { AttainmentFigures = figures, Deliveries = deliveries };
     }
 
     /// <summary>
@@ -132,8 +147,7 @@ public sealed partial class PipelineRun
     public async Task<int> RecomputeAsync(IReadOnlyCollection<string> indicators, CancellationToken cancellationToken)
     {
         var figures = indicators.Count == 0 ? 0
-            : await _retry.ExecuteAsync("(Zielerreichung)", ct => _warehouse.RecomputeAttainmentAsync(_catalog, indicators, Attainment, ct), cancellationToken);
-        LogRunFinished(indicators.Count, figures);
+            : await _retry.ExecuteAsync("(Zielerreichung)", ct => _warehouse.RecomputeAttainmentAsync(WarehouseCatalog, indicators, Attainment, ct), cancellationToken);
         return figures;
     }
 
@@ -163,6 +177,7 @@ public sealed partial class PipelineRun
 
                 return await _warehouse.LoadAsync(file, reader.Open, rows, ct);
             }, cancellationToken);
+            result = await WriteStewardReportAsync(result, cancellationToken);
         }
         catch (FileNotReadyException ex)
         {
@@ -236,24 +251,47 @@ public sealed partial class PipelineRun
         }
     }
 
+    /// <summary>After a load with rejected rows: the steward report of that load, as CSV and HTML, in the reports folder.</summary>
+    private async Task<FileLoadResult> WriteStewardReportAsync(FileLoadResult result, CancellationToken cancellationToken)
+    {
+        if (_options.Reports is not { } folder || result.FileId is not { } fileId || result.Counts.Rejected == 0)
+        {
+            return result;
+        }
+
+        var rows = await _warehouse.RejectedRowsAsync(new RejectedRowQuery(FileId: fileId, Limit: int.MaxValue, OpenOnly: true), cancellationToken);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, StewardReport.BaseName(fileId, result.File.Name));
+        StewardReport.WriteCsv(rows, path + ".csv");
+        StewardReport.WriteHtml(rows, result.File.Name, _time.GetUtcNow(), path + ".html");
+        LogStewardReport(result.File.Name, rows.Count, path + ".csv");
+        return result with { StewardReport = path + ".csv" };
+    }
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "{File}: {Rows} abgewiesene Zeilen im Bericht {Report}")]
+    private partial void LogStewardReport(string file, int rows, string report);
+
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "{File}: {Status}, gelesen {Read}, geladen {Loaded}, abgewiesen {Rejected}, übersprungen {Skipped}")]
     private partial void LogFileLoaded(string file, FileLoadStatus status, int read, int loaded, int rejected, int skipped);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "{File}: Laden fehlgeschlagen, nichts davon wurde übernommen")]
     private partial void LogFileFailed(Exception exception, string file);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Zielerreichung: {Indicators} Indikatoren neu berechnet ({Figures} Monatswerte)")]
-    private partial void LogRunFinished(int indicators, int figures);
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Lieferung überfällig: {Source} für {Periods}")]
+    private partial void LogDeliveryLate(string source, string periods);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "{File}: noch nicht übernommen, {Reason}; der nächste Lauf versucht es wieder")]
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Lauf beendet: {Files} Dateien, {Indicators} Indikatoren neu berechnet ({Figures} Monatswerte)")]
+    private partial void LogRunFinished(int files, int indicators, int figures);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "{File}: noch nicht übernommen, {Reason}; der nächste Lauf versucht es wieder")]
     private partial void LogFileDeferred(string file, string reason);
 
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "{File}: archiviert nach {Target}")]
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Information, Message = "{File}: archiviert nach {Target}")]
     private partial void LogFileArchived(string file, string target);
 
-    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "{File}: in Quarantäne verschoben nach {Target}; Grund: {Reason}")]
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "{File}: in Quarantäne verschoben nach {Target}; Grund: {Reason}")]
     private partial void LogFileQuarantined(string file, string target, string reason);
 
-    [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "{File}: der Fehlschlag konnte nicht im Warehouse vermerkt werden")]
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Error, Message = "{File}: der Fehlschlag konnte nicht im Warehouse vermerkt werden")]
     private partial void LogFailureNotRecorded(Exception exception, string file);
 }

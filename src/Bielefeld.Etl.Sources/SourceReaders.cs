@@ -1,17 +1,31 @@
 using Bielefeld.Etl.Definitions.Pipelines;
+using Bielefeld.Etl.Sources.BaStatistik;
+using Bielefeld.Etl.Sources.Einwohnermeldeamt;
 using Bielefeld.Etl.Sources.Kaf;
+using Bielefeld.Etl.Sources.Meldebogen;
+using Bielefeld.Etl.Sources.Prosoz;
+using Bielefeld.Etl.Sources.Rekom;
 
 namespace Bielefeld.Etl.Sources;
 
 /// <summary>The readers a pipeline file may name. A new source format is a new folder and one line here.</summary>
 public static class SourceReaders
 {
+    private static readonly Dictionary<string, Func<PipelineDefinition, SourceContext, IExtractReader>> Readers = new(StringComparer.Ordinal)
+    {
+        [KafWorkbookReader.Name] = KafWorkbookReader.Create,
+        [BaStatistikReader.Name] = BaStatistikReader.Create,
+        [RekomExportReader.Name] = RekomExportReader.Create,
+        [ProsozCaseReader.Name] = ProsozCaseReader.Create,
+        [EinwohnermeldeamtCountReader.Name] = EinwohnermeldeamtCountReader.Create,
+        [MeldebogenReader.Name] = MeldebogenReader.Create,
+    };
+
     /// <summary>Creates the reader a pipeline names, validating its mapping against the plan catalog.</summary>
     /// <exception cref="PipelineDefinitionException">The reader is unknown or its mapping refers to something unknown.</exception>
-    public static IExtractReader Create(PipelineDefinition pipeline, SourceContext context) => pipeline.Reader switch
-    {
-        KafWorkbookReader.Name => KafWorkbookReader.Create(pipeline, context),
-        _ => throw new PipelineDefinitionException(
-            $"{pipeline.FilePath}: unbekannter Reader '{pipeline.Reader}' (bekannt: {KafWorkbookReader.Name})."),
-    };
+    public static IExtractReader Create(PipelineDefinition pipeline, SourceContext context) =>
+        Readers.TryGetValue(pipeline.Reader, out var create)
+            ? create(pipeline, context)
+            : throw new PipelineDefinitionException(
+                $"{pipeline.FilePath}: unbekannter Reader '{pipeline.Reader}' (bekannt: {string.Join(", ", Readers.Keys)}).");
 }

@@ -28,6 +28,22 @@ internal static class PostgresSql
         FROM rpt.ladeprotokoll ORDER BY datei_id DESC LIMIT @count
         """;
 
+    public const string RejectedRows =
+        """
+        SELECT CAST(datei_id AS bigint) AS DateiId, datei AS Datei, quelle AS Quelle, blatt AS Blatt, CAST(zeile AS bigint) AS Zeile,
+               spalte AS Spalte, rohwert AS Rohwert, grund_code AS GrundCode, grund AS Grund, geladen_um AS GeladenUm,
+               abweisung_id AS AbweisungId, bearbeitung AS Bearbeitung, entscheidung AS Entscheidung, kommentar AS Kommentar,
+               entschieden_von AS EntschiedenVon, entschieden_um AS EntschiedenUm
+        FROM rpt.abgewiesene_zeilen
+        WHERE (CAST(@FileId AS bigint) IS NULL OR datei_id = @FileId)
+          AND (NOT @OpenOnly OR bearbeitung = 'offen')
+          AND (CAST(@File AS text) IS NULL OR datei = @File)
+          AND (CAST(@Source AS text) IS NULL OR quelle = @Source)
+          AND (CAST(@Reason AS text) IS NULL OR grund_code = @Reason)
+        ORDER BY datei_id DESC, blatt, zeile, spalte
+        LIMIT @Limit
+        """;
+
     public const string LatestAttainment =
         """
         SELECT z.indikator_code AS IndikatorCode, z.massnahme_code AS MassnahmeCode, z.monat AS Monat, z.bereich AS Bereich,
@@ -37,6 +53,17 @@ internal static class PostgresSql
         WHERE z.monat = (SELECT MAX(x.monat) FROM rpt.zielerreichung x
                          WHERE x.indikator_code = z.indikator_code AND x.bereich = z.bereich AND x.istwert IS NOT NULL)
         ORDER BY z.massnahme_code, z.indikator_code, z.bereich
+        """;
+
+    /// <summary>Every month of every indicator in one area, for the attainment overview.</summary>
+    public const string AttainmentSeries =
+        """
+        SELECT z.indikator_code AS IndikatorCode, z.massnahme_code AS MassnahmeCode, z.monat AS Monat, z.bereich AS Bereich,
+               z.istwert::double precision AS Istwert, z.zielwert::double precision AS Zielwert, z.zielpfad::double precision AS Zielpfad,
+               z.zielerreichungsgrad::double precision AS Zielerreichungsgrad, z.status AS Status
+        FROM rpt.zielerreichung z
+        WHERE z.bereich_code = @areaCode
+        ORDER BY z.indikator_code, z.monat
         """;
 
     /// <summary>The same bytes refused for the same reason are recorded once, not every night again.</summary>
@@ -160,11 +187,8 @@ internal static class PostgresSql
 
     public const string DeleteAttainment = "DELETE FROM dwh.fact_zielerreichung WHERE indikator_code = ANY(@indicators)";
 
-    public const string InsertAttainment =
-        """
-        INSERT INTO dwh.fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um)
-        VALUES (@IndicatorCode, @Month::date, @AreaCode, @ActualToDate, @TargetValue, @TargetPath, @Degree, @Status, @Projection, @Suppressed, @computed)
-        """;
+    public const string CopyAttainment =
+        "COPY dwh.fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um) FROM STDIN (FORMAT BINARY)";
 
     public const string UpsertArea =
         """
@@ -206,5 +230,63 @@ internal static class PostgresSql
         INSERT INTO dwh.fact_zielwert (indikator_code, plan_jahr, bereich_code, vergleich, wert, basis, stichtag, periode_von, periode_bis, wortlaut, gueltig_ab)
         SELECT @indicator, @year, @area, @comparator, @value::numeric, @baseline::numeric, @deadline::date, @from::date, @to::date, @wording, @now
         WHERE NOT EXISTS (SELECT 1 FROM dwh.fact_zielwert WHERE indikator_code = @indicator AND plan_jahr = @year AND bereich_code = @area AND gueltig_bis IS NULL)
+        """;
+
+    public const string Decide =
+        """
+        INSERT INTO dwh.abweisung_entscheidung (quelle, datei, blatt, zeile, grund_code, entscheidung, kommentar, entschieden_von, entschieden_um)
+        SELECT f.quelle, f.datei, r.blatt, r.zeile, r.grund_code, @decision, @comment, @by, @at
+        FROM dwh.rejected_row r JOIN dwh.load_file f ON f.datei_id = r.datei_id
+        WHERE r.abweisung_id = @abweisungId
+        """;
+
+    public const string MonthDeliveries =
+        """
+        SELECT o.quelle AS Quelle, o.monat AS Monat, MIN(f.beendet_um) AS Erst,
+               (SELECT MAX(g.beendet_um) FROM dwh.load_file g
+                WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis) AS Zuletzt,
+               (SELECT COUNT(*) - COUNT(DISTINCT coalesce(g.serie, '')) + 1 FROM dwh.load_file g
+                WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis) AS Dateien
+        FROM dwh.fact_beobachtung o
+        JOIN dwh.load_file f ON f.datei_id = o.datei_id
+        GROUP BY o.quelle, o.monat
+        """;
+
+    public const string ClearDeliveryStatus = "DELETE FROM dwh.lieferstatus";
+
+    public const string InsertDeliveryStatus =
+        """
+        INSERT INTO dwh.lieferstatus (quelle, zeitraum_von, zeitraum_bis, status, faellig_am, geliefert_um, zuletzt_um, lieferungen, tage_verspaetet, stand_am)
+        VALUES (@Source, @From, @To, @State, @Due, @First, @Last, @Deliveries, @DaysLate, @AsOf)
+        """;
+
+    public const string ObservationHistory =
+        """
+        SELECT o.indikator_code AS Indikator, o.monat AS Monat, o.bereich_code AS Bereich, o.quelle AS Quelle, o.serie AS Serie,
+               o.wert AS Wert, o.zaehler AS Zaehler, o.nenner AS Nenner, o.unterdrueckt AS Unterdrueckt, o.datei_id AS DateiId,
+               f.beendet_um AS GeladenUm, s.beendet_um AS ErsetztUm
+        FROM dwh.fact_beobachtung o
+        JOIN dwh.load_file f ON f.datei_id = o.datei_id
+        LEFT JOIN dwh.load_file s ON s.datei_id = o.ersetzt_durch_datei_id
+        """;
+
+    public const string OpenRejectShares =
+        """
+        SELECT f.datei_id AS DateiId, f.datei AS Datei, f.quelle AS Quelle, CAST(f.zeilen_gelesen AS bigint) AS ZeilenGelesen,
+               (SELECT COUNT(DISTINCT (a.zeile, coalesce(a.blatt, ''))) FROM rpt.abgewiesene_zeilen a
+                WHERE a.datei_id = f.datei_id AND a.bearbeitung = 'offen') AS Offen
+        FROM dwh.load_file f
+        WHERE f.status = 'geladen' AND f.zeilen_abgewiesen > 0
+        """;
+
+    public const string ClearStatusHints = "UPDATE dwh.fact_zielerreichung SET status_hinweis = NULL WHERE status_hinweis IS NOT NULL";
+
+    public const string SetStatusHint = "UPDATE dwh.fact_zielerreichung SET status_hinweis = @Text WHERE indikator_code = @IndicatorCode AND monat >= @From";
+
+    public const string AppendSuppressedHint =
+        """
+        UPDATE dwh.fact_zielerreichung
+        SET status_hinweis = CASE WHEN status_hinweis IS NULL THEN @suppressedHint ELSE status_hinweis || '; ' || @suppressedHint END
+        WHERE unterdrueckt
         """;
 }

@@ -105,10 +105,30 @@ public sealed partial class PostgresWarehouse : WarehouseProvider
     }
 
     /// <inheritdoc />
+    public override async Task<IReadOnlyList<RejectedRowRecord>> RejectedRowsAsync(RejectedRowQuery query, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<RejectDbRow>(new CommandDefinition(PostgresSql.RejectedRows, query, cancellationToken: cancellationToken));
+        return rows.Select(r => new RejectedRowRecord(
+            r.DateiId, r.Datei, r.Quelle, r.Blatt, r.Zeile, r.Spalte, r.Rohwert, r.GrundCode, r.Grund, Timestamp(r.GeladenUm),
+            r.AbweisungId, r.Bearbeitung, r.Entscheidung, r.Kommentar, r.EntschiedenVon, r.EntschiedenUm is { } e ? Timestamp(e) : null)).ToList();
+    }
+
+    /// <inheritdoc />
     public override async Task<IReadOnlyList<AttainmentRow>> LatestAttainmentAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<AttainmentDbRow>(new CommandDefinition(PostgresSql.LatestAttainment, cancellationToken: cancellationToken));
+        return rows.Select(r => new AttainmentRow(
+            r.IndikatorCode, r.MassnahmeCode, Date(r.Monat), r.Bereich, r.Istwert, r.Zielwert, r.Zielpfad, r.Zielerreichungsgrad, r.Status))
+            .ToList();
+    }
+
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<AttainmentRow>> AttainmentSeriesAsync(string areaCode, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AttainmentDbRow>(new CommandDefinition(PostgresSql.AttainmentSeries, new { areaCode }, cancellationToken: cancellationToken));
         return rows.Select(r => new AttainmentRow(
             r.IndikatorCode, r.MassnahmeCode, Date(r.Monat), r.Bereich, r.Istwert, r.Zielwert, r.Zielpfad, r.Zielerreichungsgrad, r.Status))
             .ToList();
@@ -148,6 +168,10 @@ public sealed partial class PostgresWarehouse : WarehouseProvider
 
     private static string Timestamp(DateTime at) =>
         DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private sealed record RejectDbRow(
+        long DateiId, string Datei, string Quelle, string? Blatt, long Zeile, string? Spalte, string? Rohwert, string GrundCode, string Grund, DateTime GeladenUm,
+        long AbweisungId, string Bearbeitung, string? Entscheidung, string? Kommentar, string? EntschiedenVon, DateTime? EntschiedenUm);
 
     private sealed record LoadRow(
         long DateiId, string Datei, string Quelle, string Status, int ZeilenGelesen, int ZeilenGeladen, int ZeilenAbgewiesen,

@@ -109,10 +109,30 @@ public sealed partial class SqlServerWarehouse : WarehouseProvider
     }
 
     /// <inheritdoc />
+    public override async Task<IReadOnlyList<RejectedRowRecord>> RejectedRowsAsync(RejectedRowQuery query, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<RejectDbRow>(new CommandDefinition(SqlServerSql.RejectedRows, query, cancellationToken: cancellationToken));
+        return rows.Select(r => new RejectedRowRecord(
+            r.DateiId, r.Datei, r.Quelle, r.Blatt, r.Zeile, r.Spalte, r.Rohwert, r.GrundCode, r.Grund, Timestamp(r.GeladenUm),
+            r.AbweisungId, r.Bearbeitung, r.Entscheidung, r.Kommentar, r.EntschiedenVon, r.EntschiedenUm is { } e ? Timestamp(e) : null)).ToList();
+    }
+
+    /// <inheritdoc />
     public override async Task<IReadOnlyList<AttainmentRow>> LatestAttainmentAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<AttainmentDbRow>(new CommandDefinition(SqlServerSql.LatestAttainment, cancellationToken: cancellationToken));
+        return rows.Select(r => new AttainmentRow(
+            r.IndikatorCode, r.MassnahmeCode, Date(DateOnly.FromDateTime(r.Monat)), r.Bereich, r.Istwert, r.Zielwert, r.Zielpfad, r.Zielerreichungsgrad, r.Status))
+            .ToList();
+    }
+
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<AttainmentRow>> AttainmentSeriesAsync(string areaCode, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AttainmentDbRow>(new CommandDefinition(SqlServerSql.AttainmentSeries, new { areaCode }, cancellationToken: cancellationToken));
         return rows.Select(r => new AttainmentRow(
             r.IndikatorCode, r.MassnahmeCode, Date(DateOnly.FromDateTime(r.Monat)), r.Bereich, r.Istwert, r.Zielwert, r.Zielpfad, r.Zielerreichungsgrad, r.Status))
             .ToList();
@@ -152,6 +172,10 @@ public sealed partial class SqlServerWarehouse : WarehouseProvider
 
     private static string Timestamp(DateTime at) =>
         DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private sealed record RejectDbRow(
+        long DateiId, string Datei, string Quelle, string? Blatt, long Zeile, string? Spalte, string? Rohwert, string GrundCode, string Grund, DateTime GeladenUm,
+        long AbweisungId, string Bearbeitung, string? Entscheidung, string? Kommentar, string? EntschiedenVon, DateTime? EntschiedenUm);
 
     private sealed record LoadRow(
         long DateiId, string Datei, string Quelle, string Status, int ZeilenGelesen, int ZeilenGeladen, int ZeilenAbgewiesen,

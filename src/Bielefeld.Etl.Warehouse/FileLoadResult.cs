@@ -11,4 +11,10 @@ public sealed record FileLoadResult(ExtractFile File, FileLoadStatus Status, Row
 {
     /// <summary>The indicators whose values the load changed, for the attainment recomputation.</summary>
     public IReadOnlyCollection<string> AffectedIndicators { get; init; } = [];
+
+    /// <summary>The load's number in the protocol (<c>datei_id</c>) where the file was loaded.</summary>
+    public long? FileId { get; init; }
+
+    /// <summary>The steward report written for the file's rejected rows, if any.</summary>
+    public string? StewardReport { get; init; }
 }

@@ -66,7 +66,7 @@ public abstract partial class WarehouseProvider(TimeProvider time)
             indicators.UnionWith(await MergeAsync(connection, transaction, fileId.Value, reading.Scope, cancellationToken));
             await CompleteAsync(connection, transaction, fileId.Value, reading.Scope, counts, Time.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new FileLoadResult(file, FileLoadStatus.Loaded, counts, null) { AffectedIndicators = indicators };
+            return new FileLoadResult(file, FileLoadStatus.Loaded, counts, null) { AffectedIndicators = indicators, FileId = fileId };
         }
         catch (ExtractFileException ex)
         {
@@ -94,8 +94,14 @@ public abstract partial class WarehouseProvider(TimeProvider time)
     /// <summary>The latest entries of the load protocol, newest first.</summary>
     public abstract Task<IReadOnlyList<LoadRecord>> RecentLoadsAsync(int count, CancellationToken cancellationToken);
 
+    /// <summary>Rejected rows from <c>rpt.abgewiesene_zeilen</c>, newest load first, then by sheet, row and column.</summary>
+    public abstract Task<IReadOnlyList<RejectedRowRecord>> RejectedRowsAsync(RejectedRowQuery query, CancellationToken cancellationToken);
+
     /// <summary>Per indicator and area, the attainment of the latest month that has an actual.</summary>
     public abstract Task<IReadOnlyList<AttainmentRow>> LatestAttainmentAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every month of every indicator's plan period in one area, in indicator and month order: the attainment overview.</summary>
+    public abstract Task<IReadOnlyList<AttainmentRow>> AttainmentSeriesAsync(string areaCode, CancellationToken cancellationToken);
 
     /// <summary>Inserts the file's protocol row with its fingerprint; null when these bytes are already loaded.</summary>
     protected abstract Task<long?> TryClaimAsync(

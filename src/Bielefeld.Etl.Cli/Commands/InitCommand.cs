@@ -13,7 +13,7 @@ public sealed class InitCommand : EtlCommand<EtlSettings>
         PipelineRun run, WarehouseProvider warehouse, EtlOptions options, EtlSettings settings, CancellationToken cancellationToken)
     {
         await run.InitialiseAsync(cancellationToken);
-        await warehouse.RecomputeAttainmentAsync(run.Catalog, null, run.Attainment, cancellationToken);
+        await warehouse.RecomputeAttainmentAsync(run.WarehouseCatalog, null, run.Attainment, cancellationToken);
         AnsiConsole.MarkupLine(
             $"Warehouse bereit ([bold]{warehouse.Name}[/]): Plan {run.Catalog.Year} mit {run.Catalog.Measures.Count} Maßnahmen und {run.Catalog.Indicators.Count()} Indikatoren; Pipelines: {Markup.Escape(string.Join(", ", run.Pipelines.Select(p => p.Name)))}.");
         return 0;

@@ -5,7 +5,7 @@ using Bielefeld.Etl.Warehouse;
 
 namespace Bielefeld.Etl.Cli.Commands;
 
-/// <summary><c>status</c>: the latest loads with their row counts.</summary>
+/// <summary><c>status</c>: the latest loads with their row counts, and the delivery calendar as of today (what is late).</summary>
 public sealed class StatusCommand : EtlCommand<StatusSettings>
 {
     /// <inheritdoc />
@@ -16,6 +16,7 @@ public sealed class StatusCommand : EtlCommand<StatusSettings>
         var recent = await warehouse.RecentLoadsAsync(Math.Max(settings.Count, 500), cancellationToken);
         RunReport.WritePipelines(PipelineStatus.From(run.Pipelines, recent));
         RunReport.WriteLoads(recent.Take(settings.Count).ToList());
+        RunReport.WriteDeliveries(await run.RefreshStewardshipAsync(cancellationToken));
         return 0;
     }
 }

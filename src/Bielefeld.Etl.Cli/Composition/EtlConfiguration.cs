@@ -35,7 +35,11 @@ public static class EtlConfiguration
             Path.GetFullPath(configuration["Areas"] ?? "config/bereiche.yml"),
             new WarehouseSettings(provider, connection))
         {
+            Reports = Path.GetFullPath(configuration["Reports"] ?? "reports"),
             AttainmentFile = Path.GetFullPath(configuration["Attainment"] ?? "config/zielerreichung.yml"),
+            OpenRejectShareLimit = configuration["Datenpflege:AnteilOffenerAbweisungen"] is { } share
+                ? double.Parse(share, System.Globalization.CultureInfo.InvariantCulture)
+                : 0.05,
             Files = Files(configuration, inbox, moveFiles, defaultStableFor),
             Retry = Retry(configuration),
         };

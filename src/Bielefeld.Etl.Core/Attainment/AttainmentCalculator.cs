@@ -42,7 +42,10 @@ public sealed class AttainmentCalculator(AttainmentSettings settings)
     {
         var toDate = delivered.Values.Where(a => a.Month <= month).OrderBy(a => a.Month).ToList();
         var actual = delivered.ContainsKey(month) ? ActualToDate(indicator.Kind, toDate) : null;
-        var suppressed = toDate.Any(a => a.Suppressed);
+        // Flows and rates depend on every month to date; a stock or a published rate only on the month itself.
+        var suppressed = IsFlow(indicator.Kind) || indicator.Kind == IndicatorKind.Rate
+            ? toDate.Any(a => a.Suppressed)
+            : delivered.TryGetValue(month, out var current) && current.Suppressed;
         var elapsed = period.ElapsedMonths(month);
         var projection = actual is { } a && IsFlow(indicator.Kind) ? a / elapsed * period.MonthCount : actual;
 
@@ -131,14 +134,15 @@ public sealed class AttainmentCalculator(AttainmentSettings settings)
 
     private decimal TargetPath(Indicator indicator, Target target, decimal targetValue, PlanPeriod period, int elapsed)
     {
+        // Share of the period passed, kept as a fraction so that 120 × 1/12 is exactly 10.
         var profile = settings.ProfileFor(indicator.Code);
-        var share = profile is { Count: > 0 } && profile.Count == period.MonthCount && profile.Sum() > 0
-            ? profile.Take(elapsed).Sum() / profile.Sum()
-            : (decimal)elapsed / period.MonthCount;
+        var (done, whole) = profile is { Count: > 0 } && profile.Count == period.MonthCount && profile.Sum() > 0
+            ? (profile.Take(elapsed).Sum(), profile.Sum())
+            : (elapsed, (decimal)period.MonthCount);
         return target.Comparator switch
         {
-            Comparator.AtLeast when IsFlow(indicator.Kind) => targetValue * share,
-            Comparator.ReductionFromBaseline => target.Baseline!.Value - ((target.Baseline.Value - targetValue) * share),
+            Comparator.AtLeast when IsFlow(indicator.Kind) => targetValue * done / whole,
+            Comparator.ReductionFromBaseline => target.Baseline!.Value - ((target.Baseline.Value - targetValue) * done / whole),
             _ => targetValue,
         };
     }
@@ -160,8 +164,9 @@ public sealed class AttainmentCalculator(AttainmentSettings settings)
                 var denominator = withValue.Sum(a => a.Denominator ?? 0);
                 return denominator == 0 ? null : numerator / denominator * 100m;
             default:
-                // Stocks, published rates, milestones and assessments: the latest delivered month speaks for the period.
-                return withValue[^1].Value;
+                // Stocks, published rates, milestones and assessments: the latest delivered month speaks for the
+                // period; when that month is suppressed its value is unknown, and an older month must not stand in.
+                return toDate[^1].Suppressed ? null : withValue[^1].Value;
         }
     }
 

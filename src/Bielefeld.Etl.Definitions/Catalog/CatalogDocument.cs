@@ -15,6 +15,9 @@ public sealed class PlanDocument
 
     /// <summary>The document the catalog was imported from.</summary>
     public string? Quelle { get; set; }
+
+    /// <summary>The measure codes in the order the plan presents them (reports follow it; files are named by code).</summary>
+    public List<string> Reihenfolge { get; set; } = [];
 }
 
 /// <summary><c>massnahmen/&lt;code&gt;.yml</c>: one Maßnahme.</summary>

@@ -56,6 +56,9 @@ public static class CatalogFiles
             }
         }
 
+        // Plan order where plan.yml gives it; measures it does not list follow in code order.
+        var position = plan.Reihenfolge.Select((code, i) => (code, i)).ToDictionary(p => p.code, p => p.i, StringComparer.Ordinal);
+        measures = [.. measures.OrderBy(m => position.GetValueOrDefault(m.Code, int.MaxValue))];
         return problems.Count > 0 ? throw new CatalogException(problems) : new PlanCatalog(plan.Jahr, measures);
     }
 

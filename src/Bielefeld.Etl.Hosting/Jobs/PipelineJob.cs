@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Bielefeld.Etl.Jobs;
 using Hangfire;
 using Hangfire.Server;
@@ -6,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace Bielefeld.Etl.Hosting.Jobs;
 
 /// <summary>
-/// The recurring job of one pipeline: load what its inbox holds, then (as a continuation, only when the load
-/// succeeded and changed values) recompute attainment. Exactly-once does not rest on Hangfire: every file is claimed
+/// The recurring job of one pipeline: load what its inbox holds, then (as a continuation, only when the job
+/// succeeded) recompute attainment for the indicators whose values changed and refresh the stewardship state. Exactly-once does not rest on Hangfire: every file is claimed
 /// by its fingerprint inside its load's transaction, so a second execution of the same job (another server, a job
 /// fetched again after the invisibility timeout) finds the file loaded and only archives it. The pipeline lock merely
 /// saves that wasted work.
@@ -22,10 +23,10 @@ public sealed partial class PipelineJob(PipelineRun run, ILogger<PipelineJob> lo
     {
         var summary = await run.LoadAsync([pipeline], progress, cancellationToken);
         var indicators = summary.AffectedIndicators.Order(StringComparer.Ordinal).ToList();
-        if (indicators.Count > 0 && context is not null)
+        if (context is not null)
         {
-            new BackgroundJobClient(context.Storage).ContinueJobWith<AttainmentJob>(
-                context.BackgroundJob.Id, job => job.RecomputeAsync(pipeline, indicators, CancellationToken.None), JobContinuationOptions.OnlyOnSucceededState);
+            Expression<Func<AttainmentJob, Task>> recompute = job => job.RecomputeAsync(pipeline, indicators, CancellationToken.None);
+            new BackgroundJobClient(context.Storage).ContinueJobWith(context.BackgroundJob.Id, recompute); // only once this job has succeeded
         }
 
         var report = PipelineJobReport.From(pipeline, summary, run.Retries);

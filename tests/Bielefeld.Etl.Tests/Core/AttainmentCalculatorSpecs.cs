@@ -191,4 +191,55 @@ public sealed class AttainmentCalculatorSpecs
 
         Assert.Equal((AttainmentStatus.Amber, AttainmentStatus.NoData, AttainmentStatus.Green), (figures[2].Status, figures[3].Status, figures[8].Status));
     }
+
+    [Fact]
+    public void A_published_rate_takes_the_latest_published_month()
+    {
+        var indicator = new Indicator("Jobcenter-2.1", "Jobcenter-2", "Arbeitslosenquote U25 SGB II", IndicatorKind.PublishedRate, "%")
+        {
+            Targets = [new Target(Comparator.AtMost, 5.9m, PlanPeriod.CalendarYear(2017), "5,9 %")],
+        };
+
+        var figures = Calculator.Compute(indicator, indicator.Targets[0], 2017, Area.CityCode, [Month(1, 6.4m), Month(2, 6.2m), Month(3, 5.9m)]);
+
+        Assert.Equal((6.2m, AttainmentStatus.Green), (figures[1].ActualToDate!.Value, figures[1].Status)); // 5,9 / 6,2 = 95,2 % of the path
+        Assert.Equal(5.9m / 6.2m, figures[1].Degree);
+        Assert.Equal((5.9m, 1m), (figures[2].ActualToDate!.Value, figures[2].Degree!.Value));
+    }
+
+    [Fact]
+    public void A_school_year_target_counts_from_August_and_its_path_starts_there()
+    {
+        var indicator = new Indicator("REGE-5.9", "REGE-5", "Übergänge", IndicatorKind.Count, "Personen")
+        {
+            Targets = [new Target(Comparator.AtLeast, 120, PlanPeriod.SchoolYear(2017), "120 im Schuljahr 2017/18")],
+        };
+
+        var figures = Calculator.Compute(indicator, indicator.Targets[0], 2017, Area.CityCode,
+            [Month(7, 50), Month(8, 12), Month(9, 10), new MonthlyActual(new DateOnly(2018, 1, 1), 8)]);
+
+        // July 2017 belongs to the previous school year and does not count; January 2018 is the sixth month.
+        Assert.Equal(new DateOnly(2017, 8, 1), figures[0].Month);
+        Assert.Equal((12m, 10m), (figures[0].ActualToDate!.Value, figures[0].TargetPath!.Value));
+        Assert.Equal((30m, 60m), (figures[5].ActualToDate!.Value, figures[5].TargetPath!.Value));
+        Assert.Equal(AttainmentStatus.NoData, figures[4].Status);
+    }
+
+    [Fact]
+    public void A_suppressed_stock_month_is_unknown_and_flags_only_that_month()
+    {
+        var indicator = new Indicator("Jobcenter-8.1", "Jobcenter-8", "Bestand", IndicatorKind.Stock, "Anzahl")
+        {
+            Targets = [new Target(Comparator.ReductionFromBaseline, 5, PlanPeriod.CalendarYear(2017), "Bestandsreduzierung um 5%.") { AreaCode = "quartier:sieker" }],
+        };
+
+        var figures = Calculator.Compute(indicator, indicator.Targets[0], 2017, "quartier:sieker",
+        [
+            new MonthlyActual(new DateOnly(2016, 12, 1), 64), Month(3, 63),
+            new MonthlyActual(new DateOnly(2017, 4, 1), null) { Suppressed = true }, Month(5, 61),
+        ]);
+
+        Assert.Equal((null, true, AttainmentStatus.NoData), (figures[3].ActualToDate, figures[3].DependsOnSuppressed, figures[3].Status));
+        Assert.Equal((61m, false), (figures[4].ActualToDate!.Value, figures[4].DependsOnSuppressed));
+    }
 }

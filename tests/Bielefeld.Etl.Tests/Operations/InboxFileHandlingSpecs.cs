@@ -116,7 +116,7 @@ public sealed class InboxFileHandlingSpecs : IDisposable
         var reason = File.ReadAllLines(Path.Combine(quarantine, "KAF_FIM_2017.xlsx.grund.txt"));
         Assert.Contains("Pipeline: kaf", reason);
         Assert.Equal(2, reason.Count(l => l.StartsWith("Fehlversuch: 2017-07-06T03:30:00Z SqliteException", StringComparison.Ordinal)));
-        Assert.Contains(_log, l => l.StartsWith("1006 KAF_FIM_2017.xlsx: in Quarantäne verschoben", StringComparison.Ordinal));
+        Assert.Contains(_log, l => l.StartsWith("1013 KAF_FIM_2017.xlsx: in Quarantäne verschoben", StringComparison.Ordinal));
         Assert.DoesNotContain(_log, l => l.StartsWith("1101", StringComparison.Ordinal));
         await using var check = new SqliteConnection(settings.ConnectionString);
         Assert.Equal(0L, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM fact_beobachtung"));

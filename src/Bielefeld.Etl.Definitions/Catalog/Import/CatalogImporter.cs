@@ -37,7 +37,7 @@ public static class CatalogImporter
         CompareWithContents(plan, findings);
         var measures = plan.Measures.Select(m => ToDocument(m, plan.Year, findings)).ToList();
         LinkParentsByName(measures, findings);
-        return new CatalogImport(new PlanDocument { Jahr = plan.Year, Titel = plan.Title, Quelle = sourceName }, measures, findings);
+        return new CatalogImport(new PlanDocument { Jahr = plan.Year, Titel = plan.Title, Quelle = sourceName, Reihenfolge = [.. measures.Select(m => m.Code)] }, measures, findings);
     }
 
     private static void CompareWithContents(PlanText plan, List<ImportFinding> findings)

@@ -1,0 +1,384 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Bielefeld.Etl.Catalog;
+using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Observations;
+using ExcelDataReader;
+
+namespace Bielefeld.Etl.Sources.BaStatistik;
+
+/// <summary>
+/// Reads a monthly BA table: a title block of varying height (Region, Berichtsmonat, Datenstand), a two-row header
+/// found by its content (<c>Merkmal</c>, column labels; then column numbers), data rows with indented or
+/// <c>darunter:</c> sub-rows, footnotes. Only the rows and columns the pipeline maps are read; the other rows are
+/// skipped, and a mapped row the table lacks refuses the file (a renamed row must not silently stop a series).
+/// </summary>
+internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping mapping)
+{
+    // The title block may grow by a few lines; a header further down than this is not the contract's layout.
+    private const int MaxHeadRows = 30;
+
+    static BaTableReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public ExtractReading Open(string path)
+    {
+        var fileName = Path.GetFileName(path);
+        var name = FileNamePattern().Match(fileName);
+        if (!name.Success || !DateOnly.TryParseExact(name.Groups["month"].Value + "01", "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var fileMonth))
+        {
+            throw new ExtractFileException(FileReasons.UnexpectedName,
+                $"{fileName}: erwartet wird BA_<Tabellenkürzel>_<AGS>_<JJJJMM>.xlsx oder .xls, z. B. BA_AMR_05711_201706.xlsx.");
+        }
+
+        if (!BaRegion.IsBielefeld(name.Groups["ags"].Value))
+        {
+            throw new ExtractFileException(BaStatistikReasons.ForeignRegion,
+                $"{fileName}: der Dateiname nennt den Gemeindeschlüssel {name.Groups["ags"].Value}, Bielefeld ist 05711 bzw. 05711000.");
+        }
+
+        var table = mapping.FindTable(name.Groups["table"].Value)
+            ?? throw new ExtractFileException(BaStatistikReasons.UnknownTable,
+                $"{fileName}: die Tabelle '{name.Groups["table"].Value}' ist nicht bekannt; eine neue Tabelle wird in pipelines/{pipeline}.yml eingetragen.");
+
+        var stream = File.OpenRead(path);
+        IExcelDataReader excel;
+        try
+        {
+            excel = ExcelReaderFactory.CreateReader(stream);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            stream.Dispose();
+            throw new ExtractFileException(FileReasons.Unreadable, $"{fileName}: keine lesbare Excel-Mappe ({ex.Message}).", ex);
+        }
+
+        try
+        {
+            MoveToSheet(excel, fileName, table.Sheet);
+            var head = ReadHead(excel, fileName, table, fileMonth);
+            var scope = new DeliveryScope(pipeline, null, head.Month, head.Month) { Mode = SupersedeMode.PerValue };
+            return new ExtractReading(scope, head.Rows.Concat(ReadBody(excel, fileName, table, head)), new CompositeDisposable(excel, stream))
+            {
+                Sheet = table.Sheet,
+            };
+        }
+        catch
+        {
+            excel.Dispose();
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    private static void MoveToSheet(IExcelDataReader excel, string fileName, string sheet)
+    {
+        var sheets = new List<string>();
+        do
+        {
+            if (string.Equals(excel.Name?.Trim(), sheet, StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            sheets.Add(excel.Name ?? "");
+        }
+        while (excel.NextResult());
+
+        throw new ExtractFileException(FileReasons.SheetMissing,
+            $"{fileName}: das Blatt '{sheet}' fehlt (vorhanden: {string.Join(", ", sheets)}).");
+    }
+
+    private static object?[] Cells(IExcelDataReader excel)
+    {
+        var cells = new object?[excel.FieldCount];
+        for (var i = 0; i < cells.Length; i++)
+        {
+            cells[i] = excel.GetValue(i);
+        }
+
+        return cells;
+    }
+
+    private static TableHead ReadHead(IExcelDataReader excel, string fileName, TableMapping table, DateOnly fileMonth)
+    {
+        var rows = new List<SourceRow>();
+        var title = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        object?[]? header = null;
+        var number = 0;
+        while (header is null && number < MaxHeadRows && excel.Read())
+        {
+            number++;
+            var cells = Cells(excel);
+            if (cells.Length > 0 && BaStatistikMapping.Normalise(SheetCell.Raw(cells[0]) ?? "") == "MERKMAL")
+            {
+                header = cells;
+                rows.Add(new SourceRow.Skipped(number, "Kopfzeile"));
+                break;
+            }
+
+            ReadTitleLine(cells, title);
+            rows.Add(new SourceRow.Skipped(number, cells.All(SheetCell.IsBlank) ? "Leerzeile" : "Titelblock"));
+        }
+
+        if (header is null)
+        {
+            throw Head(fileName, $"keine Kopfzeile mit 'Merkmal' in Spalte A in den ersten {MaxHeadRows} Zeilen des Blatts '{table.Sheet}'.");
+        }
+
+        var columns = ColumnsOf(header, fileName, table);
+        var month = TitleMonth(title, "Berichtsmonat", fileName, allowDay: false);
+        var vintage = TitleMonth(title, "Datenstand", fileName, allowDay: true);
+        CheckRegion(title, fileName);
+        if (month != fileMonth)
+        {
+            throw new ExtractFileException(FileReasons.Contradiction,
+                string.Create(CultureInfo.InvariantCulture, $"{fileName}: der Dateiname nennt den Berichtsmonat {fileMonth:yyyy-MM}, der Titelblock {month:yyyy-MM}."));
+        }
+
+        if (vintage < month)
+        {
+            throw new ExtractFileException(BaStatistikReasons.InvalidDataStatus,
+                string.Create(CultureInfo.InvariantCulture, $"{fileName}: der Datenstand {vintage:dd.MM.yyyy} liegt vor dem Berichtsmonat {month:MM/yyyy}."));
+        }
+
+        // The second header row holds the column numbers 1, 2, 3, …; a table without it loses nothing.
+        object?[]? firstData = null;
+        if (excel.Read())
+        {
+            number++;
+            var cells = Cells(excel);
+            if (IsNumbering(cells))
+            {
+                rows.Add(new SourceRow.Skipped(number, "Kopfzeile (Spaltennummern)"));
+            }
+            else
+            {
+                firstData = cells;
+                number--; // read again as the first data row
+            }
+        }
+
+        return new TableHead(month, vintage, columns, rows, number, firstData);
+    }
+
+    private static void ReadTitleLine(object?[] cells, Dictionary<string, object> title)
+    {
+        var parts = cells.Where(c => !SheetCell.IsBlank(c)).ToList();
+        if (parts.Count == 0 || SheetCell.Raw(parts[0]) is not { } first)
+        {
+            return;
+        }
+
+        var colon = first.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            return;
+        }
+
+        var key = first[..colon].Trim();
+        var rest = first[(colon + 1)..].Trim();
+        if (rest.Length == 0 && parts.Count > 1)
+        {
+            // "Datenstand:" in A and the value in B (as text or as a date cell).
+            title.TryAdd(key, parts[1] is DateTime date ? date : string.Join(' ', parts.Skip(1).Select(SheetCell.Raw)));
+        }
+        else
+        {
+            title.TryAdd(key, rest);
+        }
+    }
+
+    private static DateOnly TitleMonth(Dictionary<string, object> title, string key, string fileName, bool allowDay)
+    {
+        if (!title.TryGetValue(key, out var value))
+        {
+            throw Head(fileName, $"der Titelblock nennt keinen {key} ('{key}: …').");
+        }
+
+        if (value is DateTime date)
+        {
+            return allowDay ? DateOnly.FromDateTime(date) : new DateOnly(date.Year, date.Month, 1);
+        }
+
+        var text = ((string)value).Trim();
+        string[] monthFormats = ["MMMM yyyy", "MMM yyyy", "MM/yyyy", "MM.yyyy", "yyyyMM"];
+        if (DateTime.TryParseExact(text, monthFormats, German, DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        {
+            return new DateOnly(parsed.Year, parsed.Month, 1);
+        }
+
+        if (DateTime.TryParseExact(text, "dd.MM.yyyy", German, DateTimeStyles.None, out parsed))
+        {
+            return allowDay ? DateOnly.FromDateTime(parsed) : new DateOnly(parsed.Year, parsed.Month, 1);
+        }
+
+        throw Head(fileName, $"{key} '{text}' ist kein Monat (z. B. 'Juni 2017'){(allowDay ? " und kein Datum (TT.MM.JJJJ)" : "")}.");
+    }
+
+    private static void CheckRegion(Dictionary<string, object> title, string fileName)
+    {
+        if (!title.TryGetValue("Region", out var value))
+        {
+            throw Head(fileName, "der Titelblock nennt keine Region ('Region: Bielefeld, Stadt (05711000)').");
+        }
+
+        var text = SheetCell.Raw(value) ?? "";
+        var key = RegionKey().Match(text);
+        if (!key.Success)
+        {
+            // "Bielefeld" alone could be the Agenturbezirk (with Kreis Gütersloh): without the key the table is not certain to be the city's.
+            throw Head(fileName, $"die Region '{text}' nennt keinen Gemeindeschlüssel (05711000).");
+        }
+
+        if (!BaRegion.IsBielefeld(key.Groups["ags"].Value))
+        {
+            throw new ExtractFileException(BaStatistikReasons.ForeignRegion, $"{fileName}: die Tabelle gilt für '{text}', nicht für Bielefeld (05711000).");
+        }
+    }
+
+    private static Dictionary<string, int> ColumnsOf(object?[] header, string fileName, TableMapping table)
+    {
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 1; i < header.Length; i++)
+        {
+            if (SheetCell.Raw(header[i]) is { } label && !string.IsNullOrWhiteSpace(label))
+            {
+                var key = BaStatistikMapping.Normalise(label);
+                columns[key] = columns.ContainsKey(key) ? -1 : i;
+            }
+        }
+
+        var labels = string.Join(", ", header.Skip(1).Select(SheetCell.Raw).Where(l => !string.IsNullOrWhiteSpace(l)));
+        foreach (var column in table.Rows.Values.SelectMany(r => r.Columns).Select(c => c.Column).Distinct(StringComparer.Ordinal))
+        {
+            if (!columns.TryGetValue(column, out var index))
+            {
+                throw Head(fileName, $"die Spalte '{column}' fehlt in der Kopfzeile (vorhanden: {labels}).");
+            }
+
+            if (index < 0)
+            {
+                throw Head(fileName, $"die Spalte '{column}' steht mehrfach in der Kopfzeile.");
+            }
+        }
+
+        return columns;
+    }
+
+    private static bool IsNumbering(object?[] cells)
+    {
+        var numbers = cells.Where(c => !SheetCell.IsBlank(c)).Select(c => SheetCell.Raw(c)!.Trim()).ToList();
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            if (!int.TryParse(numbers[i], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n != i + 1)
+            {
+                return false;
+            }
+        }
+
+        return numbers.Count > 0;
+    }
+
+    private IEnumerable<SourceRow> ReadBody(IExcelDataReader excel, string fileName, TableMapping table, TableHead head)
+    {
+        var number = head.LastHeadRow;
+        var found = new HashSet<RowMapping>();
+        var section = "";
+        var pending = head.FirstDataRow;
+        while (pending is not null || excel.Read())
+        {
+            var cells = pending ?? Cells(excel);
+            pending = null;
+            number++;
+            var raw = cells.Length > 0 ? SheetCell.Raw(cells[0]) ?? "" : "";
+            var label = raw.Trim();
+            var hasValues = cells.Skip(1).Any(c => !SheetCell.IsBlank(c));
+            if (label.Length == 0)
+            {
+                yield return hasValues
+                    ? new SourceRow.Rejected(number, [new RejectedRow(table.Sheet, number, "A", null, ReasonCode.FiguresWithoutKennzahl, "Die Zeile enthält Werte, aber kein Merkmal in Spalte A.")])
+                    : new SourceRow.Skipped(number, "Leerzeile");
+                continue;
+            }
+
+            var topLevel = raw.Length == raw.TrimStart().Length && !label.StartsWith("darunter", StringComparison.OrdinalIgnoreCase);
+            if (topLevel)
+            {
+                section = label;
+            }
+
+            var row = topLevel ? table.Find("", label) : table.Find(section, label);
+            if (row is null)
+            {
+                yield return new SourceRow.Skipped(number, hasValues ? "Merkmal nicht zugeordnet" : "ohne Werte (Überschrift oder Fußnote)");
+                continue;
+            }
+
+            if (!found.Add(row))
+            {
+                yield return new SourceRow.Rejected(number, [new RejectedRow(table.Sheet, number, "A", raw, BaStatistikReasons.Duplicate, $"Die Zeile {row.Display} steht bereits weiter oben.")]);
+                continue;
+            }
+
+            yield return MappedRow(table, head, number, cells, row);
+        }
+
+        var missing = table.Rows.Values.Distinct().Where(r => !found.Contains(r)).Select(r => r.Display).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ExtractFileException(BaStatistikReasons.MissingMerkmal,
+                $"{fileName}: die Tabelle enthält die Zeile {string.Join(", ", missing)} nicht; eine umbenannte Zeile wird in pipelines/{pipeline}.yml als Alias eingetragen.");
+        }
+    }
+
+    private static SourceRow MappedRow(TableMapping table, TableHead head, int number, object?[] cells, RowMapping row)
+    {
+        var problems = new List<RejectedRow>();
+        var observations = new List<Observation>();
+        var noValue = new List<string>();
+        foreach (var (column, indicator) in row.Columns)
+        {
+            var index = head.Columns[column];
+            var value = BaValue.Parse(index < cells.Length ? cells[index] : null);
+            if (value.Problem(indicator) is { } problem)
+            {
+                problems.Add(new RejectedRow(table.Sheet, number, SheetCell.ColumnLetter(index), value.Raw, problem.Reason, problem.Message));
+            }
+            else if (value.IsObservation)
+            {
+                observations.Add(new Observation(indicator.Code, head.Month, Area.CityCode, BaStatistikReader.SeriesKey(indicator.Code), value.Number)
+                {
+                    Suppressed = value.Kind == BaValueKind.Suppressed,
+                    Vintage = head.Vintage,
+                });
+            }
+            else
+            {
+                noValue.Add(value.NoValueReason);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return new SourceRow.Rejected(number, problems);
+        }
+
+        return observations.Count > 0
+            ? new SourceRow.Accepted(number, observations)
+            : new SourceRow.Skipped(number, "kein Wert (" + string.Join(", ", noValue.Distinct(StringComparer.Ordinal)) + ")");
+    }
+
+    private static ExtractFileException Head(string fileName, string detail) => new(FileReasons.UnexpectedHead, $"{fileName}: {detail}");
+
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    [GeneratedRegex(@"^BA_(?<table>[A-Za-z0-9]+)_(?<ags>\d{5}|\d{8})_(?<month>\d{6})\.(xlsx|xls)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex FileNamePattern();
+
+    [GeneratedRegex(@"\((?<ags>\d{5}|\d{8})\)|\b(?<ags>\d{5}|\d{8})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RegionKey();
+
+    private sealed record TableHead(
+        DateOnly Month, DateOnly Vintage, IReadOnlyDictionary<string, int> Columns, IReadOnlyList<SourceRow> Rows, int LastHeadRow, object?[]? FirstDataRow);
+}

@@ -1,0 +1,30 @@
+namespace Bielefeld.Etl.Sources.Csv;
+
+/// <summary>A file's header matched against the known columns: where each column is and what the file calls it.</summary>
+public sealed class CsvHeader
+{
+    private readonly Dictionary<string, int> _indexes;
+    private readonly IReadOnlyList<string> _headers;
+
+    internal CsvHeader(Dictionary<string, int> indexes, IReadOnlyList<string> headers, IReadOnlyList<string> ignored)
+    {
+        _indexes = indexes;
+        _headers = headers;
+        Ignored = ignored;
+    }
+
+    /// <summary>Headers the reader does not know; their fields are not read.</summary>
+    public IReadOnlyList<string> Ignored { get; }
+
+    /// <summary>Whether the file has <paramref name="column"/> (by its contract name).</summary>
+    public bool Has(string column) => _indexes.ContainsKey(column);
+
+    /// <summary>The 0-based field index of <paramref name="column"/>, or -1 when the file lacks it.</summary>
+    public int IndexOf(string column) => _indexes.GetValueOrDefault(column, -1);
+
+    /// <summary>The header as the file spells it, for rejected rows (a steward looks for that name); the contract name when absent.</summary>
+    public string NameInFile(string column) => _indexes.TryGetValue(column, out var i) ? _headers[i] : column;
+
+    /// <summary>Why the header row is skipped, naming the ignored columns so that they are noted.</summary>
+    public string SkipReason => Ignored.Count == 0 ? "Kopfzeile" : $"Kopfzeile (nicht verwendete Spalten: {string.Join(", ", Ignored)})";
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Bielefeld.Etl.Sources.Csv;
+
+/// <summary>Dates and numbers as German extracts write them (<c>31.03.2017</c>, <c>1.234,5</c>), parsed with de-DE explicitly.</summary>
+public static partial class GermanValues
+{
+    private static readonly string[] DateFormats = ["dd.MM.yyyy", "d.M.yyyy"];
+
+    /// <summary>The German culture.</summary>
+    public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("de-DE");
+
+    /// <summary>Parses <c>dd.MM.yyyy</c> (also without leading zeros); two-digit years are refused, they would be guessed.</summary>
+    public static bool TryDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text.Trim(), DateFormats, Culture, DateTimeStyles.None, out date);
+
+    /// <summary>Parses a German number (thousands dot optional, decimal comma).</summary>
+    /// <remarks>A dot that is not a thousands separator before exactly three digits (<c>1.5</c>) is refused: it may be an English decimal point.</remarks>
+    public static bool TryNumber(string text, out decimal value)
+    {
+        var trimmed = text.Trim();
+        value = 0;
+        return (!trimmed.Contains('.', StringComparison.Ordinal) || GroupedNumber().IsMatch(trimmed))
+            && decimal.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, Culture, out value);
+    }
+
+    /// <summary>Formats a date as a German steward reads it.</summary>
+    public static string Format(DateOnly date) => date.ToString("dd.MM.yyyy", Culture);
+
+    /// <summary>The first day of the month of <paramref name="date"/>, as observations name months.</summary>
+    public static DateOnly MonthOf(DateOnly date) => new(date.Year, date.Month, 1);
+
+    [GeneratedRegex(@"^-?\d{1,3}(\.\d{3})+(,\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupedNumber();
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Bielefeld.Etl.Catalog;
+using Bielefeld.Etl.Definitions.Pipelines;
+using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Observations;
+using Bielefeld.Etl.Sources.Csv;
+
+namespace Bielefeld.Etl.Sources.Einwohnermeldeamt;
+
+/// <summary>
+/// Reads the quarterly population counts (<c>EWO_Bestand_&lt;yyyyMMdd&gt;.csv</c>, reference date in the name) and sums
+/// them into the context series the pipeline declares (<see cref="IContextSource"/>): one stock value per series,
+/// reference month and area (city, each district, each quarter that config/bereiche.yml knows).
+/// </summary>
+/// <remarks>
+/// A quarter the area catalog does not know still counts for its district and the city; a known quarter listed under
+/// another district is rejected. Control-total rows (Altersgruppe <c>insgesamt</c>) are optional and checked against
+/// their detail rows, so the file is read twice. A re-delivery for the same reference date replaces the earlier file
+/// completely (full snapshot of the reference month), so totals never add up across two deliveries.
+/// Counts are exact here; counts of 1 or 2 at quarter level are suppressed in the reporting views.
+/// </remarks>
+public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, IContextSource
+{
+    /// <summary>The reader's name in pipeline files.</summary>
+    public const string Name = "einwohnermeldeamt-csv";
+
+    /// <summary>The series all of a file's values belong to.</summary>
+    public const string Series = "EWO";
+
+    private readonly string _pipeline;
+    private readonly EinwohnermeldeamtMapping _mapping;
+
+    private EinwohnermeldeamtCountReader(string pipeline, EinwohnermeldeamtMapping mapping)
+    {
+        _pipeline = pipeline;
+        _mapping = mapping;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Indicator> ContextIndicators => _mapping.Indicators;
+
+    /// <summary>Creates the reader from the pipeline's <c>einwohnermeldeamt:</c> section.</summary>
+    public static EinwohnermeldeamtCountReader Create(PipelineDefinition pipeline, SourceContext context) =>
+        new(pipeline.Name, EinwohnermeldeamtMapping.Build(pipeline.ReadSection<EinwohnermeldeamtOptions>("einwohnermeldeamt"), context, pipeline.FilePath));
+
+    /// <inheritdoc />
+    public ExtractReading Open(string path)
+    {
+        var fileName = Path.GetFileName(path);
+        var match = FileNamePattern().Match(fileName);
+        if (!match.Success || !DateOnly.TryParseExact(match.Groups["date"].Value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var referenceDate)
+            || referenceDate.Month % 3 != 0 || referenceDate.AddDays(1).Day != 1)
+        {
+            throw new ExtractFileException(FileReasons.UnexpectedName,
+                $"{fileName}: erwartet wird EWO_Bestand_<JJJJMMTT>.csv mit einem Quartalsende (31.03., 30.06., 30.09., 31.12.) als Stichtag.");
+        }
+
+        CsvHeader header;
+        using (var reader = CsvExtract.Open(path))
+        {
+            header = _mapping.Columns.Resolve(CsvExtract.ReadHeader(reader, fileName), EinwohnermeldeamtMapping.Known, fileName);
+        }
+
+        var month = new DateOnly(referenceDate.Year, referenceDate.Month, 1);
+        var sums = new Dictionary<(int Series, string Area), long>();
+        var scope = new DeliveryScope(_pipeline, Series, month, month);
+        return new ExtractReading(scope, Rows(path, fileName, header, referenceDate, sums), null) { Totals = Totals(sums, month) };
+    }
+
+    private IEnumerable<SourceRow> Rows(string path, string fileName, CsvHeader header, DateOnly referenceDate, Dictionary<(int, string), long> sums)
+    {
+        var detailSums = DetailSums(path, fileName, header, referenceDate);
+        var seen = new Dictionary<(string, string, string, string, string), int>();
+        using var reader = CsvExtract.Open(path);
+        _ = reader.Headers;
+        yield return new SourceRow.Skipped(1, header.SkipReason);
+        while (reader.Read())
+        {
+            var record = CsvRecord.Current(reader, header);
+            if (record.IsBlank)
+            {
+                yield return new SourceRow.Skipped(record.Line, "Leerzeile");
+                continue;
+            }
+
+            var row = EinwohnermeldeamtRowValues.Parse(record, _mapping, referenceDate, fileName);
+            if (row is not null && !seen.TryAdd(Key(row), record.Line))
+            {
+                record.RejectRow(EinwohnermeldeamtReasons.DuplicateRow,
+                    $"{row.QuarterName}, {row.AgeBand}, {row.Sex}, {row.Migration} steht schon in Zeile {seen[Key(row)].ToString(CultureInfo.InvariantCulture)}; gezählt wird jene Zeile.");
+            }
+            else if (row is { IsTotal: true } && detailSums.GetValueOrDefault(row.TotalKey) is var computed && computed != row.Count)
+            {
+                record.Reject(EinwohnermeldeamtMapping.Anzahl, EinwohnermeldeamtReasons.ControlTotalMismatch,
+                    string.Create(CultureInfo.InvariantCulture, $"Kontrollsumme {row.Count} für {row.QuarterName} ({row.Sex}, {row.Migration}) weicht von der Summe der Einzelzeilen {computed} ab."));
+            }
+
+            if (row is null || record.HasProblems)
+            {
+                yield return record.ToRejected();
+                continue;
+            }
+
+            if (!row.IsTotal)
+            {
+                Add(row, sums);
+            }
+
+            yield return new SourceRow.Accepted(record.Line, []);
+        }
+    }
+
+    private Dictionary<(string, string, string, string), long> DetailSums(string path, string fileName, CsvHeader header, DateOnly referenceDate)
+    {
+        var sums = new Dictionary<(string, string, string, string), long>();
+        var seen = new HashSet<(string, string, string, string, string)>();
+        using var reader = CsvExtract.Open(path);
+        while (reader.Read())
+        {
+            var record = CsvRecord.Current(reader, header);
+            if (!record.IsBlank && EinwohnermeldeamtRowValues.Parse(record, _mapping, referenceDate, fileName) is { IsTotal: false } row && seen.Add(Key(row)))
+            {
+                sums[row.TotalKey] = sums.GetValueOrDefault(row.TotalKey) + row.Count;
+            }
+        }
+
+        return sums;
+    }
+
+    private void Add(EinwohnermeldeamtRowValues row, Dictionary<(int, string), long> sums)
+    {
+        string[] areas = row.QuarterCode is { } quarter ? [Area.CityCode, row.DistrictCode, quarter] : [Area.CityCode, row.DistrictCode];
+        for (var i = 0; i < _mapping.Options.Context.Count; i++)
+        {
+            var counts = _mapping.Counts(_mapping.Options.Context[i], row);
+            foreach (var area in areas)
+            {
+                // Every area the file speaks for gets a value, 0 included: the file is complete for its reference date.
+                sums[(i, area)] = sums.GetValueOrDefault((i, area)) + (counts ? row.Count : 0);
+            }
+        }
+    }
+
+    private IEnumerable<Observation> Totals(Dictionary<(int Series, string Area), long> sums, DateOnly month)
+    {
+        foreach (var ((series, area), value) in sums.OrderBy(s => s.Key.Series).ThenBy(s => s.Key.Area, StringComparer.Ordinal))
+        {
+            yield return new Observation(_mapping.Options.Context[series].Code, month, area, Series, value);
+        }
+    }
+
+    private static (string, string, string, string, string) Key(EinwohnermeldeamtRowValues row) =>
+        (row.DistrictCode, row.QuarterName.ToUpperInvariant(), row.AgeBand.ToUpperInvariant(), row.Sex, row.Migration);
+
+    [GeneratedRegex(@"^EWO_Bestand_(?<date>\d{8})\.csv$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex FileNamePattern();
+}

@@ -1,0 +1,165 @@
+using System.Text;
+using Bielefeld.Etl.Catalog;
+using Bielefeld.Etl.Definitions.Pipelines;
+using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Observations;
+using Bielefeld.Etl.Sources.Csv;
+using CsvHelper;
+using ExcelDataReader;
+
+namespace Bielefeld.Etl.Sources.Meldebogen;
+
+/// <summary>
+/// Reads filled Meldebogen files (Excel sheet <c>Meldebogen</c>, or CSV): header in row 1, one report per row.
+/// Reports replace earlier reports of the same indicator, month and area one by one (<see cref="SupersedeMode.PerValue"/>);
+/// the file has no Datenstand, so the later file wins.
+/// </summary>
+public sealed class MeldebogenReader : IExtractReader
+{
+    /// <summary>The reader's name in pipeline files.</summary>
+    public const string Name = "meldebogen";
+
+    private readonly string _pipeline;
+    private readonly PlanCatalog _plan;
+    private readonly AreaCatalog _areas;
+    private readonly MeldebogenMapping _mapping;
+
+    static MeldebogenReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private MeldebogenReader(string pipeline, SourceContext context, MeldebogenMapping mapping)
+    {
+        _pipeline = pipeline;
+        _plan = context.Plan;
+        _areas = context.Areas;
+        _mapping = mapping;
+    }
+
+    /// <summary>Creates the reader from the pipeline's <c>meldebogen:</c> section, checked against the catalog.</summary>
+    public static MeldebogenReader Create(PipelineDefinition pipeline, SourceContext context) =>
+        new(pipeline.Name, context, MeldebogenMapping.Read(pipeline, context.Plan));
+
+    /// <inheritdoc />
+    public ExtractReading Open(string path)
+    {
+        var fileName = Path.GetFileName(path);
+        var extension = Path.GetExtension(path).ToUpperInvariant();
+        var scope = new DeliveryScope(_pipeline, null, new DateOnly(_plan.Year - 1, 1, 1), new DateOnly(_plan.Year + 1, 12, 1))
+        {
+            Mode = SupersedeMode.PerValue,
+        };
+        return extension switch
+        {
+            ".XLSX" or ".XLS" => OpenWorkbook(path, fileName, scope),
+            ".CSV" => OpenCsv(path, fileName, scope),
+            _ => throw new ExtractFileException(FileReasons.UnexpectedName, $"{fileName}: ein Meldebogen ist eine .xlsx- oder .csv-Datei."),
+        };
+    }
+
+    private ExtractReading OpenWorkbook(string path, string fileName, DeliveryScope scope)
+    {
+        var stream = File.OpenRead(path);
+        IExcelDataReader? excel = null;
+        try
+        {
+            try
+            {
+                excel = ExcelReaderFactory.CreateReader(stream);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                throw new ExtractFileException(FileReasons.Unreadable, $"{fileName}: keine lesbare Excel-Mappe ({ex.Message}).", ex);
+            }
+
+            var sheet = _mapping.Options.Sheet;
+            while (!string.Equals(excel.Name, sheet, StringComparison.OrdinalIgnoreCase))
+            {
+                if (!excel.NextResult())
+                {
+                    throw new ExtractFileException(FileReasons.SheetMissing, $"{fileName}: das Blatt '{sheet}' fehlt.");
+                }
+            }
+
+            if (!excel.Read())
+            {
+                throw Head(fileName, "das Blatt ist leer; in Zeile 1 wird die Kopfzeile erwartet.");
+            }
+
+            var header = Enumerable.Range(0, excel.FieldCount).Select(i => SheetCell.Raw(excel.GetValue(i))?.Trim() ?? "").ToList();
+            var columns = MapHeader(header, fileName);
+            var rows = WorkbookRows(excel, sheet, columns);
+            return new ExtractReading(scope, rows, new CompositeDisposable(excel, stream)) { Sheet = sheet };
+        }
+        catch
+        {
+            excel?.Dispose();
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    private IEnumerable<SourceRow> WorkbookRows(IExcelDataReader excel, string sheet, IReadOnlyDictionary<string, int> columns)
+    {
+        var check = new MeldebogenRowCheck(_plan, _areas, _mapping);
+        yield return new SourceRow.Skipped(1, "Kopfzeile");
+        var number = 1;
+        while (excel.Read())
+        {
+            number++;
+            var cells = columns.ToDictionary(c => c.Key, c => (c.Value < excel.FieldCount ? excel.GetValue(c.Value) : null, SheetCell.ColumnLetter(c.Value)), StringComparer.Ordinal);
+            yield return check.Check(new MeldebogenRowValues(number, sheet, cells));
+        }
+    }
+
+    private ExtractReading OpenCsv(string path, string fileName, DeliveryScope scope)
+    {
+        var reader = CsvReader.FromFile(path, new CsvReaderOptions { Encoding = ExtractEncoding.Detect(path), TrackLineNumbers = true });
+        try
+        {
+            var header = reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
+            var columns = MapHeader(header, fileName);
+            return new ExtractReading(scope, CsvRows(reader, columns, header), reader);
+        }
+        catch (CsvFormatException ex)
+        {
+            reader.Dispose();
+            throw new ExtractFileException(FileReasons.Unreadable, $"{fileName}: keine lesbare CSV-Datei ({ex.Message}).", ex);
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+    }
+
+    private IEnumerable<SourceRow> CsvRows(CsvReader reader, IReadOnlyDictionary<string, int> columns, List<string> header)
+    {
+        var check = new MeldebogenRowCheck(_plan, _areas, _mapping);
+        yield return new SourceRow.Skipped(1, "Kopfzeile");
+        while (reader.Read())
+        {
+            var cells = columns.ToDictionary(c => c.Key, c => ((object?)(c.Value < reader.FieldCount ? reader.GetString(c.Value) : null), header[c.Value]), StringComparer.Ordinal);
+            yield return check.Check(new MeldebogenRowValues((int)reader.LineNumber, null, cells));
+        }
+    }
+
+    /// <summary>Contract column → index in the file. Missing required columns refuse the file; unknown extra columns are ignored.</summary>
+    private static Dictionary<string, int> MapHeader(List<string> header, string fileName)
+    {
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Count; i++)
+        {
+            var name = MeldebogenColumns.Header.FirstOrDefault(h => MeldebogenColumns.Normalise(h) == MeldebogenColumns.Normalise(header[i]));
+            if (name is not null && !columns.TryAdd(name, i))
+            {
+                throw Head(fileName, $"die Spalte '{name}' steht zweimal in der Kopfzeile.");
+            }
+        }
+
+        var missing = MeldebogenColumns.Required.Where(c => !columns.ContainsKey(c)).ToList();
+        return missing.Count == 0
+            ? columns
+            : throw Head(fileName, $"in der Kopfzeile (Zeile 1) fehlen die Spalten {string.Join(", ", missing)}; einen neuen Meldebogen erzeugen und die Meldungen übertragen.");
+    }
+
+    private static ExtractFileException Head(string fileName, string detail) => new(FileReasons.UnexpectedHead, $"{fileName}: {detail}");
+}

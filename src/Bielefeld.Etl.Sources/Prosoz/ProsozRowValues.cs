@@ -1,0 +1,76 @@
+using Bielefeld.Etl.Catalog;
+using Bielefeld.Etl.Sources.Csv;
+
+namespace Bielefeld.Etl.Sources.Prosoz;
+
+/// <summary>One case row, checked; the rates read its fields through the record. Problems are recorded on the record.</summary>
+internal sealed record ProsozRowValues(string CaseNumber, string? DistrictCode, IReadOnlyDictionary<string, DateOnly> Dates)
+{
+    private static readonly string[] YesNo = ["J", "N"];
+    private static readonly string[] Places = ["oertlich", "auswaertig"];
+
+    /// <summary>Reads and checks a record; null when it has problems.</summary>
+    public static ProsozRowValues? Parse(CsvRecord record, ProsozMapping mapping, DateOnly exportDate)
+    {
+        var caseNumber = record.Required(ProsozMapping.Fallnummer);
+        record.Code(ProsozMapping.Paragraph, mapping.Options.Paragraphs, ProsozReasons.UnknownParagraph, required: true);
+        var residential = record.Code(ProsozMapping.Stationaer, YesNo, required: true);
+        var place = record.Code(ProsozMapping.Unterbringung, Places);
+        if (residential == "J" && record[ProsozMapping.Unterbringung] is null)
+        {
+            record.Reject(ProsozMapping.Unterbringung, ProsozReasons.AccommodationMissing, "Stationäre Hilfe: 'oertlich' oder 'auswaertig' eintragen.");
+        }
+        else if (residential == "N" && place is not null)
+        {
+            record.Reject(ProsozMapping.Unterbringung, ProsozReasons.AccommodationWithoutResidential, $"'{place}' bei nicht stationärer Hilfe.");
+        }
+
+        var dates = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var column in ProsozMapping.DateColumns)
+        {
+            if (record.Date(column, required: column == ProsozMapping.Hilfebeginn) is { } date)
+            {
+                dates[column] = date;
+                if (date > exportDate)
+                {
+                    record.Reject(column, CsvReasons.DateAfterExport, $"{GermanValues.Format(date)} liegt nach dem Exportdatum {GermanValues.Format(exportDate)}.");
+                }
+            }
+        }
+
+        if (dates.TryGetValue(ProsozMapping.Hilfebeginn, out var start) && dates.TryGetValue(ProsozMapping.Hilfeende, out var end) && end < start)
+        {
+            record.Reject(ProsozMapping.Hilfeende, ProsozReasons.EndBeforeStart, $"Hilfeende {GermanValues.Format(end)} liegt vor dem Hilfebeginn {GermanValues.Format(start)}.");
+        }
+
+        var district = ResolveDistrict(record, mapping);
+        record.Code(ProsozMapping.Anbieterdatenbank, YesNo);
+        record.Code(ProsozMapping.VerfahrenNeu, YesNo);
+        record.Count(ProsozMapping.ZieleSmart);
+        if ((record[ProsozMapping.HilfeplanDatum] is null) != (record[ProsozMapping.ZieleSmart] is null))
+        {
+            var missing = record[ProsozMapping.HilfeplanDatum] is null ? ProsozMapping.HilfeplanDatum : ProsozMapping.ZieleSmart;
+            record.Reject(missing, ProsozReasons.HelpPlanIncomplete, $"'{missing}' fehlt; zu einem Hilfeplanprotokoll gehört die Zahl der SMART-Ziele.");
+        }
+
+        return record.HasProblems ? null : new ProsozRowValues(caseNumber!, district, dates);
+    }
+
+    private static string? ResolveDistrict(CsvRecord record, ProsozMapping mapping)
+    {
+        var name = record.Required(ProsozMapping.Stadtbezirk);
+        if (name is null || string.Equals(name, mapping.Options.UnknownDistrict, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (mapping.Areas.FindByName(AreaLevel.District, name) is { } area)
+        {
+            return area.Code;
+        }
+
+        record.Reject(ProsozMapping.Stadtbezirk, ProsozReasons.UnknownDistrict,
+            $"'{name}' ist keiner der zehn Stadtbezirke (config/bereiche.yml) und nicht '{mapping.Options.UnknownDistrict}'.");
+        return null;
+    }
+}

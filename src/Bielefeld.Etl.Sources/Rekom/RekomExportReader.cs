@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Bielefeld.Etl.Definitions.Pipelines;
+using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Observations;
+using Bielefeld.Etl.Sources.Csv;
+
+namespace Bielefeld.Etl.Sources.Rekom;
+
+/// <summary>
+/// Reads REKOM exports (<c>REKOM_Export_&lt;yyyy-MM-dd&gt;.csv</c>): one row per participant and project, a full
+/// snapshot of the plan year to date. Rows are checked and counted; only the monthly counts leave the reader
+/// (<see cref="ExtractReading.Totals"/>), never a participant. A newer export replaces the older one for the same year.
+/// </summary>
+/// <remarks>
+/// The file is read twice: the first pass finds, for every participant and project that appears more than once, the
+/// row that counts (the later Verbleib_Datum; on a tie the later line); the second pass yields the rows and counts.
+/// Memory grows with the number of participants (one key each), not with the number of fields.
+/// </remarks>
+public sealed partial class RekomExportReader : IExtractReader
+{
+    /// <summary>The reader's name in pipeline files.</summary>
+    public const string Name = "rekom-csv";
+
+    /// <summary>The series all of a file's values belong to, so that the next export supersedes them.</summary>
+    public const string Series = "REKOM";
+
+    private readonly string _pipeline;
+    private readonly RekomMapping _mapping;
+
+    private RekomExportReader(string pipeline, RekomMapping mapping)
+    {
+        _pipeline = pipeline;
+        _mapping = mapping;
+    }
+
+    /// <summary>Creates the reader from the pipeline's <c>rekom:</c> section, checked against the catalog.</summary>
+    public static RekomExportReader Create(PipelineDefinition pipeline, SourceContext context) =>
+        new(pipeline.Name, RekomMapping.Build(pipeline.ReadSection<RekomOptions>("rekom"), context.Plan, pipeline.FilePath));
+
+    /// <inheritdoc />
+    public ExtractReading Open(string path)
+    {
+        var fileName = Path.GetFileName(path);
+        var match = FileNamePattern().Match(fileName);
+        if (!match.Success || !DateOnly.TryParseExact(match.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var exportDate))
+        {
+            throw new ExtractFileException(FileReasons.UnexpectedName, $"{fileName}: erwartet wird REKOM_Export_<JJJJ-MM-TT>.csv (Exportdatum).");
+        }
+
+        CsvHeader header;
+        using (var reader = CsvExtract.Open(path))
+        {
+            header = _mapping.Columns.Resolve(CsvExtract.ReadHeader(reader, fileName), RekomMapping.Required, fileName);
+        }
+
+        var year = exportDate.Year;
+        var tally = new RekomTally(_mapping, year, exportDate, Series);
+        var scope = new DeliveryScope(_pipeline, Series, new DateOnly(year, 1, 1), new DateOnly(year, 12, 1));
+        return new ExtractReading(scope, Rows(path, header, exportDate, tally), null) { Totals = Totals(tally) };
+    }
+
+    private IEnumerable<SourceRow> Rows(string path, CsvHeader header, DateOnly exportDate, RekomTally tally)
+    {
+        var winners = Winners(path, header, exportDate);
+        using var reader = CsvExtract.Open(path);
+        _ = reader.Headers;
+        yield return new SourceRow.Skipped(1, header.SkipReason);
+        while (reader.Read())
+        {
+            var record = CsvRecord.Current(reader, header);
+            if (record.IsBlank)
+            {
+                yield return new SourceRow.Skipped(record.Line, "Leerzeile");
+                continue;
+            }
+
+            var row = RekomRowValues.Parse(record, _mapping, exportDate);
+            if (row is null)
+            {
+                yield return record.ToRejected();
+                continue;
+            }
+
+            var winner = winners[(row.TnId, row.Project.Code)];
+            if (winner.Line != row.Line)
+            {
+                record.Reject(RekomMapping.TnId, RekomReasons.DuplicateParticipant,
+                    $"{row.TnId} steht für {row.Project.Code} auch in Zeile {winner.Line.ToString(CultureInfo.InvariantCulture)}"
+                    + $" (Verbleib_Datum {(winner.DestinationDate is { } d ? GermanValues.Format(d) : "leer")}); gezählt wird jene Zeile, diese nicht.");
+                yield return record.ToRejected();
+                continue;
+            }
+
+            tally.Add(row);
+            yield return new SourceRow.Accepted(row.Line, []);
+        }
+    }
+
+    private Dictionary<(string TnId, string Project), RekomRowValues> Winners(string path, CsvHeader header, DateOnly exportDate)
+    {
+        var winners = new Dictionary<(string, string), RekomRowValues>();
+        using var reader = CsvExtract.Open(path);
+        while (reader.Read())
+        {
+            var record = CsvRecord.Current(reader, header);
+            if (record.IsBlank || RekomRowValues.Parse(record, _mapping, exportDate) is not { } row)
+            {
+                continue;
+            }
+
+            var key = (row.TnId, row.Project.Code);
+            if (!winners.TryGetValue(key, out var current) || (row.DestinationDate ?? DateOnly.MinValue) >= (current.DestinationDate ?? DateOnly.MinValue))
+            {
+                winners[key] = row;
+            }
+        }
+
+        return winners;
+    }
+
+    private static IEnumerable<Observation> Totals(RekomTally tally)
+    {
+        foreach (var observation in tally.Observations())
+        {
+            yield return observation;
+        }
+    }
+
+    [GeneratedRegex(@"^REKOM_Export_(?<date>\d{4}-\d{2}-\d{2})\.csv$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex FileNamePattern();
+}
