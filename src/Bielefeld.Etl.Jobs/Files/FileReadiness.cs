@@ -28,7 +28,7 @@ public static class FileReadiness
     {
         var snapshot = Snapshot.Of(path);
         var age = now.UtcDateTime - snapshot.LastWriteUtc;
-        if (age < stableFor)
+        if (stableFor > TimeSpan.Zero && age < stableFor)
         {
             return string.Create(CultureInfo.InvariantCulture,
                 $"zuletzt vor {Math.Max(0, age.TotalSeconds):0} s geändert, wird erst nach {stableFor.TotalSeconds:0} s ohne Änderung übernommen");

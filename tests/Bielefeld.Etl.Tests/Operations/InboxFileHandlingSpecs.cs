@@ -142,6 +142,18 @@ public sealed class InboxFileHandlingSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Without_a_stability_window_a_file_dated_after_the_runs_clock_is_taken()
+    {
+        // A clock behind the file system (a test's fixed date, a share with skewed time) must not hold files back.
+        File.SetLastWriteTimeUtc(Path.Combine(_inbox.Kaf, "KAF_FIM_2017.xlsx"), Now.UtcDateTime.AddDays(400));
+
+        var summary = await RunAsync(moveFiles: false);
+
+        Assert.Empty(summary.Deferred);
+        Assert.Equal(5, summary.Files.Count(f => f.Status == FileLoadStatus.Loaded));
+    }
+
+    [Fact]
     public async Task A_file_locked_by_its_writer_is_retried_then_left_for_the_next_run_without_counting_as_a_failure()
     {
         var locked = Path.Combine(_inbox.Kaf, "KAF_FIM_2017.xlsx");
