@@ -8,6 +8,8 @@ app.Configure(config =>
     config.AddCommand<InitCommand>("init").WithDescription("Warehouse anlegen oder migrieren und den Plankatalog laden");
     config.AddCommand<RunCommand>("run").WithDescription("Dateien aus dem Eingang laden und die Zielerreichung berechnen")
         .WithExample("run", "--all").WithExample("run", "--pipeline", "kaf");
+    config.AddCommand<ServeCommand>("serve").WithDescription("Pipelines nach Zeitplan ausführen (Hangfire), Dashboard unter /hangfire")
+        .WithExample("serve", "--urls", "http://127.0.0.1:5080");
     config.AddCommand<StatusCommand>("status").WithDescription("Letzte Ladevorgänge mit Zeilenbilanz");
     config.AddCommand<ReportCommand>("report").WithDescription("Zielerreichung als HTML-Übersicht (ohne Power BI lesbar und druckbar)");
     config.AddCommand<PowerBiCommand>("powerbi").WithDescription("Power-BI-Datenquelle (.pbids) für das konfigurierte Server-Warehouse schreiben");

@@ -1,3 +1,5 @@
+using Bielefeld.Etl.Jobs.Files;
+using Bielefeld.Etl.Jobs.Resilience;
 using Bielefeld.Etl.Warehouse;
 
 namespace Bielefeld.Etl.Jobs;
@@ -26,4 +28,10 @@ public sealed record EtlOptions(string Inbox, string Pipelines, string Catalog, 
     /// (<c>status_hinweis</c>); 0.05 unless configured (<c>Datenpflege:AnteilOffenerAbweisungen</c>).
     /// </summary>
     public double OpenRejectShareLimit { get; init; } = 0.05;
+
+    /// <summary>Archive, quarantine and stability window; by default files stay where they are.</summary>
+    public FileHandling Files { get; init; } = FileHandling.InPlace;
+
+    /// <summary>How transient faults are retried.</summary>
+    public RetrySettings Retry { get; init; } = RetrySettings.Default;
 }

@@ -1,6 +1,8 @@
 using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Definitions.Pipelines;
+using Bielefeld.Etl.Jobs.Files;
+using Bielefeld.Etl.Jobs.Resilience;
 using Bielefeld.Etl.Jobs.Reports;
 using Bielefeld.Etl.Sources;
 using Bielefeld.Etl.Warehouse;
@@ -21,6 +23,8 @@ public sealed partial class PipelineRun
     private readonly IReadOnlyList<(PipelineDefinition Definition, IExtractReader Reader)> _pipelines;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly LoadRetry _retry;
+    private readonly FileDisposition _disposition;
 
     private PipelineRun(EtlOptions options, WarehouseProvider warehouse, PlanCatalog catalog, AreaCatalog areas,
         IReadOnlyList<(PipelineDefinition, IExtractReader)> pipelines, ILogger logger, TimeProvider time)
@@ -32,7 +36,12 @@ public sealed partial class PipelineRun
         _catalog = catalog;
         _pipelines = pipelines;
         _logger = logger;
+        _retry = new LoadRetry(warehouse, options.Retry, logger, time);
+        _disposition = new FileDisposition(options.Files, time);
     }
+
+    /// <summary>How many times this run's work was retried after a transient fault.</summary>
+    public int Retries => _retry.Retries;
 
     /// <summary>The pipelines this run knows, in name order.</summary>
     public IEnumerable<PipelineDefinition> Pipelines => _pipelines.Select(p => p.Definition);
@@ -86,9 +95,23 @@ public sealed partial class PipelineRun
         }
     }
 
-    /// <summary>Runs the named pipelines (all when <paramref name="names"/> is empty).</summary>
+    /// <summary>Runs the named pipelines (all when <paramref name="names"/> is empty): loads, then attainment.</summary>
     /// <exception cref="PipelineDefinitionException">A name is not a known pipeline.</exception>
     public async Task<RunSummary> RunAsync(IReadOnlyCollection<string> names, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        var loads = await LoadAsync(names, progress, cancellationToken);
+        var figures = await RecomputeAsync(loads.AffectedIndicators, cancellationToken);
+        var deliveries = await RefreshStewardshipAsync(cancellationToken);
+        LogRunFinished(loads.Files.Count, loads.AffectedIndicators.Count, figures);
+        return loads with { AttainmentFigures = figures, Deliveries = deliveries };
+    }
+
+    /// <summary>
+    /// Loads the files of the named pipelines (all when <paramref name="names"/> is empty) without recomputing
+    /// attainment: the scheduler runs <see cref="RecomputeAsync"/> as a continuation of a successful load.
+    /// </summary>
+    /// <exception cref="PipelineDefinitionException">A name is not a known pipeline.</exception>
+    public async Task<RunSummary> LoadAsync(IReadOnlyCollection<string> names, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var unknown = names.Where(n => _pipelines.All(p => p.Definition.Name != n)).ToList();
         if (unknown.Count > 0)
@@ -97,49 +120,135 @@ public sealed partial class PipelineRun
                 $"Unbekannte Pipeline: {string.Join(", ", unknown)} (bekannt: {string.Join(", ", _pipelines.Select(p => p.Definition.Name))}).");
         }
 
-        await InitialiseAsync(cancellationToken);
+        await _retry.ExecuteAsync("(Initialisierung)", async ct => { await InitialiseAsync(ct); return true; }, cancellationToken);
         var results = new List<FileLoadResult>();
+        var deferred = new List<DeferredFile>();
         foreach (var (definition, reader) in _pipelines.Where(p => names.Count == 0 || names.Contains(p.Definition.Name)))
         {
             var folder = Path.Combine(_options.Inbox, definition.Inbox);
             foreach (var path in InboxFile.Find(folder, definition.Files))
             {
-                results.Add(await LoadFileAsync(definition, reader, path, progress, cancellationToken));
+                switch (await LoadFileAsync(definition, reader, path, progress, cancellationToken))
+                {
+                    case FileLoadResult result:
+                        results.Add(result);
+                        break;
+                    case DeferredFile later:
+                        deferred.Add(later);
+                        break;
+                }
             }
         }
 
-        var affected = results.SelectMany(r => r.AffectedIndicators).ToHashSet(StringComparer.Ordinal);
-        var figures = affected.Count == 0 ? 0
-            : await _warehouse.RecomputeAttainmentAsync(WarehouseCatalog, affected, Attainment, cancellationToken);
-        var deliveries = await RefreshStewardshipAsync(cancellationToken);
-        LogRunFinished(results.Count, affected.Count, figures);
-        return new RunSummary(results, figures) { Deliveries = deliveries };
+        return new RunSummary(results, 0) { Deferred = deferred };
     }
 
-    private async Task<FileLoadResult> LoadFileAsync(
+    /// <summary>Recomputes attainment for <paramref name="indicators"/>; returns the number of figures written.</summary>
+    public async Task<int> RecomputeAsync(IReadOnlyCollection<string> indicators, CancellationToken cancellationToken)
+    {
+        var figures = indicators.Count == 0 ? 0
+            : await _retry.ExecuteAsync("(Zielerreichung)", ct => _warehouse.RecomputeAttainmentAsync(WarehouseCatalog, indicators, Attainment, ct), cancellationToken);
+        return figures;
+    }
+
+    private async Task<object?> LoadFileAsync(
         PipelineDefinition definition, IExtractReader reader, string path, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
-        var file = await InboxFile.FingerprintAsync(definition.Name, path, cancellationToken);
         var rows = new SynchronousProgress<int>(read => progress?.Report(new RunProgress(definition.Name, name, read, false)));
         var started = _time.GetUtcNow();
+        ExtractFile? file = null;
         FileLoadResult result;
         try
         {
-            result = await _warehouse.LoadAsync(file, reader.Open, rows, cancellationToken);
+            result = await _retry.ExecuteAsync(name, async ct =>
+            {
+                if (FileReadiness.NotReadyReason(path, _options.Files.StableFor, _time.GetUtcNow()) is { } notReady)
+                {
+                    throw new FileNotReadyException(notReady);
+                }
+
+                var before = FileReadiness.Snapshot.Of(path);
+                file = await InboxFile.FingerprintAsync(definition.Name, path, ct);
+                if (FileReadiness.ChangedSince(path, before) is { } changed)
+                {
+                    throw new FileNotReadyException(changed);
+                }
+
+                return await _warehouse.LoadAsync(file, reader.Open, rows, ct);
+            }, cancellationToken);
             result = await WriteStewardReportAsync(result, cancellationToken);
+        }
+        catch (FileNotReadyException ex)
+        {
+            LogFileDeferred(name, ex.Message);
+            return new DeferredFile(definition.Name, path, ex.Message);
+        }
+        catch (Exception ex) when (file is null && ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // Another server took it (and archived it) between listing and reading.
+            return null;
+        }
+        catch (Exception ex) when (file is null && FileLock.IsLocked(ex))
+        {
+            LogFileDeferred(name, "gesperrt (wird noch geschrieben)");
+            return new DeferredFile(definition.Name, path, "gesperrt (wird noch geschrieben)");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogFileFailed(ex, name);
             var message = $"{ex.GetType().Name}: {ex.Message}";
-            await _warehouse.RecordUnloadedAsync(file, FileLoadStatus.Failed, Loading.FileReasons.Failed.Code, message, started, cancellationToken);
+            file ??= new ExtractFile(definition.Name, path, "", 0);
             result = new FileLoadResult(file, FileLoadStatus.Failed, default, message);
+            if (file.Sha256.Length > 0)
+            {
+                await RecordFailureAsync(file, message, started, cancellationToken);
+
+                // A fault of the moment that outlasted the retries is the infrastructure's, not the file's: it stays
+                // in the inbox. A permanent fault that recurs run after run sends the file to quarantine.
+                if (!_retry.IsTransient(ex) && _disposition.RecordFailure(file, message) >= _options.Files.QuarantineAfter
+                    && _disposition.Quarantine(file, message) is { } quarantined)
+                {
+                    LogFileQuarantined(name, quarantined, message);
+                }
+            }
         }
 
         LogFileLoaded(name, result.Status, result.Counts.Read, result.Counts.Loaded, result.Counts.Rejected, result.Counts.Skipped);
+        Settle(result);
         progress?.Report(new RunProgress(definition.Name, name, result.Counts.Read, true));
         return result;
+    }
+
+    private async Task RecordFailureAsync(ExtractFile file, string message, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _retry.ExecuteAsync(file.Name, async ct =>
+            {
+                await _warehouse.RecordUnloadedAsync(file, FileLoadStatus.Failed, Loading.FileReasons.Failed.Code, message, started, ct);
+                return true;
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The warehouse itself is gone: the log and the run's result still say what happened.
+            LogFailureNotRecorded(ex, file.Name);
+        }
+    }
+
+    private void Settle(FileLoadResult result)
+    {
+        switch (result.Status)
+        {
+            case FileLoadStatus.Loaded or FileLoadStatus.AlreadyLoaded when _disposition.Archive(result.File) is { } archived:
+                LogFileArchived(result.File.Name, archived);
+                break;
+            case FileLoadStatus.Refused when _disposition.Quarantine(result.File, result.Message ?? "abgewiesen") is { } quarantined:
+                // The same bytes would be refused again every night: the steward must fix and re-deliver the file.
+                LogFileQuarantined(result.File.Name, quarantined, result.Message ?? "");
+                break;
+        }
     }
 
     /// <summary>After a load with rejected rows: the steward report of that load, as CSV and HTML, in the reports folder.</summary>
@@ -173,4 +282,16 @@ public sealed partial class PipelineRun
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Lauf beendet: {Files} Dateien, {Indicators} Indikatoren neu berechnet ({Figures} Monatswerte)")]
     private partial void LogRunFinished(int files, int indicators, int figures);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "{File}: noch nicht übernommen, {Reason}; der nächste Lauf versucht es wieder")]
+    private partial void LogFileDeferred(string file, string reason);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Information, Message = "{File}: archiviert nach {Target}")]
+    private partial void LogFileArchived(string file, string target);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "{File}: in Quarantäne verschoben nach {Target}; Grund: {Reason}")]
+    private partial void LogFileQuarantined(string file, string target, string reason);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Error, Message = "{File}: der Fehlschlag konnte nicht im Warehouse vermerkt werden")]
+    private partial void LogFailureNotRecorded(Exception exception, string file);
 }

@@ -14,4 +14,13 @@ public sealed record RunSummary(IReadOnlyList<FileLoadResult> Files, int Attainm
 
     /// <summary>Deliveries past their due date: a warning in the run's summary, never a failure (the exit code stays 0).</summary>
     public IReadOnlyList<DeliveryStatus> LateDeliveries => Deliveries.Where(d => d.State == DeliveryState.Late).ToList();
+
+    /// <summary>Files left in the inbox for a later run because they were not complete yet (still written, locked).</summary>
+    public IReadOnlyList<DeferredFile> Deferred { get; init; } = [];
+
+    /// <summary>The indicators whose values the run's loads changed.</summary>
+    public IReadOnlyCollection<string> AffectedIndicators => Files.SelectMany(f => f.AffectedIndicators).ToHashSet(StringComparer.Ordinal);
 }
+
+/// <summary>A file not taken this time, and why.</summary>
+public sealed record DeferredFile(string Pipeline, string Path, string Reason);

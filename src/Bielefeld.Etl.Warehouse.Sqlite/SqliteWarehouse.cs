@@ -17,6 +17,8 @@ namespace Bielefeld.Etl.Warehouse.Sqlite;
 public sealed partial class SqliteWarehouse : WarehouseProvider
 {
     private const int SqliteConstraint = 19;
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
     private readonly string _connectionString;
 
     /// <summary>Creates the provider for a connection string such as <c>Data Source=data/warehouse.db</c>.</summary>
@@ -68,6 +70,12 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
+
+    /// <inheritdoc />
+    /// <remarks>SQLITE_BUSY and SQLITE_LOCKED (another connection holds the write lock longer than the busy timeout).</remarks>
+    public override bool IsTransient(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked }
+        || exception.InnerException is { } inner && IsTransient(inner);
 
     /// <inheritdoc />
     public override async Task<IReadOnlyList<LoadRecord>> RecentLoadsAsync(int count, CancellationToken cancellationToken)

@@ -28,6 +28,14 @@ public abstract partial class WarehouseProvider(TimeProvider time)
     /// <summary>Opens a connection.</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether <paramref name="exception"/> is a fault of the moment that the same work may overcome when tried again
+    /// (database busy or locked, connection lost, deadlock or serialisation failure), as opposed to a permanent fault
+    /// (wrong SQL, constraint, missing table) that must fail fast. Each provider knows its driver's codes; the
+    /// default knows none. Retrying is safe because a load is one transaction: a failed attempt leaves nothing.
+    /// </summary>
+    public virtual bool IsTransient(Exception exception) => false;
+
     /// <summary>Loads one file completely or not at all.</summary>
     /// <param name="file">The file and its fingerprint.</param>
     /// <param name="open">Opens the file with its reader; a file-level error refuses the file.</param>

@@ -15,6 +15,9 @@ namespace Bielefeld.Etl.Cli.Commands;
 public sealed class RunCommand : EtlCommand<RunSettings>
 {
     /// <inheritdoc />
+    protected override bool MovesFiles(RunSettings settings) => settings.Archive;
+
+    /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(
         PipelineRun run, WarehouseProvider warehouse, EtlOptions options, RunSettings settings, CancellationToken cancellationToken)
     {

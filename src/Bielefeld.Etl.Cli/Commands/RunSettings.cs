@@ -18,6 +18,11 @@ public sealed class RunSettings : EtlSettings
     [Description("Nur diese Pipeline ausführen (mehrfach möglich)")]
     public string[] Pipelines { get; init; } = [];
 
+    /// <summary>Move loaded files to the archive and refused ones to quarantine.</summary>
+    [CommandOption("--archive")]
+    [Description("Geladene Dateien ins Archiv, abgewiesene in die Quarantäne verschieben (Standard: Dateien bleiben im Eingang)")]
+    public bool Archive { get; init; }
+
     /// <inheritdoc />
     public override ValidationResult Validate() =>
         All == (Pipelines.Length > 0)

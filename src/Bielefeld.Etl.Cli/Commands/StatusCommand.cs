@@ -13,7 +13,9 @@ public sealed class StatusCommand : EtlCommand<StatusSettings>
         PipelineRun run, WarehouseProvider warehouse, EtlOptions options, StatusSettings settings, CancellationToken cancellationToken)
     {
         warehouse.Migrate();
-        RunReport.WriteLoads(await warehouse.RecentLoadsAsync(settings.Count, cancellationToken));
+        var recent = await warehouse.RecentLoadsAsync(Math.Max(settings.Count, 500), cancellationToken);
+        RunReport.WritePipelines(PipelineStatus.From(run.Pipelines, recent));
+        RunReport.WriteLoads(recent.Take(settings.Count).ToList());
         RunReport.WriteDeliveries(await run.RefreshStewardshipAsync(cancellationToken));
         return 0;
     }

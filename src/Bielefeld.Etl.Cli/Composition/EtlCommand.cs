@@ -29,10 +29,10 @@ public abstract class EtlCommand<TSettings> : AsyncCommand<TSettings>
             AnsiConsole.Profile.Width = 160;
         }
 
-        using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(MinimumLogLevel));
         try
         {
-            var options = EtlConfiguration.Load(settings);
+            var options = EtlConfiguration.Load(settings, MovesFiles(settings), DefaultStableFor);
             var warehouse = WarehouseFactory.Create(options.Warehouse, TimeProvider.System);
             var run = PipelineRun.Prepare(options, warehouse, logging.CreateLogger("Bielefeld.Etl"), TimeProvider.System);
             return await ExecuteAsync(run, warehouse, options, settings, cancellationToken);
@@ -44,6 +44,15 @@ public abstract class EtlCommand<TSettings> : AsyncCommand<TSettings>
             return ConfigurationError;
         }
     }
+
+    /// <summary>The least important log level written to the console.</summary>
+    protected virtual LogLevel MinimumLogLevel => LogLevel.Warning;
+
+    /// <summary>Whether the command moves settled files to the archive or quarantine.</summary>
+    protected virtual bool MovesFiles(TSettings settings) => false;
+
+    /// <summary>The stability window when none is configured.</summary>
+    protected virtual TimeSpan DefaultStableFor => TimeSpan.Zero;
 
     /// <summary>The command's own work.</summary>
     protected abstract Task<int> ExecuteAsync(

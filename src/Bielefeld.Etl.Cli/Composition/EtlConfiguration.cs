@@ -1,5 +1,8 @@
+using System.Globalization;
 using Bielefeld.Etl.Jobs;
 using Bielefeld.Etl.Jobs.Summary;
+using Bielefeld.Etl.Jobs.Files;
+using Bielefeld.Etl.Jobs.Resilience;
 using Bielefeld.Etl.Warehouse;
 using Microsoft.Extensions.Configuration;
 
@@ -16,17 +19,18 @@ public static class EtlConfiguration
     public const string EnvironmentPrefix = "BIELEFELD_ETL_";
 
     /// <summary>Reads the configuration and applies the command-line overrides.</summary>
-    public static EtlOptions Load(EtlSettings overrides)
+    /// <param name="overrides">The command line.</param>
+    /// <param name="moveFiles">Whether loaded files go to the archive and refused ones to quarantine (<c>serve</c>, <c>run --archive</c>).</param>
+    /// <param name="defaultStableFor">The stability window when <c>Files:StableFor</c> is not configured.</param>
+    public static EtlOptions Load(EtlSettings overrides, bool moveFiles = false, TimeSpan defaultStableFor = default)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables(EnvironmentPrefix)
-            .Build();
+        var configuration = Read();
         var provider = overrides.Provider ?? configuration["Warehouse:Provider"] ?? "sqlite";
         var connection = overrides.Connection ?? configuration["Warehouse:ConnectionString"]
             ?? throw new InvalidOperationException("Keine Verbindungszeichenfolge: Warehouse:ConnectionString in appsettings.json, BIELEFELD_ETL_WAREHOUSE__CONNECTIONSTRING oder --connection angeben.");
+        var inbox = Path.GetFullPath(overrides.Inbox ?? configuration["Inbox"] ?? "inbox");
         return new EtlOptions(
-            Path.GetFullPath(overrides.Inbox ?? configuration["Inbox"] ?? "inbox"),
+            inbox,
             Path.GetFullPath(configuration["Pipelines"] ?? "pipelines"),
             Path.GetFullPath(configuration["Catalog"] ?? "config/plan/2017"),
             Path.GetFullPath(configuration["Areas"] ?? "config/bereiche.yml"),
@@ -37,6 +41,8 @@ public static class EtlConfiguration
             OpenRejectShareLimit = configuration["Datenpflege:AnteilOffenerAbweisungen"] is { } share
                 ? double.Parse(share, System.Globalization.CultureInfo.InvariantCulture)
                 : 0.05,
+            Files = Files(configuration, inbox, moveFiles, defaultStableFor),
+            Retry = Retry(configuration),
             Smtp = Smtp(configuration.GetSection("Nachtbericht:Smtp")),
         };
     }
@@ -55,5 +61,42 @@ public static class EtlConfiguration
                 User = smtp["Benutzer"],
                 Password = smtp["Passwort"],
             }
+            : null;
+
+    /// <summary>appsettings.json beside the program, then the environment.</summary>
+    public static IConfiguration Read() => new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddEnvironmentVariables(EnvironmentPrefix)
+        .Build();
+
+    // Archive and quarantine default to folders in the inbox root whose names no pipeline can have (pipeline inbox
+    // folders start with a lower-case letter), so they are never read as a pipeline's inbox.
+    private static FileHandling Files(IConfiguration configuration, string inbox, bool moveFiles, TimeSpan defaultStableFor) => new()
+    {
+        Archive = moveFiles ? Path.GetFullPath(configuration["Files:Archive"] ?? Path.Combine(inbox, "_archiv")) : null,
+        Quarantine = moveFiles ? Path.GetFullPath(configuration["Files:Quarantine"] ?? Path.Combine(inbox, "_quarantaene")) : null,
+        StableFor = Duration(configuration, "Files:StableFor") ?? defaultStableFor,
+        QuarantineAfter = Number(configuration, "Files:QuarantineAfter") ?? 3,
+    };
+
+    private static RetrySettings Retry(IConfiguration configuration) => new()
+    {
+        MaxAttempts = Number(configuration, "Retry:MaxAttempts") ?? RetrySettings.Default.MaxAttempts,
+        BaseDelay = Duration(configuration, "Retry:BaseDelay") ?? RetrySettings.Default.BaseDelay,
+        MaxDelay = Duration(configuration, "Retry:MaxDelay") ?? RetrySettings.Default.MaxDelay,
+    };
+
+    private static TimeSpan? Duration(IConfiguration configuration, string key) =>
+        configuration[key] is { Length: > 0 } text
+            ? TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value >= TimeSpan.Zero
+                ? value
+                : throw new InvalidOperationException($"{key}: '{text}' ist keine Dauer (Format hh:mm:ss, z. B. 00:00:30).")
+            : null;
+
+    private static int? Number(IConfiguration configuration, string key) =>
+        configuration[key] is { Length: > 0 } text
+            ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1
+                ? value
+                : throw new InvalidOperationException($"{key}: '{text}' ist keine positive ganze Zahl.")
             : null;
 }

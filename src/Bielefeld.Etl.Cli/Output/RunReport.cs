@@ -30,6 +30,10 @@ public static class RunReport
         }
 
         AnsiConsole.Write(table);
+        foreach (var later in summary.Deferred)
+        {
+            AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(Path.GetFileName(later.Path))}: noch nicht übernommen, {Markup.Escape(later.Reason)}.[/]");
+        }
     }
 
     /// <summary>The latest month with an actual, per indicator.</summary>
@@ -42,6 +46,24 @@ public static class RunReport
             table.AddRow(
                 Markup.Escape(row.IndikatorCode), row.Monat[..7], Markup.Escape(row.Bereich), Number(row.Istwert), Number(row.Zielpfad),
                 Number(row.Zielwert), row.Zielerreichungsgrad is { } g ? g.ToString("P1", German) : "n/a", StatusMarkup(row.Status));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>Every pipeline's latest load and its latest error since its latest successful load.</summary>
+    public static void WritePipelines(IReadOnlyList<PipelineStatus> pipelines)
+    {
+        var table = new Table().Title("Letzter Stand je Pipeline")
+            .AddColumns("Pipeline", "Zeitplan", "letzte Datei", "Status", "gelesen", "geladen", "abgewiesen", "übersprungen", "Beginn (UTC)", "letzter Fehler");
+        foreach (var p in pipelines)
+        {
+            var l = p.LastLoad;
+            table.AddRow(
+                Markup.Escape(p.Pipeline), Markup.Escape(p.Schedule ?? "–"), Markup.Escape(l?.Datei ?? "(noch nichts geladen)"),
+                l is null ? "" : StatusMarkup(l.Status), l is null ? "" : Count(l.ZeilenGelesen), l is null ? "" : Count(l.ZeilenGeladen),
+                l is null ? "" : Count(l.ZeilenAbgewiesen), l is null ? "" : Count(l.ZeilenUebersprungen), Markup.Escape(l?.GestartetUm ?? ""),
+                Markup.Escape(p.LastError is { } e ? $"{e.Datei}: {e.Meldung}" : ""));
         }
 
         AnsiConsole.Write(table);

@@ -46,10 +46,13 @@ public sealed class CliSpecs : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("kaf: KAF_FIM_2017.xlsx: 12 Zeilen gelesen, fertig", output, StringComparison.Ordinal);
+        Assert.Equal(5, Directory.GetFiles(Path.Combine(inbox, "kaf")).Length); // run moves nothing without --archive
         Assert.Contains("REGE-9.1", output, StringComparison.Ordinal);
         var (statusExit, status) = await CliProcess.RunAsync(null, "status", "--connection", Connection);
         Assert.Equal(0, statusExit);
-        Assert.Equal(5, status.Split('\n').Count(l => l.Contains("KAF_", StringComparison.Ordinal) && l.Contains("geladen", StringComparison.Ordinal)));
+        Assert.Contains("Letzter Stand je Pipeline", status, StringComparison.Ordinal);
+        Assert.Single(status.Split('\n'), l => l.Contains("│ kaf ", StringComparison.Ordinal) && l.Contains("30 5 * * *", StringComparison.Ordinal));
+        Assert.Equal(5, status.Split('\n').Count(l => l.Contains("KAF_", StringComparison.Ordinal) && l.Contains("geladen", StringComparison.Ordinal) && !l.Contains("30 5 * * *", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Bielefeld.Etl.Cli.Composition;
+using Bielefeld.Etl.Hosting;
+using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Warehouse;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Bielefeld.Etl.Cli.Commands;
+
+/// <summary>
+/// <c>serve</c>: runs every pipeline on its schedule (Hangfire, Europe/Berlin) with the dashboard at <c>/hangfire</c>,
+/// until stopped. Loaded files go to the archive, refused and repeatedly failing ones to quarantine.
+/// </summary>
+public sealed class ServeCommand : EtlCommand<ServeSettings>
+{
+    /// <inheritdoc />
+    protected override bool MovesFiles(ServeSettings settings) => !settings.NoArchive;
+
+    /// <inheritdoc />
+    protected override TimeSpan DefaultStableFor => TimeSpan.FromSeconds(30);
+
+    /// <inheritdoc />
+    protected override LogLevel MinimumLogLevel => LogLevel.Information;
+
+    /// <inheritdoc />
+    protected override async Task<int> ExecuteAsync(
+        PipelineRun run, WarehouseProvider warehouse, EtlOptions options, ServeSettings settings, CancellationToken cancellationToken)
+    {
+        var configuration = EtlConfiguration.Read();
+        var server = new ServerOptions
+        {
+            Urls = settings.Urls ?? configuration["Server:Urls"] ?? new ServerOptions().Urls,
+            DashboardWritable = bool.TryParse(configuration["Dashboard:Writable"], out var writable) && writable,
+            DashboardRole = configuration["Dashboard:Role"],
+            StorageConnectionString = configuration["Hangfire:ConnectionString"],
+            WorkerCount = int.TryParse(configuration["Server:WorkerCount"], NumberStyles.None, CultureInfo.InvariantCulture, out var workers) && workers > 0 ? workers : 2,
+        };
+        await run.InitialiseAsync(cancellationToken);
+        var storage = JobStorageFactory.Create(warehouse.Name, server.StorageConnectionString ?? options.Warehouse.ConnectionString, server);
+        await using var app = EtlServer.Build(server, storage, run, warehouse, b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
+        await app.StartAsync(cancellationToken);
+        await Console.Out.WriteLineAsync($"Dashboard: {server.Urls.Split(';')[0].TrimEnd('/')}{EtlServer.DashboardPath} (Pipelines: {string.Join(", ", run.Pipelines.Select(p => $"{p.Name} '{p.Schedule}'"))})");
+        await app.WaitForShutdownAsync(cancellationToken);
+        return 0;
+    }
+}

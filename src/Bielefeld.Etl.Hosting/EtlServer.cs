@@ -1,0 +1,82 @@
+using Bielefeld.Etl.Hosting.Dashboard;
+using Bielefeld.Etl.Hosting.Jobs;
+using Bielefeld.Etl.Hosting.Scheduling;
+using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Warehouse;
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Bielefeld.Etl.Hosting;
+
+/// <summary>
+/// The server mode: a Hangfire server that runs every pipeline on its schedule, and the dashboard at
+/// <c>/hangfire</c>. Runs in a console, as a systemd service or as a Windows service.
+/// </summary>
+public static class EtlServer
+{
+    /// <summary>The dashboard's path.</summary>
+    public const string DashboardPath = "/hangfire";
+
+    private static int s_pagesAdded;
+
+    /// <summary>
+    /// Builds the web application with the job storage, the server and the dashboard, and brings the recurring jobs
+    /// in line with <paramref name="run"/>'s pipelines (schedules checked first).
+    /// </summary>
+    public static WebApplication Build(ServerOptions server, JobStorage storage, PipelineRun run, WarehouseProvider warehouse, Action<ILoggingBuilder>? logging = null)
+    {
+        PipelineSchedule.Validate(run.Pipelines);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(server.Urls);
+        builder.Host.UseSystemd().UseWindowsService();
+        if (logging is not null)
+        {
+            builder.Logging.ClearProviders();
+            logging(builder.Logging);
+        }
+
+        builder.Services.AddSingleton(run);
+        builder.Services.AddSingleton(warehouse);
+        builder.Services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(storage));
+        builder.Services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = server.WorkerCount;
+            o.ServerName = $"bielefeld-etl:{Environment.MachineName}:{Environment.ProcessId}";
+        });
+        builder.Services.AddTransient<PipelineJob>();
+        builder.Services.AddTransient<AttainmentJob>();
+
+        var app = builder.Build();
+        AddPages();
+        app.UseHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [new DashboardAccess(server.DashboardRole)],
+            IsReadOnlyFunc = _ => !server.DashboardWritable,
+            DisplayStorageConnectionString = false,
+            DashboardTitle = "Bielefeld.Etl – Betrieb",
+            AppPath = null,
+        });
+        PipelineSchedule.Apply(app.Services.GetRequiredService<IRecurringJobManager>(), storage, run.Pipelines.ToList());
+        return app;
+    }
+
+    private static void AddPages()
+    {
+        if (Interlocked.Exchange(ref s_pagesAdded, 1) == 1)
+        {
+            return;
+        }
+
+        DashboardRoutes.Routes.Add("/pipelines", new PipelineStatusPage());
+        NavigationMenu.Items.Add(page => new MenuItem("Pipelines", page.Url.To("/pipelines")));
+    }
+}

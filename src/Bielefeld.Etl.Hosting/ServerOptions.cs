@@ -1,0 +1,29 @@
+namespace Bielefeld.Etl.Hosting;
+
+/// <summary>The server mode's settings: where it listens, who may change things in the dashboard, job storage tuning.</summary>
+public sealed record ServerOptions
+{
+    /// <summary>Where the dashboard listens; loopback only by default.</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>Whether the dashboard may trigger, retry and delete jobs; read-only by default.</summary>
+    public bool DashboardWritable { get; init; }
+
+    /// <summary>The role a remote, authenticated user needs to see the dashboard; remote access is refused without it.</summary>
+    public string? DashboardRole { get; init; }
+
+    /// <summary>Job storage connection string; the warehouse's when not set (server providers only).</summary>
+    public string? StorageConnectionString { get; init; }
+
+    /// <summary>Parallel workers; pipelines are independent, one pipeline never runs twice at once.</summary>
+    public int WorkerCount { get; init; } = 2;
+
+    /// <summary>After this a fetched job whose server went silent is fetched again (Hangfire.PostgreSql, Hangfire.SqlServer).</summary>
+    public TimeSpan InvisibilityTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>After this another server removes a distributed lock row as stale (Hangfire.PostgreSql).</summary>
+    public TimeSpan DistributedLockTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often idle workers look for jobs.</summary>
+    public TimeSpan QueuePollInterval { get; init; } = TimeSpan.FromSeconds(15);
+}
