@@ -36,6 +36,7 @@ public sealed class CsvRecord
     /// <summary>Copies the reader's current record.</summary>
     public static CsvRecord Current(CsvReader reader, CsvHeader header)
     {
+        CsvExtract.CheckFieldCount(reader.FieldCount, reader.LineNumber, "Die Datei");
         var fields = new string?[reader.FieldCount];
         for (var i = 0; i < fields.Length; i++)
         {
