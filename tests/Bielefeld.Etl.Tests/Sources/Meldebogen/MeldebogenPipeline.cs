@@ -16,18 +16,3 @@ public static class MeldebogenPipeline
 
     public static string Sample => Path.Combine(RepositoryPaths.SampleInbox, "meldebogen", MeldebogenSampleSet.FileName);
 }
-
-public sealed class MeldebogenSamples
-{
-    /// <summary>Regenerates samples/inbox/meldebogen when BIELEFELD_ETL_WRITE_SAMPLES=1; otherwise does nothing.</summary>
-    [Fact]
-    public void Write_the_shipped_sample_on_request()
-    {
-        if (Environment.GetEnvironmentVariable("BIELEFELD_ETL_WRITE_SAMPLES") != "1")
-        {
-            return;
-        }
-
-        MeldebogenSampleSet.WriteTo(Path.GetDirectoryName(MeldebogenPipeline.Sample)!, KafPipeline.Catalog, KafPipeline.Areas, MeldebogenPipeline.Mapping);
-    }
-}

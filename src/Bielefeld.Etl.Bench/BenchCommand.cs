@@ -1,0 +1,97 @@
+using System.Globalization;
+using Bielefeld.Etl.Bench.Measures;
+
+namespace Bielefeld.Etl.Bench;
+
+/// <summary>The bench's command line: <c>generate</c> writes the synthetic extracts; without a verb it measures.</summary>
+public static class BenchCommand
+{
+    /// <summary>Rows by default: a laptop minute.</summary>
+    public const long DefaultRows = 200_000;
+
+    private const string Usage =
+        """
+        bench [--rows N] [--seed S] [--work DIR] [--json FILE] [--postgres CONN | --no-postgres] [--no-sqlite] [--repeats N] [--naive-sample N] [--repo DIR]
+        bench generate [--rows N] [--seed S] [--out DIR] [--repo DIR]
+          PostgreSQL: --postgres, else BIELEFELD_ETL_TEST_POSTGRES, else Host=127.0.0.1;Port=5432;Username=postgres.
+        """;
+
+    /// <summary>Runs the command line; returns the exit code (0 done, 2 wrong arguments or an unreachable server that was asked for).</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        var generateOnly = args.Length > 0 && args[0] == "generate";
+        var options = new Dictionary<string, string?>(StringComparer.Ordinal);
+        for (var i = generateOnly ? 1 : 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                return Fail($"Unerwartetes Argument '{args[i]}'.");
+            }
+
+            var flag = args[i] is "--no-postgres" or "--no-sqlite" or "--help";
+            options[args[i]] = flag ? null : i + 1 < args.Length ? args[++i] : null;
+        }
+
+        if (options.ContainsKey("--help"))
+        {
+            Console.WriteLine(Usage);
+            return 0;
+        }
+
+        var rows = Number(options, "--rows", DefaultRows);
+        var seed = (int)Number(options, "--seed", 2017);
+        var repository = options.GetValueOrDefault("--repo") ?? BenchWorkspace.FindRepository(AppContext.BaseDirectory is var b && File.Exists(Path.Combine(Environment.CurrentDirectory, "Bielefeld.Etl.sln")) ? Environment.CurrentDirectory : b);
+        var work = options.GetValueOrDefault("--out") ?? options.GetValueOrDefault("--work") ?? Path.Combine(Path.GetTempPath(), "bielefeld-etl-bench");
+        var workspace = BenchWorkspace.Create(work, repository, rows, seed);
+        Console.Error.WriteLine($"Erzeuge {rows:N0} Zeilen (Seed {seed}) in {workspace.Root} …");
+        foreach (var (path, bytes) in workspace.Generate())
+        {
+            Console.Error.WriteLine($"  {path} ({bytes / (1024.0 * 1024.0):N1} MB)");
+        }
+
+        if (generateOnly)
+        {
+            return 0;
+        }
+
+        var measurements = new List<Measurement>();
+        var repeats = (int)Number(options, "--repeats", 3);
+        measurements.AddRange(await ParseBench.RunAsync(workspace, repeats));
+        if (!options.ContainsKey("--no-sqlite"))
+        {
+            measurements.AddRange(await SqliteBench.RunAsync(workspace));
+        }
+
+        if (!options.ContainsKey("--no-postgres"))
+        {
+            var postgres = options.GetValueOrDefault("--postgres")
+                ?? (Environment.GetEnvironmentVariable("BIELEFELD_ETL_TEST_POSTGRES") is { Length: > 0 } configured ? configured : null)
+                ?? "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres";
+            measurements.AddRange(await PostgresBench.RunAsync(workspace, postgres, (int)Number(options, "--naive-sample", 20_000)));
+        }
+
+        var report = new BenchReport(measurements, rows, seed, "bench " + string.Join(' ', args));
+        Console.WriteLine(report.Table());
+        if (options.GetValueOrDefault("--json") is { } json)
+        {
+            report.WriteJson(json);
+            Console.Error.WriteLine($"JSON: {Path.GetFullPath(json)}");
+        }
+
+        return 0;
+    }
+
+    private static long Number(Dictionary<string, string?> options, string name, long fallback) =>
+        options.GetValueOrDefault(name) is { } text
+            ? long.Parse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture)
+            : fallback;
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        Console.Error.WriteLine(Usage);
+        return 2;
+    }
+}

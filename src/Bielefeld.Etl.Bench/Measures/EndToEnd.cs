@@ -1,0 +1,55 @@
+using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Warehouse;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Bielefeld.Etl.Bench.Measures;
+
+/// <summary>The product's own path, as the nightly job runs it: read, map, validate, stage, merge, attainment.</summary>
+internal static class EndToEnd
+{
+    /// <summary>Loads the bench file into <paramref name="warehouse"/>, then recomputes all attainment and runs a night with nothing new.</summary>
+    public static async Task<IReadOnlyList<Measurement>> RunAsync(
+        string prefix, string baseline, BenchWorkspace workspace, WarehouseProvider warehouse, WarehouseSettings settings,
+        Func<Task<long>> countObservations)
+    {
+        var run = PipelineRun.Prepare(workspace.Options(settings), warehouse, NullLogger.Instance, TimeProvider.System);
+        // Schema and catalog (with every synthetic quarter) before the clock starts: that is the one-off set-up.
+        await run.InitialiseAsync(CancellationToken.None);
+        string[] pipelines = [BenchWorkspace.BaPipeline];
+        RunSummary? summary = null;
+        var load = await Timed.RunAsync($"{prefix}.end-to-end", baseline, async () =>
+        {
+            summary = await run.RunAsync(pipelines, null, CancellationToken.None);
+            return workspace.Ba.Rows;
+        });
+        var loaded = summary!.Files.Single();
+        if (loaded.Status != FileLoadStatus.Loaded)
+        {
+            throw new InvalidOperationException($"{prefix}: die Bench-Datei wurde nicht geladen: {loaded.Status} {loaded.Message}");
+        }
+
+        load = load with
+        {
+            Note = $"gelesen {loaded.Counts.Read:N0}, geladen {loaded.Counts.Loaded:N0}, abgewiesen {loaded.Counts.Rejected:N0}, " +
+                   $"übersprungen {loaded.Counts.Skipped:N0}; Zielerreichung {summary.AttainmentFigures:N0} Monatswerte",
+        };
+        var observations = await countObservations();
+        var attainment = await Timed.RunAsync($"{prefix}.attainment", null, async () =>
+        {
+            var figures = await warehouse.RecomputeAttainmentAsync(run.Catalog, null, run.Attainment, CancellationToken.None);
+            Console.Error.WriteLine($"    {figures:N0} Zielerreichungswerte aus {observations:N0} Beobachtungen");
+            return observations;
+        }, "Neuberechnung aller Indikatoren; Zeilen = aktuelle Beobachtungen");
+        var nightly = await Timed.RunAsync($"{prefix}.nightly-nothing-new", null, async () =>
+        {
+            var again = await run.RunAsync(pipelines, null, CancellationToken.None);
+            if (again.Files.Any(f => f.Status != FileLoadStatus.AlreadyLoaded))
+            {
+                throw new InvalidOperationException($"{prefix}: der zweite Lauf hat etwas geladen.");
+            }
+
+            return workspace.Ba.Rows;
+        }, "zweiter Lauf über dieselbe Datei: Fingerabdruck, nichts Neues; Sekunden zählen, nicht Zeilen/s");
+        return [load, attainment, nightly];
+    }
+}
