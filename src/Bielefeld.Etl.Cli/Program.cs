@@ -13,8 +13,9 @@ app.Configure(config =>
     config.AddCommand<PowerBiCommand>("powerbi").WithDescription("Power-BI-Datenquelle (.pbids) für das konfigurierte Server-Warehouse schreiben");
     config.AddCommand<BenchCommand>("bench").WithDescription("Synthetische Extrakte erzeugen und das Laden gegen die Massenpfade der Datenbanken messen (src/Bielefeld.Etl.Bench)")
         .WithExample("bench", "--rows", "2000000", "--json", "bench.json").WithExample("bench", "generate", "--rows", "1000000", "--out", "data/bench");
-    config.AddCommand<RejectsCommand>("rejects").WithDescription("Abgewiesene Zeilen anzeigen und als CSV/HTML für die Datenpflege speichern")
-        .WithExample("rejects", "--source", "kaf", "--csv", "abgewiesen.csv");
+    config.AddCommand<RejectsCommand>("rejects").WithDescription("Abgewiesene Zeilen prüfen, entscheiden (rejects decide <ID>) und als CSV/HTML speichern")
+        .WithExample("rejects", "--source", "kaf", "--csv", "abgewiesen.csv")
+        .WithExample("rejects", "decide", "17", "--decision", "akzeptiert", "--by", "M. Muster", "--comment", "Wert mit Träger geklärt");
     config.AddCommand<MeldebogenCommand>("meldebogen").WithDescription("Meldebogen-Vorlage für eine Maßnahme oder Organisationseinheit erzeugen")
         .WithExample("meldebogen", "--measure", "540-10", "--year", "2017").WithExample("meldebogen", "--org-unit", "500", "--year", "2017", "--format", "csv");
     config.AddCommand<SamplesCommand>("samples").WithDescription("Beispiel-Extrakte aus den Zahlen in src/Bielefeld.Etl.Synthetic neu schreiben");

@@ -17,4 +17,10 @@ public sealed record EtlOptions(string Inbox, string Pipelines, string Catalog, 
     /// null writes none.
     /// </summary>
     public string? Reports { get; init; }
+
+    /// <summary>
+    /// The share of open rejected rows among a file's rows above which the indicators it feeds are marked provisional
+    /// (<c>status_hinweis</c>); 0.05 unless configured (<c>Datenpflege:AnteilOffenerAbweisungen</c>).
+    /// </summary>
+    public double OpenRejectShareLimit { get; init; } = 0.05;
 }

@@ -117,8 +117,9 @@ public sealed partial class PipelineRun
         var affected = results.SelectMany(r => r.AffectedIndicators).ToHashSet(StringComparer.Ordinal);
         var figures = affected.Count == 0 ? 0
             : await _warehouse.RecomputeAttainmentAsync(WarehouseCatalog, affected, Attainment, cancellationToken);
+        var deliveries = await RefreshStewardshipAsync(cancellationToken);
         LogRunFinished(results.Count, affected.Count, figures);
-        return new RunSummary(results, figures);
+        return new RunSummary(results, figures) { Deliveries = deliveries };
     }
 
     private async Task<FileLoadResult> LoadFileAsync(
@@ -164,7 +165,7 @@ public sealed partial class PipelineRun
             return result;
         }
 
-        var rows = await _warehouse.RejectedRowsAsync(new RejectedRowQuery(FileId: fileId, Limit: int.MaxValue), cancellationToken);
+        var rows = await _warehouse.RejectedRowsAsync(new RejectedRowQuery(FileId: fileId, Limit: int.MaxValue, OpenOnly: true), cancellationToken);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, StewardReport.BaseName(fileId, result.File.Name));
         StewardReport.WriteCsv(rows, path + ".csv");
@@ -184,6 +185,9 @@ public sealed partial class PipelineRun
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "{File}: Laden fehlgeschlagen, nichts davon wurde übernommen")]
     private partial void LogFileFailed(Exception exception, string file);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Lieferung überfällig: {Source} für {Periods}")]
+    private partial void LogDeliveryLate(string source, string periods);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Lauf beendet: {Files} Dateien, {Indicators} Indikatoren neu berechnet ({Figures} Monatswerte)")]
     private partial void LogRunFinished(int files, int indicators, int figures);

@@ -1,3 +1,4 @@
+using Bielefeld.Etl.Deliveries;
 using Bielefeld.Etl.Warehouse;
 
 namespace Bielefeld.Etl.Jobs;
@@ -7,4 +8,10 @@ public sealed record RunSummary(IReadOnlyList<FileLoadResult> Files, int Attainm
 {
     /// <summary>A file failed for a technical reason: the run as a whole failed and the next run retries it.</summary>
     public bool HasFailures => Files.Any(f => f.Status == FileLoadStatus.Failed);
+
+    /// <summary>The delivery calendar's state of every source's data periods after the run, as of the run's day.</summary>
+    public IReadOnlyList<DeliveryStatus> Deliveries { get; init; } = [];
+
+    /// <summary>Deliveries past their due date: a warning in the run's summary, never a failure (the exit code stays 0).</summary>
+    public IReadOnlyList<DeliveryStatus> LateDeliveries => Deliveries.Where(d => d.State == DeliveryState.Late).ToList();
 }

@@ -31,9 +31,12 @@ internal static class PostgresSql
     public const string RejectedRows =
         """
         SELECT CAST(datei_id AS bigint) AS DateiId, datei AS Datei, quelle AS Quelle, blatt AS Blatt, CAST(zeile AS bigint) AS Zeile,
-               spalte AS Spalte, rohwert AS Rohwert, grund_code AS GrundCode, grund AS Grund, geladen_um AS GeladenUm
+               spalte AS Spalte, rohwert AS Rohwert, grund_code AS GrundCode, grund AS Grund, geladen_um AS GeladenUm,
+               abweisung_id AS AbweisungId, bearbeitung AS Bearbeitung, entscheidung AS Entscheidung, kommentar AS Kommentar,
+               entschieden_von AS EntschiedenVon, entschieden_um AS EntschiedenUm
         FROM rpt.abgewiesene_zeilen
         WHERE (CAST(@FileId AS bigint) IS NULL OR datei_id = @FileId)
+          AND (NOT @OpenOnly OR bearbeitung = 'offen')
           AND (CAST(@File AS text) IS NULL OR datei = @File)
           AND (CAST(@Source AS text) IS NULL OR quelle = @Source)
           AND (CAST(@Reason AS text) IS NULL OR grund_code = @Reason)
@@ -227,5 +230,63 @@ internal static class PostgresSql
         INSERT INTO dwh.fact_zielwert (indikator_code, plan_jahr, bereich_code, vergleich, wert, basis, stichtag, periode_von, periode_bis, wortlaut, gueltig_ab)
         SELECT @indicator, @year, @area, @comparator, @value::numeric, @baseline::numeric, @deadline::date, @from::date, @to::date, @wording, @now
         WHERE NOT EXISTS (SELECT 1 FROM dwh.fact_zielwert WHERE indikator_code = @indicator AND plan_jahr = @year AND bereich_code = @area AND gueltig_bis IS NULL)
+        """;
+
+    public const string Decide =
+        """
+        INSERT INTO dwh.abweisung_entscheidung (quelle, datei, blatt, zeile, grund_code, entscheidung, kommentar, entschieden_von, entschieden_um)
+        SELECT f.quelle, f.datei, r.blatt, r.zeile, r.grund_code, @decision, @comment, @by, @at
+        FROM dwh.rejected_row r JOIN dwh.load_file f ON f.datei_id = r.datei_id
+        WHERE r.abweisung_id = @abweisungId
+        """;
+
+    public const string MonthDeliveries =
+        """
+        SELECT o.quelle AS Quelle, o.monat AS Monat, MIN(f.beendet_um) AS Erst,
+               (SELECT MAX(g.beendet_um) FROM dwh.load_file g
+                WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis) AS Zuletzt,
+               (SELECT COUNT(*) - COUNT(DISTINCT coalesce(g.serie, '')) + 1 FROM dwh.load_file g
+                WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis) AS Dateien
+        FROM dwh.fact_beobachtung o
+        JOIN dwh.load_file f ON f.datei_id = o.datei_id
+        GROUP BY o.quelle, o.monat
+        """;
+
+    public const string ClearDeliveryStatus = "DELETE FROM dwh.lieferstatus";
+
+    public const string InsertDeliveryStatus =
+        """
+        INSERT INTO dwh.lieferstatus (quelle, zeitraum_von, zeitraum_bis, status, faellig_am, geliefert_um, zuletzt_um, lieferungen, tage_verspaetet, stand_am)
+        VALUES (@Source, @From, @To, @State, @Due, @First, @Last, @Deliveries, @DaysLate, @AsOf)
+        """;
+
+    public const string ObservationHistory =
+        """
+        SELECT o.indikator_code AS Indikator, o.monat AS Monat, o.bereich_code AS Bereich, o.quelle AS Quelle, o.serie AS Serie,
+               o.wert AS Wert, o.zaehler AS Zaehler, o.nenner AS Nenner, o.unterdrueckt AS Unterdrueckt, o.datei_id AS DateiId,
+               f.beendet_um AS GeladenUm, s.beendet_um AS ErsetztUm
+        FROM dwh.fact_beobachtung o
+        JOIN dwh.load_file f ON f.datei_id = o.datei_id
+        LEFT JOIN dwh.load_file s ON s.datei_id = o.ersetzt_durch_datei_id
+        """;
+
+    public const string OpenRejectShares =
+        """
+        SELECT f.datei_id AS DateiId, f.datei AS Datei, f.quelle AS Quelle, CAST(f.zeilen_gelesen AS bigint) AS ZeilenGelesen,
+               (SELECT COUNT(DISTINCT (a.zeile, coalesce(a.blatt, ''))) FROM rpt.abgewiesene_zeilen a
+                WHERE a.datei_id = f.datei_id AND a.bearbeitung = 'offen') AS Offen
+        FROM dwh.load_file f
+        WHERE f.status = 'geladen' AND f.zeilen_abgewiesen > 0
+        """;
+
+    public const string ClearStatusHints = "UPDATE dwh.fact_zielerreichung SET status_hinweis = NULL WHERE status_hinweis IS NOT NULL";
+
+    public const string SetStatusHint = "UPDATE dwh.fact_zielerreichung SET status_hinweis = @Text WHERE indikator_code = @IndicatorCode AND monat >= @From";
+
+    public const string AppendSuppressedHint =
+        """
+        UPDATE dwh.fact_zielerreichung
+        SET status_hinweis = CASE WHEN status_hinweis IS NULL THEN @suppressedHint ELSE status_hinweis || '; ' || @suppressedHint END
+        WHERE unterdrueckt
         """;
 }

@@ -114,7 +114,8 @@ public sealed partial class SqlServerWarehouse : WarehouseProvider
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<RejectDbRow>(new CommandDefinition(SqlServerSql.RejectedRows, query, cancellationToken: cancellationToken));
         return rows.Select(r => new RejectedRowRecord(
-            r.DateiId, r.Datei, r.Quelle, r.Blatt, r.Zeile, r.Spalte, r.Rohwert, r.GrundCode, r.Grund, Timestamp(r.GeladenUm))).ToList();
+            r.DateiId, r.Datei, r.Quelle, r.Blatt, r.Zeile, r.Spalte, r.Rohwert, r.GrundCode, r.Grund, Timestamp(r.GeladenUm),
+            r.AbweisungId, r.Bearbeitung, r.Entscheidung, r.Kommentar, r.EntschiedenVon, r.EntschiedenUm is { } e ? Timestamp(e) : null)).ToList();
     }
 
     /// <inheritdoc />
@@ -173,7 +174,8 @@ public sealed partial class SqlServerWarehouse : WarehouseProvider
         DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private sealed record RejectDbRow(
-        long DateiId, string Datei, string Quelle, string? Blatt, long Zeile, string? Spalte, string? Rohwert, string GrundCode, string Grund, DateTime GeladenUm);
+        long DateiId, string Datei, string Quelle, string? Blatt, long Zeile, string? Spalte, string? Rohwert, string GrundCode, string Grund, DateTime GeladenUm,
+        long AbweisungId, string Bearbeitung, string? Entscheidung, string? Kommentar, string? EntschiedenVon, DateTime? EntschiedenUm);
 
     private sealed record LoadRow(
         long DateiId, string Datei, string Quelle, string Status, int ZeilenGelesen, int ZeilenGeladen, int ZeilenAbgewiesen,

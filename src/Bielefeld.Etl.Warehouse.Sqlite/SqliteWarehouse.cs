@@ -89,12 +89,16 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     public override async Task<IReadOnlyList<RejectedRowRecord>> RejectedRowsAsync(RejectedRowQuery query, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<RejectedRowRecord>(new CommandDefinition(
+        // A column computed in a view has no declared type, so the rows are read by property, not by constructor.
+        var rows = await connection.QueryAsync<RejectDbRow>(new CommandDefinition(
             """
             SELECT datei_id AS DateiId, datei AS Datei, quelle AS Quelle, blatt AS Blatt, zeile AS Zeile, spalte AS Spalte,
-                   rohwert AS Rohwert, grund_code AS GrundCode, grund AS Grund, geladen_um AS GeladenUm
+                   rohwert AS Rohwert, grund_code AS GrundCode, grund AS Grund, geladen_um AS GeladenUm,
+                   abweisung_id AS AbweisungId, bearbeitung AS Bearbeitung, entscheidung AS Entscheidung, kommentar AS Kommentar,
+                   entschieden_von AS EntschiedenVon, entschieden_um AS EntschiedenUm
             FROM rpt_abgewiesene_zeilen
             WHERE (@FileId IS NULL OR datei_id = @FileId)
+              AND (@OpenOnly = 0 OR bearbeitung = 'offen')
               AND (@File IS NULL OR datei = @File)
               AND (@Source IS NULL OR quelle = @Source)
               AND (@Reason IS NULL OR grund_code = @Reason)
@@ -102,7 +106,9 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
             LIMIT @Limit
             """,
             query, cancellationToken: cancellationToken));
-        return rows.ToList();
+        return rows.Select(r => new RejectedRowRecord(
+            r.DateiId, r.Datei, r.Quelle, r.Blatt, r.Zeile, r.Spalte, r.Rohwert, r.GrundCode, r.Grund, r.GeladenUm,
+            r.AbweisungId, r.Bearbeitung, r.Entscheidung, r.Kommentar, r.EntschiedenVon, r.EntschiedenUm)).ToList();
     }
 
     /// <inheritdoc />
@@ -413,4 +419,39 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     private static object Number(decimal? value) => value is { } v ? (double)v : DBNull.Value;
 
     private static decimal? Decimal(double? value) => value is { } v ? Math.Round((decimal)v, 10) : null;
+
+    private sealed class RejectDbRow
+    {
+        public long DateiId { get; set; }
+
+        public string Datei { get; set; } = "";
+
+        public string Quelle { get; set; } = "";
+
+        public string? Blatt { get; set; }
+
+        public long Zeile { get; set; }
+
+        public string? Spalte { get; set; }
+
+        public string? Rohwert { get; set; }
+
+        public string GrundCode { get; set; } = "";
+
+        public string Grund { get; set; } = "";
+
+        public string GeladenUm { get; set; } = "";
+
+        public long AbweisungId { get; set; }
+
+        public string Bearbeitung { get; set; } = "";
+
+        public string? Entscheidung { get; set; }
+
+        public string? Kommentar { get; set; }
+
+        public string? EntschiedenVon { get; set; }
+
+        public string? EntschiedenUm { get; set; }
+    }
 }

@@ -16,8 +16,23 @@ public sealed class ReportCommand : EtlCommand<ReportSettings>
         var area = run.Areas.Find(settings.Bereich)
             ?? throw new InvalidOperationException($"Den Bereich '{settings.Bereich}' gibt es nicht (config/bereiche.yml).");
         await run.InitialiseAsync(cancellationToken);
-        var series = await warehouse.AttainmentSeriesAsync(area.Code, cancellationToken);
-        var html = AttainmentOverview.Render(run.Catalog, series, area.Name, TimeProvider.System.GetUtcNow());
+        IReadOnlyList<AttainmentRow> series;
+        var title = area.Name;
+        if (settings.AsOf is { } day)
+        {
+            // The end of that day in Bielefeld: everything loaded on that day counts.
+            var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+            var end = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
+            var asOf = new DateTimeOffset(end, berlin.GetUtcOffset(end));
+            series = await warehouse.AttainmentAsOfAsync(run.Catalog, run.Areas, run.Attainment, area.Code, asOf, cancellationToken);
+            title = $"{area.Name}, Stand {day.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+        else
+        {
+            series = await warehouse.AttainmentSeriesAsync(area.Code, cancellationToken);
+        }
+
+        var html = AttainmentOverview.Render(run.Catalog, series, title, TimeProvider.System.GetUtcNow());
         var path = Path.GetFullPath(settings.Out);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, html, cancellationToken);

@@ -12,6 +12,11 @@ public sealed class ReportSettings : EtlSettings
     [Description("Zieldatei (Standard: reports/zielerreichung.html)")]
     public string Out { get; init; } = Path.Combine("reports", "zielerreichung.html");
 
+    /// <summary>Reproduce the overview as it was reported on this day (end of day, Europe/Berlin).</summary>
+    [CommandOption("--as-of <DATE>")]
+    [Description("Stand eines Tages nachstellen (yyyy-MM-dd): Werte, wie sie an diesem Tag gemeldet waren")]
+    public DateOnly? AsOf { get; init; }
+
     /// <summary>The area code.</summary>
     [CommandOption("--bereich <CODE>")]
     [Description("Bereich (Standard: 05711000, die ganze Stadt; Schlüssel wie in config/bereiche.yml)")]

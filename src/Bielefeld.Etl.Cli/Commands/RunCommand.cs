@@ -21,6 +21,7 @@ public sealed class RunCommand : EtlCommand<RunSettings>
         var summary = await LoadProgress.TrackAsync(progress => run.RunAsync(settings.Pipelines, progress, cancellationToken));
         RunReport.Write(summary);
         RunReport.WriteAttainment(await warehouse.LatestAttainmentAsync(cancellationToken));
+        RunReport.WriteLateWarnings(summary.LateDeliveries);
         if (summary.HasFailures)
         {
             AnsiConsole.MarkupLine("[red]Mindestens eine Datei konnte aus technischen Gründen nicht geladen werden; der nächste Lauf versucht es erneut.[/]");

@@ -5,7 +5,7 @@ using Bielefeld.Etl.Warehouse;
 
 namespace Bielefeld.Etl.Cli.Commands;
 
-/// <summary><c>status</c>: the latest loads with their row counts.</summary>
+/// <summary><c>status</c>: the latest loads with their row counts, and the delivery calendar as of today (what is late).</summary>
 public sealed class StatusCommand : EtlCommand<StatusSettings>
 {
     /// <inheritdoc />
@@ -14,6 +14,7 @@ public sealed class StatusCommand : EtlCommand<StatusSettings>
     {
         warehouse.Migrate();
         RunReport.WriteLoads(await warehouse.RecentLoadsAsync(settings.Count, cancellationToken));
+        RunReport.WriteDeliveries(await run.RefreshStewardshipAsync(cancellationToken));
         return 0;
     }
 }

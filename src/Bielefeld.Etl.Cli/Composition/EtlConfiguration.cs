@@ -33,6 +33,9 @@ public static class EtlConfiguration
         {
             Reports = Path.GetFullPath(configuration["Reports"] ?? "reports"),
             AttainmentFile = Path.GetFullPath(configuration["Attainment"] ?? "config/zielerreichung.yml"),
+            OpenRejectShareLimit = configuration["Datenpflege:AnteilOffenerAbweisungen"] is { } share
+                ? double.Parse(share, System.Globalization.CultureInfo.InvariantCulture)
+                : 0.05,
         };
     }
 }

@@ -1,3 +1,4 @@
+using Bielefeld.Etl.Deliveries;
 using System.Globalization;
 using Bielefeld.Etl.Jobs;
 using Bielefeld.Etl.Warehouse;
@@ -67,21 +68,23 @@ public static class RunReport
         AnsiConsole.Write(table);
     }
 
-    /// <summary>Rejected rows as stewards review them.</summary>
+    /// <summary>Rejected rows as stewards review them, with their review state and the steward's decision.</summary>
     public static void WriteRejects(IReadOnlyList<RejectedRowRecord> rows, int limit)
     {
         var table = new Table().Title("Abgewiesene Zeilen (neueste Ladung zuerst)")
-            .AddColumns("Nr.", "Datei", "Quelle", "Blatt", "Zeile", "Spalte", "Rohwert", "Grund-Code", "Grund");
+            .AddColumns("ID", "Datei", "Quelle", "Blatt", "Zeile", "Spalte", "Rohwert", "Grund-Code", "Grund", "Bearbeitung", "Entscheidung");
         foreach (var row in rows)
         {
+            var decision = row.Entscheidung is null ? "" : $"{row.EntschiedenVon}, {row.EntschiedenUm}: {row.Kommentar}";
             table.AddRow(
-                Count(row.DateiId), Markup.Escape(row.Datei), Markup.Escape(row.Quelle), Markup.Escape(row.Blatt ?? ""), Count(row.Zeile),
-                Markup.Escape(row.Spalte ?? ""), Markup.Escape(row.Rohwert ?? ""), Markup.Escape(row.GrundCode), Markup.Escape(row.Grund));
+                Count(row.AbweisungId), Markup.Escape(row.Datei), Markup.Escape(row.Quelle), Markup.Escape(row.Blatt ?? ""), Count(row.Zeile),
+                Markup.Escape(row.Spalte ?? ""), Markup.Escape(row.Rohwert ?? ""), Markup.Escape(row.GrundCode), Markup.Escape(row.Grund),
+                StatusMarkup(row.Bearbeitung), Markup.Escape(decision));
         }
 
         if (rows.Count == 0)
         {
-            table.AddRow("", "[grey](keine abgewiesenen Zeilen)[/]", "", "", "", "", "", "", "");
+            table.AddRow("", "[grey](keine abgewiesenen Zeilen)[/]", "", "", "", "", "", "", "", "", "");
         }
 
         AnsiConsole.Write(table);
@@ -91,14 +94,50 @@ public static class RunReport
         }
     }
 
+    /// <summary>The delivery calendar: late deliveries first, then what is due; delivered periods are only counted.</summary>
+    public static void WriteDeliveries(IReadOnlyList<DeliveryStatus> statuses)
+    {
+        var table = new Table().Title("Lieferkalender (überfällig und fällig)")
+            .AddColumns("Quelle", "Zeitraum", "Status", "fällig am", "Tage überfällig");
+        foreach (var s in statuses.Where(s => s.State is DeliveryState.Late or DeliveryState.Due).OrderBy(s => s.State).ThenBy(s => s.Source, StringComparer.Ordinal).ThenBy(s => s.PeriodEnd))
+        {
+            table.AddRow(
+                Markup.Escape(s.Source), Period(s), StatusMarkup(s.State.ToStoredName()),
+                s.DueDate.ToString("dd.MM.yyyy", German), s.DaysLate == 0 ? "" : Count(s.DaysLate));
+        }
+
+        if (!statuses.Any(s => s.State is DeliveryState.Late or DeliveryState.Due))
+        {
+            table.AddRow("[grey](nichts überfällig oder fällig)[/]", "", "", "", "");
+        }
+
+        AnsiConsole.Write(table);
+        var delivered = statuses.Count(s => s.State is DeliveryState.Delivered or DeliveryState.Revised);
+        AnsiConsole.MarkupLine(string.Create(German, $"{delivered} Zeiträume geliefert (davon {statuses.Count(s => s.State == DeliveryState.Revised)} revidiert), {statuses.Count(s => s.State == DeliveryState.Expected)} erwartet."));
+    }
+
+    /// <summary>Late deliveries as warnings after a run; they do not change the exit code.</summary>
+    public static void WriteLateWarnings(IReadOnlyList<DeliveryStatus> late)
+    {
+        foreach (var source in late.GroupBy(s => s.Source))
+        {
+            var periods = string.Join(", ", source.OrderBy(s => s.PeriodEnd).Select(Period));
+            AnsiConsole.MarkupLine($"[yellow]Warnung: Lieferung überfällig – {Markup.Escape(source.Key)}: {periods}[/]");
+        }
+    }
+
+    private static string Period(DeliveryStatus s) => s.PeriodStart == s.PeriodEnd
+        ? s.PeriodEnd.ToString("yyyy-MM", German)
+        : $"{s.PeriodStart.ToString("yyyy-MM", German)} bis {s.PeriodEnd.ToString("yyyy-MM", German)}";
+
     private static string Count(long value) => value.ToString(German);
 
     private static string Number(double? value) => value is { } v ? v.ToString("#,##0.##", German) : "–";
 
     private static string StatusMarkup(string status) => status switch
     {
-        "gruen" or "geladen" => $"[green]{status}[/]",
-        "gelb" or "bereits_geladen" => $"[yellow]{status}[/]",
+        "gruen" or "geladen" or "akzeptiert" or "korrigiert" or "behoben" => $"[green]{status}[/]",
+        "gelb" or "bereits_geladen" or "faellig" or "offen" => $"[yellow]{status}[/]",
         "rot" or "abgewiesen" or "fehlgeschlagen" or "ueberfaellig" => $"[red]{status}[/]",
         _ => Markup.Escape(status),
     };

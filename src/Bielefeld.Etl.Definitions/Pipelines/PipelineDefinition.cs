@@ -16,6 +16,7 @@ public sealed class PipelineDefinition
         Inbox = header.Inbox ?? header.Name;
         Files = header.Files ?? "*";
         Schedule = header.Schedule;
+        DeliveryCalendar = header.Lieferkalender?.ToCalendar(path);
     }
 
     /// <summary>The pipeline's name (<c>kaf</c>), also the source name in load records.</summary>
@@ -35,6 +36,9 @@ public sealed class PipelineDefinition
 
     /// <summary>The cron expression for the scheduler (Europe/Berlin), if the pipeline is scheduled.</summary>
     public string? Schedule { get; }
+
+    /// <summary>When the source's data is due (the <c>lieferkalender:</c> section); null when the pipeline has none.</summary>
+    public Deliveries.DeliveryCalendar? DeliveryCalendar { get; }
 
     /// <summary>The file the definition was read from, for messages.</summary>
     public string FilePath { get; }
@@ -61,4 +65,6 @@ internal sealed class PipelineHeader
     public string? Files { get; set; }
 
     public string? Schedule { get; set; }
+
+    public DeliveryCalendarSection? Lieferkalender { get; set; }
 }

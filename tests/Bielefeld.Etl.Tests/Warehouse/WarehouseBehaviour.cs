@@ -13,7 +13,7 @@ namespace Bielefeld.Etl.Tests.Warehouse;
 /// idempotent re-runs, supersede by re-delivery with history, rejected rows kept, attainment, rollback on failure.
 /// A subclass supplies a fresh, isolated warehouse and the provider's object names.
 /// </summary>
-public abstract class WarehouseBehaviour : IAsyncLifetime
+public abstract partial class WarehouseBehaviour : IAsyncLifetime
 {
     private readonly TemporaryDirectory _dir = new();
 
@@ -44,11 +44,12 @@ public abstract class WarehouseBehaviour : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    private PipelineRun Prepare(string? catalog = null) => PipelineRun.Prepare(
+    private PipelineRun Prepare(string? catalog = null, TimeProvider? time = null) => PipelineRun.Prepare(
         new EtlOptions(Inbox, RepositoryPaths.Pipelines, catalog ?? RepositoryPaths.Catalog2017, RepositoryPaths.Areas, new WarehouseSettings(Warehouse.Name, "")),
-        Warehouse, NullLogger.Instance, TimeProvider.System);
+        Warehouse, NullLogger.Instance, time ?? TimeProvider.System);
 
-    protected async Task<RunSummary> RunAsync(string? catalog = null) => await Prepare(catalog).RunAsync([], null, TestContext.Current.CancellationToken);
+    protected async Task<RunSummary> RunAsync(string? catalog = null, TimeProvider? time = null) =>
+        await Prepare(catalog, time).RunAsync([], null, TestContext.Current.CancellationToken);
 
     protected void CopySamples()
     {

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Bielefeld.Etl.Deliveries;
+using Bielefeld.Etl.Warehouse;
+
+namespace Bielefeld.Etl.Jobs;
+
+public sealed partial class PipelineRun
+{
+    /// <summary>The hint appended to attainment figures that depend on suppressed values.</summary>
+    public const string SuppressedHint = "vorläufig: enthält unterdrückte Werte";
+
+    /// <summary>Today in Bielefeld, by the run's clock.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), BerlinTime).DateTime);
+
+    private static TimeZoneInfo BerlinTime => TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    /// <summary>
+    /// Recomputes the delivery calendar's state as of today (the table behind <c>rpt.lieferstatus</c>) and the status hints
+    /// of the attainment figures: an indicator whose inputs are late, suppressed or from a file with open rejected rows above
+    /// <see cref="EtlOptions.OpenRejectShareLimit"/> is marked provisional. Runs after every run and on <c>status</c>.
+    /// </summary>
+    /// <returns>The state of every source's data periods of the plan year.</returns>
+    public async Task<IReadOnlyList<DeliveryStatus>> RefreshStewardshipAsync(CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var deliveries = await _warehouse.MonthDeliveriesAsync(cancellationToken);
+        var statuses = _pipelines
+            .Where(p => p.Definition.DeliveryCalendar is not null)
+            .SelectMany(p => DeliveryStatusCalculator.Compute(p.Definition.Name, p.Definition.DeliveryCalendar!, _catalog.Year, deliveries, today))
+            .ToList();
+        await _warehouse.ReplaceDeliveryStatusAsync(statuses, cancellationToken);
+
+        var current = (await _warehouse.ObservationHistoryAsync(cancellationToken)).Where(v => v.IsCurrent).ToList();
+        var conditions = new List<StatusHint>();
+        foreach (var late in statuses.Where(s => s.State == DeliveryState.Late).GroupBy(s => s.Source))
+        {
+            var first = late.MinBy(s => s.PeriodStart)!;
+            var text = string.Create(CultureInfo.InvariantCulture,
+                $"vorläufig: Lieferung {late.Key} ab {first.PeriodStart:yyyy-MM} überfällig (fällig am {first.DueDate:dd.MM.yyyy})");
+            conditions.AddRange(current.Where(v => v.Source == late.Key).Select(v => v.IndicatorCode).Distinct(StringComparer.Ordinal)
+                .Select(code => new StatusHint(code, first.PeriodStart, text)));
+        }
+
+        foreach (var file in (await _warehouse.OpenRejectSharesAsync(cancellationToken)).Where(f => f.Share > _options.OpenRejectShareLimit))
+        {
+            var text = string.Create(CultureInfo.InvariantCulture,
+                $"vorläufig: {file.Offen} offene abgewiesene Zeilen in {file.Datei} ({Math.Round(file.Share * 100, 1).ToString(CultureInfo.GetCultureInfo("de-DE"))} %)");
+            conditions.AddRange(current.Where(v => v.FileId == file.DateiId).GroupBy(v => v.IndicatorCode)
+                .Select(g => new StatusHint(g.Key, g.Min(v => v.Month), text)));
+        }
+
+        await _warehouse.WriteStatusHintsAsync(CumulativeHints(conditions), SuppressedHint, cancellationToken);
+        foreach (var late in statuses.Where(s => s.State == DeliveryState.Late).GroupBy(s => s.Source))
+        {
+            LogDeliveryLate(late.Key, string.Join(", ", late.Select(s => s.PeriodStart.ToString("yyyy-MM", CultureInfo.InvariantCulture))));
+        }
+
+        return statuses;
+    }
+
+    /// <summary>Per indicator, one hint per distinct start month carrying every condition that applies from that month on.</summary>
+    private static List<StatusHint> CumulativeHints(List<StatusHint> conditions) =>
+        conditions.GroupBy(c => c.IndicatorCode, StringComparer.Ordinal)
+            .SelectMany(g => g.Select(c => c.FromMonth).Distinct().Order()
+                .Select(from => new StatusHint(g.Key, from, string.Join("; ", g.Where(c => c.FromMonth <= from).Select(c => c.Text).Distinct(StringComparer.Ordinal)))))
+            .ToList();
+}

@@ -1,0 +1,81 @@
+using Bielefeld.Etl.Deliveries;
+using Dapper;
+
+namespace Bielefeld.Etl.Warehouse.SqlServer;
+
+public sealed partial class SqlServerWarehouse
+{
+    /// <inheritdoc />
+    public override async Task<bool> DecideAsync(long abweisungId, RejectDecision decision, string by, string comment, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            SqlServerSql.Decide,
+            new { abweisungId, decision = decision.ToStoredName(), comment, by, at = Time.GetUtcNow().UtcDateTime },
+            cancellationToken: cancellationToken));
+        return inserted > 0;
+    }
+
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<MonthDelivery>> MonthDeliveriesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<DeliveryRow>(new CommandDefinition(SqlServerSql.MonthDeliveries, cancellationToken: cancellationToken));
+        return rows.Select(r => new MonthDelivery(r.Quelle, DateOnly.FromDateTime(r.Monat), Utc(r.Erst), Utc(r.Zuletzt ?? r.Erst), (int)Math.Max(r.Dateien, 1))).ToList();
+    }
+
+    /// <inheritdoc />
+    public override async Task ReplaceDeliveryStatusAsync(IReadOnlyList<DeliveryStatus> statuses, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.ClearDeliveryStatus, transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            SqlServerSql.InsertDeliveryStatus,
+            statuses.Select(s => new
+            {
+                s.Source, From = Day(s.PeriodStart), To = Day(s.PeriodEnd), State = s.State.ToStoredName(), Due = Day(s.DueDate),
+                First = s.FirstDelivered?.UtcDateTime, Last = s.LastDelivered?.UtcDateTime, s.Deliveries, s.DaysLate, AsOf = Day(s.AsOf),
+            }),
+            transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<ObservationVersion>> ObservationHistoryAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<HistoryRow>(new CommandDefinition(SqlServerSql.ObservationHistory, cancellationToken: cancellationToken));
+        return rows.Select(r => new ObservationVersion(
+            r.Indikator, DateOnly.FromDateTime(r.Monat), r.Bereich, r.Quelle, r.Serie, r.Wert, r.Zaehler, r.Nenner, r.Unterdrueckt,
+            r.DateiId, Utc(r.GeladenUm), r.ErsetztUm is { } e ? Utc(e) : null)).ToList();
+    }
+
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<FileRejectShare>> OpenRejectSharesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<FileRejectShare>(new CommandDefinition(SqlServerSql.OpenRejectShares, cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
+    /// <inheritdoc />
+    public override async Task WriteStatusHintsAsync(IReadOnlyList<StatusHint> hints, string suppressedHint, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.ClearStatusHints, transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            SqlServerSql.SetStatusHint, hints.Select(h => new { h.Text, h.IndicatorCode, From = Day(h.FromMonth) }), transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.AppendSuppressedHint, new { suppressedHint }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+
+    private sealed record DeliveryRow(string Quelle, DateTime Monat, DateTime Erst, DateTime? Zuletzt, long Dateien);
+
+    private sealed record HistoryRow(
+        string Indikator, DateTime Monat, string Bereich, string Quelle, string Serie, decimal? Wert, decimal? Zaehler, decimal? Nenner,
+        bool Unterdrueckt, long DateiId, DateTime GeladenUm, DateTime? ErsetztUm);
+}

@@ -1,0 +1,118 @@
+using Bielefeld.Etl.Attainment;
+using Bielefeld.Etl.Catalog;
+using Bielefeld.Etl.Deliveries;
+
+namespace Bielefeld.Etl.Warehouse;
+
+public abstract partial class WarehouseProvider
+{
+    /// <summary>
+    /// Records a steward's decision on the rejected row <paramref name="abweisungId"/>. The decision belongs to the row's
+    /// identity (file name, sheet, row, reason code), so it also holds for the same row in a later delivery of the file.
+    /// </summary>
+    /// <returns>False when there is no rejected row with that id.</returns>
+    public abstract Task<bool> DecideAsync(long abweisungId, RejectDecision decision, string by, string comment, CancellationToken cancellationToken);
+
+    /// <summary>Per source and data month: when a value was first loaded, when the latest covering file arrived, how many files cover it.</summary>
+    public abstract Task<IReadOnlyList<MonthDelivery>> MonthDeliveriesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Replaces the table behind <c>rpt.lieferstatus</c> with the states computed as of a day.</summary>
+    public abstract Task ReplaceDeliveryStatusAsync(IReadOnlyList<DeliveryStatus> statuses, CancellationToken cancellationToken);
+
+    /// <summary>Every version of every value, with when its file was loaded and when a later file superseded it.</summary>
+    public abstract Task<IReadOnlyList<ObservationVersion>> ObservationHistoryAsync(CancellationToken cancellationToken);
+
+    /// <summary>Per loaded file: rows read and rejected rows still open (review state <c>offen</c>).</summary>
+    public abstract Task<IReadOnlyList<FileRejectShare>> OpenRejectSharesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces <c>status_hinweis</c> of the attainment figures: each hint applies to its indicator's months from
+    /// <see cref="StatusHint.FromMonth"/> on (in the given order, later hints overwriting); figures that depend on
+    /// suppressed values get <paramref name="suppressedHint"/> appended.
+    /// </summary>
+    public abstract Task WriteStatusHintsAsync(IReadOnlyList<StatusHint> hints, string suppressedHint, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The attainment of every indicator in one area as it was reported at <paramref name="asOf"/>: computed from the
+    /// values current at that moment (loaded before it, not yet superseded by then), with today's targets.
+    /// </summary>
+    public async Task<IReadOnlyList<AttainmentRow>> AttainmentAsOfAsync(
+        PlanCatalog catalog, AreaCatalog areas, AttainmentSettings settings, string areaCode, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var current = (await ObservationHistoryAsync(cancellationToken))
+            .Where(v => v.AreaCode == areaCode && v.LoadedAt <= asOf && (v.SupersededAt is null || v.SupersededAt > asOf))
+            .GroupBy(v => (v.IndicatorCode, v.Month))
+            .ToLookup(g => g.Key.IndicatorCode, g => new MonthlyActual(g.Key.Month, Sum(g.Select(v => v.Value)))
+            {
+                Numerator = Sum(g.Select(v => v.Numerator)),
+                Denominator = Sum(g.Select(v => v.Denominator)),
+                Suppressed = g.Any(v => v.Suppressed),
+            });
+        var calculator = new AttainmentCalculator(settings);
+        var areaName = areas.Find(areaCode)?.Name ?? areaCode;
+        var rows = new List<AttainmentRow>();
+        foreach (var indicator in catalog.Indicators)
+        {
+            var target = indicator.Targets.FirstOrDefault(t => t.AreaCode == areaCode);
+            foreach (var f in calculator.Compute(indicator, target, catalog.Year, areaCode, current[indicator.Code].OrderBy(a => a.Month).ToList()))
+            {
+                rows.Add(new AttainmentRow(
+                    f.IndicatorCode, indicator.MeasureCode, f.Month.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), areaName,
+                    (double?)f.ActualToDate, (double?)f.TargetValue, (double?)f.TargetPath, (double?)f.Degree, f.Status.ToReportName()));
+            }
+        }
+
+        return rows.OrderBy(r => r.IndikatorCode, StringComparer.Ordinal).ThenBy(r => r.Monat, StringComparer.Ordinal).ToList();
+
+        static decimal? Sum(IEnumerable<decimal?> values)
+        {
+            var list = values.ToList();
+            return list.Any(v => v is null) ? null : list.Sum(v => v!.Value);
+        }
+    }
+}
+
+/// <summary>A steward's decision on a rejected row.</summary>
+public enum RejectDecision
+{
+    /// <summary>The value is right as delivered (or irrelevant); the row is not reported again.</summary>
+    Akzeptiert,
+
+    /// <summary>The row is wrong and stays out; nothing to correct.</summary>
+    Verworfen,
+
+    /// <summary>The supplier has corrected it (by re-delivery or otherwise).</summary>
+    Korrigiert,
+}
+
+/// <summary>One version of a value: what a file delivered and until when it was current.</summary>
+public sealed record ObservationVersion(
+    string IndicatorCode, DateOnly Month, string AreaCode, string Source, string SeriesKey,
+    decimal? Value, decimal? Numerator, decimal? Denominator, bool Suppressed,
+    long FileId, DateTimeOffset LoadedAt, DateTimeOffset? SupersededAt)
+{
+    /// <summary>Whether no later file has superseded it.</summary>
+    public bool IsCurrent => SupersededAt is null;
+}
+
+/// <summary>A loaded file with its rows read and rejected rows still open.</summary>
+public sealed record FileRejectShare(long DateiId, string Datei, string Quelle, long ZeilenGelesen, long Offen)
+{
+    /// <summary>The share of open rejected rows among the rows read (0 for an empty file).</summary>
+    public double Share => ZeilenGelesen == 0 ? 0 : (double)Offen / ZeilenGelesen;
+}
+
+/// <summary>A reason why an indicator's status is provisional from a month on.</summary>
+public sealed record StatusHint(string IndicatorCode, DateOnly FromMonth, string Text);
+
+/// <summary>The stored names of steward decisions.</summary>
+public static class RejectDecisionNames
+{
+    /// <summary>The lowercase German token in <c>rpt.abgewiesene_zeilen.entscheidung</c>.</summary>
+    public static string ToStoredName(this RejectDecision decision) => decision switch
+    {
+        RejectDecision.Akzeptiert => "akzeptiert",
+        RejectDecision.Verworfen => "verworfen",
+        _ => "korrigiert",
+    };
+}
