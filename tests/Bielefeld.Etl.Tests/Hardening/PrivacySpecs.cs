@@ -131,6 +131,13 @@ public abstract class PrivacySpecs : IDisposable
         Assert.Equal((25, null), Shown(observed[("REGE-1.1", "quartier:sieker")]));
         Assert.Equal((null, "sekundaer"), Shown(observed[("REGE-1.1", "quartier:sieker-mitte")]));
 
+        var history = (await connection.QueryAsync<(string Area, double? First, double? Current, string? Secrecy)>(
+                $"SELECT bereich_code, erstwert, aktueller_wert, geheimhaltung FROM {Views}beobachtung_historie WHERE indikator_code = @count AND monat = '2017-03-01'", new { count }))
+            .ToDictionary(h => h.Area);
+        Assert.Equal((null, null, "primaer"), (history["quartier:stieghorst"].First, history["quartier:stieghorst"].Current, history["quartier:stieghorst"].Secrecy));
+        Assert.Equal((null, null, "sekundaer"), (history["quartier:sieker"].First, history["quartier:sieker"].Current, history["quartier:sieker"].Secrecy));
+        Assert.Equal((7, 7, null), (history["quartier:sieker-mitte"].First, history["quartier:sieker-mitte"].Current, history["quartier:sieker-mitte"].Secrecy));
+
         async Task Attain(string indicator, string area, double? actual) =>
             await connection.ExecuteAsync(
                 $"INSERT INTO {Tables}fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, grad, status, prognose, unterdrueckt, berechnet_um) "
