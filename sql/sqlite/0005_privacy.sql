@@ -159,19 +159,23 @@ geheim AS (
     LEFT JOIN bezirk q ON r.ebene = 'quartier' AND q.indikator_code = r.indikator_code AND q.monat = r.monat AND q.bezirk_code = r.eltern_bereich_code
     LEFT JOIN bezirk d ON r.ebene = 'stadtbezirk' AND d.indikator_code = r.indikator_code AND d.monat = r.monat AND d.bezirk_code = r.bereich_code
 )
-SELECT indikator_code,
-       massnahme_code,
-       monat,
-       bereich_code,
-       bereich,
-       CASE WHEN geheimhaltung IS NULL THEN istwert END AS istwert,
-       zielwert,
-       zielpfad,
-       CASE WHEN geheimhaltung IS NULL THEN grad END AS zielerreichungsgrad,
-       status,
-       CASE WHEN geheimhaltung IS NULL THEN prognose END AS prognose,
-       unterdrueckt AS unterdrueckte_werte,
-       geheimhaltung,
-       berechnet_um
-FROM geheim;
+SELECT g.indikator_code,
+       g.massnahme_code,
+       g.monat,
+       g.bereich_code,
+       g.bereich,
+       o.istwert,
+       g.zielwert,
+       g.zielpfad,
+       o.grad AS zielerreichungsgrad,
+       g.status,
+       o.prognose,
+       g.unterdrueckt AS unterdrueckte_werte,
+       g.geheimhaltung,
+       g.berechnet_um
+-- Hidden figures come through a join that finds no row, not through an expression: SQLite then keeps the columns'
+-- declared type REAL, which readers that map by type (Dapper) need when the first row is empty.
+FROM geheim g
+LEFT JOIN fact_zielerreichung o ON g.geheimhaltung IS NULL
+                               AND o.indikator_code = g.indikator_code AND o.monat = g.monat AND o.bereich_code = g.bereich_code;
 
