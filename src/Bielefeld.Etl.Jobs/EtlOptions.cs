@@ -18,6 +18,9 @@ public sealed record EtlOptions(string Inbox, string Pipelines, string Catalog, 
     /// </summary>
     public string? Reports { get; init; }
 
+    /// <summary>Where the nightly summary is mailed; null: it is only written into <see cref="Reports"/>.</summary>
+    public Summary.SmtpSettings? Smtp { get; init; }
+
     /// <summary>
     /// The share of open rejected rows among a file's rows above which the indicators it feeds are marked provisional
     /// (<c>status_hinweis</c>); 0.05 unless configured (<c>Datenpflege:AnteilOffenerAbweisungen</c>).

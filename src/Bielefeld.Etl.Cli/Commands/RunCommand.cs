@@ -1,6 +1,7 @@
 using Bielefeld.Etl.Cli.Composition;
 using Bielefeld.Etl.Cli.Output;
 using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Jobs.Summary;
 using Bielefeld.Etl.Warehouse;
 using Spectre.Console;
 
@@ -22,6 +23,13 @@ public sealed class RunCommand : EtlCommand<RunSettings>
         RunReport.Write(summary);
         RunReport.WriteAttainment(await warehouse.LatestAttainmentAsync(cancellationToken));
         RunReport.WriteLateWarnings(summary.LateDeliveries);
+        if (options.Reports is { } reports)
+        {
+            var nightly = await NightlySummaryPublisher.BuildAsync(summary, warehouse, reports, DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime), cancellationToken);
+            var page = await NightlySummaryPublisher.PublishAsync(nightly, warehouse, reports, options.Smtp, cancellationToken);
+            AnsiConsole.MarkupLine($"Nachtbericht: [bold]{Markup.Escape(Path.GetRelativePath(Environment.CurrentDirectory, page))}[/]{(options.Smtp is null ? "" : " (per E-Mail versandt)")}");
+        }
+
         if (summary.HasFailures)
         {
             AnsiConsole.MarkupLine("[red]Mindestens eine Datei konnte aus technischen Gründen nicht geladen werden; der nächste Lauf versucht es erneut.[/]");

@@ -1,4 +1,5 @@
 using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Jobs.Summary;
 using Bielefeld.Etl.Warehouse;
 using Microsoft.Extensions.Configuration;
 
@@ -36,6 +37,23 @@ public static class EtlConfiguration
             OpenRejectShareLimit = configuration["Datenpflege:AnteilOffenerAbweisungen"] is { } share
                 ? double.Parse(share, System.Globalization.CultureInfo.InvariantCulture)
                 : 0.05,
+            Smtp = Smtp(configuration.GetSection("Nachtbericht:Smtp")),
         };
     }
+
+    // The nightly summary is mailed only where a relay is configured; its password comes from the environment.
+    private static SmtpSettings? Smtp(IConfigurationSection smtp) =>
+        smtp["Host"] is { Length: > 0 } host
+            ? new SmtpSettings(
+                host,
+                int.Parse(smtp["Port"] ?? "25", System.Globalization.CultureInfo.InvariantCulture),
+                smtp["Absender"] ?? throw new InvalidOperationException("Nachtbericht:Smtp:Absender fehlt."),
+                (smtp["Empfaenger"] ?? throw new InvalidOperationException("Nachtbericht:Smtp:Empfaenger fehlt."))
+                    .Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                EnableSsl = string.Equals(smtp["Tls"], "true", StringComparison.OrdinalIgnoreCase),
+                User = smtp["Benutzer"],
+                Password = smtp["Passwort"],
+            }
+            : null;
 }

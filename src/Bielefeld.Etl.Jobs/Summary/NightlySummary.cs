@@ -1,0 +1,21 @@
+using Bielefeld.Etl.Deliveries;
+using Bielefeld.Etl.Warehouse;
+
+namespace Bielefeld.Etl.Jobs.Summary;
+
+/// <summary>An indicator whose traffic light changed since the last summary.</summary>
+public sealed record StatusChange(string Indicator, string Area, string Before, string After);
+
+/// <summary>How many rows one reason rejected in the night's loads.</summary>
+public sealed record ReasonCount(string Code, string Description, int Rows);
+
+/// <summary>
+/// The nightly summary for people who do not read logs: which sources loaded, rows rejected by reason, deliveries
+/// late, and indicators whose status changed since the last summary.
+/// </summary>
+public sealed record NightlySummary(
+    DateOnly Day,
+    IReadOnlyList<FileLoadResult> Files,
+    IReadOnlyList<ReasonCount> RejectedByReason,
+    IReadOnlyList<DeliveryStatus> LateDeliveries,
+    IReadOnlyList<StatusChange> StatusChanges);

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Bielefeld.Etl.Warehouse;
+
+namespace Bielefeld.Etl.Jobs.Summary;
+
+/// <summary>
+/// After a run: puts the nightly summary together, writes it into the reports folder (HTML and text) and, where an
+/// SMTP relay is configured, mails it.
+/// </summary>
+public static class NightlySummaryPublisher
+{
+    private const string SnapshotFile = "nachtbericht-ampeln.json";
+
+    /// <summary>Builds the summary of <paramref name="run"/> as of <paramref name="day"/>, comparing statuses with the last summary in <paramref name="reports"/>.</summary>
+    public static async Task<NightlySummary> BuildAsync(
+        RunSummary run, WarehouseProvider warehouse, string? reports, DateOnly day, CancellationToken cancellationToken)
+    {
+        var rejected = new List<RejectedRowRecord>();
+        foreach (var file in run.Files.Where(f => f.Status == FileLoadStatus.Loaded && f.Counts.Rejected > 0 && f.FileId is not null))
+        {
+            rejected.AddRange(await warehouse.RejectedRowsAsync(new RejectedRowQuery(FileId: file.FileId), cancellationToken));
+        }
+
+        var byReason = rejected.GroupBy(r => r.GrundCode, StringComparer.Ordinal)
+            .Select(g => new ReasonCount(g.Key, "z. B. " + g.First().Datei + ", Zeile " + g.First().Zeile.ToString(CultureInfo.InvariantCulture) + ": " + g.First().Grund, g.Count()))
+            .OrderByDescending(r => r.Rows).ThenBy(r => r.Code, StringComparer.Ordinal)
+            .ToList();
+        var current = StatusSnapshot.Of(await warehouse.LatestAttainmentAsync(cancellationToken));
+        var before = reports is null ? [] : StatusSnapshot.Read(Path.Combine(reports, SnapshotFile));
+        return new NightlySummary(day, run.Files, byReason, run.LateDeliveries, StatusSnapshot.Compare(before, current));
+    }
+
+    /// <summary>Writes the summary (and the statuses for the next one) into <paramref name="reports"/> and mails it when <paramref name="smtp"/> is set.</summary>
+    /// <returns>The HTML file written.</returns>
+    public static async Task<string> PublishAsync(
+        NightlySummary summary, WarehouseProvider warehouse, string reports, SmtpSettings? smtp, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(reports);
+        var name = "nachtbericht_" + summary.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var html = Path.Combine(reports, name + ".html");
+        await File.WriteAllTextAsync(html, NightlySummaryText.Html(summary), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(reports, name + ".txt"), NightlySummaryText.Text(summary), cancellationToken);
+        StatusSnapshot.Write(Path.Combine(reports, SnapshotFile), StatusSnapshot.Of(await warehouse.LatestAttainmentAsync(cancellationToken)));
+        if (smtp is not null)
+        {
+            await new SmtpSummarySender(smtp).SendAsync(summary, cancellationToken);
+        }
+
+        return html;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Jobs.Summary;
+using Bielefeld.Etl.Synthetic.Kaf;
+using Bielefeld.Etl.Warehouse;
+using Bielefeld.Etl.Warehouse.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Bielefeld.Etl.Tests.Stewardship;
+
+/// <summary>The nightly summary in plain German: written beside the reports and mailed through a real SMTP conversation.</summary>
+public sealed partial class NightlySummarySpecs : IDisposable
+{
+    private readonly TemporaryDirectory _dir = new();
+    private readonly SqliteWarehouse _warehouse;
+
+    public NightlySummarySpecs() => _warehouse = new SqliteWarehouse($"Data Source={_dir.File("warehouse.db")}", TimeProvider.System);
+
+    private string Inbox => _dir.Folder("inbox");
+
+    private string Reports => _dir.Folder("reports");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+
+    private async Task<NightlySummary> RunAndSummariseAsync()
+    {
+        var run = PipelineRun.Prepare(
+            new EtlOptions(Inbox, RepositoryPaths.Pipelines, RepositoryPaths.Catalog2017, RepositoryPaths.Areas, new WarehouseSettings("sqlite", "")),
+            _warehouse, NullLogger.Instance, TimeProvider.System);
+        var result = await run.RunAsync(["kaf"], null, TestContext.Current.CancellationToken);
+        return await NightlySummaryPublisher.BuildAsync(result, _warehouse, Reports, new DateOnly(2017, 7, 6), TestContext.Current.CancellationToken);
+    }
+
+    private void CopyKafSamples()
+    {
+        var kaf = _dir.Folder(Path.Combine("inbox", "kaf"));
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.SampleInbox, "kaf")))
+        {
+            File.Copy(file, Path.Combine(kaf, Path.GetFileName(file)), overwrite: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_summary_says_in_plain_German_what_loaded_and_what_was_rejected_and_why()
+    {
+        CopyKafSamples();
+
+        var summary = await RunAndSummariseAsync();
+        var text = NightlySummaryText.Text(summary);
+
+        Assert.Contains("Nachtlauf vom 06.07.2017", text, StringComparison.Ordinal);
+        Assert.Contains("- KAF_FIM_2017.xlsx (kaf): geladen – 12 Zeilen gelesen, 2 übernommen, 1 abgewiesen, 9 ohne Daten", text, StringComparison.Ordinal);
+        Assert.Contains("- 1 × SUMME_ABWEICHEND: z. B. KAF_FIM_2017.xlsx, Zeile 9: Summe 11 weicht von der Summe der Monate 9 ab.", text, StringComparison.Ordinal);
+        Assert.Contains("- Keine Ampel hat sich geändert.", text, StringComparison.Ordinal); // the first summary has nothing to compare with
+        Assert.Equal(5, summary.Files.Count);
+    }
+
+    [Fact]
+    public async Task The_next_summary_names_the_indicators_whose_status_changed()
+    {
+        CopyKafSamples();
+        await NightlySummaryPublisher.PublishAsync(await RunAndSummariseAsync(), _warehouse, Reports, null, TestContext.Current.CancellationToken);
+        var fim = KafSampleSet.For2017().Single(w => w.Workbook.ProjectCode == "FIM").Workbook;
+        KafWorkbookWriter.Write(fim with { Rows = [.. fim.Rows.Select(r => r with { SumOverride = null })] }, Path.Combine(Inbox, "kaf", "KAF_FIM_2017.xlsx"));
+
+        var next = await RunAndSummariseAsync();
+
+        // The corrected placements (46 against a path of 48,5: 94,8 %) lift REGE-9.1 from red to amber.
+        Assert.Equal([new StatusChange("REGE-9.1", "Stadt Bielefeld", "rot", "gelb")], next.StatusChanges);
+        Assert.Contains("- REGE-9.1 (Stadt Bielefeld): rot → gelb", NightlySummaryText.Text(next), StringComparison.Ordinal);
+        Assert.Contains("- Keine Zeile wurde abgewiesen.", NightlySummaryText.Text(next), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_summary_is_mailed_as_text_and_HTML_through_the_configured_relay()
+    {
+        CopyKafSamples();
+        await using var sink = new SmtpSink();
+        var smtp = new SmtpSettings("127.0.0.1", sink.Port, "etl@bielefeld.example", ["controlling@bielefeld.example", "datenpflege@bielefeld.example"]);
+
+        var page = await NightlySummaryPublisher.PublishAsync(await RunAndSummariseAsync(), _warehouse, Reports, smtp, TestContext.Current.CancellationToken);
+
+        var (recipients, data) = Assert.Single(sink.Messages);
+        Assert.Equal(["controlling@bielefeld.example", "datenpflege@bielefeld.example"], recipients);
+        var decoded = SoftLineBreak().Replace(data, "");
+        Assert.Contains("multipart/alternative", decoded, StringComparison.Ordinal);
+        Assert.Contains("text/html", decoded, StringComparison.Ordinal);
+        Assert.Contains("SUMME_ABWEICHEND", decoded, StringComparison.Ordinal);
+        Assert.Contains("KAF_FIM_2017.xlsx (kaf)", decoded, StringComparison.Ordinal);
+        Assert.True(File.Exists(page));
+        Assert.True(File.Exists(Path.ChangeExtension(page, ".txt")));
+        Assert.True(File.Exists(Path.Combine(Reports, "nachtbericht-ampeln.json")));
+    }
+
+    [Fact]
+    public void The_HTML_summary_escapes_file_names_and_messages()
+    {
+        var file = new FileLoadResult(new ExtractFile("kaf", "/inbox/<img src=x>.xlsx", "00", 1), FileLoadStatus.Refused, default, "<script>alert(1)</script>");
+        var summary = new NightlySummary(new DateOnly(2017, 7, 6), [file], [], [], []);
+
+        var html = NightlySummaryText.Html(summary);
+
+        Assert.Contains("&lt;img src=x&gt;.xlsx", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("=\r\n")]
+    private static partial Regex SoftLineBreak();
+}
