@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using System.Text;
+using Bielefeld.Etl.Loading;
 using Bielefeld.Etl.Warehouse;
 
 namespace Bielefeld.Etl.Jobs;
@@ -8,28 +10,90 @@ public static class InboxFile
 {
     /// <summary>
     /// The regular files directly in <paramref name="folder"/> that match <paramref name="pattern"/>, in name order.
-    /// Links and sub-folders are not followed: nothing outside the inbox is ever read.
+    /// Links and sub-folders are not followed: nothing outside the inbox is ever read. Entries that are refused
+    /// (see <see cref="Scan"/>) are not among them.
     /// </summary>
-    public static IReadOnlyList<string> Find(string folder, string pattern)
+    public static IReadOnlyList<string> Find(string folder, string pattern) => Scan(folder, pattern).Files;
+
+    /// <summary>
+    /// Lists <paramref name="folder"/>: the files to load, and the entries matching <paramref name="pattern"/> that
+    /// are refused without being opened: symbolic links (<see cref="InboxReasons.Link"/>), entries of 0 bytes, which
+    /// include pipes and devices (<see cref="InboxReasons.Empty"/>), names that escape (<see cref="InboxReasons.PathOutside"/>).
+    /// Sub-folders (archive, quarantine), hidden entries and Excel's lock files (<c>~$…</c>) are passed over.
+    /// </summary>
+    public static InboxListing Scan(string folder, string pattern)
     {
         if (!Directory.Exists(folder))
         {
-            return [];
+            return new InboxListing([], []);
         }
 
-        return new DirectoryInfo(folder)
-            .EnumerateFiles(pattern, new EnumerationOptions { RecurseSubdirectories = false, MatchCasing = MatchCasing.CaseInsensitive, AttributesToSkip = FileAttributes.Hidden })
-            .Where(f => f.LinkTarget is null && !f.Name.StartsWith("~$", StringComparison.Ordinal))
-            .Select(f => f.FullName)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var files = new List<string>();
+        var refused = new List<RefusedInboxEntry>();
+        var entries = new DirectoryInfo(folder).EnumerateFileSystemInfos(pattern,
+            new EnumerationOptions { RecurseSubdirectories = false, MatchCasing = MatchCasing.CaseInsensitive, AttributesToSkip = FileAttributes.Hidden });
+        foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            if (entry.Name.StartsWith("~$", StringComparison.Ordinal) || (entry is DirectoryInfo && entry.LinkTarget is null))
+            {
+                continue;
+            }
+
+            if (InboxPath.TryResolve(folder, entry.Name, out var outside) is not { } path)
+            {
+                refused.Add(new RefusedInboxEntry(entry.FullName, InboxReasons.PathOutside, outside!));
+            }
+            else if (entry.LinkTarget is { } target)
+            {
+                refused.Add(new RefusedInboxEntry(path.FullPath, InboxReasons.Link,
+                    $"{entry.Name} ist eine Verknüpfung auf '{target}'; geladen werden nur Dateien, die im Eingang selbst liegen."));
+            }
+            else if (entry is FileInfo { Length: 0 })
+            {
+                refused.Add(new RefusedInboxEntry(path.FullPath, InboxReasons.Empty,
+                    $"{entry.Name} hat 0 Byte (leer, oder eine Pipe bzw. ein Gerät); der Eintrag wird nicht geöffnet."));
+            }
+            else
+            {
+                files.Add(path.FullPath);
+            }
+        }
+
+        return new InboxListing(files, refused);
     }
 
     /// <summary>Fingerprints a file by streaming it through SHA-256.</summary>
+    /// <exception cref="IOException">The entry became a link or empty since it was listed; it is not opened.</exception>
     public static async Task<ExtractFile> FingerprintAsync(string pipeline, string path, CancellationToken cancellationToken)
     {
+        // Checked again right before opening: the entry may have been swapped for a link or a pipe since the listing.
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null || (info.Exists && info.Length == 0))
+        {
+            throw new IOException($"{info.Name} ist seit dem Auflisten eine Verknüpfung oder leer geworden; der Eintrag wird nicht geöffnet.");
+        }
+
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
         var hash = await SHA256.HashDataAsync(stream, cancellationToken);
         return new ExtractFile(pipeline, path, Convert.ToHexStringLower(hash), stream.Length);
     }
+
+    /// <summary>
+    /// The record of a refused entry, which is never opened: its fingerprint is taken over its path and reason
+    /// instead of its bytes, so that the same entry refused again the next night is recorded once.
+    /// </summary>
+    public static ExtractFile Unopened(string pipeline, RefusedInboxEntry entry) =>
+        new(pipeline, entry.Path,
+            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"eingang\0{entry.Path}\0{entry.Reason.Code}"))), 0);
 }
+
+/// <summary>An inbox folder's entries: the files to load and the refused ones.</summary>
+/// <param name="Files">Absolute paths of the regular files to load, in name order.</param>
+/// <param name="Refused">Entries refused without being opened.</param>
+public sealed record InboxListing(IReadOnlyList<string> Files, IReadOnlyList<RefusedInboxEntry> Refused);
+
+/// <summary>An inbox entry refused without being opened.</summary>
+/// <param name="Path">Where it lies.</param>
+/// <param name="Reason">Why (<see cref="InboxReasons"/>).</param>
+/// <param name="Message">What an operator must know.</param>
+public sealed record RefusedInboxEntry(string Path, ReasonCode Reason, string Message);

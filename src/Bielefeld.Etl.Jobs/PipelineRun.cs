@@ -126,7 +126,13 @@ public sealed partial class PipelineRun
         foreach (var (definition, reader) in _pipelines.Where(p => names.Count == 0 || names.Contains(p.Definition.Name)))
         {
             var folder = Path.Combine(_options.Inbox, definition.Inbox);
-            foreach (var path in InboxFile.Find(folder, definition.Files))
+            var listing = InboxFile.Scan(folder, definition.Files);
+            foreach (var entry in listing.Refused)
+            {
+                results.Add(await RecordRefusedEntryAsync(definition, entry, cancellationToken));
+            }
+
+            foreach (var path in listing.Files)
             {
                 switch (await LoadFileAsync(definition, reader, path, progress, cancellationToken))
                 {
@@ -251,6 +257,15 @@ public sealed partial class PipelineRun
         }
     }
 
+    /// <summary>An inbox entry refused unopened (a link, a pipe, an empty file): recorded with status abgewiesen and its reason.</summary>
+    private async Task<FileLoadResult> RecordRefusedEntryAsync(PipelineDefinition definition, RefusedInboxEntry entry, CancellationToken cancellationToken)
+    {
+        var file = InboxFile.Unopened(definition.Name, entry);
+        LogEntryRefused(file.Name, entry.Reason.Code, entry.Message);
+        await _warehouse.RecordUnloadedAsync(file, FileLoadStatus.Refused, entry.Reason.Code, entry.Message, _time.GetUtcNow(), cancellationToken);
+        return new FileLoadResult(file, FileLoadStatus.Refused, default, $"{entry.Reason.Code}: {entry.Message}");
+    }
+
     /// <summary>After a load with rejected rows: the steward report of that load, as CSV and HTML, in the reports folder.</summary>
     private async Task<FileLoadResult> WriteStewardReportAsync(FileLoadResult result, CancellationToken cancellationToken)
     {
@@ -267,6 +282,9 @@ public sealed partial class PipelineRun
         LogStewardReport(result.File.Name, rows.Count, path + ".csv");
         return result with { StewardReport = path + ".csv" };
     }
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "{File}: im Eingang abgewiesen ({Reason}), nicht geöffnet: {Detail}")]
+    private partial void LogEntryRefused(string file, string reason, string detail);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "{File}: {Rows} abgewiesene Zeilen im Bericht {Report}")]
     private partial void LogStewardReport(string file, int rows, string report);

@@ -6,6 +6,8 @@ using Bielefeld.Etl.Sources.Meldebogen;
 using Bielefeld.Etl.Sources.Prosoz;
 using Bielefeld.Etl.Sources.Rekom;
 
+using Bielefeld.Etl.Sources.Limits;
+
 namespace Bielefeld.Etl.Sources;
 
 /// <summary>The readers a pipeline file may name. A new source format is a new folder and one line here.</summary>
@@ -21,11 +23,14 @@ public static class SourceReaders
         [MeldebogenReader.Name] = MeldebogenReader.Create,
     };
 
-    /// <summary>Creates the reader a pipeline names, validating its mapping against the plan catalog.</summary>
+    /// <summary>
+    /// Creates the reader a pipeline names, validating its mapping against the plan catalog, behind the guard that
+    /// enforces <see cref="ExtractLimits.Default"/> and refuses corrupt files with a reason (<see cref="GuardedReader"/>).
+    /// </summary>
     /// <exception cref="PipelineDefinitionException">The reader is unknown or its mapping refers to something unknown.</exception>
     public static IExtractReader Create(PipelineDefinition pipeline, SourceContext context) =>
         Readers.TryGetValue(pipeline.Reader, out var create)
-            ? create(pipeline, context)
+            ? new GuardedReader(create(pipeline, context), ExtractLimits.Default)
             : throw new PipelineDefinitionException(
                 $"{pipeline.FilePath}: unbekannter Reader '{pipeline.Reader}' (bekannt: {string.Join(", ", Readers.Keys)}).");
 }

@@ -57,6 +57,7 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
                 TrackLineNumbers = true,
                 SkipEmptyLines = false,
                 TrimWhitespace = true,
+                MaxRecordSize = Limits.ExtractLimits.Default.MaxRecordBytes,
             });
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsvHelper;
 
 namespace Bielefeld.Etl.Sources.Csv;
@@ -20,6 +21,7 @@ public static class CsvExtract
             TrackLineNumbers = true,
             TrimWhitespace = true,
             IncludeValuesInExceptions = false,
+            MaxRecordSize = Limits.ExtractLimits.Default.MaxRecordBytes,
         });
 
     /// <summary>
@@ -28,13 +30,33 @@ public static class CsvExtract
     /// </summary>
     public static IReadOnlyList<string> ReadHeader(CsvReader reader, string fileName)
     {
+        IReadOnlyList<string> headers;
         try
         {
-            return reader.Headers;
+            headers = reader.Headers;
+        }
+        catch (CsvFormatException ex) when (ex.Message.Contains("MaxRecordSize", StringComparison.Ordinal))
+        {
+            throw new Loading.ExtractFileException(Limits.ExtractLimitReasons.RecordTooLong, $"{fileName}: die Kopfzeile ist länger als erlaubt ({ex.Message}).", ex);
         }
         catch (Exception ex) when (ex is CsvFormatException or InvalidOperationException or ArgumentException)
         {
             throw new Loading.ExtractFileException(Loading.FileReasons.Unreadable, $"{fileName}: keine lesbare CSV-Kopfzeile ({ex.Message}).", ex);
+        }
+
+        CheckFieldCount(headers.Count, 1, fileName);
+        return headers;
+    }
+
+    /// <summary>Refuses the file when a record has more fields than <see cref="Limits.ExtractLimits.MaxColumns"/>.</summary>
+    /// <exception cref="Loading.ExtractFileException">Too many fields (<see cref="Limits.ExtractLimitReasons.TooManyColumns"/>).</exception>
+    public static void CheckFieldCount(int fieldCount, long line, string fileName)
+    {
+        var max = Limits.ExtractLimits.Default.MaxColumns;
+        if (fieldCount > max)
+        {
+            throw new Loading.ExtractFileException(Limits.ExtractLimitReasons.TooManyColumns, string.Create(CultureInfo.InvariantCulture,
+                $"{fileName}: Zeile {line} hat {fieldCount} Felder (höchstens {max}); die Datei wird nicht gelesen."));
         }
     }
 }

@@ -36,6 +36,7 @@ public sealed class CsvRecord
     /// <summary>Copies the reader's current record.</summary>
     public static CsvRecord Current(CsvReader reader, CsvHeader header)
     {
+        CsvExtract.CheckFieldCount(reader.FieldCount, reader.LineNumber, "Die Datei");
         var fields = new string?[reader.FieldCount];
         for (var i = 0; i < fields.Length; i++)
         {
@@ -52,6 +53,14 @@ public sealed class CsvRecord
     /// <summary>Records a problem with <paramref name="column"/>'s field.</summary>
     public void Reject(string column, ReasonCode reason, string message) =>
         _problems.Add(new RejectedRow(null, Line, _header.NameInFile(column), this[column], reason, message));
+
+    /// <summary>
+    /// Records a problem with an identifying field (a participant's TN_ID, a case's Fallnummer): the column is named,
+    /// the value is not, so that no identifier of a person or case reaches the warehouse's rejected rows. The line
+    /// number leads the steward to it.
+    /// </summary>
+    public void RejectIdentifier(string column, ReasonCode reason, string message) =>
+        _problems.Add(new RejectedRow(null, Line, _header.NameInFile(column), null, reason, message));
 
     /// <summary>Records a problem of the whole record (no single field).</summary>
     public void RejectRow(ReasonCode reason, string message) =>

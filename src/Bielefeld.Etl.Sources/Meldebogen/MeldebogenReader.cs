@@ -112,7 +112,7 @@ public sealed class MeldebogenReader : IExtractReader
 
     private ExtractReading OpenCsv(string path, string fileName, DeliveryScope scope)
     {
-        var reader = CsvReader.FromFile(path, new CsvReaderOptions { Encoding = ExtractEncoding.Detect(path), TrackLineNumbers = true });
+        var reader = CsvReader.FromFile(path, new CsvReaderOptions { Encoding = ExtractEncoding.Detect(path), TrackLineNumbers = true, MaxRecordSize = Limits.ExtractLimits.Default.MaxRecordBytes });
         try
         {
             var header = reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();

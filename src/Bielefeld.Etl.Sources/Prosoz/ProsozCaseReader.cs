@@ -80,8 +80,8 @@ public sealed partial class ProsozCaseReader : IExtractReader
             var row = ProsozRowValues.Parse(record, _mapping, exportDate);
             if (row is not null && !seen.TryAdd(row.CaseNumber, record.Line))
             {
-                record.Reject(ProsozMapping.Fallnummer, ProsozReasons.DuplicateCase,
-                    $"{row.CaseNumber} steht schon in Zeile {seen[row.CaseNumber].ToString(CultureInfo.InvariantCulture)}; gezählt wird jene Zeile.");
+                record.RejectIdentifier(ProsozMapping.Fallnummer, ProsozReasons.DuplicateCase,
+                    $"Die Fallnummer dieser Zeile steht schon in Zeile {seen[row.CaseNumber].ToString(CultureInfo.InvariantCulture)}; gezählt wird jene Zeile.");
             }
 
             if (row is null || record.HasProblems)

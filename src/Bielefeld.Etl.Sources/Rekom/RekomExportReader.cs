@@ -85,8 +85,8 @@ public sealed partial class RekomExportReader : IExtractReader
             var winner = winners[(row.TnId, row.Project.Code)];
             if (winner.Line != row.Line)
             {
-                record.Reject(RekomMapping.TnId, RekomReasons.DuplicateParticipant,
-                    $"{row.TnId} steht für {row.Project.Code} auch in Zeile {winner.Line.ToString(CultureInfo.InvariantCulture)}"
+                record.RejectIdentifier(RekomMapping.TnId, RekomReasons.DuplicateParticipant,
+                    $"Die TN_ID dieser Zeile steht für {row.Project.Code} auch in Zeile {winner.Line.ToString(CultureInfo.InvariantCulture)}"
                     + $" (Verbleib_Datum {(winner.DestinationDate is { } d ? GermanValues.Format(d) : "leer")}); gezählt wird jene Zeile, diese nicht.");
                 yield return record.ToRejected();
                 continue;

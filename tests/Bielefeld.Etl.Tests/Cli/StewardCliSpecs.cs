@@ -38,7 +38,7 @@ public sealed class StewardCliSpecs : IDisposable
         var (runExit, runOutput) = await CliProcess.RunAsync(environment, "run", "--all", "--inbox", CopySamplesToInbox(), "--connection", Connection);
         Assert.Equal(0, runExit);
         Assert.Contains("Bericht: ", runOutput, StringComparison.Ordinal);
-        Assert.Equal(4, Directory.GetFiles(_dir.Folder("reports")).Length); // FIM and the Meldebogen, CSV and HTML each
+        Assert.Equal(4, Directory.GetFiles(_dir.Folder("reports"), "abgewiesen_*").Length); // FIM and the Meldebogen, CSV and HTML each
 
         var (exit, output) = await CliProcess.RunAsync(null, "rejects", "--connection", Connection);
 

@@ -73,7 +73,7 @@ public sealed class ProsozCaseReaderSpecs : IDisposable
             (11, "Unterbringung", null, "UNTERBRINGUNG_FEHLT"),
             (12, "Stadtbezirk", "Großdornberg", "BEZIRK_UNBEKANNT"),
             (13, "Paragraph", "99", "PARAGRAPH_UNBEKANNT"),
-            (14, "Fallnummer", "HZE-2017-00001", "FALL_DOPPELT"),
+            (14, "Fallnummer", null, "FALL_DOPPELT"),
             (15, "Hilfeende", "15.04.2017", "HILFEENDE_VOR_BEGINN"),
             (16, "Ziele_smart", null, "HILFEPLAN_UNVOLLSTAENDIG"),
         ], problems);

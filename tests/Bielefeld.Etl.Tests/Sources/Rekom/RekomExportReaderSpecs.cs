@@ -89,7 +89,7 @@ public sealed class RekomExportReaderSpecs : IDisposable
 
         Assert.Equal(
         [
-            (10, "TN_ID", "T-000103", "TEILNAHME_DOPPELT"),
+            (10, "TN_ID", null, "TEILNAHME_DOPPELT"),
             (11, "Verbleib_Datum", null, "VERBLEIB_UNVOLLSTAENDIG"),
             (17, "Austritt", "28.02.2017", "AUSTRITT_VOR_EINTRITT"),
             (21, "Verbleib", "AUSB_DUAL", "VERBLEIB_OHNE_AUSTRITT"),
@@ -112,7 +112,7 @@ public sealed class RekomExportReaderSpecs : IDisposable
 
         var rejected = Assert.Single(rows.OfType<SourceRow.Rejected>());
         Assert.Equal(3, rejected.Row);
-        Assert.Equal("T-1 steht für KAUSA auch in Zeile 2 (Verbleib_Datum 15.02.2017); gezählt wird jene Zeile, diese nicht.", Assert.Single(rejected.Problems).Message);
+        Assert.Equal("Die TN_ID dieser Zeile steht für KAUSA auch in Zeile 2 (Verbleib_Datum 15.02.2017); gezählt wird jene Zeile, diese nicht.", Assert.Single(rejected.Problems).Message);
         Assert.Equal(1m, Sum(totals, "REGE-2.1"));
         Assert.Equal(1m, totals.Single(o => o.IndicatorCode == "REGE-2.1" && o.Month.Month == 2).Value);
     }

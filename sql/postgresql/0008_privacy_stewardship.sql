@@ -1,0 +1,163 @@
+-- 0006/0007_stewardship recreated rpt zielerreichung without the small-count rule of the privacy migration and added
+-- rpt beobachtung_historie, which shows values per series: both get the rule here (docs/data-dictionary.md,
+-- "Small counts"). The history's own logic moves unchanged to dwh.beobachtung_historie; the rpt view hides its values in a Quartier
+-- where rpt beobachtung hides the month's figure, or where a value of its own (first or current) is 1 or 2.
+
+DROP VIEW rpt.beobachtung_historie;
+
+DROP VIEW rpt.zielerreichung;
+
+CREATE VIEW dwh.beobachtung_historie AS
+WITH versionen AS (
+    SELECT o.indikator_code, o.monat, o.bereich_code, o.quelle, o.serie, o.wert, o.zaehler, o.nenner, o.unterdrueckt,
+           o.datenstand, o.ersetzt_durch_datei_id, f.beendet_um AS gemeldet_um,
+           ROW_NUMBER() OVER (PARTITION BY o.indikator_code, o.monat, o.bereich_code, o.serie ORDER BY f.beendet_um, o.beobachtung_id) AS nr,
+           COUNT(*) OVER (PARTITION BY o.indikator_code, o.monat, o.bereich_code, o.serie) AS versionen
+    FROM dwh.fact_beobachtung o
+    JOIN dwh.load_file f ON f.datei_id = o.datei_id
+)
+SELECT e.indikator_code,
+       e.monat,
+       e.bereich_code,
+       e.quelle,
+       e.serie,
+       e.wert          AS erstwert,
+       e.zaehler       AS erst_zaehler,
+       e.nenner        AS erst_nenner,
+       e.gemeldet_um   AS erstmals_gemeldet_um,
+       e.datenstand    AS erst_datenstand,
+       a.wert          AS aktueller_wert,
+       a.zaehler       AS aktueller_zaehler,
+       a.nenner        AS aktueller_nenner,
+       a.gemeldet_um   AS aktuell_seit,
+       a.datenstand    AS aktueller_datenstand,
+       CAST(e.versionen - 1 AS integer) AS revisionen
+FROM versionen e
+LEFT JOIN versionen a ON a.indikator_code = e.indikator_code AND a.monat = e.monat AND a.bereich_code = e.bereich_code
+                     AND a.serie = e.serie AND a.ersetzt_durch_datei_id IS NULL
+WHERE e.nr = 1;
+
+CREATE VIEW rpt.beobachtung_historie AS
+WITH markiert AS (
+    SELECT h.*,
+           CASE WHEN r.geheimhaltung IS NOT NULL THEN r.geheimhaltung
+                WHEN b.ebene = 'quartier'
+                 AND ((i.art IN ('anzahl', 'bestand') AND ((h.erstwert > 0 AND h.erstwert < 3) OR (h.aktueller_wert > 0 AND h.aktueller_wert < 3)))
+                   OR (i.art = 'quote' AND ((h.erst_zaehler > 0 AND h.erst_zaehler < 3) OR (h.erst_nenner > 0 AND h.erst_nenner < 3)
+                                         OR (h.aktueller_zaehler > 0 AND h.aktueller_zaehler < 3) OR (h.aktueller_nenner > 0 AND h.aktueller_nenner < 3))))
+                THEN 'primaer'
+           END AS geheimhaltung
+    FROM dwh.beobachtung_historie h
+    JOIN dwh.dim_indikator i ON i.indikator_code = h.indikator_code
+    JOIN dwh.dim_bereich b ON b.bereich_code = h.bereich_code
+    LEFT JOIN rpt.beobachtung r ON r.indikator_code = h.indikator_code AND r.monat = h.monat AND r.bereich_code = h.bereich_code
+)
+SELECT indikator_code,
+       monat,
+       bereich_code,
+       quelle,
+       serie,
+       CASE WHEN geheimhaltung IS NULL THEN erstwert END AS erstwert,
+       CASE WHEN geheimhaltung IS NULL THEN erst_zaehler END AS erst_zaehler,
+       CASE WHEN geheimhaltung IS NULL THEN erst_nenner END AS erst_nenner,
+       erstmals_gemeldet_um,
+       erst_datenstand,
+       CASE WHEN geheimhaltung IS NULL THEN aktueller_wert END AS aktueller_wert,
+       CASE WHEN geheimhaltung IS NULL THEN aktueller_zaehler END AS aktueller_zaehler,
+       CASE WHEN geheimhaltung IS NULL THEN aktueller_nenner END AS aktueller_nenner,
+       aktuell_seit,
+       aktueller_datenstand,
+       revisionen,
+       geheimhaltung
+FROM markiert;
+
+-- Attainment at level quartier: a count-like actual to date (anzahl, bestand) of 1 or 2 is hidden, with the same
+-- secondary rule; a quote is hidden when one of its months in the twelve months to date had a Zähler or Nenner of
+-- 1 or 2 (its parts are not stored beside the rate). Hidden: istwert and what is computed from it (grad, prognose).
+CREATE VIEW rpt.zielerreichung AS
+WITH basis AS (
+    SELECT z.indikator_code,
+           i.massnahme_code,
+           i.art,
+           z.monat,
+           z.bereich_code,
+           b.name AS bereich,
+           b.ebene,
+           b.eltern_bereich_code,
+           z.istwert,
+           z.zielwert,
+           z.zielpfad,
+           z.grad,
+           z.status,
+           z.prognose,
+           z.unterdrueckt,
+           z.berechnet_um,
+           z.status_hinweis
+    FROM dwh.fact_zielerreichung z
+    JOIN dwh.dim_indikator i ON i.indikator_code = z.indikator_code
+    JOIN dwh.dim_bereich b ON b.bereich_code = z.bereich_code
+),
+klein AS (
+    SELECT a.*,
+           CASE WHEN a.ebene = 'quartier'
+                 AND ((a.art IN ('anzahl', 'bestand') AND a.istwert > 0 AND a.istwert < 3)
+                   OR (a.art = 'quote' AND EXISTS (
+                        SELECT 1 FROM dwh.fact_beobachtung o
+                        WHERE o.indikator_code = a.indikator_code AND o.bereich_code = a.bereich_code
+                          AND o.ersetzt_durch_datei_id IS NULL
+                          AND o.monat <= a.monat AND o.monat > a.monat - interval '12 months'
+                          AND ((o.zaehler > 0 AND o.zaehler < 3) OR (o.nenner > 0 AND o.nenner < 3)))))
+                THEN 1 ELSE 0 END AS primaer,
+           CASE WHEN a.ebene = 'quartier' AND a.art IN ('anzahl', 'bestand') THEN 1 ELSE 0 END AS zaehlbar_quartier
+    FROM basis a
+),
+offen AS (
+    SELECT k.*,
+           CASE WHEN k.zaehlbar_quartier = 1 AND k.primaer = 0 AND k.istwert IS NOT NULL THEN 1 ELSE 0 END AS offen
+    FROM klein k
+),
+bezirk AS (
+    SELECT indikator_code,
+           monat,
+           eltern_bereich_code AS bezirk_code,
+           SUM(primaer) AS primaer,
+           SUM(offen) AS offen
+    FROM offen
+    WHERE zaehlbar_quartier = 1
+    GROUP BY indikator_code, monat, eltern_bereich_code
+),
+rang AS (
+    SELECT f.*,
+           ROW_NUMBER() OVER (PARTITION BY f.indikator_code, f.monat, f.eltern_bereich_code, f.offen
+                              ORDER BY f.istwert, f.bereich_code) AS rang
+    FROM offen f
+),
+geheim AS (
+    SELECT r.*,
+           CASE WHEN r.primaer = 1 THEN 'primaer'
+                WHEN r.offen = 1 AND r.rang = 1 AND q.primaer = 1 THEN 'sekundaer'
+                WHEN r.ebene = 'stadtbezirk' AND r.art IN ('anzahl', 'bestand') AND d.primaer = 1 AND d.offen = 0 THEN 'sekundaer'
+           END AS geheimhaltung
+    FROM rang r
+    LEFT JOIN bezirk q ON r.ebene = 'quartier' AND q.indikator_code = r.indikator_code AND q.monat = r.monat AND q.bezirk_code = r.eltern_bereich_code
+    LEFT JOIN bezirk d ON r.ebene = 'stadtbezirk' AND d.indikator_code = r.indikator_code AND d.monat = r.monat AND d.bezirk_code = r.bereich_code
+)
+SELECT indikator_code,
+       massnahme_code,
+       monat,
+       bereich_code,
+       bereich,
+       CASE WHEN geheimhaltung IS NULL THEN istwert END AS istwert,
+       zielwert,
+       zielpfad,
+       CASE WHEN geheimhaltung IS NULL THEN grad END AS zielerreichungsgrad,
+       status,
+       CASE WHEN geheimhaltung IS NULL THEN prognose END AS prognose,
+       unterdrueckt AS unterdrueckte_werte,
+       geheimhaltung,
+       berechnet_um,
+       status_hinweis
+FROM geheim;
+
+
+GRANT SELECT ON ALL TABLES IN SCHEMA rpt TO bielefeld_etl_loader, bielefeld_etl_reader;

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Bielefeld.Etl.Loading;
+
+namespace Bielefeld.Etl.Sources.Limits;
+
+/// <summary>
+/// Scans a delivered text file once, before any reader decodes it, for what no contract's file has: NUL bytes, a line
+/// longer than <see cref="ExtractLimits.MaxRecordBytes"/>, a line with more separators than
+/// <see cref="ExtractLimits.MaxColumns"/>. Streaming, in 64 KiB blocks: memory stays flat whatever the file.
+/// </summary>
+public static class TextFileCheck
+{
+    /// <summary>
+    /// Refuses <paramref name="path"/> when it is past a limit, naming the line. A UTF-16 file (byte order mark FF FE
+    /// or FE FF) is not checked: NUL bytes are part of its encoding, and the CSV reader refuses it itself.
+    /// </summary>
+    /// <exception cref="ExtractFileException">A NUL byte, a line too long, or too many separators in a line.</exception>
+    public static void Check(string path, ExtractLimits limits)
+    {
+        var fileName = Path.GetFileName(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var buffer = new byte[1 << 16];
+        long line = 1, length = 0;
+        int semicolons = 0, commas = 0;
+        var first = true;
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            var chunk = buffer.AsSpan(0, read);
+            if (first && read >= 2 && ((chunk[0] == 0xFF && chunk[1] == 0xFE) || (chunk[0] == 0xFE && chunk[1] == 0xFF)))
+            {
+                return;
+            }
+
+            first = false;
+            foreach (var b in chunk)
+            {
+                switch (b)
+                {
+                    case (byte)'\n':
+                        line++;
+                        length = semicolons = commas = 0;
+                        continue;
+                    case 0:
+                        throw new ExtractFileException(ExtractLimitReasons.NulByte,
+                            $"{fileName}: NUL-Byte in Zeile {Number(line)}; die Datei ist binär oder bei der Übertragung beschädigt und wird nicht gelesen.");
+                    case (byte)';':
+                        semicolons++;
+                        break;
+                    case (byte)',':
+                        commas++;
+                        break;
+                }
+
+                if (++length > limits.MaxRecordBytes)
+                {
+                    throw new ExtractFileException(ExtractLimitReasons.RecordTooLong,
+                        $"{fileName}: Zeile {Number(line)} ist länger als {Number(limits.MaxRecordBytes)} Byte; die Datei wird nicht gelesen.");
+                }
+
+                if (Math.Max(semicolons, commas) >= limits.MaxColumns)
+                {
+                    throw new ExtractFileException(ExtractLimitReasons.TooManyColumns,
+                        $"{fileName}: Zeile {Number(line)} hat mehr als {Number(limits.MaxColumns)} Felder; die Datei wird nicht gelesen.");
+                }
+            }
+        }
+    }
+
+    private static string Number(long value) => value.ToString("N0", CultureInfo.GetCultureInfo("de-DE"));
+}
