@@ -54,6 +54,7 @@ public static class EtlServer
         });
         builder.Services.AddTransient<PipelineJob>();
         builder.Services.AddTransient<AttainmentJob>();
+        builder.Services.AddTransient<NightlySummaryJob>();
 
         var app = builder.Build();
         AddPages();
@@ -65,7 +66,13 @@ public static class EtlServer
             DashboardTitle = "Bielefeld.Etl – Betrieb",
             AppPath = null,
         });
-        PipelineSchedule.Apply(app.Services.GetRequiredService<IRecurringJobManager>(), storage, run.Pipelines.ToList());
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        PipelineSchedule.Apply(recurring, storage, run.Pipelines.ToList());
+        if (run.Options.Reports is not null)
+        {
+            recurring.AddOrUpdate<NightlySummaryJob>(NightlySummaryJob.Id, job => job.PublishAsync(CancellationToken.None), NightlySummaryJob.Schedule,
+                new RecurringJobOptions { TimeZone = PipelineSchedule.Berlin });
+        }
         return app;
     }
 

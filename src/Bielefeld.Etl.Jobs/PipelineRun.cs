@@ -46,6 +46,9 @@ public sealed partial class PipelineRun
     /// <summary>The pipelines this run knows, in name order.</summary>
     public IEnumerable<PipelineDefinition> Pipelines => _pipelines.Select(p => p.Definition);
 
+    /// <summary>The options the run was prepared with.</summary>
+    public EtlOptions Options => _options;
+
     /// <summary>The plan catalog the run maps to.</summary>
     public PlanCatalog Catalog => _catalog;
 

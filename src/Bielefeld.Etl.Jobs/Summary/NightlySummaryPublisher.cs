@@ -30,6 +30,44 @@ public static class NightlySummaryPublisher
         return new NightlySummary(day, run.Files, byReason, run.LateDeliveries, StatusSnapshot.Compare(before, current));
     }
 
+    /// <summary>
+    /// For the scheduled summary of the server mode, where the night's pipelines ran as separate jobs: summarises every
+    /// load recorded since the previous summary (the load protocol, not one run's result) and publishes it.
+    /// </summary>
+    /// <returns>The HTML file written.</returns>
+    public static async Task<string> PublishSinceLastAsync(PipelineRun run, WarehouseProvider warehouse, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reports = run.Options.Reports ?? throw new InvalidOperationException("Der Nachtbericht braucht einen Berichtsordner (Einstellung Reports).");
+        Directory.CreateDirectory(reports);
+        var mark = Path.Combine(reports, "nachtbericht-stand.txt");
+        var since = File.Exists(mark) && DateTimeOffset.TryParse(await File.ReadAllTextAsync(mark, cancellationToken), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var last)
+            ? last
+            : now.AddDays(-1);
+        var files = (await warehouse.RecentLoadsAsync(10_000, cancellationToken))
+            .Where(l => DateTimeOffset.TryParse(l.GestartetUm, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var started) && started > since)
+            .OrderBy(l => l.DateiId)
+            .Select(FromProtocol)
+            .ToList();
+        var deliveries = await run.RefreshStewardshipAsync(cancellationToken);
+        var summary = await BuildAsync(new RunSummary(files, 0) { Deliveries = deliveries }, warehouse, reports, run.Today, cancellationToken);
+        var page = await PublishAsync(summary, warehouse, reports, run.Options.Smtp, cancellationToken);
+        await File.WriteAllTextAsync(mark, now.ToString("O", CultureInfo.InvariantCulture), cancellationToken);
+        return page;
+    }
+
+    private static FileLoadResult FromProtocol(LoadRecord load) => new(
+        new ExtractFile(load.Quelle, load.Datei, "", 0),
+        load.Status switch
+        {
+            "geladen" => FileLoadStatus.Loaded,
+            "bereits_geladen" => FileLoadStatus.AlreadyLoaded,
+            "abgewiesen" => FileLoadStatus.Refused,
+            _ => FileLoadStatus.Failed,
+        },
+        new Loading.RowCounts((int)load.ZeilenGelesen, (int)load.ZeilenGeladen, (int)load.ZeilenAbgewiesen, (int)load.ZeilenUebersprungen),
+        load.Meldung)
+    { FileId = load.DateiId };
+
     /// <summary>Writes the summary (and the statuses for the next one) into <paramref name="reports"/> and mails it when <paramref name="smtp"/> is set.</summary>
     /// <returns>The HTML file written.</returns>
     public static async Task<string> PublishAsync(

@@ -110,6 +110,25 @@ public sealed partial class NightlySummarySpecs : IDisposable
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_scheduled_summary_covers_every_load_since_the_previous_one()
+    {
+        CopyKafSamples();
+        var run = PipelineRun.Prepare(
+            new EtlOptions(Inbox, RepositoryPaths.Pipelines, RepositoryPaths.Catalog2017, RepositoryPaths.Areas, new WarehouseSettings("sqlite", "")) { Reports = Reports },
+            _warehouse, NullLogger.Instance, TimeProvider.System);
+        await run.RunAsync(["kaf"], null, TestContext.Current.CancellationToken);
+
+        var first = await NightlySummaryPublisher.PublishSinceLastAsync(run, _warehouse, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        var firstText = await File.ReadAllTextAsync(Path.ChangeExtension(first, ".txt"), TestContext.Current.CancellationToken);
+        var second = await NightlySummaryPublisher.PublishSinceLastAsync(run, _warehouse, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        var secondText = await File.ReadAllTextAsync(Path.ChangeExtension(second, ".txt"), TestContext.Current.CancellationToken);
+
+        Assert.Contains("- KAF_FIM_2017.xlsx (kaf): geladen – 12 Zeilen gelesen, 2 übernommen, 1 abgewiesen, 9 ohne Daten", firstText, StringComparison.Ordinal);
+        Assert.Contains("- 1 × SUMME_ABWEICHEND", firstText, StringComparison.Ordinal);
+        Assert.Contains("- Heute lagen keine neuen Dateien im Eingang.", secondText, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("=\r\n")]
     private static partial Regex SoftLineBreak();
 }
