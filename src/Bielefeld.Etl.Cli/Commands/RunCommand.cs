@@ -29,7 +29,7 @@ public sealed class RunCommand : EtlCommand<RunSettings>
         if (options.Reports is { } reports)
         {
             var nightly = await NightlySummaryPublisher.BuildAsync(summary, warehouse, reports, DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime), cancellationToken);
-            var page = await NightlySummaryPublisher.PublishAsync(nightly, warehouse, reports, options.Smtp, cancellationToken);
+            var page = await NightlySummaryPublisher.PublishAsync(nightly, reports, options.Smtp, cancellationToken);
             AnsiConsole.MarkupLine($"Nachtbericht: [bold]{Markup.Escape(Path.GetRelativePath(Environment.CurrentDirectory, page))}[/]{(options.Smtp is null ? "" : " (per E-Mail versandt)")}");
         }
 

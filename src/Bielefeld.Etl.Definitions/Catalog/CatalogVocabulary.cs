@@ -6,34 +6,21 @@ namespace Bielefeld.Etl.Definitions.Catalog;
 /// <summary>The words the catalog files use for kinds, comparators and periods, both ways.</summary>
 public static class CatalogVocabulary
 {
-    private static readonly (IndicatorKind Kind, string Word)[] Kinds =
-    [
-        (IndicatorKind.Count, "anzahl"), (IndicatorKind.Amount, "betrag"), (IndicatorKind.Stock, "bestand"),
-        (IndicatorKind.Rate, "quote"), (IndicatorKind.PublishedRate, "veroeffentlichte_quote"),
-        (IndicatorKind.Milestone, "meilenstein"), (IndicatorKind.Qualitative, "qualitativ"),
-    ];
-
-    private static readonly (Comparator Comparator, string Word)[] Comparators =
-    [
-        (Comparator.AtLeast, "mindestens"), (Comparator.AtMost, "hoechstens"),
-        (Comparator.ReductionFromBaseline, "reduktion"), (Comparator.DoneBy, "erledigt_bis"), (Comparator.None, "keiner"),
-    ];
-
     /// <summary>The file word for a kind.</summary>
-    public static string Word(IndicatorKind kind) => Kinds.First(k => k.Kind == kind).Word;
+    public static string Word(IndicatorKind kind) => CatalogWords.Kind(kind);
 
     /// <summary>The file word for a comparator.</summary>
-    public static string Word(Comparator comparator) => Comparators.First(c => c.Comparator == comparator).Word;
+    public static string Word(Comparator comparator) => CatalogWords.Comparator(comparator);
 
     /// <summary>The kind a file word names.</summary>
     public static IndicatorKind ParseKind(string word, string where) =>
-        Kinds.Where(k => k.Word == word).Select(k => (IndicatorKind?)k.Kind).FirstOrDefault()
-        ?? throw new FormatException($"{where}: unbekannte Art '{word}' (erlaubt: {string.Join(", ", Kinds.Select(k => k.Word))}).");
+        CatalogWords.Kinds.Where(k => CatalogWords.Kind(k) == word).Select(k => (IndicatorKind?)k).FirstOrDefault()
+        ?? throw new FormatException($"{where}: unbekannte Art '{word}' (erlaubt: {string.Join(", ", CatalogWords.Kinds.Select(CatalogWords.Kind))}).");
 
     /// <summary>The comparator a file word names.</summary>
     public static Comparator ParseComparator(string word, string where) =>
-        Comparators.Where(c => c.Word == word).Select(c => (Comparator?)c.Comparator).FirstOrDefault()
-        ?? throw new FormatException($"{where}: unbekannter Vergleich '{word}' (erlaubt: {string.Join(", ", Comparators.Select(c => c.Word))}).");
+        CatalogWords.Comparators.Where(c => CatalogWords.Comparator(c) == word).Select(c => (Comparator?)c).FirstOrDefault()
+        ?? throw new FormatException($"{where}: unbekannter Vergleich '{word}' (erlaubt: {string.Join(", ", CatalogWords.Comparators.Select(CatalogWords.Comparator))}).");
 
     /// <summary>Reads a period word (<c>kalenderjahr</c>, <c>schuljahr 2017/18</c>, <c>kitajahr 2017/18</c>, <c>bis 2018-06-30</c>).</summary>
     public static PlanPeriod ParsePeriod(string text, int planYear, string where)

@@ -18,4 +18,8 @@ public sealed record NightlySummary(
     IReadOnlyList<FileLoadResult> Files,
     IReadOnlyList<ReasonCount> RejectedByReason,
     IReadOnlyList<DeliveryStatus> LateDeliveries,
-    IReadOnlyList<StatusChange> StatusChanges);
+    IReadOnlyList<StatusChange> StatusChanges)
+{
+    /// <summary>The status of every indicator and area at the time of the summary, kept for the next one to compare with.</summary>
+    public IReadOnlyDictionary<string, string> Statuses { get; init; } = new Dictionary<string, string>();
+}

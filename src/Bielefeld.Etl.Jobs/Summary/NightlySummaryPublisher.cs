@@ -27,7 +27,7 @@ public static class NightlySummaryPublisher
             .ToList();
         var current = StatusSnapshot.Of(await warehouse.LatestAttainmentAsync(cancellationToken));
         var before = reports is null ? [] : StatusSnapshot.Read(Path.Combine(reports, SnapshotFile));
-        return new NightlySummary(day, run.Files, byReason, run.LateDeliveries, StatusSnapshot.Compare(before, current));
+        return new NightlySummary(day, run.Files, byReason, run.LateDeliveries, StatusSnapshot.Compare(before, current)) { Statuses = current };
     }
 
     /// <summary>
@@ -50,7 +50,7 @@ public static class NightlySummaryPublisher
             .ToList();
         var deliveries = await run.RefreshStewardshipAsync(cancellationToken);
         var summary = await BuildAsync(new RunSummary(files, 0) { Deliveries = deliveries }, warehouse, reports, run.Today, cancellationToken);
-        var page = await PublishAsync(summary, warehouse, reports, run.Options.Smtp, cancellationToken);
+        var page = await PublishAsync(summary, reports, run.Options.Smtp, cancellationToken);
         await File.WriteAllTextAsync(mark, now.ToString("O", CultureInfo.InvariantCulture), cancellationToken);
         return page;
     }
@@ -71,14 +71,14 @@ public static class NightlySummaryPublisher
     /// <summary>Writes the summary (and the statuses for the next one) into <paramref name="reports"/> and mails it when <paramref name="smtp"/> is set.</summary>
     /// <returns>The HTML file written.</returns>
     public static async Task<string> PublishAsync(
-        NightlySummary summary, WarehouseProvider warehouse, string reports, SmtpSettings? smtp, CancellationToken cancellationToken)
+        NightlySummary summary, string reports, SmtpSettings? smtp, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(reports);
         var name = "nachtbericht_" + summary.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var html = Path.Combine(reports, name + ".html");
         await File.WriteAllTextAsync(html, NightlySummaryText.Html(summary), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(reports, name + ".txt"), NightlySummaryText.Text(summary), cancellationToken);
-        StatusSnapshot.Write(Path.Combine(reports, SnapshotFile), StatusSnapshot.Of(await warehouse.LatestAttainmentAsync(cancellationToken)));
+        StatusSnapshot.Write(Path.Combine(reports, SnapshotFile), summary.Statuses);
         if (smtp is not null)
         {
             await new SmtpSummarySender(smtp).SendAsync(summary, cancellationToken);

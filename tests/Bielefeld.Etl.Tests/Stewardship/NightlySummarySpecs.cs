@@ -64,7 +64,7 @@ public sealed partial class NightlySummarySpecs : IDisposable
     public async Task The_next_summary_names_the_indicators_whose_status_changed()
     {
         CopyKafSamples();
-        await NightlySummaryPublisher.PublishAsync(await RunAndSummariseAsync(), _warehouse, Reports, null, TestContext.Current.CancellationToken);
+        await NightlySummaryPublisher.PublishAsync(await RunAndSummariseAsync(), Reports, null, TestContext.Current.CancellationToken);
         var fim = KafSampleSet.For2017().Single(w => w.Workbook.ProjectCode == "FIM").Workbook;
         KafWorkbookWriter.Write(fim with { Rows = [.. fim.Rows.Select(r => r with { SumOverride = null })] }, Path.Combine(Inbox, "kaf", "KAF_FIM_2017.xlsx"));
 
@@ -83,7 +83,7 @@ public sealed partial class NightlySummarySpecs : IDisposable
         await using var sink = new SmtpSink();
         var smtp = new SmtpSettings("127.0.0.1", sink.Port, "etl@bielefeld.example", ["controlling@bielefeld.example", "datenpflege@bielefeld.example"]);
 
-        var page = await NightlySummaryPublisher.PublishAsync(await RunAndSummariseAsync(), _warehouse, Reports, smtp, TestContext.Current.CancellationToken);
+        var page = await NightlySummaryPublisher.PublishAsync(await RunAndSummariseAsync(), Reports, smtp, TestContext.Current.CancellationToken);
 
         var (recipients, data) = Assert.Single(sink.Messages);
         Assert.Equal(["controlling@bielefeld.example", "datenpflege@bielefeld.example"], recipients);

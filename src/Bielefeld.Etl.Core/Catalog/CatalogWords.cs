@@ -1,10 +1,18 @@
-using Bielefeld.Etl.Catalog;
+namespace Bielefeld.Etl.Catalog;
 
-namespace Bielefeld.Etl.Warehouse;
-
-/// <summary>The words the warehouse stores for catalog enumerations; the same words the catalog files use.</summary>
+/// <summary>
+/// The German words for catalog enumerations, one table for everything that writes or reads them: the catalog files,
+/// the warehouse's dimensions and the reporting views.
+/// </summary>
 public static class CatalogWords
 {
+    /// <summary>Every indicator kind, in the order the documentation lists them.</summary>
+    public static IReadOnlyList<IndicatorKind> Kinds { get; } = Enum.GetValues<IndicatorKind>();
+
+    /// <summary>Every comparator.</summary>
+    public static IReadOnlyList<Comparator> Comparators { get; } =
+        [Catalog.Comparator.AtLeast, Catalog.Comparator.AtMost, Catalog.Comparator.ReductionFromBaseline, Catalog.Comparator.DoneBy, Catalog.Comparator.None];
+
     /// <summary>anzahl, betrag, bestand, quote, veroeffentlichte_quote, meilenstein, qualitativ.</summary>
     public static string Kind(IndicatorKind kind) => kind switch
     {
