@@ -30,7 +30,7 @@ public sealed partial class PipelineRun
             .ToList();
         await _warehouse.ReplaceDeliveryStatusAsync(statuses, cancellationToken);
 
-        var current = (await _warehouse.ObservationHistoryAsync(cancellationToken)).Where(v => v.IsCurrent).ToList();
+        var current = await _warehouse.CurrentValuesAsync(cancellationToken);
         var conditions = new List<StatusHint>();
         foreach (var late in statuses.Where(s => s.State == DeliveryState.Late).GroupBy(s => s.Source))
         {
@@ -46,7 +46,7 @@ public sealed partial class PipelineRun
             var text = string.Create(CultureInfo.InvariantCulture,
                 $"vorläufig: {file.Offen} offene abgewiesene Zeilen in {file.Datei} ({Math.Round(file.Share * 100, 1).ToString(CultureInfo.GetCultureInfo("de-DE"))} %)");
             conditions.AddRange(current.Where(v => v.FileId == file.DateiId).GroupBy(v => v.IndicatorCode)
-                .Select(g => new StatusHint(g.Key, g.Min(v => v.Month), text)));
+                .Select(g => new StatusHint(g.Key, g.Min(v => v.FirstMonth), text)));
         }
 
         await _warehouse.WriteStatusHintsAsync(CumulativeHints(conditions), SuppressedHint, cancellationToken);

@@ -282,6 +282,14 @@ internal static class SqlServerSql
         LEFT JOIN dwh.load_file s ON s.datei_id = o.ersetzt_durch_datei_id
         """;
 
+    public const string CurrentValues =
+        """
+        SELECT quelle AS Source, datei_id AS FileId, indikator_code AS IndicatorCode, MIN(monat) AS FirstMonth
+        FROM dwh.fact_beobachtung
+        WHERE ersetzt_durch_datei_id IS NULL
+        GROUP BY quelle, datei_id, indikator_code;
+        """;
+
     public const string OpenRejectShares =
         """
         SELECT f.datei_id AS DateiId, f.datei AS Datei, f.quelle AS Quelle, CAST(f.zeilen_gelesen AS bigint) AS ZeilenGelesen,

@@ -64,6 +64,21 @@ public sealed partial class SqliteWarehouse
     }
 
     /// <inheritdoc />
+    public override async Task<IReadOnlyList<CurrentValues>> CurrentValuesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Source, long FileId, string IndicatorCode, string FirstMonth)>(new CommandDefinition(
+            """
+            SELECT quelle, datei_id, indikator_code, MIN(monat)
+            FROM fact_beobachtung
+            WHERE ersetzt_durch_datei_id IS NULL
+            GROUP BY quelle, datei_id, indikator_code
+            """,
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new CurrentValues(r.Source, r.FileId, r.IndicatorCode, ParseDate(r.FirstMonth))).ToList();
+    }
+
+    /// <inheritdoc />
     public override async Task<IReadOnlyList<ObservationVersion>> ObservationHistoryAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
