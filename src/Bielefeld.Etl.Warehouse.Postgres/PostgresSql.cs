@@ -92,6 +92,14 @@ internal static class PostgresSql
     public const string CopyObservations =
         "COPY stg.observation (datei_id, indikator_code, monat, bereich_code, serie, wert, zaehler, nenner, unterdrueckt, datenstand) FROM STDIN (FORMAT BINARY)";
 
+    /// <summary>The same columns as <see cref="CopyObservations"/>, then the source: straight into the fact, as current values.</summary>
+    public const string CopyObservationsIntoFact =
+        "COPY dwh.fact_beobachtung (datei_id, indikator_code, monat, bereich_code, serie, wert, zaehler, nenner, unterdrueckt, datenstand, quelle) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>Whether any value of the source is current (partial index ix_beobachtung_scope).</summary>
+    public const string SourceHasCurrentValues =
+        "SELECT EXISTS (SELECT 1 FROM dwh.fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND quelle = @Source)";
+
     public const string CopyRejectedRows =
         "COPY dwh.rejected_row (datei_id, blatt, zeile, spalte, rohwert, grund_code, grund) FROM STDIN (FORMAT BINARY)";
 

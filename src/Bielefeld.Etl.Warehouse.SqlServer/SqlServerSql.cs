@@ -25,6 +25,10 @@ internal static class SqlServerSql
         IF @result < 0 THROW 51001, N'Die Sperre der Lieferserie wurde nicht erhalten.', 1;
         """;
 
+    /// <summary>Whether any value of the source is current (filtered index ix_beobachtung_scope).</summary>
+    public const string SourceHasCurrentValues =
+        "SELECT CASE WHEN EXISTS (SELECT 1 FROM dwh.fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND quelle = @Source) THEN 1 ELSE 0 END;";
+
     public const string RecentLoads =
         """
         SELECT TOP (@count) datei_id AS DateiId, datei AS Datei, quelle AS Quelle, status AS Status,

@@ -197,36 +197,73 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     }
 
     /// <inheritdoc />
-    protected override async Task StageObservationsAsync(
-        DbConnection connection, DbTransaction transaction, long fileId, IReadOnlyList<Observation> batch, CancellationToken cancellationToken)
+    /// <remarks>The claim's insert already holds SQLite's write lock: no other load runs until this one commits.</remarks>
+    protected override async Task<bool> CanWriteDirectAsync(
+        DbConnection connection, DbTransaction transaction, DeliveryScope scope, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND quelle = @Source)",
+            new { scope.Source }, transaction, cancellationToken: cancellationToken)) == 0;
+
+    /// <inheritdoc />
+    protected override ObservationWriter CreateObservationWriter(DbConnection connection, DbTransaction transaction, long fileId, string source, bool direct) =>
+        new PreparedWriter(connection, transaction, fileId, direct ? source : null);
+
+    /// <summary>One prepared insert for the whole file, into staging or with a source straight into the fact.</summary>
+    private sealed class PreparedWriter : ObservationWriter
     {
-        if (batch.Count == 0)
+        private readonly DbCommand _command;
+        private readonly DbParameter[] _parameters;
+        private bool _prepared;
+
+        public PreparedWriter(DbConnection connection, DbTransaction transaction, long fileId, string? directSource)
         {
-            return;
+            _command = connection.CreateCommand();
+            _command.Transaction = transaction;
+            _command.CommandText = directSource is null
+                ? """
+                  INSERT INTO stg_observation (datei_id, indikator_code, monat, bereich_code, serie, wert, zaehler, nenner, unterdrueckt, datenstand)
+                  VALUES ($datei, $indikator, $monat, $bereich, $serie, $wert, $zaehler, $nenner, $unterdrueckt, $datenstand)
+                  """
+                : """
+                  INSERT INTO fact_beobachtung (datei_id, indikator_code, monat, bereich_code, serie, wert, zaehler, nenner, unterdrueckt, datenstand, quelle)
+                  VALUES ($datei, $indikator, $monat, $bereich, $serie, $wert, $zaehler, $nenner, $unterdrueckt, $datenstand, $quelle)
+                  """;
+            _parameters = AddParameters(_command, "$datei", "$indikator", "$monat", "$bereich", "$serie", "$wert", "$zaehler", "$nenner", "$unterdrueckt", "$datenstand", "$quelle");
+            _parameters[0].Value = fileId;
+            _parameters[10].Value = (object?)directSource ?? DBNull.Value;
+            if (directSource is null)
+            {
+                _command.Parameters.Remove(_parameters[10]);
+            }
         }
 
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
-            """
-            INSERT INTO stg_observation (datei_id, indikator_code, monat, bereich_code, serie, wert, zaehler, nenner, unterdrueckt, datenstand)
-            VALUES ($datei, $indikator, $monat, $bereich, $serie, $wert, $zaehler, $nenner, $unterdrueckt, $datenstand)
-            """;
-        var parameters = AddParameters(command, "$datei", "$indikator", "$monat", "$bereich", "$serie", "$wert", "$zaehler", "$nenner", "$unterdrueckt", "$datenstand");
-        await command.PrepareAsync(cancellationToken);
-        parameters[0].Value = fileId;
-        foreach (var o in batch)
+        public override async ValueTask WriteAsync(Observation o, CancellationToken cancellationToken)
         {
-            parameters[1].Value = o.IndicatorCode;
-            parameters[2].Value = Date(o.Month);
-            parameters[3].Value = o.AreaCode;
-            parameters[4].Value = o.SeriesKey;
-            parameters[5].Value = Number(o.Value);
-            parameters[6].Value = Number(o.Numerator);
-            parameters[7].Value = Number(o.Denominator);
-            parameters[8].Value = o.Suppressed ? 1 : 0;
-            parameters[9].Value = o.Vintage is { } vintage ? Date(vintage) : DBNull.Value;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (!_prepared)
+            {
+                await _command.PrepareAsync(cancellationToken);
+                _prepared = true;
+            }
+
+            _parameters[1].Value = o.IndicatorCode;
+            _parameters[2].Value = Date(o.Month);
+            _parameters[3].Value = o.AreaCode;
+            _parameters[4].Value = o.SeriesKey;
+            _parameters[5].Value = Number(o.Value);
+            _parameters[6].Value = Number(o.Numerator);
+            _parameters[7].Value = Number(o.Denominator);
+            _parameters[8].Value = o.Suppressed ? 1 : 0;
+            _parameters[9].Value = o.Vintage is { } vintage ? Date(vintage) : DBNull.Value;
+            // SQLite runs in process: the synchronous call saves the async state machine per row.
+            _command.ExecuteNonQuery();
+        }
+
+        public override ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public override async ValueTask DisposeAsync()
+        {
+            await _command.DisposeAsync();
+            await base.DisposeAsync();
         }
     }
 
