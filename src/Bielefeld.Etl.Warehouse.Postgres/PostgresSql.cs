@@ -189,9 +189,12 @@ internal static class PostgresSql
         SELECT indikator_code AS Indicator, bereich_code AS Area, monat AS Month, SUM(wert) AS Value,
                SUM(zaehler) AS Numerator, SUM(nenner) AS Denominator, bool_or(unterdrueckt) AS Suppressed
         FROM dwh.fact_beobachtung
-        WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = ANY(@indicators)
-        GROUP BY indikator_code, bereich_code, monat
+        WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = ANY(@indicators) AND monat BETWEEN @from::date AND @to::date
+        GROUP BY indikator_code, monat, bereich_code
         """;
+
+    public const string ActualAreas =
+        "SELECT DISTINCT bereich_code FROM dwh.fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator";
 
     public const string DeleteAttainment = "DELETE FROM dwh.fact_zielerreichung WHERE indikator_code = ANY(@indicators)";
 

@@ -65,12 +65,12 @@ public sealed partial class PostgresWarehouse
 
     /// <inheritdoc />
     protected override async Task<IReadOnlyList<(string Indicator, string Area, MonthlyActual Actual)>> ReadMonthlyActualsAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, DateOnly firstMonth, DateOnly lastMonth, CancellationToken cancellationToken)
     {
         // Taken before reading, so a recomputation never writes figures older than those of one that ran beside it.
         await connection.ExecuteAsync(new CommandDefinition(PostgresSql.LockAttainment, transaction: transaction, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<ActualRow>(new CommandDefinition(
-            PostgresSql.MonthlyActuals, new { indicators = indicators.ToArray() }, transaction, cancellationToken: cancellationToken));
+            PostgresSql.MonthlyActuals, new { indicators = indicators.ToArray(), from = Day(firstMonth), to = Day(lastMonth) }, transaction, cancellationToken: cancellationToken));
         return rows.Select(r => (r.Indicator, r.Area, new MonthlyActual(r.Month, r.Value)
         {
             Numerator = r.Numerator,
@@ -78,6 +78,11 @@ public sealed partial class PostgresWarehouse
             Suppressed = r.Suppressed,
         })).ToList();
     }
+
+    /// <inheritdoc />
+    protected override async Task<IReadOnlyList<string>> ReadActualAreasAsync(
+        DbConnection connection, DbTransaction transaction, string indicator, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<string>(new CommandDefinition(PostgresSql.ActualAreas, new { indicator }, transaction, cancellationToken: cancellationToken))).ToList();
 
     /// <inheritdoc />
     protected override async Task ReplaceAttainmentAsync(

@@ -63,12 +63,14 @@ public sealed partial class SqlServerWarehouse
 
     /// <inheritdoc />
     protected override async Task<IReadOnlyList<(string Indicator, string Area, MonthlyActual Actual)>> ReadMonthlyActualsAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, DateOnly firstMonth, DateOnly lastMonth, CancellationToken cancellationToken)
     {
         // Taken before reading, so a recomputation never writes figures older than those of one that ran beside it.
         await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.LockAttainment, transaction: transaction, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<ActualRow>(new CommandDefinition(
-            SqlServerSql.MonthlyActuals, new { indicators = System.Text.Json.JsonSerializer.Serialize(indicators) }, transaction, cancellationToken: cancellationToken));
+            SqlServerSql.MonthlyActuals,
+            new { indicators = System.Text.Json.JsonSerializer.Serialize(indicators), from = Day(firstMonth), to = Day(lastMonth) },
+            transaction, cancellationToken: cancellationToken));
         return rows.Select(r => (r.Indicator, r.Area, new MonthlyActual(DateOnly.FromDateTime(r.Month), r.Value)
         {
             Numerator = r.Numerator,
@@ -76,6 +78,11 @@ public sealed partial class SqlServerWarehouse
             Suppressed = r.Suppressed,
         })).ToList();
     }
+
+    /// <inheritdoc />
+    protected override async Task<IReadOnlyList<string>> ReadActualAreasAsync(
+        DbConnection connection, DbTransaction transaction, string indicator, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<string>(new CommandDefinition(SqlServerSql.ActualAreas, new { indicator }, transaction, cancellationToken: cancellationToken))).ToList();
 
     /// <inheritdoc />
     protected override async Task ReplaceAttainmentAsync(

@@ -406,17 +406,17 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
 
     /// <inheritdoc />
     protected override async Task<IReadOnlyList<(string Indicator, string Area, MonthlyActual Actual)>> ReadMonthlyActualsAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, DateOnly firstMonth, DateOnly lastMonth, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<(string Indicator, string Area, string Month, double? Value, double? Numerator, double? Denominator, long Suppressed)>(
             new CommandDefinition(
                 """
                 SELECT indikator_code, bereich_code, monat, SUM(wert), SUM(zaehler), SUM(nenner), MAX(unterdrueckt)
                 FROM fact_beobachtung
-                WHERE ersetzt_durch_datei_id IS NULL AND indikator_code IN @indicators
-                GROUP BY indikator_code, bereich_code, monat
+                WHERE ersetzt_durch_datei_id IS NULL AND indikator_code IN @indicators AND monat BETWEEN @from AND @to
+                GROUP BY indikator_code, monat, bereich_code
                 """,
-                new { indicators }, transaction, cancellationToken: cancellationToken));
+                new { indicators, from = Date(firstMonth), to = Date(lastMonth) }, transaction, cancellationToken: cancellationToken));
         return rows.Select(r => (r.Indicator, r.Area, new MonthlyActual(ParseDate(r.Month), Decimal(r.Value))
         {
             Numerator = Decimal(r.Numerator),
@@ -426,24 +426,43 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     }
 
     /// <inheritdoc />
+    protected override async Task<IReadOnlyList<string>> ReadActualAreasAsync(
+        DbConnection connection, DbTransaction transaction, string indicator, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT DISTINCT bereich_code FROM fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator",
+            new { indicator }, transaction, cancellationToken: cancellationToken))).ToList();
+
+    /// <inheritdoc />
     protected override async Task ReplaceAttainmentAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, IReadOnlyList<AttainmentFigure> figures, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM fact_zielerreichung WHERE indikator_code IN @indicators", new { indicators }, transaction, cancellationToken: cancellationToken));
-        var computed = Timestamp(Time.GetUtcNow());
-        await connection.ExecuteAsync(new CommandDefinition(
+        // One prepared insert for all figures (Dapper would bind every figure's parameters anew by reflection).
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
             """
             INSERT INTO fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um)
-            VALUES (@IndicatorCode, @Month, @AreaCode, @Actual, @Target, @Path, @Degree, @Status, @Projection, @Suppressed, @computed)
-            """,
-            figures.Select(f => new
-            {
-                f.IndicatorCode, Month = Date(f.Month), f.AreaCode, Actual = Number(f.ActualToDate), Target = Number(f.TargetValue),
-                Path = Number(f.TargetPath), Degree = Number(f.Degree), Status = f.Status.ToReportName(),
-                Projection = Number(f.Projection), Suppressed = f.DependsOnSuppressed ? 1 : 0, computed,
-            }),
-            transaction, cancellationToken: cancellationToken));
+            VALUES ($indikator, $monat, $bereich, $ist, $ziel, $pfad, $grad, $status, $prognose, $unterdrueckt, $berechnet)
+            """;
+        var p = AddParameters(command, "$indikator", "$monat", "$bereich", "$ist", "$ziel", "$pfad", "$grad", "$status", "$prognose", "$unterdrueckt", "$berechnet");
+        p[10].Value = Timestamp(Time.GetUtcNow());
+        await command.PrepareAsync(cancellationToken);
+        foreach (var f in figures)
+        {
+            p[0].Value = f.IndicatorCode;
+            p[1].Value = Date(f.Month);
+            p[2].Value = f.AreaCode;
+            p[3].Value = Number(f.ActualToDate);
+            p[4].Value = Number(f.TargetValue);
+            p[5].Value = Number(f.TargetPath);
+            p[6].Value = Number(f.Degree);
+            p[7].Value = f.Status.ToReportName();
+            p[8].Value = Number(f.Projection);
+            p[9].Value = f.DependsOnSuppressed ? 1 : 0;
+            command.ExecuteNonQuery();
+        }
     }
 
     private static DbParameter[] AddParameters(DbCommand command, params string[] names) =>

@@ -20,28 +20,36 @@ public abstract partial class WarehouseProvider
             return 0;
         }
 
-        var codes = selected.Select(i => i.Code).ToList();
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var actuals = (await ReadMonthlyActualsAsync(connection, transaction, codes, cancellationToken))
-            .ToLookup(a => (a.Indicator, a.Area), a => a.Actual);
         var calculator = new AttainmentCalculator(settings);
-        var figures = new List<AttainmentFigure>();
+        var written = 0;
+        // One indicator at a time: memory holds one indicator's monthly actuals and figures, not the whole fact's.
         foreach (var indicator in selected)
         {
+            // Only the months attainment looks at: the plan periods and the month before them (a baseline). The areas
+            // come from every month, so an area whose values all lie outside still shows its months without data.
+            var periods = indicator.Targets.Select(t => t.Period).Append(PlanPeriod.CalendarYear(catalog.Year)).ToList();
+            var from = periods.Min(p => p.FirstMonth).AddMonths(-1);
+            var to = periods.Max(p => p.LastMonth);
+            var actuals = (await ReadMonthlyActualsAsync(connection, transaction, [indicator.Code], from, to, cancellationToken))
+                .ToLookup(a => a.Area, a => a.Actual, StringComparer.Ordinal);
+            var figures = new List<AttainmentFigure>();
             var areas = indicator.Targets.Select(t => t.AreaCode)
-                .Concat(actuals.Where(g => g.Key.Indicator == indicator.Code).Select(g => g.Key.Area))
+                .Concat(await ReadActualAreasAsync(connection, transaction, indicator.Code, cancellationToken))
                 .Append(Area.CityCode)
                 .Distinct(StringComparer.Ordinal);
             foreach (var area in areas)
             {
                 var target = indicator.Targets.FirstOrDefault(t => t.AreaCode == area);
-                figures.AddRange(calculator.Compute(indicator, target, catalog.Year, area, actuals[(indicator.Code, area)].ToList()));
+                figures.AddRange(calculator.Compute(indicator, target, catalog.Year, area, actuals[area].ToList()));
             }
+
+            await ReplaceAttainmentAsync(connection, transaction, [indicator.Code], figures, cancellationToken);
+            written += figures.Count;
         }
 
-        await ReplaceAttainmentAsync(connection, transaction, codes, figures, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return figures.Count;
+        return written;
     }
 }

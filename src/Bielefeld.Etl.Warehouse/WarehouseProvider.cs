@@ -92,9 +92,13 @@ public abstract partial class WarehouseProvider(TimeProvider time)
     /// <returns>Whether any target version was added, so attainment must be recomputed.</returns>
     public abstract Task<bool> SyncCatalogAsync(PlanCatalog catalog, AreaCatalog areas, CancellationToken cancellationToken);
 
-    /// <summary>The delivered months of the given indicators, summed over series, per area.</summary>
+    /// <summary>The delivered months from <paramref name="firstMonth"/> to <paramref name="lastMonth"/> of the given indicators, summed over series, per area.</summary>
     protected abstract Task<IReadOnlyList<(string Indicator, string Area, MonthlyActual Actual)>> ReadMonthlyActualsAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, CancellationToken cancellationToken);
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, DateOnly firstMonth, DateOnly lastMonth, CancellationToken cancellationToken);
+
+    /// <summary>The areas that have any current value of <paramref name="indicator"/>, whatever its month.</summary>
+    protected abstract Task<IReadOnlyList<string>> ReadActualAreasAsync(
+        DbConnection connection, DbTransaction transaction, string indicator, CancellationToken cancellationToken);
 
     /// <summary>Replaces the attainment figures of the given indicators.</summary>
     protected abstract Task ReplaceAttainmentAsync(
