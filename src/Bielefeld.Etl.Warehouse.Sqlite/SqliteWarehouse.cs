@@ -213,6 +213,7 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     {
         private readonly DbCommand _command;
         private readonly DbParameter[] _parameters;
+        private readonly Dictionary<DateOnly, string> _dates = [];
         private bool _prepared;
 
         public PreparedWriter(DbConnection connection, DbTransaction transaction, long fileId, string? directSource)
@@ -246,19 +247,30 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
             }
 
             _parameters[1].Value = o.IndicatorCode;
-            _parameters[2].Value = Date(o.Month);
+            _parameters[2].Value = CachedDate(o.Month);
             _parameters[3].Value = o.AreaCode;
             _parameters[4].Value = o.SeriesKey;
             _parameters[5].Value = Number(o.Value);
             _parameters[6].Value = Number(o.Numerator);
             _parameters[7].Value = Number(o.Denominator);
             _parameters[8].Value = o.Suppressed ? 1 : 0;
-            _parameters[9].Value = o.Vintage is { } vintage ? Date(vintage) : DBNull.Value;
+            _parameters[9].Value = o.Vintage is { } vintage ? CachedDate(vintage) : DBNull.Value;
             // SQLite runs in process: the synchronous call saves the async state machine per row.
             _command.ExecuteNonQuery();
         }
 
         public override ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        /// <summary>A file names few months and Datenstände: each one's text is made once, not once per row.</summary>
+        private string CachedDate(DateOnly date)
+        {
+            if (!_dates.TryGetValue(date, out var text))
+            {
+                _dates[date] = text = Date(date);
+            }
+
+            return text;
+        }
 
         public override async ValueTask DisposeAsync()
         {

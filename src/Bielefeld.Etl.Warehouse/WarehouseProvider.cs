@@ -1,4 +1,7 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Loading;
@@ -17,6 +20,9 @@ public abstract partial class WarehouseProvider(TimeProvider time)
 {
     /// <summary>How many observations are staged per bulk call.</summary>
     protected const int BatchSize = 5_000;
+
+    private const int ReadAheadRows = 512;
+    private const int ReadAheadBatches = 8;
 
     /// <summary>The provider's configuration name (<c>sqlite</c>).</summary>
     public abstract string Name { get; }
@@ -155,7 +161,7 @@ public abstract partial class WarehouseProvider(TimeProvider time)
         var indicators = new HashSet<string>(StringComparer.Ordinal);
         var rejects = new List<RejectedRow>();
         await using var writer = CreateObservationWriter(connection, transaction, fileId, reading.Scope.Source, direct);
-        foreach (var row in reading.Rows)
+        await foreach (var row in ReadAheadAsync(reading.Rows, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
             read++;
@@ -203,6 +209,73 @@ public abstract partial class WarehouseProvider(TimeProvider time)
         await InsertRejectedRowsAsync(connection, transaction, fileId, rejects, cancellationToken);
         progress?.Report(read);
         return (new RowCounts(read, loaded, rejected, skipped), indicators);
+    }
+
+    /// <summary>
+    /// The rows, read on a thread of their own a few hundred rows ahead of the database writes: reading, mapping and
+    /// validating overlap with the inserts. Bounded (at most <see cref="ReadAheadBatches"/> batches wait), so memory
+    /// stays flat; an error while reading (a refused or unreadable file) is thrown here, as if read in place.
+    /// </summary>
+    private static async IAsyncEnumerable<SourceRow> ReadAheadAsync(
+        IEnumerable<SourceRow> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<SourceRow[]>(new BoundedChannelOptions(ReadAheadBatches) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ExceptionDispatchInfo? failure = null;
+        var producer = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    var batch = new List<SourceRow>(ReadAheadRows);
+                    foreach (var row in rows)
+                    {
+                        batch.Add(row);
+                        if (batch.Count == ReadAheadRows)
+                        {
+                            await channel.Writer.WriteAsync([.. batch], stop.Token);
+                            batch.Clear();
+                        }
+                    }
+
+                    if (batch.Count > 0)
+                    {
+                        await channel.Writer.WriteAsync([.. batch], stop.Token);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    failure = ExceptionDispatchInfo.Capture(ex);
+                }
+                finally
+                {
+                    channel.Writer.Complete();
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            while (await channel.Reader.WaitToReadAsync(cancellationToken))
+            {
+                while (channel.Reader.TryRead(out var batch))
+                {
+                    foreach (var row in batch)
+                    {
+                        yield return row;
+                    }
+                }
+            }
+
+            await producer;
+            // Not cancelled by the consumer: whatever stopped the reading is the load's error.
+            failure?.Throw();
+        }
+        finally
+        {
+            // The consumer stopped early (a database error, cancellation): stop reading before the file is closed.
+            await stop.CancelAsync();
+            await producer;
+        }
     }
 
     /// <summary>
