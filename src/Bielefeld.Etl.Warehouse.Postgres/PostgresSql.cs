@@ -258,7 +258,7 @@ internal static class PostgresSql
                 WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis) AS Zuletzt,
                (SELECT COUNT(*) - COUNT(DISTINCT coalesce(g.serie, '')) + 1 FROM dwh.load_file g
                 WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis) AS Dateien
-        FROM dwh.fact_beobachtung o
+        FROM (SELECT DISTINCT quelle, monat, datei_id FROM dwh.fact_beobachtung) o
         JOIN dwh.load_file f ON f.datei_id = o.datei_id
         GROUP BY o.quelle, o.monat
         """;
