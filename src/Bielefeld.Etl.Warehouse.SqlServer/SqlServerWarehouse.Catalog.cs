@@ -88,8 +88,11 @@ public sealed partial class SqlServerWarehouse
     protected override async Task ReplaceAttainmentAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, IReadOnlyList<AttainmentFigure> figures, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition(
-            SqlServerSql.DeleteAttainment, new { indicators = System.Text.Json.JsonSerializer.Serialize(indicators) }, transaction, cancellationToken: cancellationToken));
+        if (indicators.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                SqlServerSql.DeleteAttainment, new { indicators = System.Text.Json.JsonSerializer.Serialize(indicators) }, transaction, cancellationToken: cancellationToken));
+        }
         var computed = Time.GetUtcNow().UtcDateTime;
         await connection.ExecuteAsync(new CommandDefinition(
             SqlServerSql.InsertAttainment,

@@ -448,8 +448,11 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     protected override async Task ReplaceAttainmentAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, IReadOnlyList<AttainmentFigure> figures, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM fact_zielerreichung WHERE indikator_code IN @indicators", new { indicators }, transaction, cancellationToken: cancellationToken));
+        if (indicators.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM fact_zielerreichung WHERE indikator_code IN @indicators", new { indicators }, transaction, cancellationToken: cancellationToken));
+        }
         // One prepared insert for all figures (Dapper would bind every figure's parameters anew by reflection).
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -34,18 +34,26 @@ public abstract partial class WarehouseProvider
             var to = periods.Max(p => p.LastMonth);
             var actuals = (await ReadMonthlyActualsAsync(connection, transaction, [indicator.Code], from, to, cancellationToken))
                 .ToLookup(a => a.Area, a => a.Actual, StringComparer.Ordinal);
-            var figures = new List<AttainmentFigure>();
             var areas = indicator.Targets.Select(t => t.AreaCode)
                 .Concat(await ReadActualAreasAsync(connection, transaction, indicator.Code, cancellationToken))
                 .Append(Area.CityCode)
                 .Distinct(StringComparer.Ordinal);
+            // The figures go out in batches: the first replaces the indicator's figures, the others add to them.
+            var figures = new List<AttainmentFigure>(BatchSize);
+            string[] replaced = [indicator.Code];
             foreach (var area in areas)
             {
                 var target = indicator.Targets.FirstOrDefault(t => t.AreaCode == area);
                 figures.AddRange(calculator.Compute(indicator, target, catalog.Year, area, actuals[area].ToList()));
+                if (figures.Count >= BatchSize)
+                {
+                    await ReplaceAttainmentAsync(connection, transaction, replaced, figures, cancellationToken);
+                    (written, replaced) = (written + figures.Count, []);
+                    figures.Clear();
+                }
             }
 
-            await ReplaceAttainmentAsync(connection, transaction, [indicator.Code], figures, cancellationToken);
+            await ReplaceAttainmentAsync(connection, transaction, replaced, figures, cancellationToken);
             written += figures.Count;
         }
 

@@ -106,7 +106,10 @@ public abstract partial class WarehouseProvider(TimeProvider time)
     protected abstract Task<IReadOnlyList<string>> ReadActualAreasAsync(
         DbConnection connection, DbTransaction transaction, string indicator, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the attainment figures of the given indicators.</summary>
+    /// <summary>
+    /// Deletes the attainment figures of <paramref name="indicators"/> (none when empty: a further batch of the same
+    /// recomputation) and inserts <paramref name="figures"/>.
+    /// </summary>
     protected abstract Task ReplaceAttainmentAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, IReadOnlyList<AttainmentFigure> figures, CancellationToken cancellationToken);
 
