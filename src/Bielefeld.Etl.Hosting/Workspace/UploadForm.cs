@@ -22,6 +22,11 @@ internal static class UploadForm
             size.MaxRequestBodySize = limit + FormOverhead;
         }
 
+        if (http.Request.ContentLength > limit + FormOverhead)
+        {
+            return Refuse(http, TooLarge(limit), StatusCodes.Status413PayloadTooLarge);
+        }
+
         if (!http.Request.HasFormContentType)
         {
             return Refuse(http, "Das Formular muss als multipart/form-data gesendet werden.", StatusCodes.Status400BadRequest);
@@ -40,7 +45,7 @@ internal static class UploadForm
         }
         catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
         {
-            return Refuse(http, $"Nicht angenommen: die Datei ist größer als {N(limit / (1024 * 1024))} MB.", StatusCodes.Status413PayloadTooLarge);
+            return Refuse(http, TooLarge(limit), StatusCodes.Status413PayloadTooLarge);
         }
 
         var pipeline = form["pipeline"].ToString();
@@ -51,7 +56,7 @@ internal static class UploadForm
 
         if (file.Length > limit)
         {
-            return Refuse(http, $"Nicht angenommen: '{file.FileName}' ist größer als {N(limit / (1024 * 1024))} MB.", StatusCodes.Status413PayloadTooLarge);
+            return Refuse(http, TooLarge(limit), StatusCodes.Status413PayloadTooLarge);
         }
 
         var run = http.RequestServices.GetService(typeof(PipelineRun)) as PipelineRun ?? throw new InvalidOperationException("PipelineRun fehlt.");
@@ -69,6 +74,9 @@ internal static class UploadForm
             $"<form method=\"post\" action=\"{Url(http, $"{WorkspaceEndpoints.Prefix}/pipelines/{Uri.EscapeDataString(pipeline)}/laden")}\">{Token(http)}<button type=\"submit\" id=\"jetzt-laden\">Pipeline {E(pipeline)} jetzt laden</button></form>");
         return Message(http, WorkspaceEndpoints.Upload, "Datei angenommen", outcome.Message, WorkspaceEndpoints.Upload, "weitere Datei hochladen", outcome.Status, counts + runNow);
     }
+
+    private static string TooLarge(long limit) => string.Create(CultureInfo.InvariantCulture,
+        $"Nicht angenommen: die Datei ist größer als {(limit >= 1 << 20 ? $"{N(limit >> 20)} MB" : $"{N(limit >> 10)} KB")}.");
 
     private static IResult Refuse(HttpContext http, string message, int status) =>
         Message(http, WorkspaceEndpoints.Upload, "Datei nicht angenommen", message, WorkspaceEndpoints.Upload, "zurück zum Hochladen", status);
