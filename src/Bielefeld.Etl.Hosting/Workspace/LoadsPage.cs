@@ -38,7 +38,7 @@ internal static class LoadsPage
         body.Append("</tbody></table>")
             .Append(CultureInfo.InvariantCulture, $"<h2>Ladeprotokoll (die letzten {N(Shown)} Dateien)</h2>")
             .Append("<p class=\"hinweis\">Jede gelesene Zeile ist genau eins: geladen, abgewiesen oder übersprungen (leer, Überschrift, Anmerkung).</p>")
-            .Append("<table id=\"ladeprotokoll\"><thead><tr><th class=\"zahl\">Datei-ID</th><th>Datei</th><th>Pipeline</th><th>Status</th><th class=\"zahl\">gelesen</th><th class=\"zahl\">geladen</th><th class=\"zahl\">abgewiesen</th><th class=\"zahl\">übersprungen</th><th>Bilanz</th><th>Beginn (UTC)</th><th>Meldung</th></tr></thead><tbody>");
+            .Append("<table id=\"ladeprotokoll\"><thead><tr><th class=\"zahl\">Datei-ID</th><th>Datei</th><th>Pipeline</th><th>Status</th><th class=\"zahl\">gelesen</th><th class=\"zahl\">geladen</th><th class=\"zahl\">abgewiesen</th><th class=\"zahl\">übersprungen</th><th>Bilanz</th><th>Beginn</th><th>Meldung</th></tr></thead><tbody>");
         foreach (var l in loads)
         {
             var conserved = l.ZeilenGelesen == l.ZeilenGeladen + l.ZeilenAbgewiesen + l.ZeilenUebersprungen;
@@ -48,7 +48,7 @@ internal static class LoadsPage
                 <tr data-datei-id="{l.DateiId.ToString(CultureInfo.InvariantCulture)}"><td class="zahl">{l.DateiId.ToString(CultureInfo.InvariantCulture)}</td><td>{E(l.Datei)}</td><td>{E(l.Quelle)}</td><td><span class="status {E(l.Status.Replace(' ', '_'))}">{E(l.Status)}</span></td>
                 <td class="zahl">{N(l.ZeilenGelesen)}</td><td class="zahl">{N(l.ZeilenGeladen)}</td><td class="zahl">{rejected}</td><td class="zahl">{N(l.ZeilenUebersprungen)}</td>
                 <td class="bilanz">{(conserved ? $"{N(l.ZeilenGelesen)} = {N(l.ZeilenGeladen)} + {N(l.ZeilenAbgewiesen)} + {N(l.ZeilenUebersprungen)} ✓" : "<span class=\"status abgewiesen\">stimmt nicht</span>")}</td>
-                <td>{E(l.GestartetUm)}</td><td>{E(l.Meldung)}</td></tr>
+                <td class="zeit">{E(Stamp(l.GestartetUm))}</td><td>{E(l.Meldung)}</td></tr>
                 """);
         }
 

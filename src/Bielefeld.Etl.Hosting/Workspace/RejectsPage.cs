@@ -51,7 +51,7 @@ internal static class RejectsPage
             var id = r.AbweisungId.ToString(CultureInfo.InvariantCulture);
             body.Append(CultureInfo.InvariantCulture, $"""
                 <tr id="zeile-{id}" data-abweisung-id="{id}">
-                <td>{E(r.Datei)}<br><span class="hinweis">{E(r.Quelle)} · Datei-ID {r.DateiId.ToString(CultureInfo.InvariantCulture)} · geladen {E(r.GeladenUm)}</span></td>
+                <td>{E(r.Datei)}<br><span class="hinweis">{E(r.Quelle)} · Datei-ID {r.DateiId.ToString(CultureInfo.InvariantCulture)} · geladen {E(Stamp(r.GeladenUm))}</span></td>
                 <td>{E(r.Blatt ?? "–")} · Zeile {r.Zeile.ToString(CultureInfo.InvariantCulture)} · {E(r.Spalte ?? "–")}</td>
                 <td><code>{E(r.Rohwert)}</code></td>
                 <td><code class="regel">{E(r.GrundCode)}</code><br>{E(r.Grund)}</td>
@@ -96,7 +96,7 @@ internal static class RejectsPage
     }
 
     private static string Existing(RejectedRowRecord r) => r.Entscheidung is null ? ""
-        : $"<div class=\"entschieden\"><span class=\"status {E(r.Entscheidung)}\">{E(DecisionLabel(r.Entscheidung))}</span> von <strong class=\"von\">{E(r.EntschiedenVon)}</strong> am {E(r.EntschiedenUm)}<br>„<span class=\"kommentar\">{E(r.Kommentar)}</span>“</div>";
+        : $"<div class=\"entschieden\"><span class=\"status {E(r.Entscheidung)}\">{E(DecisionLabel(r.Entscheidung))}</span> von <strong class=\"von\">{E(r.EntschiedenVon)}</strong> am {E(Stamp(r.EntschiedenUm))}<br>„<span class=\"kommentar\">{E(r.Kommentar)}</span>“</div>";
 
     private static string Form(HttpContext http, RejectedRowRecord r, string token, string query)
     {
@@ -147,6 +147,6 @@ internal static class RejectsPage
 
     private static string LaterNote(RejectedRowRecord r, Dictionary<long, (LoadRecord Load, bool Again)> later) =>
         later.TryGetValue(r.AbweisungId, out var l)
-            ? $"<br><span class=\"hinweis neulieferung\">{(l.Again ? "in der Neulieferung erneut abgewiesen" : "durch Neulieferung geschlossen")} (Datei-ID {l.Load.DateiId.ToString(CultureInfo.InvariantCulture)}, {E(l.Load.GestartetUm)})</span>"
+            ? $"<br><span class=\"hinweis neulieferung\">{(l.Again ? "in der Neulieferung erneut abgewiesen" : "durch Neulieferung geschlossen")} (Datei-ID {l.Load.DateiId.ToString(CultureInfo.InvariantCulture)}, {E(Stamp(l.Load.GestartetUm))})</span>"
             : "";
 }

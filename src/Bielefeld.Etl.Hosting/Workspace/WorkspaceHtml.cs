@@ -31,6 +31,18 @@ internal static class WorkspaceHtml
     /// <summary>A count in German notation.</summary>
     public static string N(long value) => value.ToString("#,##0", German);
 
+    /// <summary>A stored UTC timestamp as a steward in Bielefeld reads it (<c>06.07.2017 08:00</c>); unparseable text as stored.</summary>
+    public static string Stamp(string? stored)
+    {
+        if (!DateTimeOffset.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        {
+            return stored ?? "";
+        }
+
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        return TimeZoneInfo.ConvertTime(at, berlin).ToString("dd.MM.yyyy HH:mm", German);
+    }
+
     /// <summary>An absolute link inside the application (respecting a path base).</summary>
     public static string Url(HttpContext http, string path) => E(http.Request.PathBase.Add(path).Value);
 
@@ -107,7 +119,7 @@ internal static class WorkspaceHtml
         table { border-collapse: collapse; width: 100%; margin-bottom: 1rem; }
         th, td { border-bottom: 1px solid #ddd; padding: .25rem .4rem; text-align: left; vertical-align: top; }
         th { background: #f2f5f8; font-weight: 600; }
-        td.zahl, th.zahl { text-align: right; white-space: nowrap; }
+        td.zahl, th.zahl, td.bilanz, td.zeit { text-align: right; white-space: nowrap; }
         .hinweis { color: #555; font-size: .85rem; }
         .ok { background: #d8efd3; color: #1e6b12; padding: .4rem .6rem; }
         .fehler { background: #f8d4d0; color: #8f1d12; padding: .4rem .6rem; }

@@ -11,12 +11,15 @@ using Hangfire.InMemory;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bielefeld.Etl.Tests.Workspace;
 
 /// <summary>
 /// A real <c>serve</c> in this process on a free loopback port: SQLite warehouse in a temporary folder, Hangfire in
 /// memory, a temporary inbox with copies of the KAF samples, already loaded once (and archived, as <c>serve</c> does).
+/// The run's clock stands at the morning of 6 July 2017 (and moves on a little with every reading), the day after the
+/// June workbooks were due, so the delivery calendar reads as it did then.
 /// </summary>
 public sealed partial class WorkspaceServer : IAsyncDisposable
 {
@@ -44,8 +47,9 @@ public sealed partial class WorkspaceServer : IAsyncDisposable
         var server = new WorkspaceServer();
         var ct = TestContext.Current.CancellationToken;
         var connection = $"Data Source={server._inbox.File("warehouse.db")}";
-        server.Warehouse = new SqliteWarehouse(connection, TimeProvider.System);
-        server.Run = PipelineRun.Prepare(server._inbox.Options(new WarehouseSettings("sqlite", connection), moveFiles: true), server.Warehouse, NullLogger.Instance, TimeProvider.System);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2017, 7, 6, 6, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(5) };
+        server.Warehouse = new SqliteWarehouse(connection, clock);
+        server.Run = PipelineRun.Prepare(server._inbox.Options(new WarehouseSettings("sqlite", connection), moveFiles: true), server.Warehouse, NullLogger.Instance, clock);
         await server.Run.InitialiseAsync(ct);
         await server.Run.RunAsync(["kaf"], null, ct);
         server.Url = $"http://127.0.0.1:{FreePort()}";
