@@ -9,7 +9,7 @@ namespace Bielefeld.Etl.Synthetic.Kaf;
 /// the nine projects of pipelines/kaf.yml, 2017 first, then earlier years back to <see cref="OldestYear"/>; each with the Kennzahlen that feed the
 /// project's indicators (3 or 4 rows), twelve months filled, the Summe formula, an empty row and two remarks.
 /// Rows counts Kennzahl rows. Every <c>badEvery</c>-th Kennzahl row is broken in turn: a typed-over Summe that does not
-/// add up (<c>SUMME_ABWEICHUNG</c>), a month cell <c>n.v.</c> (not a number); the reader rejects exactly those.
+/// add up (<c>SUMME_ABWEICHEND</c>), a month cell <c>n.v.</c> (not a number); the reader rejects exactly those.
 /// Each workbook is small, so it is built in memory and written at once; memory stays flat over any number of them.
 /// The .xlsx archive is rewritten with fixed entry times, so the same seed writes the same bytes.
 /// </summary>

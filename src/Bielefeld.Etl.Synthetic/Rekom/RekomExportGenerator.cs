@@ -7,7 +7,7 @@ namespace Bielefeld.Etl.Synthetic.Rekom;
 /// snapshot per plan year (2017, then earlier years when a file would exceed <see cref="SyntheticCsv.MaxRowsPerFile"/>),
 /// Windows-1252, <c>;</c>, CRLF, one header row, German dates. Every row is a made-up participant (<c>T-0000001</c> …)
 /// in one of the pipeline's projects; nobody real. Every <c>badEvery</c>-th row is inconsistent in turn: an unknown
-/// project (<c>UNBEKANNT_PROJEKT</c>), an exit before the entry (<c>AUSTRITT_VOR_EINTRITT</c>), a destination without an
+/// project (<c>PROJEKTCODE_UNBEKANNT</c>), an exit before the entry (<c>AUSTRITT_VOR_EINTRITT</c>), a destination without an
 /// exit (<c>VERBLEIB_OHNE_AUSTRITT</c>); the reader rejects exactly those.
 /// </summary>
 public sealed class RekomExportGenerator : IExtractGenerator
