@@ -12,7 +12,8 @@ public static class BenchCommand
     private const string Usage =
         """
         bench [--rows N] [--seed S] [--work DIR] [--json FILE] [--postgres CONN | --no-postgres] [--no-sqlite] [--repeats N] [--naive-sample N] [--repo DIR]
-        bench generate [--rows N] [--seed S] [--out DIR] [--repo DIR]
+        bench generate [--rows N] [--seed S] [--out DIR] [--source ba|rekom|prosoz|einwohnermeldeamt|kaf|all] [--bad-every N] [--repo DIR]
+          generate: --source may be repeated or comma-separated (default all); every N-th row is deliberately bad (default 10000 = 0.01 %).
           PostgreSQL: --postgres, else BIELEFELD_ETL_TEST_POSTGRES, else Host=127.0.0.1;Port=5432;Username=postgres.
         """;
 
@@ -23,11 +24,27 @@ public static class BenchCommand
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var generateOnly = args.Length > 0 && args[0] == "generate";
         var options = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var sources = new HashSet<string>(StringComparer.Ordinal);
         for (var i = generateOnly ? 1 : 0; i < args.Length; i++)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 return Fail($"Unerwartetes Argument '{args[i]}'.");
+            }
+
+            if (generateOnly && args[i] == "--source" && i + 1 < args.Length)
+            {
+                foreach (var source in args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    if (source != "all" && !BenchWorkspace.Sources.Contains(source))
+                    {
+                        return Fail($"Unbekannte Quelle '{source}' (bekannt: {string.Join(", ", BenchWorkspace.Sources)}, all).");
+                    }
+
+                    sources.UnionWith(source == "all" ? BenchWorkspace.Sources : [source]);
+                }
+
+                continue;
             }
 
             var flag = args[i] is "--no-postgres" or "--no-sqlite" or "--help";
@@ -46,14 +63,14 @@ public static class BenchCommand
         var work = options.GetValueOrDefault("--out") ?? options.GetValueOrDefault("--work") ?? Path.Combine(Path.GetTempPath(), "bielefeld-etl-bench");
         var workspace = BenchWorkspace.Create(work, repository, rows, seed);
         Console.Error.WriteLine($"Erzeuge {rows:N0} Zeilen (Seed {seed}) in {workspace.Root} …");
+        if (generateOnly)
+        {
+            return Generate(workspace, sources, (int)Number(options, "--bad-every", Synthetic.BadRows.DefaultEvery));
+        }
+
         foreach (var (path, bytes) in workspace.Generate())
         {
             Console.Error.WriteLine($"  {path} ({bytes / (1024.0 * 1024.0):N1} MB)");
-        }
-
-        if (generateOnly)
-        {
-            return 0;
         }
 
         var measurements = new List<Measurement>();
@@ -80,6 +97,38 @@ public static class BenchCommand
             Console.Error.WriteLine($"JSON: {Path.GetFullPath(json)}");
         }
 
+        return 0;
+    }
+
+    private static int Generate(BenchWorkspace workspace, HashSet<string> sources, int badEvery)
+    {
+        if (sources.Count == 0)
+        {
+            sources.UnionWith(BenchWorkspace.Sources);
+        }
+
+        if (sources.Contains("kaf") && workspace.Rows > Synthetic.Kaf.KafWorkbookGenerator.MaxRows)
+        {
+            Console.Error.WriteLine($"  kaf: höchstens {Synthetic.Kaf.KafWorkbookGenerator.MaxRows:N0} Kennzahlzeilen (eine Mappe je Projekt und Jahr bis {Synthetic.Kaf.KafWorkbookGenerator.OldestYear}).");
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var expected = new Synthetic.ExpectedCounts();
+        var files = workspace.Generate(sources, badEvery);
+        foreach (var (path, bytes, counts) in files)
+        {
+            if (files.Count <= 50 || counts is null)
+            {
+                Console.Error.WriteLine(counts is { } c
+                    ? $"  {path} ({bytes / (1024.0 * 1024.0):N1} MB): erwartet gelesen {c.Read:N0}, geladen {c.Loaded:N0}, abgewiesen {c.Rejected:N0}, übersprungen {c.Skipped:N0}"
+                    : $"  {path} ({bytes / (1024.0 * 1024.0):N1} MB)");
+            }
+
+            expected += counts ?? default;
+        }
+
+        Console.Error.WriteLine($"{files.Count:N0} Dateien in {watch.Elapsed.TotalSeconds:N1} s; ohne BA erwartet: gelesen {expected.Read:N0}, geladen {expected.Loaded:N0}, abgewiesen {expected.Rejected:N0}, übersprungen {expected.Skipped:N0}.");
+        Console.Error.WriteLine($"Laden: BIELEFELD_ETL_PIPELINES={workspace.Pipelines} BIELEFELD_ETL_AREAS={workspace.AreasFile} dotnet run --project src/Bielefeld.Etl.Cli -- run --all --inbox {workspace.Inbox}");
         return 0;
     }
 

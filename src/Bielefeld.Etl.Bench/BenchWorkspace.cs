@@ -5,7 +5,12 @@ using Bielefeld.Etl.Definitions.Catalog;
 using Bielefeld.Etl.Definitions.Pipelines;
 using Bielefeld.Etl.Jobs;
 using Bielefeld.Etl.Sources;
+using Bielefeld.Etl.Synthetic;
 using Bielefeld.Etl.Synthetic.BaStatistik;
+using Bielefeld.Etl.Synthetic.Einwohnermeldeamt;
+using Bielefeld.Etl.Synthetic.Kaf;
+using Bielefeld.Etl.Synthetic.Prosoz;
+using Bielefeld.Etl.Synthetic.Rekom;
 using Bielefeld.Etl.Warehouse;
 
 namespace Bielefeld.Etl.Bench;
@@ -89,6 +94,54 @@ internal sealed class BenchWorkspace
         }
 
         throw new InvalidOperationException($"Kein Repository (Bielefeld.Etl.sln) über {start} gefunden; --repo angeben.");
+    }
+
+    /// <summary>The sources <c>bench generate --source</c> knows; <c>all</c> means every one.</summary>
+    public static readonly IReadOnlyList<string> Sources = ["ba", "rekom", "prosoz", "einwohnermeldeamt", "kaf"];
+
+    /// <summary>The generators of the record and workbook sources, by <see cref="Sources"/> name (BA is <see cref="Ba"/>).</summary>
+    public IExtractGenerator Generator(string source, int badEvery = BadRows.DefaultEvery) => source switch
+    {
+        "rekom" => new RekomExportGenerator(Rows, Seed, badEvery),
+        "prosoz" => new ProsozCaseGenerator(Rows, Seed, badEvery),
+        "einwohnermeldeamt" => new EinwohnerCountGenerator(Rows, Seed, badEvery),
+        "kaf" => new KafWorkbookGenerator(Math.Min(Rows, KafWorkbookGenerator.MaxRows), Seed, badEvery),
+        _ => throw new ArgumentException($"Unbekannte Quelle '{source}' (bekannt: {string.Join(", ", Sources)}).", nameof(source)),
+    };
+
+    /// <summary>
+    /// Writes the extracts of <paramref name="sources"/> (BA as for the measurements; the others into the inbox folder of
+    /// the repository's pipeline, whose file is copied to <see cref="Pipelines"/>); returns every file with the counts its
+    /// reader must report (null for the BA bench file and the normalised rows).
+    /// </summary>
+    public IReadOnlyList<(string Path, long Bytes, ExpectedCounts? Expected)> Generate(IReadOnlyCollection<string> sources, int badEvery = BadRows.DefaultEvery)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var files = new List<(string, long, ExpectedCounts?)>();
+        if (sources.Contains("ba"))
+        {
+            files.AddRange(Generate().Select(f => (f.Path, f.Bytes, (ExpectedCounts?)null)));
+        }
+        else
+        {
+            if (Directory.Exists(Root))
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+
+            Directory.CreateDirectory(Pipelines);
+            Directory.CreateDirectory(Path.GetDirectoryName(AreasFile)!);
+            WriteAreas();
+        }
+
+        foreach (var source in Sources.Where(s => s != "ba" && sources.Contains(s)))
+        {
+            var generator = Generator(source, badEvery);
+            File.Copy(Path.Combine(Repository, "pipelines", source + ".yml"), Path.Combine(Pipelines, source + ".yml"), overwrite: true);
+            files.AddRange(generator.Write(Path.Combine(Inbox, generator.Inbox)).Select(f => (f.Path, f.Bytes, (ExpectedCounts?)f.Expected)));
+        }
+
+        return files;
     }
 
     /// <summary>Writes everything; returns the generated files with their sizes.</summary>

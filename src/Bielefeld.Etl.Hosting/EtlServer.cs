@@ -1,6 +1,7 @@
 using Bielefeld.Etl.Hosting.Dashboard;
 using Bielefeld.Etl.Hosting.Jobs;
 using Bielefeld.Etl.Hosting.Scheduling;
+using Bielefeld.Etl.Hosting.Workspace;
 using Bielefeld.Etl.Jobs;
 using Bielefeld.Etl.Warehouse;
 using Hangfire;
@@ -14,8 +15,9 @@ using Microsoft.Extensions.Logging;
 namespace Bielefeld.Etl.Hosting;
 
 /// <summary>
-/// The server mode: a Hangfire server that runs every pipeline on its schedule, and the dashboard at
-/// <c>/hangfire</c>. Runs in a console, as a systemd service or as a Windows service.
+/// The server mode: a Hangfire server that runs every pipeline on its schedule, the dashboard at <c>/hangfire</c>
+/// and beside it the steward workspace at <c>/arbeitsplatz</c> (<see cref="WorkspaceEndpoints"/>), both behind
+/// <see cref="DashboardAccess.IsAllowed"/>. Runs in a console, as a systemd service or as a Windows service.
 /// </summary>
 public static class EtlServer
 {
@@ -40,6 +42,7 @@ public static class EtlServer
             logging(builder.Logging);
         }
 
+        builder.Services.AddSingleton(server);
         builder.Services.AddSingleton(run);
         builder.Services.AddSingleton(warehouse);
         builder.Services.AddHangfire(c => c
@@ -55,8 +58,14 @@ public static class EtlServer
         builder.Services.AddTransient<PipelineJob>();
         builder.Services.AddTransient<AttainmentJob>();
         builder.Services.AddTransient<NightlySummaryJob>();
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "bielefeld-etl-csrf";
+            o.FormFieldName = "__csrf";
+        });
 
         var app = builder.Build();
+        app.UseAntiforgery();
         AddPages();
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
@@ -66,6 +75,7 @@ public static class EtlServer
             DashboardTitle = "Bielefeld.Etl – Betrieb",
             AppPath = null,
         });
+        app.MapWorkspace(server);
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         PipelineSchedule.Apply(recurring, storage, run.Pipelines.ToList());
         if (run.Options.Reports is not null)
@@ -85,5 +95,10 @@ public static class EtlServer
 
         DashboardRoutes.Routes.Add("/pipelines", new PipelineStatusPage());
         NavigationMenu.Items.Add(page => new MenuItem("Pipelines", page.Url.To("/pipelines")));
+        NavigationMenu.Items.Add(page => new MenuItem("Arbeitsplatz", WorkspaceUrl(page.Url.To(""))));
     }
+
+    /// <summary>The workspace's address seen from the dashboard's (<c>/basis/hangfire</c> → <c>/basis/arbeitsplatz</c>).</summary>
+    internal static string WorkspaceUrl(string dashboardUrl) =>
+        (dashboardUrl.EndsWith(DashboardPath, StringComparison.Ordinal) ? dashboardUrl[..^DashboardPath.Length] : "") + WorkspaceEndpoints.Prefix;
 }

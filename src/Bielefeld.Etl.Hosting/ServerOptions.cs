@@ -12,6 +12,9 @@ public sealed record ServerOptions
     /// <summary>The role a remote, authenticated user needs to see the dashboard; remote access is refused without it.</summary>
     public string? DashboardRole { get; init; }
 
+    /// <summary>The largest file the steward workspace accepts as an upload (50 MiB; a contract's file has well under 1 MiB).</summary>
+    public long UploadLimitBytes { get; init; } = 50L << 20;
+
     /// <summary>Job storage connection string; the warehouse's when not set (server providers only).</summary>
     public string? StorageConnectionString { get; init; }
 

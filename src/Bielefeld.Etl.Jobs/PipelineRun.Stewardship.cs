@@ -1,5 +1,7 @@
 using System.Globalization;
+using Bielefeld.Etl.Definitions.Pipelines;
 using Bielefeld.Etl.Deliveries;
+using Bielefeld.Etl.Loading;
 using Bielefeld.Etl.Warehouse;
 
 namespace Bielefeld.Etl.Jobs;
@@ -60,6 +62,36 @@ public sealed partial class PipelineRun
         }
 
         return statuses;
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> with <paramref name="pipeline"/>'s reader and reads every row (and the totals of
+    /// record-level files) without loading anything: how an upload is checked before it enters the inbox.
+    /// </summary>
+    /// <returns>The file's row conservation as a load would count it.</returns>
+    /// <exception cref="ExtractFileException">The reader refuses the file (the message says why).</exception>
+    /// <exception cref="PipelineDefinitionException">There is no pipeline of that name.</exception>
+    public RowCounts CheckFile(string pipeline, string path)
+    {
+        var reader = _pipelines.FirstOrDefault(p => p.Definition.Name == pipeline).Reader
+            ?? throw new PipelineDefinitionException($"Unbekannte Pipeline: {pipeline}.");
+        using var reading = reader.Open(path);
+        int loaded = 0, rejected = 0, skipped = 0;
+        foreach (var row in reading.Rows)
+        {
+            _ = row switch
+            {
+                SourceRow.Accepted => loaded++,
+                SourceRow.Rejected => rejected++,
+                _ => skipped++,
+            };
+        }
+
+        foreach (var _ in reading.Totals)
+        {
+        }
+
+        return new RowCounts(loaded + rejected + skipped, loaded, rejected, skipped);
     }
 
     /// <summary>Per indicator, one hint per distinct start month carrying every condition that applies from that month on.</summary>

@@ -289,6 +289,13 @@ internal static class PostgresSql
         GROUP BY quelle, datei_id, indikator_code
         """;
 
+    public const string TargetHistory =
+        """
+        SELECT indikator_code AS Indikator, bereich_code AS Bereich, vergleich AS Vergleich, wert AS Wert, basis AS Basis,
+               stichtag AS Stichtag, periode_von AS Von, periode_bis AS Bis, wortlaut AS Wortlaut, gueltig_ab AS Ab, gueltig_bis AS BisZu
+        FROM dwh.fact_zielwert
+        """;
+
     public const string OpenRejectShares =
         """
         SELECT f.datei_id AS DateiId, f.datei AS Datei, f.quelle AS Quelle, CAST(f.zeilen_gelesen AS bigint) AS ZeilenGelesen,

@@ -61,6 +61,16 @@ public sealed partial class PostgresWarehouse
     }
 
     /// <inheritdoc />
+    public override async Task<IReadOnlyList<TargetVersion>> TargetHistoryAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TargetRow>(new CommandDefinition(PostgresSql.TargetHistory, cancellationToken: cancellationToken));
+        return rows.Select(r => new TargetVersion(
+            r.Indikator, r.Bereich, r.Vergleich, r.Wert, r.Basis, r.Stichtag,
+            r.Von, r.Bis, r.Wortlaut, Utc(r.Ab), r.BisZu is { } e ? Utc(e) : null)).ToList();
+    }
+
+    /// <inheritdoc />
     public override async Task<IReadOnlyList<FileRejectShare>> OpenRejectSharesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -88,4 +98,8 @@ public sealed partial class PostgresWarehouse
     private sealed record HistoryRow(
         string Indikator, DateOnly Monat, string Bereich, string Quelle, string Serie, decimal? Wert, decimal? Zaehler, decimal? Nenner,
         bool Unterdrueckt, long DateiId, DateTime GeladenUm, DateTime? ErsetztUm);
+
+    private sealed record TargetRow(
+        string Indikator, string Bereich, string Vergleich, decimal? Wert, decimal? Basis, DateOnly? Stichtag, DateOnly Von, DateOnly Bis,
+        string Wortlaut, DateTime Ab, DateTime? BisZu);
 }

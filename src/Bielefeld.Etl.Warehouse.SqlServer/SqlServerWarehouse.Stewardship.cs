@@ -61,6 +61,16 @@ public sealed partial class SqlServerWarehouse
     }
 
     /// <inheritdoc />
+    public override async Task<IReadOnlyList<TargetVersion>> TargetHistoryAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TargetRow>(new CommandDefinition(SqlServerSql.TargetHistory, cancellationToken: cancellationToken));
+        return rows.Select(r => new TargetVersion(
+            r.Indikator, r.Bereich, r.Vergleich, r.Wert, r.Basis, r.Stichtag is { } s ? DateOnly.FromDateTime(s) : null,
+            DateOnly.FromDateTime(r.Von), DateOnly.FromDateTime(r.Bis), r.Wortlaut, Utc(r.Ab), r.BisZu is { } e ? Utc(e) : null)).ToList();
+    }
+
+    /// <inheritdoc />
     public override async Task<IReadOnlyList<FileRejectShare>> OpenRejectSharesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -87,4 +97,8 @@ public sealed partial class SqlServerWarehouse
     private sealed record HistoryRow(
         string Indikator, DateTime Monat, string Bereich, string Quelle, string Serie, decimal? Wert, decimal? Zaehler, decimal? Nenner,
         bool Unterdrueckt, long DateiId, DateTime GeladenUm, DateTime? ErsetztUm);
+
+    private sealed record TargetRow(
+        string Indikator, string Bereich, string Vergleich, decimal? Wert, decimal? Basis, DateTime? Stichtag, DateTime Von, DateTime Bis,
+        string Wortlaut, DateTime Ab, DateTime? BisZu);
 }

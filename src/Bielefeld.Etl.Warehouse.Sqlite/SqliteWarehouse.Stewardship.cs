@@ -98,6 +98,22 @@ public sealed partial class SqliteWarehouse
     }
 
     /// <inheritdoc />
+    public override async Task<IReadOnlyList<TargetVersion>> TargetHistoryAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TargetRow>(new CommandDefinition(
+            """
+            SELECT indikator_code AS Indikator, bereich_code AS Bereich, vergleich AS Vergleich, wert AS Wert, basis AS Basis,
+                   stichtag AS Stichtag, periode_von AS Von, periode_bis AS Bis, wortlaut AS Wortlaut, gueltig_ab AS Ab, gueltig_bis AS BisZu
+            FROM fact_zielwert
+            """,
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new TargetVersion(
+            r.Indikator, r.Bereich, r.Vergleich, Decimal(r.Wert), Decimal(r.Basis), r.Stichtag is null ? null : ParseDate(r.Stichtag),
+            ParseDate(r.Von), ParseDate(r.Bis), r.Wortlaut, ParseTimestamp(r.Ab), r.BisZu is null ? null : ParseTimestamp(r.BisZu))).ToList();
+    }
+
+    /// <inheritdoc />
     public override async Task<IReadOnlyList<FileRejectShare>> OpenRejectSharesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -139,4 +155,8 @@ public sealed partial class SqliteWarehouse
     private sealed record HistoryRow(
         string Indikator, string Monat, string Bereich, string Quelle, string Serie, double? Wert, double? Zaehler, double? Nenner,
         long Unterdrueckt, long DateiId, string GeladenUm, string? ErsetztUm);
+
+    private sealed record TargetRow(
+        string Indikator, string Bereich, string Vergleich, double? Wert, double? Basis, string? Stichtag, string Von, string Bis,
+        string Wortlaut, string Ab, string? BisZu);
 }

@@ -28,6 +28,9 @@ public abstract partial class WarehouseProvider
     /// </summary>
     public abstract Task<IReadOnlyList<CurrentValues>> CurrentValuesAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every version of every Zielwert, the current ones and those a revised catalog closed.</summary>
+    public abstract Task<IReadOnlyList<TargetVersion>> TargetHistoryAsync(CancellationToken cancellationToken);
+
     /// <summary>Per loaded file: rows read and rejected rows still open (review state <c>offen</c>).</summary>
     public abstract Task<IReadOnlyList<FileRejectShare>> OpenRejectSharesAsync(CancellationToken cancellationToken);
 
@@ -40,7 +43,8 @@ public abstract partial class WarehouseProvider
 
     /// <summary>
     /// The attainment of every indicator in one area as it was reported at <paramref name="asOf"/>: computed from the
-    /// values current at that moment (loaded before it, not yet superseded by then), with today's targets.
+    /// values current at that moment (loaded before it, not yet superseded by then), against the Zielwerte valid at that
+    /// moment (a later catalog revision does not rewrite what was reported).
     /// </summary>
     public async Task<IReadOnlyList<AttainmentRow>> AttainmentAsOfAsync(
         PlanCatalog catalog, AreaCatalog areas, AttainmentSettings settings, string areaCode, DateTimeOffset asOf, CancellationToken cancellationToken)
@@ -54,12 +58,17 @@ public abstract partial class WarehouseProvider
                 Denominator = Sum(g.Select(v => v.Denominator)),
                 Suppressed = g.Any(v => v.Suppressed),
             });
+        var targets = (await TargetHistoryAsync(cancellationToken))
+            .Where(t => t.AreaCode == areaCode && t.IsValidAt(asOf))
+            .ToDictionary(t => t.IndicatorCode, StringComparer.Ordinal);
         var calculator = new AttainmentCalculator(settings);
         var areaName = areas.Find(areaCode)?.Name ?? areaCode;
         var rows = new List<AttainmentRow>();
         foreach (var indicator in catalog.Indicators)
         {
-            var target = indicator.Targets.FirstOrDefault(t => t.AreaCode == areaCode);
+            var target = targets.TryGetValue(indicator.Code, out var version)
+                ? version.ToTarget(indicator.Targets.FirstOrDefault(t => t.AreaCode == areaCode))
+                : null;
             foreach (var f in calculator.Compute(indicator, target, catalog.Year, areaCode, current[indicator.Code].OrderBy(a => a.Month).ToList()))
             {
                 rows.Add(new AttainmentRow(

@@ -1,4 +1,5 @@
 using System.Text;
+using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Definitions.Catalog;
 using Bielefeld.Etl.Definitions.Catalog.Import;
 using Spectre.Console;
@@ -17,7 +18,18 @@ public sealed class CatalogImportCommand : Command<CatalogImportSettings>
     {
         var import = CatalogImporter.Convert(File.ReadAllText(settings.PlanText, Encoding.UTF8), Path.GetFileName(settings.PlanText));
         var output = Path.GetFullPath(settings.Out ?? Path.Combine("config", "plan", import.Plan.Jahr.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        var findings = CatalogImporter.Import(settings.PlanText, output);
+        IReadOnlyList<ImportFinding> findings;
+        try
+        {
+            findings = CatalogImporter.Import(settings.PlanText, output);
+        }
+        catch (CatalogException ex)
+        {
+            // A broken korrekturen.yml: nothing was written, the reviewer fixes the file and imports again.
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+            return 2;
+        }
+
         var catalog = CatalogFiles.Read(output);
         AnsiConsole.MarkupLine(
             $"Plan {catalog.Year}: {catalog.Measures.Count} Maßnahmen, {catalog.Indicators.Count()} Indikatoren nach [bold]{Markup.Escape(output)}[/] geschrieben.");

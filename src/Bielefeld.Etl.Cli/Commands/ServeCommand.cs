@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bielefeld.Etl.Cli.Composition;
 using Bielefeld.Etl.Hosting;
+using Bielefeld.Etl.Hosting.Workspace;
 using Bielefeld.Etl.Jobs;
 using Bielefeld.Etl.Warehouse;
 using Microsoft.Extensions.Configuration;
@@ -10,7 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace Bielefeld.Etl.Cli.Commands;
 
 /// <summary>
-/// <c>serve</c>: runs every pipeline on its schedule (Hangfire, Europe/Berlin) with the dashboard at <c>/hangfire</c>,
+/// <c>serve</c>: runs every pipeline on its schedule (Hangfire, Europe/Berlin) with the dashboard at <c>/hangfire</c>
+/// and the steward workspace at <c>/arbeitsplatz</c>,
 /// until stopped. Loaded files go to the archive, refused and repeatedly failing ones to quarantine.
 /// </summary>
 public sealed class ServeCommand : EtlCommand<ServeSettings>
@@ -35,13 +37,15 @@ public sealed class ServeCommand : EtlCommand<ServeSettings>
             DashboardWritable = bool.TryParse(configuration["Dashboard:Writable"], out var writable) && writable,
             DashboardRole = configuration["Dashboard:Role"],
             StorageConnectionString = configuration["Hangfire:ConnectionString"],
+            UploadLimitBytes = long.TryParse(configuration["Arbeitsplatz:UploadMaxMB"], NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes) && megabytes > 0
+                ? megabytes << 20 : new ServerOptions().UploadLimitBytes,
             WorkerCount = int.TryParse(configuration["Server:WorkerCount"], NumberStyles.None, CultureInfo.InvariantCulture, out var workers) && workers > 0 ? workers : 2,
         };
         await run.InitialiseAsync(cancellationToken);
         var storage = JobStorageFactory.Create(warehouse.Name, server.StorageConnectionString ?? options.Warehouse.ConnectionString, server);
         await using var app = EtlServer.Build(server, storage, run, warehouse, b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
         await app.StartAsync(cancellationToken);
-        await Console.Out.WriteLineAsync($"Dashboard: {server.Urls.Split(';')[0].TrimEnd('/')}{EtlServer.DashboardPath} (Pipelines: {string.Join(", ", run.Pipelines.Select(p => $"{p.Name} '{p.Schedule}'"))})");
+        await Console.Out.WriteLineAsync($"Dashboard: {server.Urls.Split(';')[0].TrimEnd('/')}{EtlServer.DashboardPath}, Arbeitsplatz: {server.Urls.Split(';')[0].TrimEnd('/')}{WorkspaceEndpoints.Prefix} (Pipelines: {string.Join(", ", run.Pipelines.Select(p => $"{p.Name} '{p.Schedule}'"))})");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }

@@ -23,7 +23,8 @@ internal sealed class PipelineStatusPage : IDashboardDispatcher
         var html = new StringBuilder()
             .Append("<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Pipelines – Bielefeld.Etl</title>")
             .Append("<style>body{font-family:sans-serif}td,th{padding:4px 8px;border-bottom:1px solid #ddd;text-align:left}</style></head><body>")
-            .Append("<p><a href=\"").Append(Encode(context.Options.AppPath ?? "")).Append("\">zurück</a> · <a href=\"recurring\">Wiederkehrende Jobs</a></p>")
+            .Append("<p><a href=\"").Append(Encode(context.Options.AppPath ?? "")).Append("\">zurück</a> · <a href=\"recurring\">Wiederkehrende Jobs</a> · <a href=\"")
+            .Append(Encode(EtlServer.WorkspaceUrl(context.Request.PathBase))).Append("\">Arbeitsplatz Datenpflege</a></p>")
             .Append("<h1>Pipelines: letzter Ladevorgang</h1><table><tr><th>Pipeline</th><th>Zeitplan (Europe/Berlin)</th><th>Datei</th><th>Status</th>")
             .Append("<th>gelesen</th><th>geladen</th><th>abgewiesen</th><th>übersprungen</th><th>Beginn (UTC)</th><th>letzter Fehler</th></tr>");
         foreach (var s in statuses)

@@ -26,6 +26,7 @@ public sealed class CatalogImportFiles
     public void The_committed_2017_catalog_equals_a_fresh_import()
     {
         using var fresh = new TempDirectory();
+        File.Copy(Path.Combine(RepositoryPaths.Catalog2017, CatalogCorrections.FileName), Path.Combine(fresh.Path, CatalogCorrections.FileName));
         CatalogImporter.Import(RepositoryPaths.PlanText2017, fresh.Path);
 
         var expected = Relative(fresh.Path);

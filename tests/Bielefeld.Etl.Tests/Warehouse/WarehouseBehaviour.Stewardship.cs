@@ -110,6 +110,27 @@ public abstract partial class WarehouseBehaviour
     }
 
     [Fact]
+    public async Task Attainment_as_of_a_moment_uses_the_Zielwert_valid_then_not_a_later_revision()
+    {
+        CopySamples();
+        await RunAsync();
+        var reported = DateTimeOffset.UtcNow;
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        var revised = ReviseRege9Target(100);
+        await RunAsync(revised);
+        var run = Prepare(revised);
+
+        var then = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, Area.CityCode, reported, TestContext.Current.CancellationToken))
+            .Single(r => r.IndikatorCode == "REGE-9.1" && r.Monat == "2017-06-01");
+        var now = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, Area.CityCode, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken))
+            .Single(r => r.IndikatorCode == "REGE-9.1" && r.Monat == "2017-06-01");
+
+        // Reported then: 37 against 97 (path 48.5); today the same 37 stands against the revised 100 (path 50).
+        Assert.Equal((37d, 97d, 48.5d, "rot"), (then.Istwert, then.Zielwert, then.Zielpfad, then.Status));
+        Assert.Equal((37d, 100d, 50d, "rot"), (now.Istwert, now.Zielwert, now.Zielpfad, now.Status));
+    }
+
+    [Fact]
     public async Task A_late_delivery_is_reported_by_the_calendar_and_marks_the_status_provisional_without_failing_the_run()
     {
         CopySamples();

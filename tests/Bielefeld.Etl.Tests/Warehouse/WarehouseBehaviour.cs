@@ -94,11 +94,9 @@ public abstract partial class WarehouseBehaviour : IAsyncLifetime
         Assert.Equal(7300d, (await QueryAsync<double>($"SELECT aufwand_eur FROM {View("massnahme")} WHERE massnahme_code = 'REGE-10'")).Single());
     }
 
-    [Fact]
-    public async Task A_revised_Zielwert_is_picked_up_by_the_next_run_and_keeps_the_earlier_version_in_history()
+    /// <summary>A copy of the 2017 catalog in which REGE-9.1's Zielwert 97 is revised; returns its folder.</summary>
+    private string ReviseRege9Target(int value)
     {
-        CopySamples();
-        await RunAsync();
         var revised = _dir.Folder("catalog");
         foreach (var file in Directory.GetFiles(RepositoryPaths.Catalog2017, "*.yml", SearchOption.AllDirectories))
         {
@@ -108,10 +106,17 @@ public abstract partial class WarehouseBehaviour : IAsyncLifetime
         }
 
         var rege9 = Path.Combine(revised, "massnahmen", "REGE-9.yml");
-        var text = await File.ReadAllTextAsync(rege9, TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(rege9, text.Replace("wert: 97", "wert: 100", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        File.WriteAllText(rege9, File.ReadAllText(rege9).Replace("wert: 97", $"wert: {value}", StringComparison.Ordinal));
+        return revised;
+    }
 
-        await RunAsync(revised);
+    [Fact]
+    public async Task A_revised_Zielwert_is_picked_up_by_the_next_run_and_keeps_the_earlier_version_in_history()
+    {
+        CopySamples();
+        await RunAsync();
+
+        await RunAsync(ReviseRege9Target(100));
 
         var versions = await QueryAsync<(double Wert, bool Aktuell)>(
             $"SELECT wert, CASE WHEN gueltig_bis IS NULL THEN 1 ELSE 0 END FROM {Table("fact_zielwert")} WHERE indikator_code = 'REGE-9.1' ORDER BY zielwert_id");

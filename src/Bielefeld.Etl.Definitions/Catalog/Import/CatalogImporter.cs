@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Bielefeld.Etl.Catalog;
 
 namespace Bielefeld.Etl.Definitions.Catalog.Import;
 
@@ -11,11 +12,16 @@ namespace Bielefeld.Etl.Definitions.Catalog.Import;
 /// </summary>
 public static class CatalogImporter
 {
-    /// <summary>Imports <paramref name="planTextPath"/> into <paramref name="outputDirectory"/>, replacing the measure files there.</summary>
-    /// <returns>The findings for the reviewer, in plan order.</returns>
+    /// <summary>
+    /// Imports <paramref name="planTextPath"/> into <paramref name="outputDirectory"/>, replacing the measure files there,
+    /// and re-applies the reviewers' corrections from the <c>korrekturen.yml</c> there (see <see cref="CatalogCorrections"/>).
+    /// </summary>
+    /// <returns>The findings for the reviewer: the import's in plan order, then one per correction.</returns>
+    /// <exception cref="CatalogException">A correction is invalid; no file is written then.</exception>
     public static IReadOnlyList<ImportFinding> Import(string planTextPath, string outputDirectory)
     {
         var import = Convert(File.ReadAllText(planTextPath, Encoding.UTF8), Path.GetFileName(planTextPath));
+        var corrected = CatalogCorrections.Apply(import.Measures, CatalogCorrections.Read(outputDirectory));
         var measureDir = Path.Combine(outputDirectory, "massnahmen");
         if (Directory.Exists(measureDir))
         {
@@ -26,7 +32,7 @@ public static class CatalogImporter
         }
 
         CatalogFiles.Write(outputDirectory, import.Plan, import.Measures);
-        return import.Findings;
+        return [.. import.Findings, .. corrected];
     }
 
     /// <summary>Converts the plan text into catalog documents and findings without touching the file system.</summary>

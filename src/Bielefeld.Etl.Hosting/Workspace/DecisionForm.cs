@@ -1,0 +1,65 @@
+using System.Globalization;
+using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Warehouse;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Bielefeld.Etl.Hosting.Workspace;
+
+/// <summary>
+/// <c>POST /arbeitsplatz/abweisungen/{id}/entscheidung</c>: records a steward's decision on a rejected row, as
+/// <c>rejects decide</c> does (same warehouse call, then the stewardship state refreshed), and returns to the queue with
+/// the decision shown beside the row.
+/// </summary>
+internal static class DecisionForm
+{
+    private const int MaxComment = 1_000;
+    private const int MaxName = 200;
+
+    public static async Task<IResult> PostAsync(HttpContext http, long id, PipelineRun run, WarehouseProvider warehouse)
+    {
+        if (await WorkspaceEndpoints.RefuseForgedAsync(http) is { } refused)
+        {
+            return refused;
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var comment = form["kommentar"].ToString().Trim();
+        var by = form["von"].ToString().Trim();
+        RejectDecision? decision = form["entscheidung"].ToString() switch
+        {
+            "korrigiert" => RejectDecision.Korrigiert,
+            "akzeptiert" => RejectDecision.Akzeptiert,
+            "verworfen" => RejectDecision.Verworfen,
+            _ => null,
+        };
+        var problem = decision is null ? "Die Entscheidung muss „korrigiert durch Neulieferung“, „akzeptiert“ oder „verworfen“ sein."
+            : comment.Length == 0 ? "Bitte einen Kommentar (Begründung) angeben."
+            : by.Length == 0 ? "Bitte den eigenen Namen angeben."
+            : comment.Length > MaxComment || by.Length > MaxName ? "Kommentar oder Name ist zu lang."
+            : null;
+        if (problem is not null)
+        {
+            return WorkspaceHtml.Message(http, WorkspaceEndpoints.Rejects, "Entscheidung nicht gespeichert", problem,
+                WorkspaceEndpoints.Rejects, "zurück zu den abgewiesenen Zeilen", StatusCodes.Status400BadRequest);
+        }
+
+        if (!await warehouse.DecideAsync(id, decision!.Value, by, comment, http.RequestAborted))
+        {
+            return WorkspaceHtml.Message(http, WorkspaceEndpoints.Rejects, "Entscheidung nicht gespeichert",
+                $"Es gibt keine abgewiesene Zeile mit der ID {id.ToString(CultureInfo.InvariantCulture)}.",
+                WorkspaceEndpoints.Rejects, "zurück zu den abgewiesenen Zeilen", StatusCodes.Status404NotFound);
+        }
+
+        await run.RefreshStewardshipAsync(http.RequestAborted);
+
+        // Back to the same filter, with decided rows shown; the filter is rebuilt from known keys, never echoed as sent.
+        var back = QueryHelpers.ParseQuery(form["zurueck"].ToString());
+        var query = RejectsPage.Query(Value(back, "quelle"), Value(back, "datei"), Value(back, "regel"), all: true);
+        var target = $"{http.Request.PathBase.Add(WorkspaceEndpoints.Rejects).Value}?{query}&gespeichert={id.ToString(CultureInfo.InvariantCulture)}#zeile-{id.ToString(CultureInfo.InvariantCulture)}";
+        return Results.Redirect(target);
+    }
+
+    private static string? Value(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> query, string key) =>
+        query.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString() : null;
+}

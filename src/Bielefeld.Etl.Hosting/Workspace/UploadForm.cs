@@ -1,0 +1,83 @@
+using System.Globalization;
+using Bielefeld.Etl.Jobs;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using static Bielefeld.Etl.Hosting.Workspace.WorkspaceHtml;
+
+namespace Bielefeld.Etl.Hosting.Workspace;
+
+/// <summary>
+/// <c>POST /arbeitsplatz/hochladen</c> (multipart): the request is limited to the configured size before anything is
+/// read, the antiforgery token checked, then the file handed to <see cref="InboxUpload"/>. The answer says what became of
+/// it, with the row counts the reader found and the button to load the pipeline now.
+/// </summary>
+internal static class UploadForm
+{
+    private const long FormOverhead = 64 * 1024;
+
+    public static async Task<IResult> PostAsync(HttpContext http, long limit)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit + FormOverhead;
+        }
+
+        if (http.Request.ContentLength > limit + FormOverhead)
+        {
+            return Refuse(http, TooLarge(limit), StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (!http.Request.HasFormContentType)
+        {
+            return Refuse(http, "Das Formular muss als multipart/form-data gesendet werden.", StatusCodes.Status400BadRequest);
+        }
+
+        http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = limit + FormOverhead, ValueCountLimit = 16 }));
+        IFormCollection form;
+        try
+        {
+            if (await WorkspaceEndpoints.RefuseForgedAsync(http) is { } refused)
+            {
+                return refused;
+            }
+
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
+        {
+            return Refuse(http, TooLarge(limit), StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var pipeline = form["pipeline"].ToString();
+        if (form.Files.GetFile("datei") is not { } file)
+        {
+            return Refuse(http, "Es wurde keine Datei ausgewählt.", StatusCodes.Status400BadRequest);
+        }
+
+        if (file.Length > limit)
+        {
+            return Refuse(http, TooLarge(limit), StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var run = http.RequestServices.GetService(typeof(PipelineRun)) as PipelineRun ?? throw new InvalidOperationException("PipelineRun fehlt.");
+        await using var content = file.OpenReadStream();
+        var outcome = await InboxUpload.AcceptAsync(run, pipeline, file.FileName, content, limit, http.RequestAborted);
+        if (!outcome.Accepted)
+        {
+            return Refuse(http, outcome.Message, outcome.Status);
+        }
+
+        var c = outcome.Counts!.Value;
+        var counts = string.Create(CultureInfo.InvariantCulture,
+            $"<p id=\"pruefung\">Beim Prüfen gelesen: {N(c.Read)} Zeilen – {N(c.Loaded)} mit Daten, {N(c.Rejected)} würden abgewiesen, {N(c.Skipped)} ohne Daten.</p>");
+        var runNow = string.Create(CultureInfo.InvariantCulture,
+            $"<form method=\"post\" action=\"{Url(http, $"{WorkspaceEndpoints.Prefix}/pipelines/{Uri.EscapeDataString(pipeline)}/laden")}\">{Token(http)}<button type=\"submit\" id=\"jetzt-laden\">Pipeline {E(pipeline)} jetzt laden</button></form>");
+        return Message(http, WorkspaceEndpoints.Upload, "Datei angenommen", outcome.Message, WorkspaceEndpoints.Upload, "weitere Datei hochladen", outcome.Status, counts + runNow);
+    }
+
+    private static string TooLarge(long limit) => string.Create(CultureInfo.InvariantCulture,
+        $"Nicht angenommen: die Datei ist größer als {(limit >= 1 << 20 ? $"{N(limit >> 20)} MB" : $"{N(limit >> 10)} KB")}.");
+
+    private static IResult Refuse(HttpContext http, string message, int status) =>
+        Message(http, WorkspaceEndpoints.Upload, "Datei nicht angenommen", message, WorkspaceEndpoints.Upload, "zurück zum Hochladen", status);
+}
