@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Loading;
 using Bielefeld.Etl.Observations;
@@ -417,24 +418,28 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
             transaction, cancellationToken: cancellationToken));
 
     /// <inheritdoc />
-    protected override async Task<IReadOnlyList<(string Indicator, string Area, MonthlyActual Actual)>> ReadMonthlyActualsAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, DateOnly firstMonth, DateOnly lastMonth, CancellationToken cancellationToken)
+    protected override async IAsyncEnumerable<(string Area, MonthlyActual Actual)> ReadMonthlyActualsAsync(
+        DbConnection connection, DbTransaction transaction, string indicator, DateOnly firstMonth, DateOnly lastMonth,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync<(string Indicator, string Area, string Month, double? Value, double? Numerator, double? Denominator, long Suppressed)>(
-            new CommandDefinition(
-                """
-                SELECT indikator_code, bereich_code, monat, SUM(wert), SUM(zaehler), SUM(nenner), MAX(unterdrueckt)
-                FROM fact_beobachtung
-                WHERE ersetzt_durch_datei_id IS NULL AND indikator_code IN @indicators AND monat BETWEEN @from AND @to
-                GROUP BY indikator_code, monat, bereich_code
-                """,
-                new { indicators, from = Date(firstMonth), to = Date(lastMonth) }, transaction, cancellationToken: cancellationToken));
-        return rows.Select(r => (r.Indicator, r.Area, new MonthlyActual(ParseDate(r.Month), Decimal(r.Value))
+        var rows = connection.QueryUnbufferedAsync<(string Area, string Month, double? Value, double? Numerator, double? Denominator, long Suppressed)>(
+            """
+            SELECT bereich_code, monat, SUM(wert), SUM(zaehler), SUM(nenner), MAX(unterdrueckt)
+            FROM fact_beobachtung
+            WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator AND monat BETWEEN @from AND @to
+            GROUP BY bereich_code, monat
+            ORDER BY bereich_code, monat
+            """,
+            new { indicator, from = Date(firstMonth), to = Date(lastMonth) }, transaction);
+        await foreach (var r in rows.WithCancellation(cancellationToken))
         {
-            Numerator = Decimal(r.Numerator),
-            Denominator = Decimal(r.Denominator),
-            Suppressed = r.Suppressed != 0,
-        })).ToList();
+            yield return (r.Area, new MonthlyActual(ParseDate(r.Month), Decimal(r.Value))
+            {
+                Numerator = Decimal(r.Numerator),
+                Denominator = Decimal(r.Denominator),
+                Suppressed = r.Suppressed != 0,
+            });
+        }
     }
 
     /// <inheritdoc />

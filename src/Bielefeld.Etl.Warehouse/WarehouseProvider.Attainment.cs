@@ -32,29 +32,59 @@ public abstract partial class WarehouseProvider
             var periods = indicator.Targets.Select(t => t.Period).Append(PlanPeriod.CalendarYear(catalog.Year)).ToList();
             var from = periods.Min(p => p.FirstMonth).AddMonths(-1);
             var to = periods.Max(p => p.LastMonth);
-            var actuals = (await ReadMonthlyActualsAsync(connection, transaction, [indicator.Code], from, to, cancellationToken))
-                .ToLookup(a => a.Area, a => a.Actual, StringComparer.Ordinal);
-            var areas = indicator.Targets.Select(t => t.AreaCode)
-                .Concat(await ReadActualAreasAsync(connection, transaction, indicator.Code, cancellationToken))
-                .Append(Area.CityCode)
-                .Distinct(StringComparer.Ordinal);
-            // The figures go out in batches: the first replaces the indicator's figures, the others add to them.
-            var figures = new List<AttainmentFigure>(BatchSize);
-            string[] replaced = [indicator.Code];
-            foreach (var area in areas)
+            // The actuals stream in area by area (one area's months in memory); the figures wait until the stream is
+            // read (a connection runs one command at a time) and then go out in batches: the first replaces the
+            // indicator's figures, the others add to them.
+            var figures = new List<AttainmentFigure>();
+            var computed = new HashSet<string>(StringComparer.Ordinal);
+            void Compute(string area, List<MonthlyActual> actuals)
             {
                 var target = indicator.Targets.FirstOrDefault(t => t.AreaCode == area);
-                figures.AddRange(calculator.Compute(indicator, target, catalog.Year, area, actuals[area].ToList()));
-                if (figures.Count >= BatchSize)
-                {
-                    await ReplaceAttainmentAsync(connection, transaction, replaced, figures, cancellationToken);
-                    (written, replaced) = (written + figures.Count, []);
-                    figures.Clear();
-                }
+                figures.AddRange(calculator.Compute(indicator, target, catalog.Year, area, actuals));
+                computed.Add(area);
             }
 
-            await ReplaceAttainmentAsync(connection, transaction, replaced, figures, cancellationToken);
-            written += figures.Count;
+            string? current = null;
+            var months = new List<MonthlyActual>();
+            await foreach (var (area, actual) in ReadMonthlyActualsAsync(connection, transaction, indicator.Code, from, to, cancellationToken))
+            {
+                if (current is not null && !string.Equals(current, area, StringComparison.Ordinal))
+                {
+                    Compute(current, months);
+                    months = [];
+                }
+
+                current = area;
+                months.Add(actual);
+            }
+
+            if (current is not null)
+            {
+                Compute(current, months);
+            }
+
+            var others = indicator.Targets.Select(t => t.AreaCode)
+                .Concat(await ReadActualAreasAsync(connection, transaction, indicator.Code, cancellationToken))
+                .Append(Area.CityCode)
+                .Distinct(StringComparer.Ordinal)
+                .Where(area => !computed.Contains(area))
+                .ToList();
+            foreach (var area in others)
+            {
+                Compute(area, []);
+            }
+
+            string[] replaced = [indicator.Code];
+            foreach (var batch in figures.Chunk(BatchSize))
+            {
+                await ReplaceAttainmentAsync(connection, transaction, replaced, batch, cancellationToken);
+                (written, replaced) = (written + batch.Length, []);
+            }
+
+            if (replaced.Length > 0)
+            {
+                await ReplaceAttainmentAsync(connection, transaction, replaced, [], cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);

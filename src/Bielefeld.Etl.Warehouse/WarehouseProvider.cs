@@ -98,9 +98,12 @@ public abstract partial class WarehouseProvider(TimeProvider time)
     /// <returns>Whether any target version was added, so attainment must be recomputed.</returns>
     public abstract Task<bool> SyncCatalogAsync(PlanCatalog catalog, AreaCatalog areas, CancellationToken cancellationToken);
 
-    /// <summary>The delivered months from <paramref name="firstMonth"/> to <paramref name="lastMonth"/> of the given indicators, summed over series, per area.</summary>
-    protected abstract Task<IReadOnlyList<(string Indicator, string Area, MonthlyActual Actual)>> ReadMonthlyActualsAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, DateOnly firstMonth, DateOnly lastMonth, CancellationToken cancellationToken);
+    /// <summary>
+    /// The delivered months from <paramref name="firstMonth"/> to <paramref name="lastMonth"/> of one indicator, summed
+    /// over series, per area: streamed (not buffered) and ordered by area, so that a caller holds one area at a time.
+    /// </summary>
+    protected abstract IAsyncEnumerable<(string Area, MonthlyActual Actual)> ReadMonthlyActualsAsync(
+        DbConnection connection, DbTransaction transaction, string indicator, DateOnly firstMonth, DateOnly lastMonth, CancellationToken cancellationToken);
 
     /// <summary>The areas that have any current value of <paramref name="indicator"/>, whatever its month.</summary>
     protected abstract Task<IReadOnlyList<string>> ReadActualAreasAsync(
