@@ -32,9 +32,13 @@ public sealed partial class PipelineRun
             .ToList();
         await _warehouse.ReplaceDeliveryStatusAsync(statuses, cancellationToken);
 
-        var current = (await _warehouse.ObservationHistoryAsync(cancellationToken)).Where(v => v.IsCurrent).ToList();
+        var lateSources = statuses.Where(s => s.State == DeliveryState.Late).GroupBy(s => s.Source).ToList();
+        var rejectShares = (await _warehouse.OpenRejectSharesAsync(cancellationToken)).Where(f => f.Share > _options.OpenRejectShareLimit).ToList();
+        // The current values (one aggregate over the fact) only when a hint needs them: a night without late sources or
+        // files with many open rejected rows does not read the fact at all.
+        var current = lateSources.Count > 0 || rejectShares.Count > 0 ? await _warehouse.CurrentValuesAsync(cancellationToken) : [];
         var conditions = new List<StatusHint>();
-        foreach (var late in statuses.Where(s => s.State == DeliveryState.Late).GroupBy(s => s.Source))
+        foreach (var late in lateSources)
         {
             var first = late.MinBy(s => s.PeriodStart)!;
             var text = string.Create(CultureInfo.InvariantCulture,
@@ -43,12 +47,12 @@ public sealed partial class PipelineRun
                 .Select(code => new StatusHint(code, first.PeriodStart, text)));
         }
 
-        foreach (var file in (await _warehouse.OpenRejectSharesAsync(cancellationToken)).Where(f => f.Share > _options.OpenRejectShareLimit))
+        foreach (var file in rejectShares)
         {
             var text = string.Create(CultureInfo.InvariantCulture,
                 $"vorläufig: {file.Offen} offene abgewiesene Zeilen in {file.Datei} ({Math.Round(file.Share * 100, 1).ToString(CultureInfo.GetCultureInfo("de-DE"))} %)");
             conditions.AddRange(current.Where(v => v.FileId == file.DateiId).GroupBy(v => v.IndicatorCode)
-                .Select(g => new StatusHint(g.Key, g.Min(v => v.Month), text)));
+                .Select(g => new StatusHint(g.Key, g.Min(v => v.FirstMonth), text)));
         }
 
         await _warehouse.WriteStatusHintsAsync(CumulativeHints(conditions), SuppressedHint, cancellationToken);

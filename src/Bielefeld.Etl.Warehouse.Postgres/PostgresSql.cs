@@ -92,6 +92,14 @@ internal static class PostgresSql
     public const string CopyObservations =
         "COPY stg.observation (datei_id, indikator_code, monat, bereich_code, serie, wert, zaehler, nenner, unterdrueckt, datenstand) FROM STDIN (FORMAT BINARY)";
 
+    /// <summary>The same columns as <see cref="CopyObservations"/>, then the source: straight into the fact, as current values.</summary>
+    public const string CopyObservationsIntoFact =
+        "COPY dwh.fact_beobachtung (datei_id, indikator_code, monat, bereich_code, serie, wert, zaehler, nenner, unterdrueckt, datenstand, quelle) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>Whether any value of the source is current (partial index ix_beobachtung_scope).</summary>
+    public const string SourceHasCurrentValues =
+        "SELECT EXISTS (SELECT 1 FROM dwh.fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND quelle = @Source)";
+
     public const string CopyRejectedRows =
         "COPY dwh.rejected_row (datei_id, blatt, zeile, spalte, rohwert, grund_code, grund) FROM STDIN (FORMAT BINARY)";
 
@@ -181,9 +189,13 @@ internal static class PostgresSql
         SELECT indikator_code AS Indicator, bereich_code AS Area, monat AS Month, SUM(wert) AS Value,
                SUM(zaehler) AS Numerator, SUM(nenner) AS Denominator, bool_or(unterdrueckt) AS Suppressed
         FROM dwh.fact_beobachtung
-        WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = ANY(@indicators)
+        WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator AND monat BETWEEN @from::date AND @to::date
         GROUP BY indikator_code, bereich_code, monat
+        ORDER BY bereich_code, monat
         """;
+
+    public const string ActualAreas =
+        "SELECT DISTINCT bereich_code FROM dwh.fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator";
 
     public const string DeleteAttainment = "DELETE FROM dwh.fact_zielerreichung WHERE indikator_code = ANY(@indicators)";
 
@@ -247,7 +259,7 @@ internal static class PostgresSql
                 WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis) AS Zuletzt,
                (SELECT COUNT(*) - COUNT(DISTINCT coalesce(g.serie, '')) + 1 FROM dwh.load_file g
                 WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis) AS Dateien
-        FROM dwh.fact_beobachtung o
+        FROM (SELECT DISTINCT quelle, monat, datei_id FROM dwh.fact_beobachtung) o
         JOIN dwh.load_file f ON f.datei_id = o.datei_id
         GROUP BY o.quelle, o.monat
         """;
@@ -268,6 +280,14 @@ internal static class PostgresSql
         FROM dwh.fact_beobachtung o
         JOIN dwh.load_file f ON f.datei_id = o.datei_id
         LEFT JOIN dwh.load_file s ON s.datei_id = o.ersetzt_durch_datei_id
+        """;
+
+    public const string CurrentValues =
+        """
+        SELECT quelle AS Source, datei_id AS FileId, indikator_code AS IndicatorCode, MIN(monat) AS FirstMonth
+        FROM dwh.fact_beobachtung
+        WHERE ersetzt_durch_datei_id IS NULL
+        GROUP BY quelle, datei_id, indikator_code
         """;
 
     public const string TargetHistory =

@@ -18,39 +18,89 @@ public sealed partial class PostgresWarehouse
             transaction, cancellationToken: cancellationToken));
 
     /// <inheritdoc />
-    protected override async Task StageObservationsAsync(
-        DbConnection connection, DbTransaction transaction, long fileId, IReadOnlyList<Observation> batch, CancellationToken cancellationToken)
+    protected override async Task<bool> CanWriteDirectAsync(
+        DbConnection connection, DbTransaction transaction, DeliveryScope scope, CancellationToken cancellationToken)
     {
-        if (batch.Count == 0)
-        {
-            return;
-        }
+        var args = new { scope.Source, scope.SeriesKey };
+        // Two files of the same series load one after the other: the second then sees what the first committed.
+        await connection.ExecuteAsync(new CommandDefinition(PostgresSql.LockScope, args, transaction, cancellationToken: cancellationToken));
+        return !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(PostgresSql.SourceHasCurrentValues, args, transaction, cancellationToken: cancellationToken));
+    }
 
-        // COPY runs inside the connection's open transaction: a failed load leaves no staged row behind.
-        await using var writer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(PostgresSql.CopyObservations, cancellationToken);
-        foreach (var o in batch)
+    /// <inheritdoc />
+    protected override ObservationWriter CreateObservationWriter(DbConnection connection, DbTransaction transaction, long fileId, string source, bool direct) =>
+        new CopyWriter((NpgsqlConnection)connection, fileId, direct ? source : null);
+
+    /// <summary>
+    /// One binary COPY for the whole file (paused only for rejected rows): the server takes the rows in while the
+    /// reader reads the next ones. Into staging, or with a source straight into the fact.
+    /// </summary>
+    private sealed class CopyWriter(NpgsqlConnection connection, long fileId, string? directSource) : ObservationWriter
+    {
+        private NpgsqlBinaryImporter? _importer;
+
+        public override async ValueTask WriteAsync(Observation o, CancellationToken cancellationToken)
         {
-            await writer.StartRowAsync(cancellationToken);
-            await writer.WriteAsync(fileId, NpgsqlDbType.Bigint, cancellationToken);
-            await writer.WriteAsync(o.IndicatorCode, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(o.Month, NpgsqlDbType.Date, cancellationToken);
-            await writer.WriteAsync(o.AreaCode, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(o.SeriesKey, NpgsqlDbType.Text, cancellationToken);
-            await WriteNumberAsync(writer, o.Value, cancellationToken);
-            await WriteNumberAsync(writer, o.Numerator, cancellationToken);
-            await WriteNumberAsync(writer, o.Denominator, cancellationToken);
-            await writer.WriteAsync(o.Suppressed, NpgsqlDbType.Boolean, cancellationToken);
+            var writer = _importer ??= await connection.BeginBinaryImportAsync(
+                directSource is null ? PostgresSql.CopyObservations : PostgresSql.CopyObservationsIntoFact, cancellationToken);
+            writer.StartRow();
+            writer.Write(fileId, NpgsqlDbType.Bigint);
+            writer.Write(o.IndicatorCode, NpgsqlDbType.Text);
+            writer.Write(o.Month, NpgsqlDbType.Date);
+            writer.Write(o.AreaCode, NpgsqlDbType.Text);
+            writer.Write(o.SeriesKey, NpgsqlDbType.Text);
+            WriteNumber(writer, o.Value);
+            WriteNumber(writer, o.Numerator);
+            WriteNumber(writer, o.Denominator);
+            writer.Write(o.Suppressed, NpgsqlDbType.Boolean);
             if (o.Vintage is { } vintage)
             {
-                await writer.WriteAsync(vintage, NpgsqlDbType.Date, cancellationToken);
+                writer.Write(vintage, NpgsqlDbType.Date);
             }
             else
             {
-                await writer.WriteNullAsync(cancellationToken);
+                writer.WriteNull();
+            }
+
+            if (directSource is not null)
+            {
+                writer.Write(directSource, NpgsqlDbType.Text);
             }
         }
 
-        await writer.CompleteAsync(cancellationToken);
+        public override async ValueTask FlushAsync(CancellationToken cancellationToken)
+        {
+            if (_importer is { } importer)
+            {
+                _importer = null;
+                await importer.CompleteAsync(cancellationToken);
+                await importer.DisposeAsync();
+            }
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            // Not completed (an error on the way): disposing cancels the COPY; the transaction rolls back anyway.
+            if (_importer is { } importer)
+            {
+                _importer = null;
+                await importer.DisposeAsync();
+            }
+
+            await base.DisposeAsync();
+        }
+
+        private static void WriteNumber(NpgsqlBinaryImporter writer, decimal? value)
+        {
+            if (value is { } v)
+            {
+                writer.Write(v, NpgsqlDbType.Numeric);
+            }
+            else
+            {
+                writer.WriteNull();
+            }
+        }
     }
 
     /// <inheritdoc />

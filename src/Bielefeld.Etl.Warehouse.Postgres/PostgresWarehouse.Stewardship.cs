@@ -52,6 +52,15 @@ public sealed partial class PostgresWarehouse
     }
 
     /// <inheritdoc />
+    public override async Task<IReadOnlyList<CurrentValues>> CurrentValuesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Source, long FileId, string IndicatorCode, DateOnly FirstMonth)>(
+            new CommandDefinition(PostgresSql.CurrentValues, cancellationToken: cancellationToken));
+        return rows.Select(r => new CurrentValues(r.Source, r.FileId, r.IndicatorCode, r.FirstMonth)).ToList();
+    }
+
+    /// <inheritdoc />
     public override async Task<IReadOnlyList<TargetVersion>> TargetHistoryAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -9,6 +9,9 @@ internal static class SqlServerNames
     /// <summary>The staging table SqlBulkCopy writes observations to.</summary>
     public const string StagingTable = "stg.observation";
 
+    /// <summary>The fact SqlBulkCopy writes observations to when nothing of their source is current yet.</summary>
+    public const string FactTable = "dwh.fact_beobachtung";
+
     /// <summary>The table SqlBulkCopy writes rejected rows to.</summary>
     public const string RejectedRowTable = "dwh.rejected_row";
 }

@@ -25,6 +25,10 @@ internal static class SqlServerSql
         IF @result < 0 THROW 51001, N'Die Sperre der Lieferserie wurde nicht erhalten.', 1;
         """;
 
+    /// <summary>Whether any value of the source is current (filtered index ix_beobachtung_scope).</summary>
+    public const string SourceHasCurrentValues =
+        "SELECT CASE WHEN EXISTS (SELECT 1 FROM dwh.fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND quelle = @Source) THEN 1 ELSE 0 END;";
+
     public const string RecentLoads =
         """
         SELECT TOP (@count) datei_id AS DateiId, datei AS Datei, quelle AS Quelle, status AS Status,
@@ -184,9 +188,13 @@ internal static class SqlServerSql
         SELECT indikator_code AS Indicator, bereich_code AS Area, monat AS Month, SUM(wert) AS Value,
                SUM(zaehler) AS Numerator, SUM(nenner) AS Denominator, CAST(MAX(CAST(unterdrueckt AS int)) AS bit) AS Suppressed
         FROM dwh.fact_beobachtung
-        WHERE ersetzt_durch_datei_id IS NULL AND indikator_code IN (SELECT value FROM OPENJSON(@indicators))
-        GROUP BY indikator_code, bereich_code, monat;
+        WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator AND monat BETWEEN @from AND @to
+        GROUP BY indikator_code, bereich_code, monat
+        ORDER BY bereich_code, monat;
         """;
+
+    public const string ActualAreas =
+        "SELECT DISTINCT bereich_code FROM dwh.fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator;";
 
     public const string DeleteAttainment =
         "DELETE FROM dwh.fact_zielerreichung WHERE indikator_code IN (SELECT value FROM OPENJSON(@indicators));";
@@ -259,7 +267,7 @@ internal static class SqlServerSql
                 WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis) AS Zuletzt,
                (SELECT COUNT_BIG(*) - COUNT_BIG(DISTINCT COALESCE(g.serie, N'')) + 1 FROM dwh.load_file g
                 WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis) AS Dateien
-        FROM dwh.fact_beobachtung o
+        FROM (SELECT DISTINCT quelle, monat, datei_id FROM dwh.fact_beobachtung) o
         JOIN dwh.load_file f ON f.datei_id = o.datei_id
         GROUP BY o.quelle, o.monat
         """;
@@ -280,6 +288,14 @@ internal static class SqlServerSql
         FROM dwh.fact_beobachtung o
         JOIN dwh.load_file f ON f.datei_id = o.datei_id
         LEFT JOIN dwh.load_file s ON s.datei_id = o.ersetzt_durch_datei_id
+        """;
+
+    public const string CurrentValues =
+        """
+        SELECT quelle AS Source, datei_id AS FileId, indikator_code AS IndicatorCode, MIN(monat) AS FirstMonth
+        FROM dwh.fact_beobachtung
+        WHERE ersetzt_durch_datei_id IS NULL
+        GROUP BY quelle, datei_id, indikator_code;
         """;
 
     public const string TargetHistory =

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Catalog;
 using Dapper;
@@ -62,27 +63,39 @@ public sealed partial class SqlServerWarehouse
     }
 
     /// <inheritdoc />
-    protected override async Task<IReadOnlyList<(string Indicator, string Area, MonthlyActual Actual)>> ReadMonthlyActualsAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, CancellationToken cancellationToken)
+    protected override async IAsyncEnumerable<(string Area, MonthlyActual Actual)> ReadMonthlyActualsAsync(
+        DbConnection connection, DbTransaction transaction, string indicator, DateOnly firstMonth, DateOnly lastMonth,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Taken before reading, so a recomputation never writes figures older than those of one that ran beside it.
         await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.LockAttainment, transaction: transaction, cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<ActualRow>(new CommandDefinition(
-            SqlServerSql.MonthlyActuals, new { indicators = System.Text.Json.JsonSerializer.Serialize(indicators) }, transaction, cancellationToken: cancellationToken));
-        return rows.Select(r => (r.Indicator, r.Area, new MonthlyActual(DateOnly.FromDateTime(r.Month), r.Value)
+        var rows = connection.QueryUnbufferedAsync<ActualRow>(
+            SqlServerSql.MonthlyActuals, new { indicator, from = Day(firstMonth), to = Day(lastMonth) }, transaction);
+        await foreach (var r in rows.WithCancellation(cancellationToken))
         {
-            Numerator = r.Numerator,
-            Denominator = r.Denominator,
-            Suppressed = r.Suppressed,
-        })).ToList();
+            yield return (r.Area, new MonthlyActual(DateOnly.FromDateTime(r.Month), r.Value)
+            {
+                Numerator = r.Numerator,
+                Denominator = r.Denominator,
+                Suppressed = r.Suppressed,
+            });
+        }
     }
+
+    /// <inheritdoc />
+    protected override async Task<IReadOnlyList<string>> ReadActualAreasAsync(
+        DbConnection connection, DbTransaction transaction, string indicator, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<string>(new CommandDefinition(SqlServerSql.ActualAreas, new { indicator }, transaction, cancellationToken: cancellationToken))).ToList();
 
     /// <inheritdoc />
     protected override async Task ReplaceAttainmentAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, IReadOnlyList<AttainmentFigure> figures, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition(
-            SqlServerSql.DeleteAttainment, new { indicators = System.Text.Json.JsonSerializer.Serialize(indicators) }, transaction, cancellationToken: cancellationToken));
+        if (indicators.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                SqlServerSql.DeleteAttainment, new { indicators = System.Text.Json.JsonSerializer.Serialize(indicators) }, transaction, cancellationToken: cancellationToken));
+        }
         var computed = Time.GetUtcNow().UtcDateTime;
         await connection.ExecuteAsync(new CommandDefinition(
             SqlServerSql.InsertAttainment,

@@ -30,33 +30,79 @@ public sealed partial class SqlServerWarehouse
     }
 
     /// <inheritdoc />
-    protected override async Task StageObservationsAsync(
-        DbConnection connection, DbTransaction transaction, long fileId, IReadOnlyList<Observation> batch, CancellationToken cancellationToken)
+    protected override async Task<bool> CanWriteDirectAsync(
+        DbConnection connection, DbTransaction transaction, DeliveryScope scope, CancellationToken cancellationToken)
     {
-        if (batch.Count == 0)
+        var args = new { scope.Source, resource = ScopeResource(scope) };
+        // Two files of the same series load one after the other: the second then sees what the first committed.
+        await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.LockScope, args, transaction, cancellationToken: cancellationToken));
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(SqlServerSql.SourceHasCurrentValues, args, transaction, cancellationToken: cancellationToken)) == 0;
+    }
+
+    /// <inheritdoc />
+    protected override ObservationWriter CreateObservationWriter(DbConnection connection, DbTransaction transaction, long fileId, string source, bool direct) =>
+        new BulkWriter(connection, transaction, fileId, direct ? source : null);
+
+    /// <summary>SqlBulkCopy of one batch at a time, into staging or with a source straight into the fact.</summary>
+    private sealed class BulkWriter : ObservationWriter
+    {
+        private readonly DbConnection _connection;
+        private readonly DbTransaction _transaction;
+        private readonly long _fileId;
+        private readonly string? _directSource;
+        private readonly DataTable _table = new() { Locale = System.Globalization.CultureInfo.InvariantCulture };
+
+        public BulkWriter(DbConnection connection, DbTransaction transaction, long fileId, string? directSource)
         {
-            return;
+            (_connection, _transaction, _fileId, _directSource) = (connection, transaction, fileId, directSource);
+            _table.Columns.Add("datei_id", typeof(long));
+            _table.Columns.Add("indikator_code", typeof(string));
+            _table.Columns.Add("monat", typeof(DateTime));
+            _table.Columns.Add("bereich_code", typeof(string));
+            _table.Columns.Add("serie", typeof(string));
+            _table.Columns.Add("wert", typeof(decimal));
+            _table.Columns.Add("zaehler", typeof(decimal));
+            _table.Columns.Add("nenner", typeof(decimal));
+            _table.Columns.Add("unterdrueckt", typeof(bool));
+            _table.Columns.Add("datenstand", typeof(DateTime));
+            if (directSource is not null)
+            {
+                _table.Columns.Add("quelle", typeof(string));
+            }
         }
 
-        using var table = new DataTable { Locale = System.Globalization.CultureInfo.InvariantCulture };
-        table.Columns.Add("datei_id", typeof(long));
-        table.Columns.Add("indikator_code", typeof(string));
-        table.Columns.Add("monat", typeof(DateTime));
-        table.Columns.Add("bereich_code", typeof(string));
-        table.Columns.Add("serie", typeof(string));
-        table.Columns.Add("wert", typeof(decimal));
-        table.Columns.Add("zaehler", typeof(decimal));
-        table.Columns.Add("nenner", typeof(decimal));
-        table.Columns.Add("unterdrueckt", typeof(bool));
-        table.Columns.Add("datenstand", typeof(DateTime));
-        foreach (var o in batch)
+        public override async ValueTask WriteAsync(Observation o, CancellationToken cancellationToken)
         {
-            table.Rows.Add(fileId, o.IndicatorCode, Day(o.Month), o.AreaCode, o.SeriesKey,
+            var row = _table.Rows.Add(_fileId, o.IndicatorCode, Day(o.Month), o.AreaCode, o.SeriesKey,
                 (object?)o.Value ?? DBNull.Value, (object?)o.Numerator ?? DBNull.Value, (object?)o.Denominator ?? DBNull.Value, o.Suppressed,
                 o.Vintage is { } vintage ? Day(vintage) : DBNull.Value);
+            if (_directSource is not null)
+            {
+                row["quelle"] = _directSource;
+            }
+
+            if (_table.Rows.Count >= BatchSize)
+            {
+                await FlushAsync(cancellationToken);
+            }
         }
 
-        await BulkCopyAsync(connection, transaction, SqlServerNames.StagingTable, table, cancellationToken);
+        public override async ValueTask FlushAsync(CancellationToken cancellationToken)
+        {
+            if (_table.Rows.Count == 0)
+            {
+                return;
+            }
+
+            await BulkCopyAsync(_connection, _transaction, _directSource is null ? SqlServerNames.StagingTable : SqlServerNames.FactTable, _table, cancellationToken);
+            _table.Clear();
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            _table.Dispose();
+            await base.DisposeAsync();
+        }
     }
 
     /// <inheritdoc />
@@ -89,12 +135,7 @@ public sealed partial class SqlServerWarehouse
     protected override async Task<IReadOnlyCollection<string>> MergeAsync(
         DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, CancellationToken cancellationToken)
     {
-        var resource = $"bielefeld-etl/scope/{scope.Source}/{scope.SeriesKey ?? "*"}";
-        var args = new
-        {
-            fileId, scope.Source, scope.SeriesKey, from = Day(scope.FirstMonth), to = Day(scope.LastMonth),
-            resource = resource.Length > 255 ? resource[..255] : resource,
-        };
+        var args = new { fileId, scope.Source, scope.SeriesKey, from = Day(scope.FirstMonth), to = Day(scope.LastMonth), resource = ScopeResource(scope) };
         // Two files of the same series merge one after the other: the second then sees what the first committed.
         await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.LockScope, args, transaction, cancellationToken: cancellationToken));
         if (scope.Mode == SupersedeMode.PerValue)
@@ -125,6 +166,12 @@ public sealed partial class SqlServerWarehouse
                 counts.Read, counts.Loaded, counts.Rejected, counts.Skipped, finished = finished.UtcDateTime,
             },
             transaction, cancellationToken: cancellationToken));
+
+    private static string ScopeResource(DeliveryScope scope)
+    {
+        var resource = $"bielefeld-etl/scope/{scope.Source}/{scope.SeriesKey ?? "*"}";
+        return resource.Length > 255 ? resource[..255] : resource;
+    }
 
     private static async Task BulkCopyAsync(DbConnection connection, DbTransaction transaction, string destination, DataTable table, CancellationToken cancellationToken)
     {

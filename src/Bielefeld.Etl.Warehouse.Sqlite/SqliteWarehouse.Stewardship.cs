@@ -33,7 +33,7 @@ public sealed partial class SqliteWarehouse
                     WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis),
                    (SELECT COUNT(*) - COUNT(DISTINCT coalesce(g.serie, '')) + 1 FROM load_file g
                     WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis)
-            FROM fact_beobachtung o
+            FROM (SELECT DISTINCT quelle, monat, datei_id FROM fact_beobachtung) o
             JOIN load_file f ON f.datei_id = o.datei_id
             GROUP BY o.quelle, o.monat
             """,
@@ -61,6 +61,21 @@ public sealed partial class SqliteWarehouse
             }),
             transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<CurrentValues>> CurrentValuesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Source, long FileId, string IndicatorCode, string FirstMonth)>(new CommandDefinition(
+            """
+            SELECT quelle, datei_id, indikator_code, MIN(monat)
+            FROM fact_beobachtung
+            WHERE ersetzt_durch_datei_id IS NULL
+            GROUP BY quelle, datei_id, indikator_code
+            """,
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new CurrentValues(r.Source, r.FileId, r.IndicatorCode, ParseDate(r.FirstMonth))).ToList();
     }
 
     /// <inheritdoc />

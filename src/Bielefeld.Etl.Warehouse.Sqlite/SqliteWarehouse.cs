@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Loading;
 using Bielefeld.Etl.Observations;
@@ -197,36 +198,85 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     }
 
     /// <inheritdoc />
-    protected override async Task StageObservationsAsync(
-        DbConnection connection, DbTransaction transaction, long fileId, IReadOnlyList<Observation> batch, CancellationToken cancellationToken)
+    /// <remarks>The claim's insert already holds SQLite's write lock: no other load runs until this one commits.</remarks>
+    protected override async Task<bool> CanWriteDirectAsync(
+        DbConnection connection, DbTransaction transaction, DeliveryScope scope, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND quelle = @Source)",
+            new { scope.Source }, transaction, cancellationToken: cancellationToken)) == 0;
+
+    /// <inheritdoc />
+    protected override ObservationWriter CreateObservationWriter(DbConnection connection, DbTransaction transaction, long fileId, string source, bool direct) =>
+        new PreparedWriter(connection, transaction, fileId, direct ? source : null);
+
+    /// <summary>One prepared insert for the whole file, into staging or with a source straight into the fact.</summary>
+    private sealed class PreparedWriter : ObservationWriter
     {
-        if (batch.Count == 0)
+        private readonly DbCommand _command;
+        private readonly DbParameter[] _parameters;
+        private readonly Dictionary<DateOnly, string> _dates = [];
+        private bool _prepared;
+
+        public PreparedWriter(DbConnection connection, DbTransaction transaction, long fileId, string? directSource)
         {
-            return;
+            _command = connection.CreateCommand();
+            _command.Transaction = transaction;
+            _command.CommandText = directSource is null
+                ? """
+                  INSERT INTO stg_observation (datei_id, indikator_code, monat, bereich_code, serie, wert, zaehler, nenner, unterdrueckt, datenstand)
+                  VALUES ($datei, $indikator, $monat, $bereich, $serie, $wert, $zaehler, $nenner, $unterdrueckt, $datenstand)
+                  """
+                : """
+                  INSERT INTO fact_beobachtung (datei_id, indikator_code, monat, bereich_code, serie, wert, zaehler, nenner, unterdrueckt, datenstand, quelle)
+                  VALUES ($datei, $indikator, $monat, $bereich, $serie, $wert, $zaehler, $nenner, $unterdrueckt, $datenstand, $quelle)
+                  """;
+            _parameters = AddParameters(_command, "$datei", "$indikator", "$monat", "$bereich", "$serie", "$wert", "$zaehler", "$nenner", "$unterdrueckt", "$datenstand", "$quelle");
+            _parameters[0].Value = fileId;
+            _parameters[10].Value = (object?)directSource ?? DBNull.Value;
+            if (directSource is null)
+            {
+                _command.Parameters.Remove(_parameters[10]);
+            }
         }
 
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
-            """
-            INSERT INTO stg_observation (datei_id, indikator_code, monat, bereich_code, serie, wert, zaehler, nenner, unterdrueckt, datenstand)
-            VALUES ($datei, $indikator, $monat, $bereich, $serie, $wert, $zaehler, $nenner, $unterdrueckt, $datenstand)
-            """;
-        var parameters = AddParameters(command, "$datei", "$indikator", "$monat", "$bereich", "$serie", "$wert", "$zaehler", "$nenner", "$unterdrueckt", "$datenstand");
-        await command.PrepareAsync(cancellationToken);
-        parameters[0].Value = fileId;
-        foreach (var o in batch)
+        public override async ValueTask WriteAsync(Observation o, CancellationToken cancellationToken)
         {
-            parameters[1].Value = o.IndicatorCode;
-            parameters[2].Value = Date(o.Month);
-            parameters[3].Value = o.AreaCode;
-            parameters[4].Value = o.SeriesKey;
-            parameters[5].Value = Number(o.Value);
-            parameters[6].Value = Number(o.Numerator);
-            parameters[7].Value = Number(o.Denominator);
-            parameters[8].Value = o.Suppressed ? 1 : 0;
-            parameters[9].Value = o.Vintage is { } vintage ? Date(vintage) : DBNull.Value;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (!_prepared)
+            {
+                await _command.PrepareAsync(cancellationToken);
+                _prepared = true;
+            }
+
+            _parameters[1].Value = o.IndicatorCode;
+            _parameters[2].Value = CachedDate(o.Month);
+            _parameters[3].Value = o.AreaCode;
+            _parameters[4].Value = o.SeriesKey;
+            _parameters[5].Value = Number(o.Value);
+            _parameters[6].Value = Number(o.Numerator);
+            _parameters[7].Value = Number(o.Denominator);
+            _parameters[8].Value = o.Suppressed ? 1 : 0;
+            _parameters[9].Value = o.Vintage is { } vintage ? CachedDate(vintage) : DBNull.Value;
+            // SQLite runs in process: the synchronous call saves the async state machine per row.
+            _command.ExecuteNonQuery();
+        }
+
+        public override ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        /// <summary>A file names few months and Datenstände: each one's text is made once, not once per row.</summary>
+        private string CachedDate(DateOnly date)
+        {
+            if (!_dates.TryGetValue(date, out var text))
+            {
+                _dates[date] = text = Date(date);
+            }
+
+            return text;
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await _command.DisposeAsync();
+            await base.DisposeAsync();
         }
     }
 
@@ -368,45 +418,71 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
             transaction, cancellationToken: cancellationToken));
 
     /// <inheritdoc />
-    protected override async Task<IReadOnlyList<(string Indicator, string Area, MonthlyActual Actual)>> ReadMonthlyActualsAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, CancellationToken cancellationToken)
+    protected override async IAsyncEnumerable<(string Area, MonthlyActual Actual)> ReadMonthlyActualsAsync(
+        DbConnection connection, DbTransaction transaction, string indicator, DateOnly firstMonth, DateOnly lastMonth,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync<(string Indicator, string Area, string Month, double? Value, double? Numerator, double? Denominator, long Suppressed)>(
-            new CommandDefinition(
-                """
-                SELECT indikator_code, bereich_code, monat, SUM(wert), SUM(zaehler), SUM(nenner), MAX(unterdrueckt)
-                FROM fact_beobachtung
-                WHERE ersetzt_durch_datei_id IS NULL AND indikator_code IN @indicators
-                GROUP BY indikator_code, bereich_code, monat
-                """,
-                new { indicators }, transaction, cancellationToken: cancellationToken));
-        return rows.Select(r => (r.Indicator, r.Area, new MonthlyActual(ParseDate(r.Month), Decimal(r.Value))
+        var rows = connection.QueryUnbufferedAsync<(string Area, string Month, double? Value, double? Numerator, double? Denominator, long Suppressed)>(
+            """
+            SELECT bereich_code, monat, SUM(wert), SUM(zaehler), SUM(nenner), MAX(unterdrueckt)
+            FROM fact_beobachtung
+            WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator AND monat BETWEEN @from AND @to
+            GROUP BY bereich_code, monat
+            ORDER BY bereich_code, monat
+            """,
+            new { indicator, from = Date(firstMonth), to = Date(lastMonth) }, transaction);
+        await foreach (var r in rows.WithCancellation(cancellationToken))
         {
-            Numerator = Decimal(r.Numerator),
-            Denominator = Decimal(r.Denominator),
-            Suppressed = r.Suppressed != 0,
-        })).ToList();
+            yield return (r.Area, new MonthlyActual(ParseDate(r.Month), Decimal(r.Value))
+            {
+                Numerator = Decimal(r.Numerator),
+                Denominator = Decimal(r.Denominator),
+                Suppressed = r.Suppressed != 0,
+            });
+        }
     }
+
+    /// <inheritdoc />
+    protected override async Task<IReadOnlyList<string>> ReadActualAreasAsync(
+        DbConnection connection, DbTransaction transaction, string indicator, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT DISTINCT bereich_code FROM fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator",
+            new { indicator }, transaction, cancellationToken: cancellationToken))).ToList();
 
     /// <inheritdoc />
     protected override async Task ReplaceAttainmentAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, IReadOnlyList<AttainmentFigure> figures, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM fact_zielerreichung WHERE indikator_code IN @indicators", new { indicators }, transaction, cancellationToken: cancellationToken));
-        var computed = Timestamp(Time.GetUtcNow());
-        await connection.ExecuteAsync(new CommandDefinition(
+        if (indicators.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM fact_zielerreichung WHERE indikator_code IN @indicators", new { indicators }, transaction, cancellationToken: cancellationToken));
+        }
+        // One prepared insert for all figures (Dapper would bind every figure's parameters anew by reflection).
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
             """
             INSERT INTO fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um)
-            VALUES (@IndicatorCode, @Month, @AreaCode, @Actual, @Target, @Path, @Degree, @Status, @Projection, @Suppressed, @computed)
-            """,
-            figures.Select(f => new
-            {
-                f.IndicatorCode, Month = Date(f.Month), f.AreaCode, Actual = Number(f.ActualToDate), Target = Number(f.TargetValue),
-                Path = Number(f.TargetPath), Degree = Number(f.Degree), Status = f.Status.ToReportName(),
-                Projection = Number(f.Projection), Suppressed = f.DependsOnSuppressed ? 1 : 0, computed,
-            }),
-            transaction, cancellationToken: cancellationToken));
+            VALUES ($indikator, $monat, $bereich, $ist, $ziel, $pfad, $grad, $status, $prognose, $unterdrueckt, $berechnet)
+            """;
+        var p = AddParameters(command, "$indikator", "$monat", "$bereich", "$ist", "$ziel", "$pfad", "$grad", "$status", "$prognose", "$unterdrueckt", "$berechnet");
+        p[10].Value = Timestamp(Time.GetUtcNow());
+        await command.PrepareAsync(cancellationToken);
+        foreach (var f in figures)
+        {
+            p[0].Value = f.IndicatorCode;
+            p[1].Value = Date(f.Month);
+            p[2].Value = f.AreaCode;
+            p[3].Value = Number(f.ActualToDate);
+            p[4].Value = Number(f.TargetValue);
+            p[5].Value = Number(f.TargetPath);
+            p[6].Value = Number(f.Degree);
+            p[7].Value = f.Status.ToReportName();
+            p[8].Value = Number(f.Projection);
+            p[9].Value = f.DependsOnSuppressed ? 1 : 0;
+            command.ExecuteNonQuery();
+        }
     }
 
     private static DbParameter[] AddParameters(DbCommand command, params string[] names) =>

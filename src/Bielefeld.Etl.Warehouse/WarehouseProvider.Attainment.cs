@@ -20,28 +20,74 @@ public abstract partial class WarehouseProvider
             return 0;
         }
 
-        var codes = selected.Select(i => i.Code).ToList();
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var actuals = (await ReadMonthlyActualsAsync(connection, transaction, codes, cancellationToken))
-            .ToLookup(a => (a.Indicator, a.Area), a => a.Actual);
         var calculator = new AttainmentCalculator(settings);
-        var figures = new List<AttainmentFigure>();
+        var written = 0;
+        // One indicator at a time: memory holds one indicator's monthly actuals and figures, not the whole fact's.
         foreach (var indicator in selected)
         {
-            var areas = indicator.Targets.Select(t => t.AreaCode)
-                .Concat(actuals.Where(g => g.Key.Indicator == indicator.Code).Select(g => g.Key.Area))
-                .Append(Area.CityCode)
-                .Distinct(StringComparer.Ordinal);
-            foreach (var area in areas)
+            // Only the months attainment looks at: the plan periods and the month before them (a baseline). The areas
+            // come from every month, so an area whose values all lie outside still shows its months without data.
+            var periods = indicator.Targets.Select(t => t.Period).Append(PlanPeriod.CalendarYear(catalog.Year)).ToList();
+            var from = periods.Min(p => p.FirstMonth).AddMonths(-1);
+            var to = periods.Max(p => p.LastMonth);
+            // The actuals stream in area by area (one area's months in memory); the figures wait until the stream is
+            // read (a connection runs one command at a time) and then go out in batches: the first replaces the
+            // indicator's figures, the others add to them.
+            var figures = new List<AttainmentFigure>();
+            var computed = new HashSet<string>(StringComparer.Ordinal);
+            void Compute(string area, List<MonthlyActual> actuals)
             {
                 var target = indicator.Targets.FirstOrDefault(t => t.AreaCode == area);
-                figures.AddRange(calculator.Compute(indicator, target, catalog.Year, area, actuals[(indicator.Code, area)].ToList()));
+                figures.AddRange(calculator.Compute(indicator, target, catalog.Year, area, actuals));
+                computed.Add(area);
+            }
+
+            string? current = null;
+            var months = new List<MonthlyActual>();
+            await foreach (var (area, actual) in ReadMonthlyActualsAsync(connection, transaction, indicator.Code, from, to, cancellationToken))
+            {
+                if (current is not null && !string.Equals(current, area, StringComparison.Ordinal))
+                {
+                    Compute(current, months);
+                    months = [];
+                }
+
+                current = area;
+                months.Add(actual);
+            }
+
+            if (current is not null)
+            {
+                Compute(current, months);
+            }
+
+            var others = indicator.Targets.Select(t => t.AreaCode)
+                .Concat(await ReadActualAreasAsync(connection, transaction, indicator.Code, cancellationToken))
+                .Append(Area.CityCode)
+                .Distinct(StringComparer.Ordinal)
+                .Where(area => !computed.Contains(area))
+                .ToList();
+            foreach (var area in others)
+            {
+                Compute(area, []);
+            }
+
+            string[] replaced = [indicator.Code];
+            foreach (var batch in figures.Chunk(BatchSize))
+            {
+                await ReplaceAttainmentAsync(connection, transaction, replaced, batch, cancellationToken);
+                (written, replaced) = (written + batch.Length, []);
+            }
+
+            if (replaced.Length > 0)
+            {
+                await ReplaceAttainmentAsync(connection, transaction, replaced, [], cancellationToken);
             }
         }
 
-        await ReplaceAttainmentAsync(connection, transaction, codes, figures, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return figures.Count;
+        return written;
     }
 }

@@ -22,6 +22,12 @@ public abstract partial class WarehouseProvider
     /// <summary>Every version of every value, with when its file was loaded and when a later file superseded it.</summary>
     public abstract Task<IReadOnlyList<ObservationVersion>> ObservationHistoryAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The current values summed up per source, file and indicator, with the first month: what the status hints need,
+    /// in as many rows as there are files × indicators (not one per value, so memory stays flat whatever the fact's size).
+    /// </summary>
+    public abstract Task<IReadOnlyList<CurrentValues>> CurrentValuesAsync(CancellationToken cancellationToken);
+
     /// <summary>Every version of every Zielwert, the current ones and those a revised catalog closed.</summary>
     public abstract Task<IReadOnlyList<TargetVersion>> TargetHistoryAsync(CancellationToken cancellationToken);
 
@@ -103,6 +109,13 @@ public sealed record ObservationVersion(
     /// <summary>Whether no later file has superseded it.</summary>
     public bool IsCurrent => SupersededAt is null;
 }
+
+/// <summary>The current values of one indicator that one file of a source delivered, from their first month on.</summary>
+/// <param name="Source">The pipeline that loaded the file.</param>
+/// <param name="FileId">The file.</param>
+/// <param name="IndicatorCode">The indicator.</param>
+/// <param name="FirstMonth">The earliest month among those values.</param>
+public sealed record CurrentValues(string Source, long FileId, string IndicatorCode, DateOnly FirstMonth);
 
 /// <summary>A loaded file with its rows read and rejected rows still open.</summary>
 public sealed record FileRejectShare(long DateiId, string Datei, string Quelle, long ZeilenGelesen, long Offen)

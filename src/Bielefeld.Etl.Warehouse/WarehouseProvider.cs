@@ -1,4 +1,7 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Loading;
@@ -8,13 +11,18 @@ namespace Bielefeld.Etl.Warehouse;
 
 /// <summary>
 /// A warehouse database. The load algorithm is the same everywhere and lives here: claim the file by its
-/// fingerprint, stage its observations through the provider's bulk path, record its rejected rows, merge in one
-/// set-based step and record row conservation, all in one transaction. Providers supply the SQL.
+/// fingerprint, stream its observations through the provider's bulk path, record its rejected rows, merge in one
+/// set-based step and record row conservation, all in one transaction. When nothing of the file's source is current in
+/// the fact yet (a first load, a new source), no value can be superseded: the observations then go straight into the
+/// fact and staging and merge are skipped. Providers supply the SQL.
 /// </summary>
 public abstract partial class WarehouseProvider(TimeProvider time)
 {
     /// <summary>How many observations are staged per bulk call.</summary>
     protected const int BatchSize = 5_000;
+
+    private const int ReadAheadRows = 512;
+    private const int ReadAheadBatches = 8;
 
     /// <summary>The provider's configuration name (<c>sqlite</c>).</summary>
     public abstract string Name { get; }
@@ -57,14 +65,21 @@ public abstract partial class WarehouseProvider(TimeProvider time)
             }
 
             using var reading = open(file.Path);
-            var (counts, indicators) = await StageAsync(connection, transaction, fileId.Value, reading, progress, cancellationToken);
+            // Source, series and mode are known before the first row; the months of a per-value file once all are read.
+            var direct = await CanWriteDirectAsync(connection, transaction, reading.Scope, cancellationToken);
+            var (counts, indicators) = await WriteRowsAsync(connection, transaction, fileId.Value, reading, direct, progress, cancellationToken);
             if (!counts.IsConserved)
             {
                 throw new InvalidOperationException($"Zeilenbilanz verletzt: {counts}.");
             }
 
-            indicators.UnionWith(await MergeAsync(connection, transaction, fileId.Value, reading.Scope, cancellationToken));
-            await CompleteAsync(connection, transaction, fileId.Value, reading.Scope, counts, Time.GetUtcNow(), cancellationToken);
+            var scope = reading.Scope;
+            if (!direct)
+            {
+                indicators.UnionWith(await MergeAsync(connection, transaction, fileId.Value, scope, cancellationToken));
+            }
+
+            await CompleteAsync(connection, transaction, fileId.Value, scope, counts, Time.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new FileLoadResult(file, FileLoadStatus.Loaded, counts, null) { AffectedIndicators = indicators, FileId = fileId };
         }
@@ -83,11 +98,21 @@ public abstract partial class WarehouseProvider(TimeProvider time)
     /// <returns>Whether any target version was added, so attainment must be recomputed.</returns>
     public abstract Task<bool> SyncCatalogAsync(PlanCatalog catalog, AreaCatalog areas, CancellationToken cancellationToken);
 
-    /// <summary>The delivered months of the given indicators, summed over series, per area.</summary>
-    protected abstract Task<IReadOnlyList<(string Indicator, string Area, MonthlyActual Actual)>> ReadMonthlyActualsAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, CancellationToken cancellationToken);
+    /// <summary>
+    /// The delivered months from <paramref name="firstMonth"/> to <paramref name="lastMonth"/> of one indicator, summed
+    /// over series, per area: streamed (not buffered) and ordered by area, so that a caller holds one area at a time.
+    /// </summary>
+    protected abstract IAsyncEnumerable<(string Area, MonthlyActual Actual)> ReadMonthlyActualsAsync(
+        DbConnection connection, DbTransaction transaction, string indicator, DateOnly firstMonth, DateOnly lastMonth, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the attainment figures of the given indicators.</summary>
+    /// <summary>The areas that have any current value of <paramref name="indicator"/>, whatever its month.</summary>
+    protected abstract Task<IReadOnlyList<string>> ReadActualAreasAsync(
+        DbConnection connection, DbTransaction transaction, string indicator, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the attainment figures of <paramref name="indicators"/> (none when empty: a further batch of the same
+    /// recomputation) and inserts <paramref name="figures"/>.
+    /// </summary>
     protected abstract Task ReplaceAttainmentAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, IReadOnlyList<AttainmentFigure> figures, CancellationToken cancellationToken);
 
@@ -107,9 +132,20 @@ public abstract partial class WarehouseProvider(TimeProvider time)
     protected abstract Task<long?> TryClaimAsync(
         DbConnection connection, DbTransaction transaction, ExtractFile file, DateTimeOffset started, CancellationToken cancellationToken);
 
-    /// <summary>Writes a batch of observations to staging through the provider's bulk path.</summary>
-    protected abstract Task StageObservationsAsync(
-        DbConnection connection, DbTransaction transaction, long fileId, IReadOnlyList<Observation> batch, CancellationToken cancellationToken);
+    /// <summary>
+    /// Takes the lock of the file's scope (loads of the same series run one after the other from here on) and says
+    /// whether no current value of the file's source is in the fact. Then nothing the file contains can supersede or be
+    /// superseded (series belong to one source), and its observations may go straight into the fact.
+    /// </summary>
+    protected abstract Task<bool> CanWriteDirectAsync(
+        DbConnection connection, DbTransaction transaction, DeliveryScope scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens the bulk path for the file's observations: into staging, or with <paramref name="direct"/> straight into
+    /// the fact (as current values of <paramref name="source"/>), inside the load's transaction.
+    /// </summary>
+    protected abstract ObservationWriter CreateObservationWriter(
+        DbConnection connection, DbTransaction transaction, long fileId, string source, bool direct);
 
     /// <summary>Writes a batch of rejected rows.</summary>
     protected abstract Task InsertRejectedRowsAsync(
@@ -123,15 +159,15 @@ public abstract partial class WarehouseProvider(TimeProvider time)
     protected abstract Task CompleteAsync(
         DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, RowCounts counts, DateTimeOffset finished, CancellationToken cancellationToken);
 
-    private async Task<(RowCounts Counts, HashSet<string> Indicators)> StageAsync(
-        DbConnection connection, DbTransaction transaction, long fileId, ExtractReading reading,
+    private async Task<(RowCounts Counts, HashSet<string> Indicators)> WriteRowsAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, ExtractReading reading, bool direct,
         IProgress<int>? progress, CancellationToken cancellationToken)
     {
         int read = 0, loaded = 0, rejected = 0, skipped = 0;
         var indicators = new HashSet<string>(StringComparer.Ordinal);
-        var observations = new List<Observation>(BatchSize);
         var rejects = new List<RejectedRow>();
-        foreach (var row in reading.Rows)
+        await using var writer = CreateObservationWriter(connection, transaction, fileId, reading.Scope.Source, direct);
+        await foreach (var row in ReadAheadAsync(reading.Rows, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
             read++;
@@ -139,7 +175,12 @@ public abstract partial class WarehouseProvider(TimeProvider time)
             {
                 case SourceRow.Accepted accepted:
                     loaded++;
-                    observations.AddRange(accepted.Observations);
+                    foreach (var observation in accepted.Observations)
+                    {
+                        indicators.Add(observation.IndicatorCode);
+                        await writer.WriteAsync(observation, cancellationToken);
+                    }
+
                     break;
                 case SourceRow.Rejected rejection:
                     rejected++;
@@ -150,15 +191,10 @@ public abstract partial class WarehouseProvider(TimeProvider time)
                     break;
             }
 
-            if (observations.Count >= BatchSize)
-            {
-                indicators.UnionWith(observations.Select(o => o.IndicatorCode));
-                await StageObservationsAsync(connection, transaction, fileId, observations, cancellationToken);
-                observations.Clear();
-            }
-
             if (rejects.Count >= BatchSize)
             {
+                // One bulk operation at a time on a connection: the observations' stream pauses for the rejected rows.
+                await writer.FlushAsync(cancellationToken);
                 await InsertRejectedRowsAsync(connection, transaction, fileId, rejects, cancellationToken);
                 rejects.Clear();
             }
@@ -171,19 +207,100 @@ public abstract partial class WarehouseProvider(TimeProvider time)
 
         foreach (var total in reading.Totals)
         {
-            observations.Add(total);
-            if (observations.Count >= BatchSize)
-            {
-                indicators.UnionWith(observations.Select(o => o.IndicatorCode));
-                await StageObservationsAsync(connection, transaction, fileId, observations, cancellationToken);
-                observations.Clear();
-            }
+            indicators.Add(total.IndicatorCode);
+            await writer.WriteAsync(total, cancellationToken);
         }
 
-        indicators.UnionWith(observations.Select(o => o.IndicatorCode));
-        await StageObservationsAsync(connection, transaction, fileId, observations, cancellationToken);
+        await writer.FlushAsync(cancellationToken);
         await InsertRejectedRowsAsync(connection, transaction, fileId, rejects, cancellationToken);
         progress?.Report(read);
         return (new RowCounts(read, loaded, rejected, skipped), indicators);
+    }
+
+    /// <summary>
+    /// The rows, read on a thread of their own a few hundred rows ahead of the database writes: reading, mapping and
+    /// validating overlap with the inserts. Bounded (at most <see cref="ReadAheadBatches"/> batches wait), so memory
+    /// stays flat; an error while reading (a refused or unreadable file) is thrown here, as if read in place.
+    /// </summary>
+    private static async IAsyncEnumerable<SourceRow> ReadAheadAsync(
+        IEnumerable<SourceRow> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<SourceRow[]>(new BoundedChannelOptions(ReadAheadBatches) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ExceptionDispatchInfo? failure = null;
+        var producer = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    var batch = new List<SourceRow>(ReadAheadRows);
+                    foreach (var row in rows)
+                    {
+                        batch.Add(row);
+                        if (batch.Count == ReadAheadRows)
+                        {
+                            await channel.Writer.WriteAsync([.. batch], stop.Token);
+                            batch.Clear();
+                        }
+                    }
+
+                    if (batch.Count > 0)
+                    {
+                        await channel.Writer.WriteAsync([.. batch], stop.Token);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    failure = ExceptionDispatchInfo.Capture(ex);
+                }
+                finally
+                {
+                    channel.Writer.Complete();
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            while (await channel.Reader.WaitToReadAsync(cancellationToken))
+            {
+                while (channel.Reader.TryRead(out var batch))
+                {
+                    foreach (var row in batch)
+                    {
+                        yield return row;
+                    }
+                }
+            }
+
+            await producer;
+            // Not cancelled by the consumer: whatever stopped the reading is the load's error.
+            failure?.Throw();
+        }
+        finally
+        {
+            // The consumer stopped early (a database error, cancellation): stop reading before the file is closed.
+            await stop.CancelAsync();
+            await producer;
+        }
+    }
+
+    /// <summary>
+    /// A stream of observations into staging or the fact through the provider's bulk path, inside the load's
+    /// transaction. It holds at most one batch: memory stays flat whatever the file's size.
+    /// </summary>
+    protected abstract class ObservationWriter : IAsyncDisposable
+    {
+        /// <summary>Writes one observation (buffered or streamed, as the provider's bulk path works).</summary>
+        public abstract ValueTask WriteAsync(Observation observation, CancellationToken cancellationToken);
+
+        /// <summary>Writes what is buffered and ends the bulk operation in progress, so the connection can run other statements.</summary>
+        public abstract ValueTask FlushAsync(CancellationToken cancellationToken);
+
+        /// <inheritdoc />
+        public virtual ValueTask DisposeAsync()
+        {
+            GC.SuppressFinalize(this);
+            return ValueTask.CompletedTask;
+        }
     }
 }

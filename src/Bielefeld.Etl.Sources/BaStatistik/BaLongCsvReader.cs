@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Loading;
@@ -15,6 +17,7 @@ namespace Bielefeld.Etl.Sources.BaStatistik;
 internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMapping mapping, AreaCatalog areas)
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+    private static readonly SearchValues<byte> AsciiWhiteSpace = SearchValues.Create(" \t\n\v\f\r"u8);
 
     public ExtractReading Open(string path)
     {
@@ -26,24 +29,13 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
                 $"{fileName}: erwartet wird BA_SA_<Thema>_<JJJJMMTT>.csv, z. B. BA_SA_Alleinerziehende_20170714.csv.");
         }
 
-        // A first pass reads the months the file covers (the load record's period); the second yields the rows.
-        DateOnly? first = null, last = null;
-        using (var scan = OpenCsv(path, fileName, out var scanColumns))
-        {
-            while (scan.Read())
-            {
-                if (ParseMonth(Field(scan, scanColumns.Month)) is { } month)
-                {
-                    first = first is { } f && f < month ? f : month;
-                    last = last is { } l && l > month ? l : month;
-                }
-            }
-        }
-
-        var fallback = new DateOnly(delivered.Year, delivered.Month, 1);
-        var scope = new DeliveryScope(pipeline, null, first ?? fallback, last ?? fallback) { Mode = SupersedeMode.PerValue };
+        // One pass: the months the file covers (the load record's period) are gathered while the rows stream; the scope
+        // answers with the delivery month until the first month is read, and with the file's range once all rows are.
         var reader = OpenCsv(path, fileName, out var columns);
-        return new ExtractReading(scope, ReadRows(reader, columns), reader);
+        var state = new BaLongCsvState(columns, new DateOnly(delivered.Year, delivered.Month, 1));
+        return new ExtractReading(
+            () => new DeliveryScope(pipeline, null, state.First ?? state.Fallback, state.Last ?? state.Fallback) { Mode = SupersedeMode.PerValue },
+            ReadRows(reader, state), reader);
     }
 
     private CsvReader OpenCsv(string path, string fileName, out Columns columns)
@@ -107,38 +99,69 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
         return new Columns(found["Berichtsmonat"], found["Datenstand"], found["Regionstyp"], found["Regionsschluessel"], found["Region"], found["Merkmal"], found["Wert"], headers);
     }
 
-    private IEnumerable<SourceRow> ReadRows(CsvReader reader, Columns columns)
+    private IEnumerable<SourceRow> ReadRows(CsvReader reader, BaLongCsvState state)
     {
         yield return new SourceRow.Skipped(1, "Kopfzeile");
-        var seen = new HashSet<(string Indicator, DateOnly Month, string Area)>();
         while (reader.Read())
         {
             var number = checked((int)reader.LineNumber);
-            if (Enumerable.Range(0, reader.FieldCount).All(i => string.IsNullOrWhiteSpace(reader.GetString(i))))
+            if (IsBlank(reader))
             {
                 yield return new SourceRow.Skipped(number, "Leerzeile");
                 continue;
             }
 
-            yield return ReadRow(reader, columns, number, seen);
+            yield return ReadRow(reader, state, number);
         }
     }
 
-    private SourceRow ReadRow(CsvReader reader, Columns columns, int number, HashSet<(string, DateOnly, string)> seen)
+    /// <summary>Whether every field is empty or white space (as <see cref="string.IsNullOrWhiteSpace"/> says), without decoding ASCII fields.</summary>
+    private static bool IsBlank(CsvReader reader)
     {
-        var merkmalText = Field(reader, columns.Merkmal);
-        var type = Field(reader, columns.RegionType);
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            var bytes = reader.GetSpan(i);
+            if (bytes.IsEmpty)
+            {
+                continue;
+            }
+
+            var blank = Ascii.IsValid(bytes) ? bytes.IndexOfAnyExcept(AsciiWhiteSpace) < 0 : string.IsNullOrWhiteSpace(reader.GetString(i));
+            if (!blank)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private SourceRow ReadRow(CsvReader reader, BaLongCsvState state, int number)
+    {
+        var fields = state.Fields;
+        var columns = state.Columns;
+        fields.Load(reader);
         RejectedRow Problem(int column, string? raw, ReasonCode reason, string message) => new(null, number, columns.Headers[column], raw, reason, message);
 
-        if (mapping.FindMerkmal(merkmalText) is not { } merkmal)
+        // The scope counts every month the file names, also in rows that are rejected for other reasons.
+        var month = state.Month(fields.Get(columns.Month));
+        if (month is { } seen)
         {
+            state.First = state.First is { } f && f < seen ? f : seen;
+            state.Last = state.Last is { } l && l > seen ? l : seen;
+        }
+
+        if (state.Merkmal(mapping, fields.Get(columns.Merkmal)) is not { } merkmal)
+        {
+            var merkmalText = fields.Text(columns.Merkmal);
             return new SourceRow.Rejected(number, [Problem(columns.Merkmal, merkmalText, BaStatistikReasons.UnknownMerkmal,
                 $"Das Merkmal '{merkmalText}' ist nicht bekannt; ein neues Merkmal oder eine neue Schreibweise wird in pipelines/{pipeline}.yml eingetragen.")]);
         }
 
-        var regionType = BaStatistikMapping.RegionTypes.FirstOrDefault(t => string.Equals(t, type, StringComparison.OrdinalIgnoreCase));
+        var regionType = RegionType(fields.Get(columns.RegionType));
         if (regionType is null)
         {
+            var type = fields.Text(columns.RegionType);
             return new SourceRow.Rejected(number, [Problem(columns.RegionType, type, BaStatistikReasons.UnknownRegionType,
                 $"Der Regionstyp '{type}' ist weder Stadt noch Stadtbezirk noch Quartier.")]);
         }
@@ -148,41 +171,43 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
             return new SourceRow.Skipped(number, $"Regionstyp {regionType} wird für '{merkmal.Label}' nicht geladen");
         }
 
-        var problems = new List<RejectedRow>();
-        var monthText = Field(reader, columns.Month);
-        var month = ParseMonth(monthText);
+        List<RejectedRow>? problems = null;
+        void Add(RejectedRow problem) => (problems ??= []).Add(problem);
         if (month is null)
         {
-            problems.Add(Problem(columns.Month, monthText, BaStatistikReasons.InvalidMonth, $"'{monthText}' ist kein Berichtsmonat im Format JJJJMM (z. B. 201706)."));
+            var monthText = fields.Text(columns.Month);
+            Add(Problem(columns.Month, monthText, BaStatistikReasons.InvalidMonth, $"'{monthText}' ist kein Berichtsmonat im Format JJJJMM (z. B. 201706)."));
         }
 
-        var statusText = Field(reader, columns.DataStatus);
-        DateOnly? status = DateOnly.TryParseExact(statusText, "dd.MM.yyyy", German, DateTimeStyles.None, out var s) ? s : null;
+        var status = state.Status(fields.Get(columns.DataStatus));
         if (status is null)
         {
-            problems.Add(Problem(columns.DataStatus, statusText, BaStatistikReasons.InvalidDataStatus, $"'{statusText}' ist kein Datenstand im Format TT.MM.JJJJ."));
+            var statusText = fields.Text(columns.DataStatus);
+            Add(Problem(columns.DataStatus, statusText, BaStatistikReasons.InvalidDataStatus, $"'{statusText}' ist kein Datenstand im Format TT.MM.JJJJ."));
         }
         else if (month is { } m && status < m)
         {
-            problems.Add(Problem(columns.DataStatus, statusText, BaStatistikReasons.InvalidDataStatus,
+            Add(Problem(columns.DataStatus, fields.Text(columns.DataStatus), BaStatistikReasons.InvalidDataStatus,
                 string.Create(German, $"Der Datenstand {status:dd.MM.yyyy} liegt vor dem Berichtsmonat {m:MM/yyyy}.")));
         }
 
-        var region = BaRegion.Resolve(areas, regionType, Field(reader, columns.RegionKey), Field(reader, columns.Region));
+        var region = state.Region(areas, regionType, fields, columns);
         if (region.Reason is { } regionReason)
         {
             var column = region.Column == "Region" ? columns.Region : columns.RegionKey;
-            problems.Add(Problem(column, region.Raw, regionReason, region.Message!));
+            Add(Problem(column, region.Raw, regionReason, region.Message!));
         }
 
-        var valueText = Field(reader, columns.Value);
-        var value = BaValue.Parse(valueText);
-        if (value.Problem(merkmal.Indicator) is { } valueProblem)
+        var value = BaValue.ParseText(fields.Get(columns.Value));
+        if (value.Problem(merkmal.Indicator) is not null)
         {
-            problems.Add(Problem(columns.Value, valueText, valueProblem.Reason, valueProblem.Message));
+            // The message quotes the cell as written: parsed again from the text, only for the rare rejected value.
+            var valueText = fields.Text(columns.Value);
+            var problem = BaValue.Parse(valueText).Problem(merkmal.Indicator)!.Value;
+            Add(Problem(columns.Value, valueText, problem.Reason, problem.Message));
         }
 
-        if (problems.Count > 0)
+        if (problems is not null)
         {
             return new SourceRow.Rejected(number, problems);
         }
@@ -193,7 +218,7 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
         }
 
         var area = region.Area!;
-        if (!seen.Add((merkmal.Indicator.Code, month!.Value, area.Code)))
+        if (!state.Seen.Add(merkmal.Indicator, month!.Value, area))
         {
             return new SourceRow.Rejected(number, [new RejectedRow(null, number, null, null, BaStatistikReasons.Duplicate,
                 string.Create(German, $"'{merkmal.Label}' für {area.Name}, Berichtsmonat {month:MM/yyyy}, steht bereits weiter oben in der Datei."))]);
@@ -201,7 +226,7 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
 
         return new SourceRow.Accepted(number,
         [
-            new Observation(merkmal.Indicator.Code, month.Value, area.Code, BaStatistikReader.SeriesKey(merkmal.Indicator.Code), value.Number)
+            new Observation(merkmal.Indicator.Code, month.Value, area.Code, state.SeriesKey(merkmal.Indicator.Code), value.Number)
             {
                 Suppressed = value.Kind == BaValueKind.Suppressed,
                 Vintage = status,
@@ -209,13 +234,21 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
         ]);
     }
 
-    private static string Field(CsvReader reader, int index) => index < reader.FieldCount ? (reader.GetString(index) ?? "").Trim() : "";
+    private static string? RegionType(ReadOnlySpan<char> text)
+    {
+        foreach (var type in BaStatistikMapping.RegionTypes)
+        {
+            if (text.Equals(type, StringComparison.OrdinalIgnoreCase))
+            {
+                return type;
+            }
+        }
 
-    private static DateOnly? ParseMonth(string text) =>
-        text.Length == 6 && DateOnly.TryParseExact(text + "01", "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? month : null;
+        return null;
+    }
 
     [GeneratedRegex(@"^BA_SA_(?<thema>.+)_(?<date>\d{8})\.csv$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex FileNamePattern();
 
-    private sealed record Columns(int Month, int DataStatus, int RegionType, int RegionKey, int Region, int Merkmal, int Value, IReadOnlyList<string> Headers);
+    internal sealed record Columns(int Month, int DataStatus, int RegionType, int RegionKey, int Region, int Merkmal, int Value, IReadOnlyList<string> Headers);
 }

@@ -65,6 +65,23 @@ internal readonly partial record struct BaValue(BaValueKind Kind, decimal? Numbe
         };
     }
 
+    /// <summary>
+    /// Parses a CSV field already trimmed, without allocating: the same kinds and numbers as <see cref="Parse"/>, but
+    /// without <see cref="Raw"/> (a caller that needs the raw text for a message parses the string).
+    /// </summary>
+    public static BaValue ParseText(ReadOnlySpan<char> text) => text switch
+    {
+        "" => new BaValue(BaValueKind.Empty, null, null),
+        "*" => new BaValue(BaValueKind.Suppressed, null, null),
+        "-" or "–" => new BaValue(BaValueKind.Number, 0m, null),
+        "x" or "X" => new BaValue(BaValueKind.NotApplicable, null, null),
+        "." => new BaValue(BaValueKind.Missing, null, null),
+        _ when GermanNumber().IsMatch(text) && decimal.TryParse(text,
+            NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, German, out var value)
+            => new BaValue(BaValueKind.Number, value, null),
+        _ => new BaValue(BaValueKind.Invalid, null, null),
+    };
+
     /// <summary>Why the value cannot be loaded for <paramref name="indicator"/>; null when it can.</summary>
     public (ReasonCode Reason, string Message)? Problem(Indicator indicator)
     {

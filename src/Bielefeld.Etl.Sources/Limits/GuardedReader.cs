@@ -49,7 +49,7 @@ public sealed class GuardedReader(IExtractReader inner, ExtractLimits limits) : 
         }
 
         var maxRows = reading.Sheet is null ? limits.MaxCsvRows : limits.MaxSheetRows;
-        return new ExtractReading(reading.Scope, Rows(reading.Rows, fileName, maxRows), reading)
+        return new ExtractReading(() => reading.Scope, Rows(reading.Rows, fileName, maxRows), reading)
         {
             Sheet = reading.Sheet,
             Totals = reading.Totals,

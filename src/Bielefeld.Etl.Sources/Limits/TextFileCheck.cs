@@ -33,37 +33,66 @@ public static class TextFileCheck
             }
 
             first = false;
-            foreach (var b in chunk)
+            // Line by line with vectorised searches; a line that may be past a limit is walked byte by byte, so the
+            // first offending byte decides the reason exactly as a plain scan would.
+            while (!chunk.IsEmpty)
             {
-                switch (b)
+                var end = chunk.IndexOf((byte)'\n');
+                var segment = end < 0 ? chunk : chunk[..end];
+                var addSemicolons = segment.Count((byte)';');
+                var addCommas = segment.Count((byte)',');
+                if (segment.Contains((byte)0) || length + segment.Length > limits.MaxRecordBytes
+                    || Math.Max(semicolons + addSemicolons, commas + addCommas) >= limits.MaxColumns)
                 {
-                    case (byte)'\n':
-                        line++;
-                        length = semicolons = commas = 0;
-                        continue;
-                    case 0:
-                        throw new ExtractFileException(ExtractLimitReasons.NulByte,
-                            $"{fileName}: NUL-Byte in Zeile {Number(line)}; die Datei ist binär oder bei der Übertragung beschädigt und wird nicht gelesen.");
-                    case (byte)';':
-                        semicolons++;
-                        break;
-                    case (byte)',':
-                        commas++;
-                        break;
+                    foreach (var b in segment)
+                    {
+                        Step(b, fileName, line, ref length, ref semicolons, ref commas, limits);
+                    }
+                }
+                else
+                {
+                    length += segment.Length;
+                    semicolons += addSemicolons;
+                    commas += addCommas;
                 }
 
-                if (++length > limits.MaxRecordBytes)
+                if (end < 0)
                 {
-                    throw new ExtractFileException(ExtractLimitReasons.RecordTooLong,
-                        $"{fileName}: Zeile {Number(line)} ist länger als {Number(limits.MaxRecordBytes)} Byte; die Datei wird nicht gelesen.");
+                    break;
                 }
 
-                if (Math.Max(semicolons, commas) >= limits.MaxColumns)
-                {
-                    throw new ExtractFileException(ExtractLimitReasons.TooManyColumns,
-                        $"{fileName}: Zeile {Number(line)} hat mehr als {Number(limits.MaxColumns)} Felder; die Datei wird nicht gelesen.");
-                }
+                line++;
+                length = semicolons = commas = 0;
+                chunk = chunk[(end + 1)..];
             }
+        }
+    }
+
+    private static void Step(byte b, string fileName, long line, ref long length, ref int semicolons, ref int commas, ExtractLimits limits)
+    {
+        switch (b)
+        {
+            case 0:
+                throw new ExtractFileException(ExtractLimitReasons.NulByte,
+                    $"{fileName}: NUL-Byte in Zeile {Number(line)}; die Datei ist binär oder bei der Übertragung beschädigt und wird nicht gelesen.");
+            case (byte)';':
+                semicolons++;
+                break;
+            case (byte)',':
+                commas++;
+                break;
+        }
+
+        if (++length > limits.MaxRecordBytes)
+        {
+            throw new ExtractFileException(ExtractLimitReasons.RecordTooLong,
+                $"{fileName}: Zeile {Number(line)} ist länger als {Number(limits.MaxRecordBytes)} Byte; die Datei wird nicht gelesen.");
+        }
+
+        if (Math.Max(semicolons, commas) >= limits.MaxColumns)
+        {
+            throw new ExtractFileException(ExtractLimitReasons.TooManyColumns,
+                $"{fileName}: Zeile {Number(line)} hat mehr als {Number(limits.MaxColumns)} Felder; die Datei wird nicht gelesen.");
         }
     }
 

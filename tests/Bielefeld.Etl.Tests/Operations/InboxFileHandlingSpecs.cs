@@ -93,9 +93,10 @@ public sealed class InboxFileHandlingSpecs : IDisposable
         await Run();
         await using (var connection = new SqliteConnection(settings.ConnectionString))
         {
-            // A permanent fault for this file only: FIM feeds REGE-11.1.
+            // A permanent fault for this file only: FIM feeds REGE-11.1. On the fact, which every load writes (straight
+            // when nothing of the source is current yet, else through staging and merge).
             await connection.ExecuteAsync(
-                "CREATE TRIGGER test_fehler BEFORE INSERT ON stg_observation WHEN NEW.indikator_code = 'REGE-11.1' BEGIN SELECT RAISE(ABORT, 'Testfehler'); END;");
+                "CREATE TRIGGER test_fehler BEFORE INSERT ON fact_beobachtung WHEN NEW.indikator_code = 'REGE-11.1' BEGIN SELECT RAISE(ABORT, 'Testfehler'); END;");
         }
 
         File.Copy(Path.Combine(RepositoryPaths.SampleInbox, "kaf", "KAF_FIM_2017.xlsx"), Path.Combine(inbox.Kaf, "KAF_FIM_2017.xlsx"));

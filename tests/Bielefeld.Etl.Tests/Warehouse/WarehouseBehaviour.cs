@@ -274,6 +274,38 @@ public abstract partial class WarehouseBehaviour : IAsyncLifetime
         Assert.Equal(18, (await QueryAsync<int>($"SELECT COUNT(*) FROM {Table("fact_beobachtung")}")).Single()); // three Kennzahlen × six months
     }
 
+    /// <summary>Renames the staging table out of the way (or back), so that a load that stages fails.</summary>
+    protected virtual string StagingAside(bool aside) => aside
+        ? "ALTER TABLE stg_observation RENAME TO stg_observation_beiseite"
+        : "ALTER TABLE stg_observation_beiseite RENAME TO stg_observation";
+
+    [Fact]
+    public async Task A_first_load_of_a_source_goes_straight_into_the_fact_and_the_next_file_of_the_source_merges_through_staging()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Warehouse.Migrate();
+        await Warehouse.SyncCatalogAsync(KafPipeline.Catalog, KafPipeline.Areas, ct);
+        var coach = await InboxFile.FingerprintAsync("kaf", KafPipeline.Sample("KAF_COACH_2017.xlsx"), ct);
+        var fim = await InboxFile.FingerprintAsync("kaf", KafPipeline.Sample("KAF_FIM_2017.xlsx"), ct);
+        await QueryAsync<int>(StagingAside(true));
+
+        // Nothing of the source is current yet: no staging needed.
+        var first = await Warehouse.LoadAsync(coach, KafPipeline.Reader.Open, null, ct);
+        Assert.Equal((FileLoadStatus.Loaded, new RowCounts(12, 3, 0, 9)), (first.Status, first.Counts));
+        Assert.Equal(18, (await QueryAsync<int>($"SELECT COUNT(*) FROM {Table("fact_beobachtung")} WHERE ersetzt_durch_datei_id IS NULL AND datei_id = @id", new { id = first.FileId })).Single());
+
+        // Now the source has current values: the next file must merge through staging (set aside: the load fails, leaving nothing).
+        await Assert.ThrowsAnyAsync<Exception>(() => Warehouse.LoadAsync(fim, KafPipeline.Reader.Open, null, ct));
+        Assert.Equal(1, (await QueryAsync<int>($"SELECT COUNT(*) FROM {Table("load_file")}")).Single());
+        Assert.Equal(18, (await QueryAsync<int>($"SELECT COUNT(*) FROM {Table("fact_beobachtung")}")).Single());
+
+        await QueryAsync<int>(StagingAside(false));
+        var second = await Warehouse.LoadAsync(fim, KafPipeline.Reader.Open, null, ct);
+        Assert.Equal(FileLoadStatus.Loaded, second.Status);
+        Assert.Equal(18, (await QueryAsync<int>($"SELECT COUNT(*) FROM {Table("fact_beobachtung")} WHERE ersetzt_durch_datei_id IS NULL AND datei_id = @id", new { id = first.FileId })).Single());
+        Assert.Equal(0, (await QueryAsync<int>($"SELECT COUNT(*) FROM {Table("stg_observation")}")).Single());
+    }
+
     private static Func<string, ExtractReading> FailAfterRows(int rows) => path =>
     {
         var reading = KafPipeline.Reader.Open(path);

@@ -141,6 +141,52 @@ public sealed class BaLongCsvReaderSpecs : IDisposable
     }
 
     [Fact]
+    public void A_duplicate_is_found_however_far_apart_and_in_whatever_order_its_months_come()
+    {
+        // Months decades apart and going backwards: the duplicate check's month window grows both ways.
+        var rows = Rows(Write(
+            Sieker("60", "201706", "13.07.2017"),
+            Sieker("61", "199001", "13.07.2017"),
+            Sieker("62", "201012", "13.07.2017"),
+            Sieker("63", "199001", "13.07.2017"),
+            Sieker("64", "201706", "13.07.2017"),
+            Sieker("65", "203001", "13.07.2030")));
+
+        Assert.Equal([2, 3, 4, 7], rows.OfType<SourceRow.Accepted>().Select(r => r.Row));
+        Assert.Equal([(5, "BA_DOPPELT"), (6, "BA_DOPPELT")], rows.OfType<SourceRow.Rejected>().SelectMany(r => r.Problems).Select(p => (p.Row, p.Reason.Code)));
+    }
+
+    [Fact]
+    public void The_scope_is_the_delivery_month_before_the_rows_and_the_files_months_after_them_in_one_pass()
+    {
+        using var reading = BaPipeline.Reader.Open(Write(Sieker("60", "201706"), Sieker("61", "201612") with { Merkmal = "unbekannt" }, Sieker("62", "201703")));
+
+        Assert.Equal((new DateOnly(2017, 7, 1), new DateOnly(2017, 7, 1)), (reading.Scope.FirstMonth, reading.Scope.LastMonth));
+        Assert.Equal(4, reading.Rows.Count());
+        // A rejected row's month counts for the period too, as it always did.
+        Assert.Equal((new DateOnly(2016, 12, 1), new DateOnly(2017, 6, 1)), (reading.Scope.FirstMonth, reading.Scope.LastMonth));
+    }
+
+    [Fact]
+    public void Repeated_values_read_the_same_whatever_spacing_and_case_they_come_in()
+    {
+        var rows = Rows(Write(
+            Sieker("60"),
+            Sieker("1.234") with { Region = " Baumheide ", Regionsschluessel = "", Regionstyp = "QUARTIER", Berichtsmonat = " 201705" },
+            Sieker("5,0") with { Region = "Baumheide", Regionsschluessel = "", Berichtsmonat = "201704" },
+            Sieker("5,5") with { Region = "baumheide", Regionsschluessel = "", Berichtsmonat = "201703" },
+            Sieker("x") with { Berichtsmonat = "201702" }));
+
+        Assert.Equal(
+            [("quartier:sieker", 60m), ("quartier:baumheide", 1234m), ("quartier:baumheide", 5m)],
+            rows.OfType<SourceRow.Accepted>().SelectMany(a => a.Observations).Select(o => (o.AreaCode, o.Value!.Value)));
+        var problem = SingleProblem(rows);
+        Assert.Equal((5, "Wert", "5,5", "WERT_NICHT_GANZZAHLIG"), (problem.Row, problem.Column, problem.RawValue, problem.Reason.Code));
+        Assert.Contains("'5,5'", problem.Message, StringComparison.Ordinal);
+        Assert.Equal("kein Wert (x: Angabe nicht sinnvoll)", rows.OfType<SourceRow.Skipped>().Last().Why);
+    }
+
+    [Fact]
     public void District_keys_decide_and_a_contradicting_name_is_rejected()
     {
         var reader = BaPipeline.ReaderFor(_dir.Path, """

@@ -57,6 +57,31 @@ public sealed class BaStatistikWarehouseSpecs : IAsyncLifetime
             "SELECT bereich_code, monat, wert, unterdrueckt, datenstand FROM fact_beobachtung WHERE indikator_code = 'Jobcenter-8.1' AND ersetzt_durch_datei_id IS NULL ORDER BY bereich_code, monat");
 
     [Fact]
+    public async Task Attainment_reads_only_the_plan_months_yet_an_area_with_values_only_outside_them_keeps_its_months()
+    {
+        // Sieker has values only in 2015, Baumheide in June 2017 and as the December 2016 baseline.
+        BaSpecialEvaluationWriter.Write(
+            [
+                new("201506", "13.07.2017", "Quartier", "", "Sieker", "Arbeitslose Alleinerziehende SGB II", "60"),
+                new("201612", "13.07.2017", "Quartier", "", "Baumheide", "Arbeitslose Alleinerziehende SGB II", "87"),
+                new("201706", "13.07.2017", "Quartier", "", "Baumheide", "Arbeitslose Alleinerziehende SGB II", "64"),
+            ],
+            Path.Combine(Inbox, "BA_SA_Fenster_20170714.csv"));
+
+        var summary = await RunAsync();
+
+        Assert.Equal(FileLoadStatus.Loaded, Assert.Single(summary.Files).Status);
+        var sieker = await QueryAsync<(string Monat, double? Ist)>(
+            "SELECT monat, istwert FROM fact_zielerreichung WHERE indikator_code = 'Jobcenter-8.1' AND bereich_code = 'quartier:sieker' ORDER BY monat");
+        Assert.Equal(12, sieker.Count);
+        Assert.All(sieker, f => Assert.Null(f.Ist));
+        var baumheide = await QueryAsync<(string Monat, double? Ist)>(
+            "SELECT monat, istwert FROM fact_zielerreichung WHERE indikator_code = 'Jobcenter-8.1' AND bereich_code = 'quartier:baumheide' ORDER BY monat");
+        Assert.Equal(12, baumheide.Count);
+        Assert.Equal([("2017-06-01", 64.0)], baumheide.Where(f => f.Ist is not null).Select(f => (f.Monat, f.Ist!.Value)));
+    }
+
+    [Fact]
     public async Task Sample_run_loads_every_BA_file_with_row_conservation()
     {
         var summary = await RunAsync(BaSampleSet.JuneTable, BaSampleSet.MayTable, BaSampleSet.LoneParents, BaSampleSet.LoneParentsRevision, BaSampleSet.TrainingAndIntegrations);

@@ -14,6 +14,10 @@ public sealed class PostgresWarehouseBehaviour(PostgresServer server) : Warehous
         return new PostgresWarehouse(_database, TimeProvider.System);
     }
 
+    protected override string StagingAside(bool aside) => aside
+        ? "ALTER TABLE stg.observation RENAME TO observation_beiseite"
+        : "ALTER TABLE stg.observation_beiseite RENAME TO observation";
+
     protected override string View(string name) => "rpt." + name;
 
     protected override string Table(string name) =>

@@ -9,6 +9,10 @@ public sealed class SqlServerWarehouseBehaviour(SqlServerContainer server) : War
     protected override async Task<WarehouseProvider> CreateWarehouseAsync() =>
         new SqlServerWarehouse(await server.CreateDatabaseAsync(nameof(SqlServerWarehouseBehaviour)), TimeProvider.System);
 
+    protected override string StagingAside(bool aside) => aside
+        ? "EXEC sp_rename 'stg.observation', 'observation_beiseite'"
+        : "EXEC sp_rename 'stg.observation_beiseite', 'observation'";
+
     protected override string View(string name) => "rpt." + name;
 
     protected override string Table(string name) =>
