@@ -35,8 +35,13 @@ public sealed class BaStatistikWarehouseSpecs : IAsyncLifetime
             File.Copy(BaPipeline.Sample(sample), Path.Combine(Inbox, sample), overwrite: true);
         }
 
+        return await RunWithAreasAsync(RepositoryPaths.Areas);
+    }
+
+    private async Task<RunSummary> RunWithAreasAsync(string areas)
+    {
         var run = PipelineRun.Prepare(
-            new EtlOptions(_dir.Folder("inbox"), RepositoryPaths.Pipelines, RepositoryPaths.Catalog2017, RepositoryPaths.Areas, new WarehouseSettings("sqlite", "")),
+            new EtlOptions(_dir.Folder("inbox"), RepositoryPaths.Pipelines, RepositoryPaths.Catalog2017, areas, new WarehouseSettings("sqlite", "")),
             _warehouse, NullLogger.Instance, TimeProvider.System);
         return await run.RunAsync(["ba-statistik"], null, TestContext.Current.CancellationToken);
     }
@@ -79,6 +84,39 @@ public sealed class BaStatistikWarehouseSpecs : IAsyncLifetime
             "SELECT monat, istwert FROM fact_zielerreichung WHERE indikator_code = 'Jobcenter-8.1' AND bereich_code = 'quartier:baumheide' ORDER BY monat");
         Assert.Equal(12, baumheide.Count);
         Assert.Equal([("2017-06-01", 64.0)], baumheide.Where(f => f.Ist is not null).Select(f => (f.Monat, f.Ist!.Value)));
+    }
+
+    [Fact]
+    public async Task An_indicator_with_more_figures_than_one_write_batch_keeps_every_figure_once_across_recomputations()
+    {
+        // 450 quarters × 12 months = 5,400 figures for Jobcenter-8.1: more than one batch of 5,000. The first batch
+        // replaces the indicator's figures, the next adds; a second delivery must replace both, not stack on them.
+        const int quarters = 450;
+        var areas = _dir.File("bereiche.yml");
+        var lines = Enumerable.Range(1, quarters).Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"  - {{ code: \"quartier:sq-{i:D3}\", name: Statistikquartier {i:D3}, stadtbezirk: 05711000-{(i % 10) + 1:D2} }}"));
+        File.WriteAllText(areas, File.ReadAllText(RepositoryPaths.Areas).TrimEnd() + "\n" + string.Join("\n", lines) + "\n");
+        void Deliver(string name, string datenstand, int offset) => BaSpecialEvaluationWriter.Write(
+            Enumerable.Range(1, quarters).Select(i => new BaSpecialEvaluationRow(
+                "201706", datenstand, "Quartier", "", $"Statistikquartier {i:D3}", "Arbeitslose Alleinerziehende SGB II",
+                (i + offset).ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            Path.Combine(Inbox, name));
+
+        Deliver("BA_SA_Quartiere_20170714.csv", "13.07.2017", 0);
+        await RunWithAreasAsync(areas);
+        Deliver("BA_SA_Quartiere_20170814.csv", "11.08.2017", 1000);
+        var summary = await RunWithAreasAsync(areas);
+
+        Assert.Equal(FileLoadStatus.Loaded, Assert.Single(summary.Files, f => f.File.Name == "BA_SA_Quartiere_20170814.csv").Status);
+        var figures = await QueryAsync<(long Alle, long Verschieden, long Juni)>(
+            """
+            SELECT COUNT(*), COUNT(DISTINCT bereich_code || monat), SUM(CASE WHEN monat = '2017-06-01' THEN 1 ELSE 0 END)
+            FROM fact_zielerreichung WHERE indikator_code = 'Jobcenter-8.1' AND bereich_code LIKE 'quartier:sq-%'
+            """);
+        Assert.Equal((quarters * 12L, quarters * 12L, (long)quarters), figures.Single());
+        var june = await QueryAsync<double>(
+            "SELECT istwert FROM fact_zielerreichung WHERE indikator_code = 'Jobcenter-8.1' AND bereich_code LIKE 'quartier:sq-%' AND monat = '2017-06-01' ORDER BY bereich_code");
+        Assert.Equal(Enumerable.Range(1, quarters).Select(i => (double)(i + 1000)), june);
     }
 
     [Fact]
