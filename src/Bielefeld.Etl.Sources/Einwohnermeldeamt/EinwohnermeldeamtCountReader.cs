@@ -71,7 +71,10 @@ public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, ICont
     private IEnumerable<SourceRow> Rows(string path, string fileName, CsvHeader header, DateOnly referenceDate, Dictionary<(int, string), long> sums)
     {
         var detailSums = DetailSums(path, fileName, header, referenceDate);
-        var seen = new Dictionary<(string, string, string, string, string), int>();
+        var keys = new CompactKey();
+
+        // Duplicate check: a 128-bit key per distinct row key (see CompactKey) and the line that counts, not the strings.
+        var seen = new Dictionary<UInt128, int>();
         using var reader = CsvExtract.Open(path);
         _ = reader.Headers;
         yield return new SourceRow.Skipped(1, header.SkipReason);
@@ -85,12 +88,12 @@ public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, ICont
             }
 
             var row = EinwohnermeldeamtRowValues.Parse(record, _mapping, referenceDate, fileName);
-            if (row is not null && !seen.TryAdd(Key(row), record.Line))
+            if (row is not null && Key(keys, row) is var key && !seen.TryAdd(key, record.Line))
             {
                 record.RejectRow(EinwohnermeldeamtReasons.DuplicateRow,
-                    $"{row.QuarterName}, {row.AgeBand}, {row.Sex}, {row.Migration} steht schon in Zeile {seen[Key(row)].ToString(CultureInfo.InvariantCulture)}; gezählt wird jene Zeile.");
+                    $"{row.QuarterName}, {row.AgeBand}, {row.Sex}, {row.Migration} steht schon in Zeile {seen[key].ToString(CultureInfo.InvariantCulture)}; gezählt wird jene Zeile.");
             }
-            else if (row is { IsTotal: true } && detailSums.GetValueOrDefault(row.TotalKey) is var computed && computed != row.Count)
+            else if (row is { IsTotal: true } && detailSums.GetValueOrDefault(TotalKey(keys, row)) is var computed && computed != row.Count)
             {
                 record.Reject(EinwohnermeldeamtMapping.Anzahl, EinwohnermeldeamtReasons.ControlTotalMismatch,
                     string.Create(CultureInfo.InvariantCulture, $"Kontrollsumme {row.Count} für {row.QuarterName} ({row.Sex}, {row.Migration}) weicht von der Summe der Einzelzeilen {computed} ab."));
@@ -111,17 +114,19 @@ public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, ICont
         }
     }
 
-    private Dictionary<(string, string, string, string), long> DetailSums(string path, string fileName, CsvHeader header, DateOnly referenceDate)
+    private Dictionary<UInt128, long> DetailSums(string path, string fileName, CsvHeader header, DateOnly referenceDate)
     {
-        var sums = new Dictionary<(string, string, string, string), long>();
-        var seen = new HashSet<(string, string, string, string, string)>();
+        var keys = new CompactKey();
+        var sums = new Dictionary<UInt128, long>();
+        var seen = new HashSet<UInt128>();
         using var reader = CsvExtract.Open(path);
         while (reader.Read())
         {
             var record = CsvRecord.Current(reader, header);
-            if (!record.IsBlank && EinwohnermeldeamtRowValues.Parse(record, _mapping, referenceDate, fileName) is { IsTotal: false } row && seen.Add(Key(row)))
+            if (!record.IsBlank && EinwohnermeldeamtRowValues.Parse(record, _mapping, referenceDate, fileName) is { IsTotal: false } row && seen.Add(Key(keys, row)))
             {
-                sums[row.TotalKey] = sums.GetValueOrDefault(row.TotalKey) + row.Count;
+                var total = TotalKey(keys, row);
+                sums[total] = sums.GetValueOrDefault(total) + row.Count;
             }
         }
 
@@ -150,8 +155,13 @@ public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, ICont
         }
     }
 
-    private static (string, string, string, string, string) Key(EinwohnermeldeamtRowValues row) =>
-        (row.DistrictCode, row.QuarterName.ToUpperInvariant(), row.AgeBand.ToUpperInvariant(), row.Sex, row.Migration);
+    /// <summary>A row's identity: district, quarter and age band (case-insensitive), sex, migration background.</summary>
+    private static UInt128 Key(CompactKey keys, EinwohnermeldeamtRowValues row) =>
+        keys.Begin().Add(row.DistrictCode).AddUpperInvariant(row.QuarterName).AddUpperInvariant(row.AgeBand).Add(row.Sex).Add(row.Migration).Finish();
+
+    /// <summary>The key of a control total and of the detail rows it sums: district, quarter (case-insensitive), sex, migration background.</summary>
+    private static UInt128 TotalKey(CompactKey keys, EinwohnermeldeamtRowValues row) =>
+        keys.Begin().Add(row.DistrictCode).AddUpperInvariant(row.QuarterName).Add(row.Sex).Add(row.Migration).Finish();
 
     [GeneratedRegex(@"^EWO_Bestand_(?<date>\d{8})\.csv$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex FileNamePattern();
