@@ -70,11 +70,8 @@ public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, ICont
 
     private IEnumerable<SourceRow> Rows(string path, string fileName, CsvHeader header, DateOnly referenceDate, Dictionary<(int, string), long> sums)
     {
-        var detailSums = DetailSums(path, fileName, header, referenceDate);
+        var (firstLines, detailSums) = FirstPass(path, fileName, header, referenceDate);
         var keys = new CompactKey();
-
-        // Duplicate check: a 128-bit key per distinct row key (see CompactKey) and the line that counts, not the strings.
-        var seen = new Dictionary<UInt128, int>();
         using var reader = CsvExtract.Open(path);
         _ = reader.Headers;
         yield return new SourceRow.Skipped(1, header.SkipReason);
@@ -88,10 +85,10 @@ public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, ICont
             }
 
             var row = EinwohnermeldeamtRowValues.Parse(record, _mapping, referenceDate, fileName);
-            if (row is not null && Key(keys, row) is var key && !seen.TryAdd(key, record.Line))
+            if (row is not null && firstLines.TryGetValue(Key(keys, row), out var first) && first != record.Line)
             {
                 record.RejectRow(EinwohnermeldeamtReasons.DuplicateRow,
-                    $"{row.QuarterName}, {row.AgeBand}, {row.Sex}, {row.Migration} steht schon in Zeile {seen[key].ToString(CultureInfo.InvariantCulture)}; gezählt wird jene Zeile.");
+                    $"{row.QuarterName}, {row.AgeBand}, {row.Sex}, {row.Migration} steht schon in Zeile {first.ToString(CultureInfo.InvariantCulture)}; gezählt wird jene Zeile.");
             }
             else if (row is { IsTotal: true } && detailSums.GetValueOrDefault(TotalKey(keys, row)) is var computed && computed != row.Count)
             {
@@ -114,23 +111,30 @@ public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, ICont
         }
     }
 
-    private Dictionary<UInt128, long> DetailSums(string path, string fileName, CsvHeader header, DateOnly referenceDate)
+    /// <summary>
+    /// The first pass: for every row key the line of its first row (the one that counts; a later row with the same key
+    /// is a duplicate), and per control-total key the sum of the counting detail rows. One 128-bit key (see
+    /// <see cref="CompactKey"/>) and a line number per distinct row, not the strings; the second pass reuses the map.
+    /// </summary>
+    private (Dictionary<UInt128, int> FirstLines, Dictionary<UInt128, long> DetailSums) FirstPass(
+        string path, string fileName, CsvHeader header, DateOnly referenceDate)
     {
         var keys = new CompactKey();
+        var firstLines = new Dictionary<UInt128, int>();
         var sums = new Dictionary<UInt128, long>();
-        var seen = new HashSet<UInt128>();
         using var reader = CsvExtract.Open(path);
         while (reader.Read())
         {
             var record = CsvRecord.Current(reader, header);
-            if (!record.IsBlank && EinwohnermeldeamtRowValues.Parse(record, _mapping, referenceDate, fileName) is { IsTotal: false } row && seen.Add(Key(keys, row)))
+            if (!record.IsBlank && EinwohnermeldeamtRowValues.Parse(record, _mapping, referenceDate, fileName) is { } row
+                && firstLines.TryAdd(Key(keys, row), record.Line) && !row.IsTotal)
             {
                 var total = TotalKey(keys, row);
                 sums[total] = sums.GetValueOrDefault(total) + row.Count;
             }
         }
 
-        return sums;
+        return (firstLines, sums);
     }
 
     private void Add(EinwohnermeldeamtRowValues row, Dictionary<(int, string), long> sums)
