@@ -70,8 +70,8 @@ public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, ICont
 
     private IEnumerable<SourceRow> Rows(string path, string fileName, CsvHeader header, DateOnly referenceDate, Dictionary<(int, string), long> sums)
     {
-        var detailSums = DetailSums(path, fileName, header, referenceDate);
-        var seen = new Dictionary<(string, string, string, string, string), int>();
+        var (firstLines, detailSums) = FirstPass(path, fileName, header, referenceDate);
+        var keys = new CompactKey();
         using var reader = CsvExtract.Open(path);
         _ = reader.Headers;
         yield return new SourceRow.Skipped(1, header.SkipReason);
@@ -85,12 +85,12 @@ public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, ICont
             }
 
             var row = EinwohnermeldeamtRowValues.Parse(record, _mapping, referenceDate, fileName);
-            if (row is not null && !seen.TryAdd(Key(row), record.Line))
+            if (row is not null && firstLines.TryGetValue(Key(keys, row), out var first) && first != record.Line)
             {
                 record.RejectRow(EinwohnermeldeamtReasons.DuplicateRow,
-                    $"{row.QuarterName}, {row.AgeBand}, {row.Sex}, {row.Migration} steht schon in Zeile {seen[Key(row)].ToString(CultureInfo.InvariantCulture)}; gezählt wird jene Zeile.");
+                    $"{row.QuarterName}, {row.AgeBand}, {row.Sex}, {row.Migration} steht schon in Zeile {first.ToString(CultureInfo.InvariantCulture)}; gezählt wird jene Zeile.");
             }
-            else if (row is { IsTotal: true } && detailSums.GetValueOrDefault(row.TotalKey) is var computed && computed != row.Count)
+            else if (row is { IsTotal: true } && detailSums.GetValueOrDefault(TotalKey(keys, row)) is var computed && computed != row.Count)
             {
                 record.Reject(EinwohnermeldeamtMapping.Anzahl, EinwohnermeldeamtReasons.ControlTotalMismatch,
                     string.Create(CultureInfo.InvariantCulture, $"Kontrollsumme {row.Count} für {row.QuarterName} ({row.Sex}, {row.Migration}) weicht von der Summe der Einzelzeilen {computed} ab."));
@@ -111,21 +111,30 @@ public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, ICont
         }
     }
 
-    private Dictionary<(string, string, string, string), long> DetailSums(string path, string fileName, CsvHeader header, DateOnly referenceDate)
+    /// <summary>
+    /// The first pass: for every row key the line of its first row (the one that counts; a later row with the same key
+    /// is a duplicate), and per control-total key the sum of the counting detail rows. One 128-bit key (see
+    /// <see cref="CompactKey"/>) and a line number per distinct row, not the strings; the second pass reuses the map.
+    /// </summary>
+    private (Dictionary<UInt128, int> FirstLines, Dictionary<UInt128, long> DetailSums) FirstPass(
+        string path, string fileName, CsvHeader header, DateOnly referenceDate)
     {
-        var sums = new Dictionary<(string, string, string, string), long>();
-        var seen = new HashSet<(string, string, string, string, string)>();
+        var keys = new CompactKey();
+        var firstLines = new Dictionary<UInt128, int>();
+        var sums = new Dictionary<UInt128, long>();
         using var reader = CsvExtract.Open(path);
         while (reader.Read())
         {
             var record = CsvRecord.Current(reader, header);
-            if (!record.IsBlank && EinwohnermeldeamtRowValues.Parse(record, _mapping, referenceDate, fileName) is { IsTotal: false } row && seen.Add(Key(row)))
+            if (!record.IsBlank && EinwohnermeldeamtRowValues.Parse(record, _mapping, referenceDate, fileName) is { } row
+                && firstLines.TryAdd(Key(keys, row), record.Line) && !row.IsTotal)
             {
-                sums[row.TotalKey] = sums.GetValueOrDefault(row.TotalKey) + row.Count;
+                var total = TotalKey(keys, row);
+                sums[total] = sums.GetValueOrDefault(total) + row.Count;
             }
         }
 
-        return sums;
+        return (firstLines, sums);
     }
 
     private void Add(EinwohnermeldeamtRowValues row, Dictionary<(int, string), long> sums)
@@ -150,8 +159,13 @@ public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, ICont
         }
     }
 
-    private static (string, string, string, string, string) Key(EinwohnermeldeamtRowValues row) =>
-        (row.DistrictCode, row.QuarterName.ToUpperInvariant(), row.AgeBand.ToUpperInvariant(), row.Sex, row.Migration);
+    /// <summary>A row's identity: district, quarter and age band (case-insensitive), sex, migration background.</summary>
+    private static UInt128 Key(CompactKey keys, EinwohnermeldeamtRowValues row) =>
+        keys.Begin().Add(row.DistrictCode).AddUpperInvariant(row.QuarterName).AddUpperInvariant(row.AgeBand).Add(row.Sex).Add(row.Migration).Finish();
+
+    /// <summary>The key of a control total and of the detail rows it sums: district, quarter (case-insensitive), sex, migration background.</summary>
+    private static UInt128 TotalKey(CompactKey keys, EinwohnermeldeamtRowValues row) =>
+        keys.Begin().Add(row.DistrictCode).AddUpperInvariant(row.QuarterName).Add(row.Sex).Add(row.Migration).Finish();
 
     [GeneratedRegex(@"^EWO_Bestand_(?<date>\d{8})\.csv$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex FileNamePattern();

@@ -9,9 +9,6 @@ internal sealed record EinwohnermeldeamtRowValues(string DistrictCode, string Qu
     /// <summary>Whether the row is a control total rather than a detail row.</summary>
     public bool IsTotal { get; init; }
 
-    /// <summary>The key of a control total and of the detail rows it sums.</summary>
-    public (string, string, string, string) TotalKey => (DistrictCode, QuarterName.ToUpperInvariant(), Sex, Migration);
-
     /// <summary>Reads and checks a record; null when it has problems. A Stichtag other than the file's throws: the file contradicts itself.</summary>
     public static EinwohnermeldeamtRowValues? Parse(CsvRecord record, EinwohnermeldeamtMapping mapping, DateOnly referenceDate, string fileName)
     {

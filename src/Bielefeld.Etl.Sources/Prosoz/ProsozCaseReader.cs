@@ -66,7 +66,9 @@ public sealed partial class ProsozCaseReader : IExtractReader
 
     private IEnumerable<SourceRow> Rows(CsvHelper.CsvReader reader, CsvHeader header, DateOnly exportDate, Dictionary<(int, string, int), (int, int)> counts)
     {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Duplicate check: a 128-bit key per case number (see CompactKey; the Fallnummer itself is not kept) and its line.
+        var keys = new CompactKey();
+        var seen = new Dictionary<UInt128, int>();
         yield return new SourceRow.Skipped(1, header.SkipReason);
         while (reader.Read())
         {
@@ -78,10 +80,10 @@ public sealed partial class ProsozCaseReader : IExtractReader
             }
 
             var row = ProsozRowValues.Parse(record, _mapping, exportDate);
-            if (row is not null && !seen.TryAdd(row.CaseNumber, record.Line))
+            if (row is not null && keys.Begin().Add(row.CaseNumber).Finish() is var key && !seen.TryAdd(key, record.Line))
             {
                 record.RejectIdentifier(ProsozMapping.Fallnummer, ProsozReasons.DuplicateCase,
-                    $"Die Fallnummer dieser Zeile steht schon in Zeile {seen[row.CaseNumber].ToString(CultureInfo.InvariantCulture)}; gezählt wird jene Zeile.");
+                    $"Die Fallnummer dieser Zeile steht schon in Zeile {seen[key].ToString(CultureInfo.InvariantCulture)}; gezählt wird jene Zeile.");
             }
 
             if (row is null || record.HasProblems)

@@ -15,7 +15,8 @@ namespace Bielefeld.Etl.Sources.Rekom;
 /// <remarks>
 /// The file is read twice: the first pass finds, for every participant and project that appears more than once, the
 /// row that counts (the later Verbleib_Datum; on a tie the later line); the second pass yields the rows and counts.
-/// Memory grows with the number of participants (one key each), not with the number of fields.
+/// Memory grows with the number of participations: per participant and project a 128-bit key (see
+/// <see cref="CompactKey"/>; the TN_ID itself is not kept) with the winning row's line and Verbleib_Datum, not the row.
 /// </remarks>
 public sealed partial class RekomExportReader : IExtractReader
 {
@@ -63,6 +64,7 @@ public sealed partial class RekomExportReader : IExtractReader
     private IEnumerable<SourceRow> Rows(string path, CsvHeader header, DateOnly exportDate, RekomTally tally)
     {
         var winners = Winners(path, header, exportDate);
+        var keys = new CompactKey();
         using var reader = CsvExtract.Open(path);
         _ = reader.Headers;
         yield return new SourceRow.Skipped(1, header.SkipReason);
@@ -82,7 +84,7 @@ public sealed partial class RekomExportReader : IExtractReader
                 continue;
             }
 
-            var winner = winners[(row.TnId, row.Project.Code)];
+            var winner = winners[Key(keys, row)];
             if (winner.Line != row.Line)
             {
                 record.RejectIdentifier(RekomMapping.TnId, RekomReasons.DuplicateParticipant,
@@ -97,9 +99,10 @@ public sealed partial class RekomExportReader : IExtractReader
         }
     }
 
-    private Dictionary<(string TnId, string Project), RekomRowValues> Winners(string path, CsvHeader header, DateOnly exportDate)
+    private Dictionary<UInt128, Winner> Winners(string path, CsvHeader header, DateOnly exportDate)
     {
-        var winners = new Dictionary<(string, string), RekomRowValues>();
+        var keys = new CompactKey();
+        var winners = new Dictionary<UInt128, Winner>();
         using var reader = CsvExtract.Open(path);
         while (reader.Read())
         {
@@ -109,15 +112,18 @@ public sealed partial class RekomExportReader : IExtractReader
                 continue;
             }
 
-            var key = (row.TnId, row.Project.Code);
+            var key = Key(keys, row);
             if (!winners.TryGetValue(key, out var current) || (row.DestinationDate ?? DateOnly.MinValue) >= (current.DestinationDate ?? DateOnly.MinValue))
             {
-                winners[key] = row;
+                winners[key] = new Winner(row.Line, row.DestinationDate);
             }
         }
 
         return winners;
     }
+
+    /// <summary>A participation's identity: TN_ID and project code.</summary>
+    private static UInt128 Key(CompactKey keys, RekomRowValues row) => keys.Begin().Add(row.TnId).Add(row.Project.Code).Finish();
 
     private static IEnumerable<Observation> Totals(RekomTally tally)
     {
@@ -126,6 +132,9 @@ public sealed partial class RekomExportReader : IExtractReader
             yield return observation;
         }
     }
+
+    /// <summary>What the second pass needs of the row that counts for a participation: its line and Verbleib_Datum.</summary>
+    private readonly record struct Winner(int Line, DateOnly? DestinationDate);
 
     [GeneratedRegex(@"^REKOM_Export_(?<date>\d{4}-\d{2}-\d{2})\.csv$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex FileNamePattern();

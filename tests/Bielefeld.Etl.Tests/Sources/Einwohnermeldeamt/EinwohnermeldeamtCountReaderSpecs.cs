@@ -118,4 +118,24 @@ public sealed class EinwohnermeldeamtCountReaderSpecs : IDisposable
         Assert.Equal("Stadtbezirk 06 heißt Jöllenbeck, nicht 'Jöllenbek'.", contradiction.Message);
         Assert.Equal(155m, Value(totals, "Kontext.einwohner-60plus-mh", Area.CityCode));
     }
+
+    [Fact]
+    public void Duplicates_are_found_whatever_the_case_of_quarter_and_total_label_and_name_the_line_that_counts()
+    {
+        var path = Write(SampleName, Header,
+            "30.06.2017;04;Brackwede;Ummeln;60-64;w;N;80",
+            "30.06.2017;04;Brackwede;UMMELN;60-64;w;N;81",
+            "30.06.2017;04;Brackwede;Ummeln;insgesamt;w;N;80",
+            "30.06.2017;04;Brackwede;ummeln;INSGESAMT;w;N;80");
+
+        var (rows, totals, _) = RecordPipelines.ReadAll(Reader, path);
+
+        Assert.Equal([2, 4], rows.OfType<SourceRow.Accepted>().Select(r => r.Row));
+        Assert.Equal(
+        [
+            (3, "ZEILE_DOPPELT", "UMMELN, 60-64, w, N steht schon in Zeile 2; gezählt wird jene Zeile."),
+            (5, "ZEILE_DOPPELT", "ummeln, INSGESAMT, w, N steht schon in Zeile 4; gezählt wird jene Zeile."),
+        ], rows.OfType<SourceRow.Rejected>().SelectMany(r => r.Problems).Select(p => (p.Row, p.Reason.Code, p.Message)));
+        Assert.Equal(80m, Value(totals, "Kontext.einwohner", "05711000-04"));
+    }
 }
