@@ -11,7 +11,7 @@ namespace Bielefeld.Etl.Synthetic.Einwohnermeldeamt;
 /// (quarter, band, sex, migration) once. Every <c>badEvery</c>-th row is broken in turn: an unknown age band
 /// (<c>62-66</c>), an unreadable count (<c>k.A.</c>), a negative count; the reader rejects exactly those.
 /// </summary>
-public sealed class EinwohnerCountGenerator : IExtractGenerator
+public sealed class EinwohnerCountGenerator : CsvExtractGenerator
 {
     /// <summary>The header as the contract names the columns.</summary>
     public const string Header = "Stichtag;Stadtbezirk_Nr;Stadtbezirk;Quartier;Altersgruppe;Geschlecht;Migrationshintergrund;Anzahl";
@@ -38,28 +38,12 @@ public sealed class EinwohnerCountGenerator : IExtractGenerator
     /// <param name="seed">The same seed writes the same bytes.</param>
     /// <param name="badEvery">Every this-many-th row is deliberately broken; 0 for none.</param>
     public EinwohnerCountGenerator(long rows, int seed, int badEvery = BadRows.DefaultEvery)
+        : base(rows, seed, badEvery)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(rows);
-        ArgumentOutOfRangeException.ThrowIfNegative(badEvery);
-        Rows = rows;
-        Seed = seed;
-        BadEvery = badEvery;
     }
 
     /// <inheritdoc />
-    public string Source => "einwohnermeldeamt";
-
-    /// <inheritdoc />
-    public string Inbox => "einwohnermeldeamt";
-
-    /// <inheritdoc />
-    public long Rows { get; }
-
-    /// <summary>The seed.</summary>
-    public int Seed { get; }
-
-    /// <summary>Every this-many-th row is bad.</summary>
-    public int BadEvery { get; }
+    public override string Source => "einwohnermeldeamt";
 
     /// <summary>The reference date of the 0-based file <paramref name="index"/>: 31.12.2017, 30.09.2017, … back by quarters.</summary>
     public static DateOnly ReferenceDate(int index) => new DateOnly(2018, 1, 1).AddMonths(-3 * index).AddDays(-1);
@@ -71,27 +55,12 @@ public sealed class EinwohnerCountGenerator : IExtractGenerator
             : (string.Create(CultureInfo.InvariantCulture, $"Statistikquartier {index - KnownQuarters.Length + 1:D5}"), (int)(index % 10) + 1);
 
     /// <inheritdoc />
-    public IReadOnlyList<GeneratedFile> Write(string directory)
-    {
-        Directory.CreateDirectory(directory);
-        var random = new Random(Seed);
-        var files = new List<GeneratedFile>();
-        long first = 0;
-        foreach (var rows in SyntheticCsv.Split(Rows))
-        {
-            var date = ReferenceDate(files.Count);
-            var path = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"EWO_Bestand_{date:yyyyMMdd}.csv"));
-            WriteFile(path, date, first, rows, random);
-            var bad = BadRows.Count(first, rows, BadEvery);
-            files.Add(new GeneratedFile(path, new FileInfo(path).Length, rows, new ExpectedCounts(rows + 1, rows - bad, bad, 1)));
-            first += rows;
-        }
+    protected override string FileNameOf(int fileIndex) => string.Create(CultureInfo.InvariantCulture, $"EWO_Bestand_{ReferenceDate(fileIndex):yyyyMMdd}.csv");
 
-        return files;
-    }
-
-    private void WriteFile(string path, DateOnly date, long first, long rows, Random random)
+    /// <inheritdoc />
+    protected override void WriteFile(string path, int fileIndex, long first, long rows, Random random)
     {
+        var date = ReferenceDate(fileIndex);
         var stichtag = SyntheticCsv.German(date);
         using var writer = SyntheticCsv.Create(path, SyntheticCsv.Utf8Bom, "\n");
         writer.WriteLine(Header);

@@ -9,7 +9,7 @@ namespace Bielefeld.Etl.Synthetic.Prosoz;
 /// nobody real. Every <c>badEvery</c>-th row is inconsistent in turn: an unknown paragraph (<c>99</c>), an end before the
 /// start, a residential help without Unterbringung, an unknown district (<c>Großdornberg</c>); the reader rejects exactly those.
 /// </summary>
-public sealed class ProsozCaseGenerator : IExtractGenerator
+public sealed class ProsozCaseGenerator : CsvExtractGenerator
 {
     /// <summary>The header as the contract names the columns.</summary>
     public const string Header =
@@ -26,54 +26,23 @@ public sealed class ProsozCaseGenerator : IExtractGenerator
     /// <param name="seed">The same seed writes the same bytes.</param>
     /// <param name="badEvery">Every this-many-th row is deliberately inconsistent; 0 for none.</param>
     public ProsozCaseGenerator(long rows, int seed, int badEvery = BadRows.DefaultEvery)
+        : base(rows, seed, badEvery)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(rows);
-        ArgumentOutOfRangeException.ThrowIfNegative(badEvery);
-        Rows = rows;
-        Seed = seed;
-        BadEvery = badEvery;
     }
 
     /// <inheritdoc />
-    public string Source => "prosoz";
-
-    /// <inheritdoc />
-    public string Inbox => "prosoz";
-
-    /// <inheritdoc />
-    public long Rows { get; }
-
-    /// <summary>The seed.</summary>
-    public int Seed { get; }
-
-    /// <summary>Every this-many-th row is bad.</summary>
-    public int BadEvery { get; }
+    public override string Source => "prosoz";
 
     /// <summary>The export file of plan year <paramref name="year"/>.</summary>
     public static string FileName(int year) => string.Create(CultureInfo.InvariantCulture, $"Prosoz_HzE_{year:D4}1231.csv");
 
     /// <inheritdoc />
-    public IReadOnlyList<GeneratedFile> Write(string directory)
-    {
-        Directory.CreateDirectory(directory);
-        var random = new Random(Seed);
-        var files = new List<GeneratedFile>();
-        long first = 0;
-        foreach (var rows in SyntheticCsv.Split(Rows))
-        {
-            var year = 2017 - files.Count;
-            var path = Path.Combine(directory, FileName(year));
-            WriteFile(path, year, first, rows, random);
-            var bad = BadRows.Count(first, rows, BadEvery);
-            files.Add(new GeneratedFile(path, new FileInfo(path).Length, rows, new ExpectedCounts(rows + 1, rows - bad, bad, 1)));
-            first += rows;
-        }
+    protected override string FileNameOf(int fileIndex) => FileName(2017 - fileIndex);
 
-        return files;
-    }
-
-    private void WriteFile(string path, int year, long first, long rows, Random random)
+    /// <inheritdoc />
+    protected override void WriteFile(string path, int fileIndex, long first, long rows, Random random)
     {
+        var year = 2017 - fileIndex;
         var export = new DateOnly(year, 12, 31);
         using var writer = SyntheticCsv.Create(path, SyntheticCsv.Windows1252, "\r\n");
         writer.WriteLine(Header);
