@@ -175,6 +175,11 @@ internal static class PostgresSql
 
     public const string ClearStaging = "DELETE FROM stg.observation WHERE datei_id = @fileId";
 
+    public const string RecordFileMonth =
+        """
+        INSERT INTO dwh.load_file_monat (datei_id, quelle, monat) VALUES (@fileId, @source, @month::date)
+        """;
+
     public const string Complete =
         """
         UPDATE dwh.load_file
@@ -259,7 +264,7 @@ internal static class PostgresSql
                 WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis) AS Zuletzt,
                (SELECT COUNT(*) - COUNT(DISTINCT coalesce(g.serie, '')) + 1 FROM dwh.load_file g
                 WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis) AS Dateien
-        FROM (SELECT DISTINCT quelle, monat, datei_id FROM dwh.fact_beobachtung) o
+        FROM dwh.load_file_monat o
         JOIN dwh.load_file f ON f.datei_id = o.datei_id
         GROUP BY o.quelle, o.monat
         """;

@@ -153,6 +153,14 @@ public sealed partial class PostgresWarehouse
     }
 
     /// <inheritdoc />
+    protected override Task RecordFileMonthsAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, string source, IReadOnlyList<DateOnly> months, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            PostgresSql.RecordFileMonth,
+            months.Select(m => new { fileId, source, month = Day(m) }),
+            transaction, cancellationToken: cancellationToken));
+
+    /// <inheritdoc />
     protected override Task CompleteAsync(
         DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, RowCounts counts, DateTimeOffset finished, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(

@@ -166,6 +166,11 @@ internal static class SqlServerSql
 
     public const string ClearStaging = "DELETE FROM stg.observation WHERE datei_id = @fileId;";
 
+    public const string RecordFileMonth =
+        """
+        INSERT INTO dwh.load_file_monat (datei_id, quelle, monat) VALUES (@fileId, @source, @month)
+        """;
+
     public const string Complete =
         """
         UPDATE dwh.load_file
@@ -267,7 +272,7 @@ internal static class SqlServerSql
                 WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis) AS Zuletzt,
                (SELECT COUNT_BIG(*) - COUNT_BIG(DISTINCT COALESCE(g.serie, N'')) + 1 FROM dwh.load_file g
                 WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis) AS Dateien
-        FROM (SELECT DISTINCT quelle, monat, datei_id FROM dwh.fact_beobachtung) o
+        FROM dwh.load_file_monat o
         JOIN dwh.load_file f ON f.datei_id = o.datei_id
         GROUP BY o.quelle, o.monat
         """;

@@ -156,6 +156,14 @@ public sealed partial class SqlServerWarehouse
     }
 
     /// <inheritdoc />
+    protected override Task RecordFileMonthsAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, string source, IReadOnlyList<DateOnly> months, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            SqlServerSql.RecordFileMonth,
+            months.Select(m => new { fileId, source, month = Day(m) }),
+            transaction, cancellationToken: cancellationToken));
+
+    /// <inheritdoc />
     protected override Task CompleteAsync(
         DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, RowCounts counts, DateTimeOffset finished, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(

@@ -33,7 +33,7 @@ public sealed partial class SqliteWarehouse
                     WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis),
                    (SELECT COUNT(*) - COUNT(DISTINCT coalesce(g.serie, '')) + 1 FROM load_file g
                     WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis)
-            FROM (SELECT DISTINCT quelle, monat, datei_id FROM fact_beobachtung) o
+            FROM load_file_monat o
             JOIN load_file f ON f.datei_id = o.datei_id
             GROUP BY o.quelle, o.monat
             """,

@@ -400,6 +400,14 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     }
 
     /// <inheritdoc />
+    protected override Task RecordFileMonthsAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, string source, IReadOnlyList<DateOnly> months, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO load_file_monat (datei_id, quelle, monat) VALUES (@fileId, @source, @month)",
+            months.Select(m => new { fileId, source, month = Date(m) }),
+            transaction, cancellationToken: cancellationToken));
+
+    /// <inheritdoc />
     protected override Task CompleteAsync(
         DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, RowCounts counts, DateTimeOffset finished, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(

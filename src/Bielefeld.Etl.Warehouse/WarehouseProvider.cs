@@ -67,11 +67,13 @@ public abstract partial class WarehouseProvider(TimeProvider time)
             using var reading = open(file.Path);
             // Source, series and mode are known before the first row; the months of a per-value file once all are read.
             var direct = await CanWriteDirectAsync(connection, transaction, reading.Scope, cancellationToken);
-            var (counts, indicators) = await WriteRowsAsync(connection, transaction, fileId.Value, reading, direct, progress, cancellationToken);
+            var (counts, indicators, months) = await WriteRowsAsync(connection, transaction, fileId.Value, reading, direct, progress, cancellationToken);
             if (!counts.IsConserved)
             {
                 throw new InvalidOperationException($"Zeilenbilanz verletzt: {counts}.");
             }
+
+            await RecordFileMonthsAsync(connection, transaction, fileId.Value, reading.Scope.Source, [.. months.Order()], cancellationToken);
 
             var scope = reading.Scope;
             if (!direct)
@@ -155,16 +157,26 @@ public abstract partial class WarehouseProvider(TimeProvider time)
     protected abstract Task<IReadOnlyCollection<string>> MergeAsync(
         DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records the months the file's observations cover (<c>load_file_monat</c>), in the load's transaction: what the
+    /// delivery calendar reads instead of scanning the fact (<see cref="MonthDeliveriesAsync"/>).
+    /// </summary>
+    protected abstract Task RecordFileMonthsAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, string source, IReadOnlyList<DateOnly> months, CancellationToken cancellationToken);
+
     /// <summary>Records row conservation and the end of the load.</summary>
     protected abstract Task CompleteAsync(
         DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, RowCounts counts, DateTimeOffset finished, CancellationToken cancellationToken);
 
-    private async Task<(RowCounts Counts, HashSet<string> Indicators)> WriteRowsAsync(
+    private async Task<(RowCounts Counts, HashSet<string> Indicators, HashSet<DateOnly> Months)> WriteRowsAsync(
         DbConnection connection, DbTransaction transaction, long fileId, ExtractReading reading, bool direct,
         IProgress<int>? progress, CancellationToken cancellationToken)
     {
         int read = 0, loaded = 0, rejected = 0, skipped = 0;
         var indicators = new HashSet<string>(StringComparer.Ordinal);
+        // The months the file covers: a handful per file, whatever its size (consecutive observations mostly share one).
+        var months = new HashSet<DateOnly>();
+        var lastMonth = DateOnly.MinValue;
         var rejects = new List<RejectedRow>();
         await using var writer = CreateObservationWriter(connection, transaction, fileId, reading.Scope.Source, direct);
         await foreach (var row in ReadAheadAsync(reading.Rows, cancellationToken))
@@ -178,6 +190,12 @@ public abstract partial class WarehouseProvider(TimeProvider time)
                     foreach (var observation in accepted.Observations)
                     {
                         indicators.Add(observation.IndicatorCode);
+                        if (observation.Month != lastMonth)
+                        {
+                            months.Add(observation.Month);
+                            lastMonth = observation.Month;
+                        }
+
                         await writer.WriteAsync(observation, cancellationToken);
                     }
 
@@ -208,13 +226,14 @@ public abstract partial class WarehouseProvider(TimeProvider time)
         foreach (var total in reading.Totals)
         {
             indicators.Add(total.IndicatorCode);
+            months.Add(total.Month);
             await writer.WriteAsync(total, cancellationToken);
         }
 
         await writer.FlushAsync(cancellationToken);
         await InsertRejectedRowsAsync(connection, transaction, fileId, rejects, cancellationToken);
         progress?.Report(read);
-        return (new RowCounts(read, loaded, rejected, skipped), indicators);
+        return (new RowCounts(read, loaded, rejected, skipped), indicators, months);
     }
 
     /// <summary>

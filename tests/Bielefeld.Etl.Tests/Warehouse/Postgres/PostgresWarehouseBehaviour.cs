@@ -18,6 +18,9 @@ public sealed class PostgresWarehouseBehaviour(PostgresServer server) : Warehous
         ? "ALTER TABLE stg.observation RENAME TO observation_beiseite"
         : "ALTER TABLE stg.observation_beiseite RENAME TO observation";
 
+    protected override string ForgetFileMonthsMigration =>
+        "DROP TABLE dwh.load_file_monat; DELETE FROM dwh.schemaversions WHERE scriptname = 'postgresql/0009_load_file_monat.sql'";
+
     protected override string View(string name) => "rpt." + name;
 
     protected override string Table(string name) =>

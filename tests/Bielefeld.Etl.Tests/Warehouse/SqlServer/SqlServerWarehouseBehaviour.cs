@@ -13,6 +13,9 @@ public sealed class SqlServerWarehouseBehaviour(SqlServerContainer server) : War
         ? "EXEC sp_rename 'stg.observation', 'observation_beiseite'"
         : "EXEC sp_rename 'stg.observation_beiseite', 'observation'";
 
+    protected override string ForgetFileMonthsMigration =>
+        "DROP TABLE dwh.load_file_monat; DELETE FROM dwh.SchemaVersions WHERE ScriptName = 'sqlserver/0009_load_file_monat.sql'";
+
     protected override string View(string name) => "rpt." + name;
 
     protected override string Table(string name) =>
