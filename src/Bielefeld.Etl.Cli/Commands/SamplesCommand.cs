@@ -12,7 +12,8 @@ namespace Bielefeld.Etl.Cli.Commands;
 /// <summary>
 /// <c>samples</c>: writes the generated sample extracts (KAF workbooks, BA tables and special evaluations, the filled
 /// Meldebogen) from the figures in src/Bielefeld.Etl.Synthetic. The shipped samples under samples/inbox are its output;
-/// the small REKOM, Prosoz and Einwohnermeldeamt samples are written by hand.
+/// the small REKOM, Prosoz and Einwohnermeldeamt samples are written by hand, and the two legacy <c>.xls</c> samples
+/// (KAF THEO, BA May 2017) are committed files: no maintained library writes Excel 97–2003.
 /// </summary>
 public sealed class SamplesCommand : EtlCommand<SamplesSettings>
 {
@@ -31,6 +32,8 @@ public sealed class SamplesCommand : EtlCommand<SamplesSettings>
         {
             AnsiConsole.MarkupLine(Markup.Escape(Path.GetRelativePath(Environment.CurrentDirectory, file)));
         }
+
+        AnsiConsole.MarkupLine("KAF_THEO_2017.xls und BA_AMR_05711_201705.xls (Excel 97–2003) werden nicht neu geschrieben: sie liegen eingecheckt in samples/inbox.");
 
         return Task.FromResult(0);
     }

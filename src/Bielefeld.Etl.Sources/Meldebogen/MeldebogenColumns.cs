@@ -51,6 +51,9 @@ public static class MeldebogenColumns
     public static IReadOnlyList<string> Header { get; } =
         [Indikator, Bezeichnung, Einheit, Periode, Bereich, Wert, Zaehler, Nenner, ErledigtAm, Bewertung, Kommentar, GemeldetVon];
 
+    /// <summary>The words a Bewertung may be, offered as a drop-down list in the template.</summary>
+    public static IReadOnlyList<string> Assessments { get; } = ["erreicht", "teilweise", "nicht erreicht"];
+
     /// <summary>The columns a file must have; Bezeichnung, Einheit and Kommentar may be missing.</summary>
     public static IReadOnlyList<string> Required { get; } =
         [Indikator, Periode, Bereich, Wert, Zaehler, Nenner, ErledigtAm, Bewertung, GemeldetVon];

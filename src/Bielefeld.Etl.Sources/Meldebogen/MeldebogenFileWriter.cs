@@ -1,8 +1,7 @@
 using System.Globalization;
 using Bielefeld.Etl.Catalog;
 using CsvHelper;
-using NPOI.SS.UserModel;
-using NPOI.XSSF.UserModel;
+using Bielefeld.Etl.Sources.Xlsx;
 
 namespace Bielefeld.Etl.Sources.Meldebogen;
 
@@ -66,117 +65,139 @@ public static class MeldebogenFileWriter
 
     private static void WriteWorkbook(IReadOnlyList<MeldebogenEntry> entries, PlanCatalog plan, string path)
     {
-        var book = new XSSFWorkbook();
-        var core = book.GetProperties().CoreProperties;
-        core.Creator = "Bielefeld.Etl";
-        var bold = book.CreateCellStyle();
-        var boldFont = book.CreateFont();
-        boldFont.IsBold = true;
-        bold.SetFont(boldFont);
-        var text = book.CreateCellStyle();
-        text.DataFormat = book.CreateDataFormat().GetFormat("@");
-        var date = book.CreateCellStyle();
-        date.DataFormat = book.CreateDataFormat().GetFormat("dd.mm.yyyy");
-
-        var sheet = book.CreateSheet(MeldebogenColumns.SheetName);
-        var header = sheet.CreateRow(0);
+        var book = new XlsxWorkbook("Bielefeld.Etl");
+        var sheet = book.AddSheet(MeldebogenColumns.SheetName);
         for (var c = 0; c < MeldebogenColumns.Header.Count; c++)
         {
-            var cell = header.CreateCell(c);
-            cell.SetCellValue(MeldebogenColumns.Header[c]);
-            cell.CellStyle = bold;
+            sheet.Text(0, c, MeldebogenColumns.Header[c], XlsxStyle.Bold);
         }
 
+        var choices = new List<(int Row, int Column)>();
+        var bewertung = Column(MeldebogenColumns.Bewertung);
         for (var r = 0; r < entries.Count; r++)
         {
-            var row = sheet.CreateRow(r + 1);
             var cells = entries[r].Cells();
+            var inputs = InputColumns(plan.FindIndicator(entries[r].Indikator)?.Kind);
             for (var c = 0; c < cells.Count; c++)
             {
-                WriteCell(row.CreateCell(c), MeldebogenColumns.Header[c], cells[c], text, date);
+                var column = MeldebogenColumns.Header[c];
+                WriteCell(sheet, r + 1, c, column, cells[c], inputs.Contains(column));
+            }
+
+            if (inputs.Contains(MeldebogenColumns.Bewertung))
+            {
+                choices.Add((r + 1, bewertung));
             }
         }
 
-        sheet.CreateFreezePane(0, 1);
+        if (choices.Count > 0)
+        {
+            sheet.ListValidation(choices, MeldebogenColumns.Assessments, "Bitte „erreicht“, „teilweise“ oder „nicht erreicht“ aus der Liste wählen.");
+        }
+
+        sheet.FrozenRows = 1;
+        sheet.IsProtected = true;
         int[] widths = [12, 50, 20, 10, 24, 10, 10, 10, 12, 16, 40, 24];
         for (var c = 0; c < widths.Length; c++)
         {
-            sheet.SetColumnWidth(c, widths[c] * 256);
+            sheet.ColumnWidth(c, widths[c]);
         }
 
-        WriteNotes(book, bold, entries, plan);
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
-        book.Write(stream);
+        WriteNotes(book.AddSheet(MeldebogenColumns.NotesSheetName), entries, plan);
+        book.Save(path);
     }
 
-    private static void WriteCell(ICell cell, string column, string? value, ICellStyle text, ICellStyle date)
+    /// <summary>
+    /// The columns a steward types into for an indicator of this kind: its fields (<see cref="FieldsFor"/>), Kommentar and
+    /// Gemeldet_von; all of them where the plan does not know the indicator. Every other cell is locked.
+    /// </summary>
+    private static HashSet<string> InputColumns(IndicatorKind? kind)
+    {
+        HashSet<string> fields = kind switch
+        {
+            IndicatorKind.Count or IndicatorKind.Amount or IndicatorKind.Stock or IndicatorKind.PublishedRate => [MeldebogenColumns.Wert],
+            IndicatorKind.Rate => [MeldebogenColumns.Zaehler, MeldebogenColumns.Nenner],
+            IndicatorKind.Milestone => [MeldebogenColumns.ErledigtAm],
+            IndicatorKind.Qualitative => [MeldebogenColumns.Bewertung],
+            _ => [MeldebogenColumns.Wert, MeldebogenColumns.Zaehler, MeldebogenColumns.Nenner, MeldebogenColumns.ErledigtAm, MeldebogenColumns.Bewertung],
+        };
+        fields.Add(MeldebogenColumns.Kommentar);
+        fields.Add(MeldebogenColumns.GemeldetVon);
+        return fields;
+    }
+
+    private static int Column(string name) => MeldebogenColumns.Header.ToList().IndexOf(name);
+
+    private static void WriteCell(XlsxSheet sheet, int row, int c, string column, string? value, bool input)
     {
         var numeric = column is MeldebogenColumns.Wert or MeldebogenColumns.Zaehler or MeldebogenColumns.Nenner;
+        var look = new XlsxStyle { IsInput = input };
         if (numeric && value is not null
             && decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, German, out var number))
         {
-            cell.SetCellValue(decimal.ToDouble(number));
+            sheet.Number(row, c, decimal.ToDouble(number), look);
             return;
         }
 
         if (column == MeldebogenColumns.ErledigtAm && value is not null
             && DateOnly.TryParseExact(value, "dd.MM.yyyy", German, DateTimeStyles.None, out var day))
         {
-            cell.SetCellValue(day.ToDateTime(TimeOnly.MinValue));
-            cell.CellStyle = date;
+            sheet.Date(row, c, day, look);
             return;
         }
 
-        // Codes, periods and names stay text: Excel would otherwise turn 2017-03 into a date.
-        cell.CellStyle = text;
         if (value is not null)
         {
-            cell.SetCellValue(value);
+            // Codes, periods and names stay text: Excel would otherwise turn 2017-03 into a date.
+            sheet.Text(row, c, value, look with { Format = XlsxFormat.Text });
+            return;
         }
+
+        // An empty input cell takes what the steward types in the column's kind: a number, a date or text.
+        sheet.Empty(row, c, look with
+        {
+            Format = numeric ? XlsxFormat.General : column == MeldebogenColumns.ErledigtAm ? XlsxFormat.Date : XlsxFormat.Text,
+        });
     }
 
-    private static void WriteNotes(XSSFWorkbook book, ICellStyle bold, IReadOnlyList<MeldebogenEntry> entries, PlanCatalog plan)
+    private static void WriteNotes(XlsxSheet sheet, IReadOnlyList<MeldebogenEntry> entries, PlanCatalog plan)
     {
-        var sheet = book.CreateSheet(MeldebogenColumns.NotesSheetName);
         var r = 0;
-        void Line(ICellStyle? style, params string[] values)
+        void Line(XlsxStyle style, params string[] values)
         {
-            var row = sheet.CreateRow(r++);
             for (var c = 0; c < values.Length; c++)
             {
-                var cell = row.CreateCell(c);
-                cell.SetCellValue(values[c]);
-                if (style is not null)
-                {
-                    cell.CellStyle = style;
-                }
+                sheet.Text(r, c, values[c], style);
             }
+
+            r++;
         }
 
-        Line(bold, "Hinweise zum Meldebogen");
-        Line(null, "Bitte nur im Blatt „Meldebogen“ eintragen; dieses Blatt wird beim Einlesen nicht ausgewertet.");
-        Line(null, "Jede ausgefüllte Zeile füllt genau die Felder, die die Art ihres Indikators verlangt; sonst wird sie mit Begründung abgewiesen.");
-        Line(null, "Zeilen ohne Eintrag (nur die vorausgefüllten Spalten) werden übersprungen. Eine spätere Meldung für denselben Indikator, dieselbe Periode und denselben Bereich ersetzt die frühere.");
+        Line(XlsxStyle.Bold, "Hinweise zum Meldebogen");
+        Line(default, "Bitte nur im Blatt „Meldebogen“ eintragen; dieses Blatt wird beim Einlesen nicht ausgewertet.");
+        Line(default, "Eingabefelder sind gelb hinterlegt; die vorausgefüllten Spalten und die Felder, die die Art eines Indikators nicht verlangt, sind gesperrt (Blattschutz ohne Kennwort).");
+        Line(default, "Jede ausgefüllte Zeile füllt genau die Felder, die die Art ihres Indikators verlangt; sonst wird sie mit Begründung abgewiesen.");
+        Line(default, "Zeilen ohne Eintrag (nur die vorausgefüllten Spalten) werden übersprungen. Eine spätere Meldung für denselben Indikator, dieselbe Periode und denselben Bereich ersetzt die frühere.");
         r++;
-        Line(bold, "Spalte", "Bedeutung und erlaubte Werte");
+        Line(XlsxStyle.Bold, "Spalte", "Bedeutung und erlaubte Werte");
         foreach (var (column, explanation) in MeldebogenColumns.Explanations)
         {
-            Line(null, column, explanation);
+            Line(default, column, explanation);
         }
 
         r++;
-        Line(bold, "Indikator", "Art", "Auszufüllen");
+        Line(XlsxStyle.Bold, "Indikator", "Art", "Auszufüllen");
         foreach (var code in entries.Select(e => e.Indikator).Distinct(StringComparer.Ordinal))
         {
             if (plan.FindIndicator(code) is { } indicator)
             {
-                Line(null, indicator.Code, KindName(indicator.Kind), FieldsFor(indicator.Kind));
+                Line(default, indicator.Code, KindName(indicator.Kind), FieldsFor(indicator.Kind));
             }
         }
 
-        sheet.SetColumnWidth(0, 16 * 256);
-        sheet.SetColumnWidth(1, 110 * 256);
-        sheet.SetColumnWidth(2, 70 * 256);
+        sheet.ColumnWidth(0, 16);
+        sheet.ColumnWidth(1, 110);
+        sheet.ColumnWidth(2, 70);
     }
 
     private static string KindName(IndicatorKind kind) => kind switch

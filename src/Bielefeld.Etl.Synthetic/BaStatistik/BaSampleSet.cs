@@ -117,7 +117,11 @@ public static class BaSampleSet
         return rows;
     }
 
-    /// <summary>Writes every sample file into <paramref name="directory"/> (created if missing).</summary>
+    /// <summary>
+    /// Writes every sample file but the legacy <see cref="MayTable"/> into <paramref name="directory"/> (created if
+    /// missing). No maintained library writes BIFF8 <c>.xls</c>, so <c>samples/inbox/ba-statistik/BA_AMR_05711_201705.xls</c>
+    /// is a committed file holding <see cref="May2017"/>.
+    /// </summary>
     /// <param name="directory">The target directory, e.g. <c>samples/inbox/ba-statistik</c>.</param>
     /// <returns>The written files' paths.</returns>
     public static IReadOnlyList<string> WriteTo(string directory)
@@ -132,7 +136,6 @@ public static class BaSampleSet
         }
 
         BaTableWriter.Write(June2017(), Target(JuneTable));
-        BaTableWriter.Write(May2017(), Target(MayTable));
         BaSpecialEvaluationWriter.Write(LoneParentsJuly2017(), Target(LoneParents));
         BaSpecialEvaluationWriter.Write(LoneParentsOctober2017(), Target(LoneParentsRevision));
         BaSpecialEvaluationWriter.Write(TrainingAndIntegrationsJuly2017(), Target(TrainingAndIntegrations));

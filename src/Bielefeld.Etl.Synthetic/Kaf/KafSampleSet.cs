@@ -66,16 +66,20 @@ public static class KafSampleSet
             Remarks = ["Stand: 05.07.2017", "Bearbeitet von: REGE – KAF Controlling"],
         }, p.Legacy))];
 
-    /// <summary>Writes <see cref="For2017"/> into <paramref name="directory"/> (created if missing).</summary>
+    /// <summary>
+    /// Writes the <c>.xlsx</c> workbooks of <see cref="For2017"/> into <paramref name="directory"/> (created if missing).
+    /// The legacy <c>.xls</c> (THEO) is not written: no maintained library writes BIFF8, so
+    /// <c>samples/inbox/kaf/KAF_THEO_2017.xls</c> is a committed file with these figures.
+    /// </summary>
     /// <param name="directory">The target directory, e.g. <c>samples/inbox/kaf</c>.</param>
     /// <returns>The written files' paths, in <see cref="For2017"/> order.</returns>
     public static IReadOnlyList<string> WriteTo(string directory)
     {
         Directory.CreateDirectory(directory);
         var paths = new List<string>();
-        foreach (var (workbook, legacy) in For2017())
+        foreach (var (workbook, _) in For2017().Where(w => !w.Legacy))
         {
-            var path = Path.Combine(directory, KafWorkbookWriter.FileName(workbook.ProjectCode, workbook.Year, legacy));
+            var path = Path.Combine(directory, KafWorkbookWriter.FileName(workbook.ProjectCode, workbook.Year));
             KafWorkbookWriter.Write(workbook, path);
             paths.Add(path);
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 
 namespace Bielefeld.Etl.Synthetic.Kaf;
 
@@ -11,7 +10,7 @@ namespace Bielefeld.Etl.Synthetic.Kaf;
 /// Rows counts Kennzahl rows. Every <c>badEvery</c>-th Kennzahl row is broken in turn: a typed-over Summe that does not
 /// add up (<c>SUMME_ABWEICHEND</c>), a month cell <c>n.v.</c> (not a number); the reader rejects exactly those.
 /// Each workbook is small, so it is built in memory and written at once; memory stays flat over any number of them.
-/// The .xlsx archive is rewritten with fixed entry times, so the same seed writes the same bytes.
+/// The writer fixes every time stamp in the archive, so the same seed writes the same bytes.
 /// </summary>
 public sealed class KafWorkbookGenerator : IExtractGenerator
 {
@@ -24,8 +23,6 @@ public sealed class KafWorkbookGenerator : IExtractGenerator
     private const string Placements = "Vermittlungen in sv-pflichtige Beschäftigung";
     private const string Coaching = "Teilnehmende in Coachingprozessen";
     private const string Subset = "darunter aus Stadtumbaugebieten";
-
-    private static readonly DateTimeOffset EntryTime = new(2018, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static readonly (string Code, string Name, string? Own)[] Projects =
     [
@@ -118,8 +115,8 @@ public sealed class KafWorkbookGenerator : IExtractGenerator
                 Remarks = [string.Create(CultureInfo.InvariantCulture, $"Stand: 31.12.{year:D4}"), "Bearbeitet von: Synthetik (bench generate)"],
                 WithNotesSheet = false,
             };
-            var path = Path.Combine(directory, KafWorkbookWriter.FileName(code, year, legacy: false));
-            WriteDeterministic(workbook, path);
+            var path = Path.Combine(directory, KafWorkbookWriter.FileName(code, year));
+            KafWorkbookWriter.Write(workbook, path);
             var bad = BadRows.Count(first, count, BadEvery);
             files.Add(new GeneratedFile(path, new FileInfo(path).Length, count,
                 new ExpectedCounts(count + SkippedPerWorkbook, count - bad, bad, SkippedPerWorkbook)));
@@ -130,30 +127,4 @@ public sealed class KafWorkbookGenerator : IExtractGenerator
     }
 
     private static List<string> Labels(string? own) => own is null ? [Placements, Coaching, Subset] : [Placements, Coaching, Subset, own];
-
-    private static void WriteDeterministic(KafWorkbook workbook, string path)
-    {
-        // NPOI stamps the zip entries with the current time; copying them into a new archive with a fixed time makes
-        // the bytes a function of the content alone.
-        var raw = Path.Combine(Path.GetTempPath(), $"kaf-{Guid.NewGuid():N}.xlsx");
-        KafWorkbookWriter.Write(workbook, raw);
-        try
-        {
-            using var input = ZipFile.OpenRead(raw);
-            using var output = new FileStream(path, FileMode.Create, FileAccess.Write);
-            using var archive = new ZipArchive(output, ZipArchiveMode.Create);
-            foreach (var entry in input.Entries)
-            {
-                var copy = archive.CreateEntry(entry.FullName, CompressionLevel.Optimal);
-                copy.LastWriteTime = EntryTime;
-                using var from = entry.Open();
-                using var to = copy.Open();
-                from.CopyTo(to);
-            }
-        }
-        finally
-        {
-            File.Delete(raw);
-        }
-    }
 }

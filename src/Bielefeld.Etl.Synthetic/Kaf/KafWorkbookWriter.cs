@@ -1,8 +1,5 @@
 using System.Globalization;
-using NPOI.HSSF.UserModel;
-using NPOI.SS.UserModel;
-using NPOI.SS.Util;
-using NPOI.XSSF.UserModel;
+using Bielefeld.Etl.Sources.Xlsx;
 
 namespace Bielefeld.Etl.Synthetic.Kaf;
 
@@ -23,67 +20,43 @@ public static class KafWorkbookWriter
     private static readonly string[] MonthHeaders =
         ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"];
 
-    /// <summary>The contract file name, <c>KAF_&lt;code&gt;_&lt;yyyy&gt;.xlsx</c> or <c>.xls</c> when legacy.</summary>
+    /// <summary>The contract file name, <c>KAF_&lt;code&gt;_&lt;yyyy&gt;.xlsx</c>.</summary>
     /// <param name="projectCode">The Projektkürzel.</param>
     /// <param name="year">The controlling year.</param>
-    /// <param name="legacy">True for the legacy BIFF8 <c>.xls</c> format.</param>
-    public static string FileName(string projectCode, int year, bool legacy) =>
-        string.Create(CultureInfo.InvariantCulture, $"KAF_{projectCode}_{year:D4}.{(legacy ? "xls" : "xlsx")}");
+    public static string FileName(string projectCode, int year) =>
+        string.Create(CultureInfo.InvariantCulture, $"KAF_{projectCode}_{year:D4}.xlsx");
 
     /// <summary>
-    /// Writes the workbook to <paramref name="path"/>, overwriting it: <c>.xlsx</c> as Office Open XML,
-    /// <c>.xls</c> as legacy BIFF8. Summe formulas carry their computed cached values.
+    /// Writes the workbook to <paramref name="path"/> as <c>.xlsx</c>, overwriting it; the same workbook always writes the
+    /// same bytes. Summe formulas carry their computed cached values. Legacy <c>.xls</c> is not written: no maintained
+    /// library writes BIFF8, so the one legacy sample is a committed file.
     /// </summary>
     /// <param name="workbook">The content to write.</param>
-    /// <param name="path">The target file; its extension chooses the format.</param>
-    /// <exception cref="ArgumentException">The extension is neither <c>.xlsx</c> nor <c>.xls</c>, or a row is malformed.</exception>
+    /// <param name="path">The target file.</param>
+    /// <exception cref="ArgumentException">The extension is not <c>.xlsx</c>, or a row is malformed.</exception>
     public static void Write(KafWorkbook workbook, string path)
     {
         ArgumentNullException.ThrowIfNull(workbook);
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!string.Equals(Path.GetExtension(path), ".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"Unsupported extension '{Path.GetExtension(path)}': expected .xlsx.", nameof(path));
+        }
+
         foreach (var row in workbook.Rows)
         {
             Validate(row);
         }
 
-        IWorkbook book = CreateBook(workbook, Path.GetExtension(path), path);
-        WriteControllingSheet(book, workbook);
+        // A fixed creation time instead of "now", so regenerating the samples changes nothing.
+        var book = new XlsxWorkbook("Bielefeld.Etl.Synthetic", new DateTime(workbook.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        WriteControllingSheet(book.AddSheet(SheetName), workbook);
         if (workbook.WithNotesSheet)
         {
-            WriteNotesSheet(book);
+            WriteNotesSheet(book.AddSheet(NotesSheetName));
         }
 
-        // Readers (ExcelDataReader) see only cached formula results, so they must be computed before saving.
-        book.GetCreationHelper().CreateFormulaEvaluator().EvaluateAll();
-
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
-        book.Write(stream);
-    }
-
-    private static IWorkbook CreateBook(KafWorkbook workbook, string extension, string path)
-    {
-        // A fixed creation time instead of "now", so regenerating the samples changes as little as possible:
-        // .xls comes out byte-identical; .xlsx differs only in the zip entries' times, which NPOI does not expose.
-        var created = new DateTime(workbook.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        if (string.Equals(extension, ".xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            var xssf = new XSSFWorkbook();
-            var core = xssf.GetProperties().CoreProperties;
-            core.Created = created;
-            core.Creator = "Bielefeld.Etl.Synthetic";
-            return xssf;
-        }
-
-        if (string.Equals(extension, ".xls", StringComparison.OrdinalIgnoreCase))
-        {
-            var hssf = new HSSFWorkbook();
-            hssf.CreateInformationProperties();
-            hssf.SummaryInformation.CreateDateTime = created;
-            hssf.SummaryInformation.Author = "Bielefeld.Etl.Synthetic";
-            return hssf;
-        }
-
-        throw new ArgumentException($"Unsupported extension '{extension}': expected .xlsx or .xls.", nameof(path));
+        book.Save(path);
     }
 
     private static void Validate(KafRow row)
@@ -106,90 +79,73 @@ public static class KafWorkbookWriter
         }
     }
 
-    private static void WriteControllingSheet(IWorkbook book, KafWorkbook workbook)
+    private static void WriteControllingSheet(XlsxSheet sheet, KafWorkbook workbook)
     {
-        var sheet = book.CreateSheet(SheetName);
-        var bold = book.CreateCellStyle();
-        var boldFont = book.CreateFont();
-        boldFont.IsBold = true;
-        bold.SetFont(boldFont);
+        sheet.Text(0, 0, "KAF-Projektcontrolling", XlsxStyle.Bold);
+        sheet.Text(1, 0, "Projekt:");
+        sheet.Text(1, 1, workbook.ProjectName);
+        sheet.Text(2, 0, "Projektkürzel:");
+        sheet.Text(2, 1, workbook.ProjectCode);
+        sheet.Text(3, 0, "Jahr:");
+        sheet.Number(3, 1, workbook.Year);
 
-        var title = sheet.CreateRow(0).CreateCell(0);
-        title.SetCellValue("KAF-Projektcontrolling");
-        title.CellStyle = bold;
-        WriteField(sheet, 1, "Projekt:").SetCellValue(workbook.ProjectName);
-        WriteField(sheet, 2, "Projektkürzel:").SetCellValue(workbook.ProjectCode);
-        WriteField(sheet, 3, "Jahr:").SetCellValue(workbook.Year);
-
-        var header = sheet.CreateRow(HeaderRow);
         string[] headers = ["Kennzahl", .. MonthHeaders, "Summe"];
         for (var c = 0; c < headers.Length; c++)
         {
-            var cell = header.CreateCell(c);
-            cell.SetCellValue(headers[c]);
-            cell.CellStyle = bold;
+            sheet.Text(HeaderRow, c, headers[c], XlsxStyle.Bold);
         }
 
         var r = FirstKennzahlRow;
         foreach (var row in workbook.Rows)
         {
-            WriteKennzahl(sheet.CreateRow(r++), row);
+            WriteKennzahl(sheet, r++, row);
         }
 
         r++; // the contract's empty row between the Kennzahlen and the remarks
         foreach (var remark in workbook.Remarks)
         {
-            sheet.CreateRow(r++).CreateCell(0).SetCellValue(remark);
+            sheet.Text(r++, 0, remark);
         }
 
-        // Fixed widths (in 1/256 character): AutoSizeColumn would need System.Drawing, which is not there on Linux.
-        sheet.SetColumnWidth(0, 55 * 256);
+        sheet.ColumnWidth(0, 55);
         for (var c = 1; c <= 12; c++)
         {
-            sheet.SetColumnWidth(c, 7 * 256);
+            sheet.ColumnWidth(c, 7);
         }
 
-        sheet.SetColumnWidth(SumColumn, 9 * 256);
+        sheet.ColumnWidth(SumColumn, 9);
     }
 
-    private static ICell WriteField(ISheet sheet, int rowIndex, string label)
+    private static void WriteKennzahl(XlsxSheet sheet, int r, KafRow row)
     {
-        var row = sheet.CreateRow(rowIndex);
-        row.CreateCell(0).SetCellValue(label);
-        return row.CreateCell(1);
-    }
-
-    private static void WriteKennzahl(IRow sheetRow, KafRow row)
-    {
-        sheetRow.CreateCell(0).SetCellValue(row.Label);
+        sheet.Text(r, 0, row.Label);
+        var sum = 0m;
         for (var m = 0; m < 12; m++)
         {
             if (row.TextCells is not null && row.TextCells.TryGetValue(m, out var text))
             {
-                sheetRow.CreateCell(m + 1).SetCellValue(text);
+                sheet.Text(r, m + 1, text);
             }
             else if (row.Months[m] is decimal value)
             {
-                sheetRow.CreateCell(m + 1).SetCellValue(decimal.ToDouble(value));
+                sheet.Number(r, m + 1, decimal.ToDouble(value));
+                sum += value;
             }
         }
 
-        var sum = sheetRow.CreateCell(SumColumn);
         if (row.SumOverride is decimal typedOver)
         {
-            sum.SetCellValue(decimal.ToDouble(typedOver));
+            sheet.Number(r, SumColumn, decimal.ToDouble(typedOver));
         }
         else
         {
-            var first = new CellReference(sheetRow.RowNum, 1).FormatAsString();
-            var last = new CellReference(sheetRow.RowNum, 12).FormatAsString();
-            sum.SetCellFormula($"SUM({first}:{last})");
+            // SUM skips text cells, as Excel does; readers see only this cached result.
+            sheet.Formula(r, SumColumn, $"SUM({XlsxSheet.Reference(r, 1)}:{XlsxSheet.Reference(r, 12)})", decimal.ToDouble(sum));
         }
     }
 
-    private static void WriteNotesSheet(IWorkbook book)
+    private static void WriteNotesSheet(XlsxSheet sheet)
     {
-        var sheet = book.CreateSheet(NotesSheetName);
         string[] lines =
         [
             "Notizen (werden nicht ausgewertet)",
@@ -198,9 +154,9 @@ public static class KafWorkbookWriter
         ];
         for (var i = 0; i < lines.Length; i++)
         {
-            sheet.CreateRow(i).CreateCell(0).SetCellValue(lines[i]);
+            sheet.Text(i, 0, lines[i]);
         }
 
-        sheet.SetColumnWidth(0, 70 * 256);
+        sheet.ColumnWidth(0, 70);
     }
 }

@@ -15,9 +15,9 @@ public sealed class KafWorkbookReaderSpecs : IDisposable
         return reading.Rows.ToList();
     }
 
-    private string Write(KafWorkbook workbook, bool legacy = false)
+    private string Write(KafWorkbook workbook)
     {
-        var path = _dir.File(KafWorkbookWriter.FileName(workbook.ProjectCode, workbook.Year, legacy));
+        var path = _dir.File(KafWorkbookWriter.FileName(workbook.ProjectCode, workbook.Year));
         KafWorkbookWriter.Write(workbook, path);
         return path;
     }

@@ -3,9 +3,10 @@ using Bielefeld.Etl.Sources.Meldebogen;
 using Bielefeld.Etl.Warehouse;
 using Bielefeld.Etl.Warehouse.Sqlite;
 using Dapper;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using NPOI.XSSF.UserModel;
 
 namespace Bielefeld.Etl.Tests.Sources.Meldebogen;
 
@@ -34,30 +35,23 @@ public sealed class MeldebogenRoundTripSpecs : IDisposable
         return await PipelineRun.Prepare(options, warehouse, NullLogger.Instance, TimeProvider.System).RunAsync(["meldebogen"], null, TestContext.Current.CancellationToken);
     }
 
-    /// <summary>Writes the 540-10 template, then types values into the month rows as a steward would in Excel.</summary>
+    /// <summary>Writes the 540-10 template, then types values into the month rows' input cells as a steward would in Excel.</summary>
     private string Fill(string name, params (string Month, double Wert)[] values)
     {
-        var template = _dir.File("vorlage.xlsx");
+        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(Inbox, "meldebogen")).FullName, name);
         MeldebogenFileWriter.Write(
-            MeldebogenTemplate.ForMeasure(KafPipeline.Catalog, KafPipeline.Areas, MeldebogenPipeline.Mapping, "540-10", 2017), KafPipeline.Catalog, template);
-        XSSFWorkbook book;
-        using (var stream = File.OpenRead(template))
-        {
-            book = new XSSFWorkbook(stream);
-        }
-
-        var sheet = book.GetSheet("Meldebogen");
+            MeldebogenTemplate.ForMeasure(KafPipeline.Catalog, KafPipeline.Areas, MeldebogenPipeline.Mapping, "540-10", 2017), KafPipeline.Catalog, path);
+        using var document = SpreadsheetDocument.Open(path, isEditable: true);
+        var rows = MeldebogenTemplateSpecs.Sheet(document, "Meldebogen").Descendants<Row>().ToList();
         foreach (var (month, wert) in values)
         {
-            var row = Enumerable.Range(1, sheet.LastRowNum).Select(sheet.GetRow).Single(r => r.GetCell(3).StringCellValue == month);
-            row.GetCell(5).SetCellValue(wert);
-            row.GetCell(11).SetCellValue("540 Öffentlichkeitsarbeit");
-        }
-
-        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(Inbox, "meldebogen")).FullName, name);
-        using (var output = File.Create(path))
-        {
-            book.Write(output);
+            var row = rows.Single(r => MeldebogenTemplateSpecs.Cell(r, "D").InnerText == month);
+            var value = MeldebogenTemplateSpecs.Cell(row, "F");
+            value.CellValue = new CellValue(wert);
+            value.DataType = CellValues.Number;
+            var reporter = MeldebogenTemplateSpecs.Cell(row, "L");
+            reporter.DataType = CellValues.InlineString;
+            reporter.InlineString = new InlineString(new Text("540 Öffentlichkeitsarbeit"));
         }
 
         return path;
