@@ -19,8 +19,9 @@ public sealed class BaSamples : IDisposable
             Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(BaPipeline.Sample(Path.GetFileName(path))));
         }
 
+        // The legacy .xls is committed, not written (no maintained BIFF8 writer); LegacySampleSpecs pins its cells.
         Assert.Equal(
-            written.Select(Path.GetFileName).Order(StringComparer.Ordinal),
+            written.Select(Path.GetFileName).Append(BaSampleSet.MayTable).Order(StringComparer.Ordinal),
             Directory.GetFiles(Path.Combine(RepositoryPaths.SampleInbox, BaPipeline.Inbox)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 }

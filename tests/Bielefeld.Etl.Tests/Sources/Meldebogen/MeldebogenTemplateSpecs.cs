@@ -63,7 +63,7 @@ public sealed class MeldebogenTemplateSpecs : IDisposable
         Assert.Equal(
             [(IndicatorKind.Count, "FKL"), (IndicatorKind.Rate, "GHKL"), (IndicatorKind.Milestone, "IKL"), (IndicatorKind.Qualitative, "JKL")],
             inputs);
-        Assert.Equal(66, rows.Count);
+        Assert.Equal(151, rows.Count); // the header and 150 template rows, every one checked
     }
 
     [Fact]
