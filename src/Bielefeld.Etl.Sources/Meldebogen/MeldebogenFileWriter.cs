@@ -1,13 +1,15 @@
 using System.Globalization;
 using Bielefeld.Etl.Catalog;
-using CsvHelper;
 using Bielefeld.Etl.Sources.Xlsx;
+using CsvHelper;
 
 namespace Bielefeld.Etl.Sources.Meldebogen;
 
 /// <summary>
 /// Writes a Meldebogen: an Excel workbook with the sheet <c>Meldebogen</c> (header row, one row per entry) and the sheet
 /// <c>Hinweise</c> (what each column means, which fields each indicator needs), or a CSV file with <c>;</c> and a UTF-8 BOM.
+/// In the workbook the sheet <c>Meldebogen</c> is protected: only the input cells of each row (the fields its indicator's
+/// kind needs, Kommentar, Gemeldet_von) are unlocked and highlighted, and Bewertung is a drop-down list.
 /// </summary>
 public static class MeldebogenFileWriter
 {
