@@ -1,28 +1,44 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using Spectre.Console.Cli;
 
 namespace Bielefeld.Etl.Cli.Commands;
 
 /// <summary>
-/// <c>bench</c>: delegates to the bench console (src/Bielefeld.Etl.Bench, Release), which keeps its baselines (Sep, the
-/// naive Dapper loop) out of the product. Every argument is passed on: <c>bench --rows 2000000 --json bench.json</c>,
-/// <c>bench generate --rows 1000000 --out data/bench</c>.
+/// <c>bench</c>: delegates to the bench console (src/Bielefeld.Etl.Bench), which keeps its baselines (Sep, the naive
+/// Dapper loop) out of the product. Every argument after <c>bench</c> is passed on unchanged: <c>bench --rows 2000000
+/// --json bench.json</c>, <c>bench generate --rows 1000000 --out data/bench</c>. The console beside this program
+/// (<c>bielefeld-etl-bench.dll</c>, where a build put both into one folder) is used as it is; otherwise the repository's
+/// bench project is built and run in Release.
 /// </summary>
 public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
 {
+    private const string Console = "bielefeld-etl-bench.dll";
+
     /// <inheritdoc />
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var project = FindBenchProject(Environment.CurrentDirectory);
-        if (project is null)
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
+        var beside = Path.Combine(AppContext.BaseDirectory, Console);
+        if (File.Exists(beside))
         {
-            await Console.Error.WriteLineAsync("Fehler: bench läuft im Repository (src/Bielefeld.Etl.Bench nicht gefunden).");
+            start.ArgumentList.Add(beside);
+        }
+        else if (FindBenchProject(Environment.CurrentDirectory) is { } project)
+        {
+            foreach (var argument in new[] { "run", "--project", project, "-c", "Release", "--" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+        else
+        {
+            await System.Console.Error.WriteLineAsync("Fehler: bench läuft im Repository (src/Bielefeld.Etl.Bench nicht gefunden).");
             return 2;
         }
 
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
-        foreach (var argument in new[] { "run", "--project", project, "-c", "Release", "--" }.Concat(context.Remaining.Raw))
+        foreach (var argument in BenchArguments(context.Arguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -30,6 +46,16 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet konnte nicht gestartet werden.");
         await process.WaitForExitAsync(cancellationToken);
         return process.ExitCode;
+    }
+
+    /// <summary>
+    /// The command line after the verb. Spectre keeps options it does not know apart from the raw remainder (which holds
+    /// only what follows <c>--</c>), so the bench's options are taken from the whole command line as typed.
+    /// </summary>
+    private static IEnumerable<string> BenchArguments(IReadOnlyList<string> all)
+    {
+        var verb = all.ToList().IndexOf("bench");
+        return all.Skip(verb + 1).Where(a => a != "--");
     }
 
     private static string? FindBenchProject(string start)
@@ -46,6 +72,12 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         return null;
     }
 
-    /// <summary>No options of its own: everything goes to the bench console.</summary>
-    public sealed class Settings : CommandSettings;
+    /// <summary>No options of its own: everything goes to the bench console (<c>bench --help</c> lists them).</summary>
+    public sealed class Settings : CommandSettings
+    {
+        /// <summary><c>generate</c> writes the synthetic extracts only; without it the bench measures.</summary>
+        [CommandArgument(0, "[VERB]")]
+        [Description("generate: nur die synthetischen Extrakte schreiben; ohne: messen")]
+        public string? Verb { get; init; }
+    }
 }
