@@ -6,36 +6,26 @@ namespace Bielefeld.Etl.Cli.Commands;
 
 /// <summary>
 /// <c>bench</c>: delegates to the bench console (src/Bielefeld.Etl.Bench), which keeps its baselines (Sep, the naive
-/// Dapper loop) out of the product. Every argument after <c>bench</c> is passed on unchanged: <c>bench --rows 2000000
-/// --json bench.json</c>, <c>bench generate --rows 1000000 --out data/bench</c>. The console beside this program
-/// (<c>bielefeld-etl-bench.dll</c>, where a build put both into one folder) is used as it is; otherwise the repository's
-/// bench project is built and run in Release.
+/// Dapper loop) out of the product; it is built and run in Release. Every argument after <c>bench</c> is passed on
+/// unchanged: <c>bench --rows 2000000 --json bench.json</c>, <c>bench generate --rows 1000000 --out data/bench</c>.
 /// </summary>
 public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
 {
-    private const string Console = "bielefeld-etl-bench.dll";
-
     /// <inheritdoc />
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
-        var beside = Path.Combine(AppContext.BaseDirectory, Console);
-        if (File.Exists(beside))
+        var project = FindBenchProject(Environment.CurrentDirectory);
+        if (project is null)
         {
-            start.ArgumentList.Add(beside);
-        }
-        else if (FindBenchProject(Environment.CurrentDirectory) is { } project)
-        {
-            foreach (var argument in new[] { "run", "--project", project, "-c", "Release", "--" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-        }
-        else
-        {
-            await System.Console.Error.WriteLineAsync("Fehler: bench läuft im Repository (src/Bielefeld.Etl.Bench nicht gefunden).");
+            await Console.Error.WriteLineAsync("Fehler: bench läuft im Repository (src/Bielefeld.Etl.Bench nicht gefunden).");
             return 2;
+        }
+
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
+        foreach (var argument in new[] { "run", "--project", project, "-c", "Release", "--" })
+        {
+            start.ArgumentList.Add(argument);
         }
 
         foreach (var argument in BenchArguments(context.Arguments))

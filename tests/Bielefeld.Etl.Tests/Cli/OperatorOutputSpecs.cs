@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -52,7 +54,7 @@ public sealed class OperatorOutputSpecs : IDisposable
         var late = Query<string>("SELECT DISTINCT quelle FROM rpt_lieferstatus WHERE status = 'ueberfaellig' ORDER BY quelle");
         var warnings = output.Split('\n').Where(l => l.Contains("überfällig", StringComparison.Ordinal) && !l.Contains("Lieferkalender", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(late);
-        Assert.Equal(late.Select(s => $"Warnung: Lieferung überfällig – {s}:"), warnings.Select(w => w[..w.IndexOf(':', StringComparison.Ordinal)] + ":").Select(w => w.Trim()));
+        Assert.Equal(late, warnings.Select(w => Regex.Match(w, "^Warnung: Lieferung überfällig – ([a-z-]+): ").Groups[1].Value));
         Assert.DoesNotContain("[1005]", output, StringComparison.Ordinal);
         Assert.DoesNotContain("warn:", output, StringComparison.Ordinal);
     }
@@ -92,9 +94,9 @@ public sealed class OperatorOutputSpecs : IDisposable
     {
         var output = await RunKafSamplesAsync();
 
-        // REGE-9.1 in June: 37 placements against a path of 48,5 (annual target 97): 76,29 … % shown as 76,3 %.
+        // REGE-9.1 in June: 37 placements of the annual target 97 (0,381443… as stored) shown as 38,1 %; red against the path of 48,5.
         var rege = output.Split('\n').Single(l => l.Contains("REGE-9.1 ", StringComparison.Ordinal) && l.Contains("2017-06", StringComparison.Ordinal));
-        Assert.Matches(@"│ 37 +│ 48,5 +│ 97 +│ 76,3 % +│ rot", rege);
+        Assert.Matches(@"│ 37 +│ 48,5 +│ 97 +│ 38,1 % +│ rot", rege);
         Assert.DoesNotMatch(@"\d[,.]\d{5,}", output); // no degree with the 28 decimals of a decimal
     }
 
@@ -118,7 +120,7 @@ public sealed class OperatorOutputSpecs : IDisposable
             .ToString("dd.MM.yyyy HH:mm", German);
         var notice = $"Bis zum 31.07.2017 (Ende des Tages, Europe/Berlin) war noch nichts geladen: die erste Ladung für Stadt Bielefeld war am {firstLoad}.";
         Assert.Contains("Hinweis: " + notice, output, StringComparison.Ordinal);
-        Assert.Contains(notice, await File.ReadAllTextAsync(page, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains(notice, WebUtility.HtmlDecode(await File.ReadAllTextAsync(page, TestContext.Current.CancellationToken)), StringComparison.Ordinal);
     }
 
     [Fact]
