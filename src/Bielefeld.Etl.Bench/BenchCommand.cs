@@ -15,6 +15,8 @@ public static class BenchCommand
         bench generate [--rows N] [--seed S] [--out DIR] [--source ba|rekom|prosoz|einwohnermeldeamt|kaf|all] [--bad-every N] [--repo DIR]
           generate: --source may be repeated or comma-separated (default all); every N-th row is deliberately bad (default 10000 = 0.01 %).
           PostgreSQL: --postgres, else BIELEFELD_ETL_TEST_POSTGRES, else Host=127.0.0.1;Port=5432;Username=postgres.
+          A server that cannot be reached is skipped (the rest is measured, the table and the JSON name what was skipped);
+          exit code 2 when it was named with --postgres.
         """;
 
     /// <summary>Runs the command line; returns the exit code (0 done, 2 wrong arguments or an unreachable server that was asked for).</summary>
@@ -74,27 +76,56 @@ public static class BenchCommand
         }
 
         var measurements = new List<Measurement>();
+        var skipped = new List<Skipped>();
         var repeats = (int)Number(options, "--repeats", 3);
         measurements.AddRange(await ParseBench.RunAsync(workspace, repeats));
-        if (!options.ContainsKey("--no-sqlite"))
+        if (options.ContainsKey("--no-sqlite"))
+        {
+            skipped.Add(new Skipped("sqlite.*", "auf Wunsch (--no-sqlite)"));
+        }
+        else
         {
             measurements.AddRange(await SqliteBench.RunAsync(workspace));
         }
 
-        if (!options.ContainsKey("--no-postgres"))
+        var postgresUnreachable = false;
+        if (options.ContainsKey("--no-postgres"))
+        {
+            skipped.Add(new Skipped("postgres.*", "auf Wunsch (--no-postgres)"));
+        }
+        else
         {
             var postgres = options.GetValueOrDefault("--postgres")
                 ?? (Environment.GetEnvironmentVariable("BIELEFELD_ETL_TEST_POSTGRES") is { Length: > 0 } configured ? configured : null)
                 ?? "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres";
-            measurements.AddRange(await PostgresBench.RunAsync(workspace, postgres, (int)Number(options, "--naive-sample", 20_000)));
+            if (await PostgresBench.UnreachableAsync(postgres) is { } reason)
+            {
+                skipped.Add(new Skipped("postgres.*", reason));
+                postgresUnreachable = true;
+            }
+            else
+            {
+                measurements.AddRange(await PostgresBench.RunAsync(workspace, postgres, (int)Number(options, "--naive-sample", 20_000)));
+            }
         }
 
-        var report = new BenchReport(measurements, rows, seed, "bench " + string.Join(' ', args));
+        var report = new BenchReport(measurements, skipped, rows, seed, "bench " + string.Join(' ', args));
         Console.WriteLine(report.Table());
+        foreach (var skip in skipped)
+        {
+            Console.Error.WriteLine($"Übersprungen: {skip.Measurements}: {skip.Reason}");
+        }
+
         if (options.GetValueOrDefault("--json") is { } json)
         {
             report.WriteJson(json);
             Console.Error.WriteLine($"JSON: {Path.GetFullPath(json)}");
+        }
+
+        // A server named with --postgres that cannot be reached is a wrong argument; the default one is only skipped.
+        if (postgresUnreachable && options.ContainsKey("--postgres"))
+        {
+            return 2;
         }
 
         return 0;

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Bielefeld.Etl.Bench;
 
 /// <summary>The table of one bench run, with ratios and goals; printed for people and written as JSON for CI.</summary>
-internal sealed class BenchReport(IReadOnlyList<Measurement> measurements, long rows, int seed, string command)
+internal sealed class BenchReport(IReadOnlyList<Measurement> measurements, IReadOnlyList<Skipped> skipped, long rows, int seed, string command)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -76,6 +76,11 @@ internal sealed class BenchReport(IReadOnlyList<Measurement> measurements, long 
                 $"| {m.Name} | {m.Rows:N0} | {m.Seconds:0.00} | {m.RowsPerSecond:N0} | {m.Baseline} | {ratio} | {m.PeakWorkingSetMb:N0} | {m.Note} |");
         }
 
+        foreach (var skip in skipped)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {skip.Measurements} | | | | | | | übersprungen: {skip.Reason} |");
+        }
+
         text.AppendLine();
         text.AppendLine("| goal | target | measured | met |");
         text.AppendLine("|---|---|---:|---|");
@@ -108,6 +113,7 @@ internal sealed class BenchReport(IReadOnlyList<Measurement> measurements, long 
                 ["peak_working_set_mb"] = Math.Round(m.PeakWorkingSetMb, 1),
                 ["note"] = m.Note,
             }).ToList(),
+            ["skipped"] = skipped.Select(s => new Dictionary<string, object?> { ["measurements"] = s.Measurements, ["reason"] = s.Reason }).ToList(),
             ["goals"] = Goals().Select(g => new Dictionary<string, object?>
             {
                 ["name"] = g.Name, ["target"] = g.Target, ["measured"] = Math.Round(g.Actual, 4), ["met"] = g.Met,

@@ -23,3 +23,8 @@ public sealed record Measurement(string Name, long Rows, double Seconds, string?
 /// <param name="Actual">The measured figure.</param>
 /// <param name="Met">Whether the goal is reached.</param>
 public sealed record Goal(string Name, string Target, double Actual, bool Met);
+
+/// <summary>Measurements a run did not take, and why (a server not reachable, a switch like <c>--no-postgres</c>).</summary>
+/// <param name="Measurements">Which, as a name pattern, e.g. <c>postgres.*</c>.</param>
+/// <param name="Reason">Why, in German for the operator.</param>
+public sealed record Skipped(string Measurements, string Reason);

@@ -8,6 +8,7 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -76,6 +77,8 @@ public static class EtlServer
             AppPath = null,
         });
         app.MapWorkspace(server);
+        // The address an operator types first: the stewards' workspace (whose access rule applies there).
+        app.MapGet("/", (HttpContext http) => Results.Redirect(http.Request.PathBase.Add(WorkspaceEndpoints.Prefix).Value!));
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         PipelineSchedule.Apply(recurring, storage, run.Pipelines.ToList());
         if (run.Options.Reports is not null)

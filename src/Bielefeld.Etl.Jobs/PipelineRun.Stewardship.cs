@@ -12,14 +12,14 @@ public sealed partial class PipelineRun
     public const string SuppressedHint = "vorläufig: enthält unterdrückte Werte";
 
     /// <summary>Today in Bielefeld, by the run's clock.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), BerlinTime).DateTime);
-
-    private static TimeZoneInfo BerlinTime => TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+    public DateOnly Today => BerlinTime.Day(_time.GetUtcNow());
 
     /// <summary>
     /// Recomputes the delivery calendar's state as of today (the table behind <c>rpt.lieferstatus</c>) and the status hints
     /// of the attainment figures: an indicator whose inputs are late, suppressed or from a file with open rejected rows above
-    /// <see cref="EtlOptions.OpenRejectShareLimit"/> is marked provisional. Runs after every run and on <c>status</c>.
+    /// <see cref="EtlOptions.OpenRejectShareLimit"/> is marked provisional. Runs after every run, on <c>status</c> and after
+    /// a steward's decision. It logs nothing: the late deliveries are for the callers to show where they matter (<c>run</c>,
+    /// <c>status</c>, the nightly summary, the delivery calendar page), once and in one format.
     /// </summary>
     /// <returns>The state of every source's data periods of the plan year.</returns>
     public async Task<IReadOnlyList<DeliveryStatus>> RefreshStewardshipAsync(CancellationToken cancellationToken)
@@ -56,11 +56,6 @@ public sealed partial class PipelineRun
         }
 
         await _warehouse.WriteStatusHintsAsync(CumulativeHints(conditions), SuppressedHint, cancellationToken);
-        foreach (var late in statuses.Where(s => s.State == DeliveryState.Late).GroupBy(s => s.Source))
-        {
-            LogDeliveryLate(late.Key, string.Join(", ", late.Select(s => s.PeriodStart.ToString("yyyy-MM", CultureInfo.InvariantCulture))));
-        }
-
         return statuses;
     }
 

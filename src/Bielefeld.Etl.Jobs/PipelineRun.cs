@@ -298,9 +298,6 @@ public sealed partial class PipelineRun
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "{File}: Laden fehlgeschlagen, nichts davon wurde übernommen")]
     private partial void LogFileFailed(Exception exception, string file);
 
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Lieferung überfällig: {Source} für {Periods}")]
-    private partial void LogDeliveryLate(string source, string periods);
-
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Lauf beendet: {Files} Dateien, {Indicators} Indikatoren neu berechnet ({Figures} Monatswerte)")]
     private partial void LogRunFinished(int files, int indicators, int figures);
 

@@ -20,7 +20,8 @@ public static class AttainmentOverview
     /// <param name="series">Every month of every indicator in the area (<see cref="WarehouseProvider.AttainmentSeriesAsync"/>).</param>
     /// <param name="areaName">The area's name for the title.</param>
     /// <param name="generatedAt">When the page is written.</param>
-    public static string Render(PlanCatalog plan, IReadOnlyList<AttainmentRow> series, string areaName, DateTimeOffset generatedAt)
+    /// <param name="notice">A sentence the reader must see before the figures (why a reproduced day shows no data), or null.</param>
+    public static string Render(PlanCatalog plan, IReadOnlyList<AttainmentRow> series, string areaName, DateTimeOffset generatedAt, string? notice = null)
     {
         var byIndicator = series.GroupBy(r => r.IndikatorCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var latestMonth = series.Where(r => r.Istwert is not null).Select(r => r.Monat).DefaultIfEmpty("").Max(StringComparer.Ordinal) ?? "";
@@ -36,8 +37,9 @@ public static class AttainmentOverview
             <body>
             <header>
             <h1>Ziele und Maßnahmen {plan.Year}: Zielerreichung</h1>
-            <p class="meta">Bereich: {E(areaName)} · Datenstand: letzter Monat mit Istwert {E(MonthLabel(latestMonth))} · erstellt am {generatedAt.ToString("dd.MM.yyyy HH:mm", German)} (UTC)</p>
+            <p class="meta">Bereich: {E(areaName)} · Datenstand: letzter Monat mit Istwert {E(MonthLabel(latestMonth))} · erstellt am {BerlinTime.Stamp(generatedAt)}</p>
             <p class="legend"><span class="status gruen">grün</span> auf dem Zielpfad <span class="status gelb">gelb</span> etwas dahinter <span class="status rot">rot</span> deutlich dahinter <span class="status keine_daten">keine Daten</span> nichts geliefert <span class="status na">n/a</span> kein messbarer Zielwert</p>
+            {(notice is null ? "" : $"<p class=\"hinweis\" id=\"hinweis\">{E(notice)}</p>")}
             </header>
             <main>
 
@@ -114,6 +116,7 @@ public static class AttainmentOverview
         h2 { font-size: 1.3rem; border-bottom: 2px solid #005ca9; padding-bottom: .2rem; margin-top: 2rem; color: #005ca9; }
         h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
         .meta, .legend, .einheit { color: #555; font-size: .85rem; }
+        .hinweis { border-left: 4px solid #c60; background: #fff4e5; padding: .5rem .8rem; }
         .code { font-family: "DejaVu Sans Mono", monospace; font-weight: bold; }
         table { border-collapse: collapse; width: 100%; }
         th, td { border-bottom: 1px solid #ddd; padding: .3rem .5rem; text-align: left; vertical-align: middle; }

@@ -44,13 +44,15 @@ public abstract partial class WarehouseProvider
     /// <summary>
     /// The attainment of every indicator in one area as it was reported at <paramref name="asOf"/>: computed from the
     /// values current at that moment (loaded before it, not yet superseded by then), against the Zielwerte valid at that
-    /// moment (a later catalog revision does not rewrite what was reported).
+    /// moment (a later catalog revision does not rewrite what was reported). With the moment the area's first value was
+    /// loaded, so that a report of a day before it can say why it is empty.
     /// </summary>
-    public async Task<IReadOnlyList<AttainmentRow>> AttainmentAsOfAsync(
+    public async Task<AttainmentAsOf> AttainmentAsOfAsync(
         PlanCatalog catalog, AreaCatalog areas, AttainmentSettings settings, string areaCode, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        var current = (await ObservationHistoryAsync(cancellationToken))
-            .Where(v => v.AreaCode == areaCode && v.LoadedAt <= asOf && (v.SupersededAt is null || v.SupersededAt > asOf))
+        var history = (await ObservationHistoryAsync(cancellationToken)).Where(v => v.AreaCode == areaCode).ToList();
+        var current = history
+            .Where(v => v.LoadedAt <= asOf && (v.SupersededAt is null || v.SupersededAt > asOf))
             .GroupBy(v => (v.IndicatorCode, v.Month))
             .ToLookup(g => g.Key.IndicatorCode, g => new MonthlyActual(g.Key.Month, Sum(g.Select(v => v.Value)))
             {
@@ -77,7 +79,9 @@ public abstract partial class WarehouseProvider
             }
         }
 
-        return rows.OrderBy(r => r.IndikatorCode, StringComparer.Ordinal).ThenBy(r => r.Monat, StringComparer.Ordinal).ToList();
+        return new AttainmentAsOf(
+            rows.OrderBy(r => r.IndikatorCode, StringComparer.Ordinal).ThenBy(r => r.Monat, StringComparer.Ordinal).ToList(),
+            history.Count == 0 ? null : history.Min(v => v.LoadedAt));
 
         static decimal? Sum(IEnumerable<decimal?> values)
         {
@@ -86,6 +90,11 @@ public abstract partial class WarehouseProvider
         }
     }
 }
+
+/// <summary>The attainment of one area as it was reported at a moment.</summary>
+/// <param name="Rows">Every month of every indicator, shaped as the rows of <see cref="WarehouseProvider.AttainmentSeriesAsync"/>.</param>
+/// <param name="FirstLoadedAt">When the area's first value was loaded; null when nothing is loaded at all.</param>
+public sealed record AttainmentAsOf(IReadOnlyList<AttainmentRow> Rows, DateTimeOffset? FirstLoadedAt);
 
 /// <summary>A steward's decision on a rejected row.</summary>
 public enum RejectDecision

@@ -36,6 +36,23 @@ internal static class PostgresBench
         CREATE INDEX ix_fact_datei ON bench.fact (datei_id);
         """;
 
+    /// <summary>Why the server of <paramref name="adminConnectionString"/> cannot be used, or null when a connection opens.</summary>
+    public static async Task<string?> UnreachableAsync(string adminConnectionString)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(adminConnectionString) { Pooling = false };
+        try
+        {
+            await using var connection = new NpgsqlConnection(admin.ConnectionString);
+            await connection.OpenAsync();
+            return null;
+        }
+        catch (NpgsqlException ex)
+        {
+            // Host and port only: the connection string may carry a password.
+            return string.Create(CultureInfo.InvariantCulture, $"PostgreSQL unter {admin.Host}:{admin.Port} nicht erreichbar: {ex.InnerException?.Message ?? ex.Message}");
+        }
+    }
+
     public static async Task<IReadOnlyList<Measurement>> RunAsync(BenchWorkspace workspace, string adminConnectionString, int naiveSample)
     {
         var admin = new NpgsqlConnectionStringBuilder(adminConnectionString) { Pooling = false };

@@ -28,7 +28,7 @@ public sealed class RunCommand : EtlCommand<RunSettings>
         RunReport.WriteLateWarnings(summary.LateDeliveries);
         if (options.Reports is { } reports)
         {
-            var nightly = await NightlySummaryPublisher.BuildAsync(summary, warehouse, reports, DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime), cancellationToken);
+            var nightly = await NightlySummaryPublisher.BuildAsync(summary, warehouse, reports, run.Today, cancellationToken);
             var page = await NightlySummaryPublisher.PublishAsync(nightly, reports, options.Smtp, cancellationToken);
             AnsiConsole.MarkupLine($"Nachtbericht: [bold]{Markup.Escape(Path.GetRelativePath(Environment.CurrentDirectory, page))}[/]{(options.Smtp is null ? "" : " (per E-Mail versandt)")}");
         }

@@ -43,8 +43,20 @@ public sealed class ServeCommand : EtlCommand<ServeSettings>
         };
         await run.InitialiseAsync(cancellationToken);
         var storage = JobStorageFactory.Create(warehouse.Name, server.StorageConnectionString ?? options.Warehouse.ConnectionString, server);
-        await using var app = EtlServer.Build(server, storage, run, warehouse, b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
-        await app.StartAsync(cancellationToken);
+        await using var app = EtlServer.Build(server, storage, run, warehouse, b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+            // A failed start is reported below in one line; the host would log it again with the whole stack trace.
+            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical));
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            // Another serve (or another program) holds the port: say so in one line, not with Kestrel's stack trace.
+            await Console.Error.WriteLineAsync($"Fehler: Die Adresse {server.Urls} ist schon belegt (läuft bereits ein serve?); eine freie mit --urls oder Server:Urls angeben.");
+            return ConfigurationError;
+        }
+
         await Console.Out.WriteLineAsync($"Dashboard: {server.Urls.Split(';')[0].TrimEnd('/')}{EtlServer.DashboardPath}, Arbeitsplatz: {server.Urls.Split(';')[0].TrimEnd('/')}{WorkspaceEndpoints.Prefix} (Pipelines: {string.Join(", ", run.Pipelines.Select(p => $"{p.Name} '{p.Schedule}'"))})");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;

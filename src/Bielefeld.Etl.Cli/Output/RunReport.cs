@@ -55,14 +55,14 @@ public static class RunReport
     public static void WritePipelines(IReadOnlyList<PipelineStatus> pipelines)
     {
         var table = new Table().Title("Letzter Stand je Pipeline")
-            .AddColumns("Pipeline", "Zeitplan", "letzte Datei", "Status", "gelesen", "geladen", "abgewiesen", "übersprungen", "Beginn (UTC)", "letzter Fehler");
+            .AddColumns("Pipeline", "Zeitplan", "letzte Datei", "Status", "gelesen", "geladen", "abgewiesen", "übersprungen", "Beginn", "letzter Fehler");
         foreach (var p in pipelines)
         {
             var l = p.LastLoad;
             table.AddRow(
                 Markup.Escape(p.Pipeline), Markup.Escape(p.Schedule ?? "–"), Markup.Escape(l?.Datei ?? "(noch nichts geladen)"),
                 l is null ? "" : StatusMarkup(l.Status), l is null ? "" : Count(l.ZeilenGelesen), l is null ? "" : Count(l.ZeilenGeladen),
-                l is null ? "" : Count(l.ZeilenAbgewiesen), l is null ? "" : Count(l.ZeilenUebersprungen), Markup.Escape(l?.GestartetUm ?? ""),
+                l is null ? "" : Count(l.ZeilenAbgewiesen), l is null ? "" : Count(l.ZeilenUebersprungen), Markup.Escape(BerlinTime.Stamp(l?.GestartetUm)),
                 Markup.Escape(p.LastError is { } e ? $"{e.Datei}: {e.Meldung}" : ""));
         }
 
@@ -73,13 +73,13 @@ public static class RunReport
     public static void WriteLoads(IReadOnlyList<LoadRecord> loads)
     {
         var table = new Table().Title("Letzte Ladevorgänge")
-            .AddColumns("Nr.", "Datei", "Quelle", "Status", "gelesen", "geladen", "abgewiesen", "übersprungen", "Beginn (UTC)", "Meldung");
+            .AddColumns("Nr.", "Datei", "Quelle", "Status", "gelesen", "geladen", "abgewiesen", "übersprungen", "Beginn", "Meldung");
         foreach (var load in loads)
         {
             table.AddRow(
                 Count(load.DateiId), Markup.Escape(load.Datei), Markup.Escape(load.Quelle), StatusMarkup(load.Status),
                 Count(load.ZeilenGelesen), Count(load.ZeilenGeladen), Count(load.ZeilenAbgewiesen), Count(load.ZeilenUebersprungen),
-                Markup.Escape(load.GestartetUm), Markup.Escape(load.Meldung ?? ""));
+                Markup.Escape(BerlinTime.Stamp(load.GestartetUm)), Markup.Escape(load.Meldung ?? ""));
         }
 
         if (loads.Count == 0)
@@ -97,7 +97,7 @@ public static class RunReport
             .AddColumns("ID", "Datei", "Quelle", "Blatt", "Zeile", "Spalte", "Rohwert", "Grund-Code", "Grund", "Bearbeitung", "Entscheidung");
         foreach (var row in rows)
         {
-            var decision = row.Entscheidung is null ? "" : $"{row.EntschiedenVon}, {row.EntschiedenUm}: {row.Kommentar}";
+            var decision = row.Entscheidung is null ? "" : $"{row.EntschiedenVon}, {BerlinTime.Stamp(row.EntschiedenUm)}: {row.Kommentar}";
             table.AddRow(
                 Count(row.AbweisungId), Markup.Escape(row.Datei), Markup.Escape(row.Quelle), Markup.Escape(row.Blatt ?? ""), Count(row.Zeile),
                 Markup.Escape(row.Spalte ?? ""), Markup.Escape(row.Rohwert ?? ""), Markup.Escape(row.GrundCode), Markup.Escape(row.Grund),

@@ -17,7 +17,7 @@ public static class PipelineSchedule
     public const string JobPrefix = "pipeline:";
 
     /// <summary>The time zone every schedule is read in.</summary>
-    public static TimeZoneInfo Berlin { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+    public static TimeZoneInfo Berlin => BerlinTime.Zone;
 
     /// <summary>
     /// Checks every schedule before anything is registered: a valid cron expression (five fields, or six with

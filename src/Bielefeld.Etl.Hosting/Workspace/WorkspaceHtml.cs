@@ -32,16 +32,7 @@ internal static class WorkspaceHtml
     public static string N(long value) => value.ToString("#,##0", German);
 
     /// <summary>A stored UTC timestamp as a steward in Bielefeld reads it (<c>06.07.2017 08:00</c>); unparseable text as stored.</summary>
-    public static string Stamp(string? stored)
-    {
-        if (!DateTimeOffset.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-        {
-            return stored ?? "";
-        }
-
-        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        return TimeZoneInfo.ConvertTime(at, berlin).ToString("dd.MM.yyyy HH:mm", German);
-    }
+    public static string Stamp(string? stored) => BerlinTime.Stamp(stored);
 
     /// <summary>An absolute link inside the application (respecting a path base).</summary>
     public static string Url(HttpContext http, string path) => E(http.Request.PathBase.Add(path).Value);

@@ -72,7 +72,7 @@ public static class StewardReport
             <body>
             """);
         html.Append(German, $"<h1>Abgewiesene Zeilen – {E(title)}</h1>\n");
-        html.Append(German, $"<p class=\"meta\">{rows.Count:N0} abgewiesene Zeilen · erstellt am {created.ToOffset(TimeSpan.Zero):dd.MM.yyyy HH:mm} UTC · ");
+        html.Append(German, $"<p class=\"meta\">{rows.Count:N0} abgewiesene Zeilen · erstellt am {BerlinTime.Stamp(created)} · ");
         html.Append("Bitte die genannten Zellen in der Datei korrigieren und die Datei erneut in den Eingang legen; die Bedeutung jedes Grund-Codes steht in docs/reason-codes.md.</p>\n");
         html.Append("<table>\n<thead><tr>");
         foreach (var column in Header)

@@ -68,16 +68,24 @@ public static class NightlySummaryPublisher
         load.Meldung)
     { FileId = load.DateiId };
 
-    /// <summary>Writes the summary (and the statuses for the next one) into <paramref name="reports"/> and mails it when <paramref name="smtp"/> is set.</summary>
+    /// <summary>
+    /// Writes the summary (and the statuses for the next one) into <paramref name="reports"/> and mails it when
+    /// <paramref name="smtp"/> is set. Every summary gets files of its own: the first of a day is
+    /// <c>nachtbericht_&lt;Datum&gt;.html</c> (and <c>.txt</c>), a later one that day (a manual <c>run</c> after the night)
+    /// <c>nachtbericht_&lt;Datum&gt;_2.html</c> and so on, so the night's summary is never replaced.
+    /// </summary>
     /// <returns>The HTML file written.</returns>
     public static async Task<string> PublishAsync(
         NightlySummary summary, string reports, SmtpSettings? smtp, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(reports);
-        var name = "nachtbericht_" + summary.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var html = Path.Combine(reports, name + ".html");
-        await File.WriteAllTextAsync(html, NightlySummaryText.Html(summary), cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(reports, name + ".txt"), NightlySummaryText.Text(summary), cancellationToken);
+        var (html, page) = ClaimPage(reports, "nachtbericht_" + summary.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await using (var writer = new StreamWriter(page))
+        {
+            await writer.WriteAsync(NightlySummaryText.Html(summary).AsMemory(), cancellationToken);
+        }
+
+        await File.WriteAllTextAsync(Path.ChangeExtension(html, ".txt"), NightlySummaryText.Text(summary), cancellationToken);
         StatusSnapshot.Write(Path.Combine(reports, SnapshotFile), summary.Statuses);
         if (smtp is not null)
         {
@@ -85,5 +93,24 @@ public static class NightlySummaryPublisher
         }
 
         return html;
+    }
+
+    /// <summary>
+    /// Creates the first free page of <paramref name="name"/> (<c>name.html</c>, <c>name_2.html</c>, …). Created, not
+    /// checked and then written: two runs finishing at the same moment still get a page each.
+    /// </summary>
+    private static (string Path, FileStream Page) ClaimPage(string reports, string name)
+    {
+        for (var n = 1; ; n++)
+        {
+            var path = Path.Combine(reports, n == 1 ? name + ".html" : string.Create(CultureInfo.InvariantCulture, $"{name}_{n}.html"));
+            try
+            {
+                return (path, new FileStream(path, FileMode.CreateNew, FileAccess.Write));
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+            }
+        }
     }
 }

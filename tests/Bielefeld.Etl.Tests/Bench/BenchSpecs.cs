@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bielefeld.Etl.Bench;
 using Bielefeld.Etl.Synthetic.BaStatistik;
+using Bielefeld.Etl.Tests.Cli;
 
 namespace Bielefeld.Etl.Tests.Bench;
 
@@ -29,6 +30,46 @@ public sealed class BenchSpecs
         Assert.True(document.RootElement.GetProperty("peak_working_set_mb").GetDouble() > 0);
         Assert.Equal(Environment.ProcessorCount, document.RootElement.GetProperty("machine").GetProperty("cores").GetInt32());
         Assert.NotEmpty(document.RootElement.GetProperty("goals").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Bench_without_a_reachable_PostgreSQL_measures_the_rest_and_names_what_it_skipped()
+    {
+        using var temp = new TemporaryDirectory();
+        var json = temp.File("ohne-postgres.json");
+
+        var exit = await BenchCommand.RunAsync(
+            ["--rows", "1500", "--repeats", "1", "--postgres", "Host=127.0.0.1;Port=1;Username=postgres;Timeout=5", "--repo", RepositoryPaths.Root, "--work", temp.Folder("work"), "--json", json]);
+
+        Assert.Equal(2, exit); // the server was named with --postgres
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
+        Assert.Equal(1500, document.RootElement.GetProperty("rows").GetInt64());
+        Assert.Equal(
+            ["parse.sep", "parse.csvhelper", "read.ba-long-csv", "sqlite.insert.fact", "sqlite.end-to-end", "sqlite.attainment", "sqlite.nightly-nothing-new"],
+            document.RootElement.GetProperty("measurements").EnumerateArray().Select(m => m.GetProperty("name").GetString()));
+        var skipped = Assert.Single(document.RootElement.GetProperty("skipped").EnumerateArray());
+        Assert.Equal("postgres.*", skipped.GetProperty("measurements").GetString());
+        Assert.StartsWith("PostgreSQL unter 127.0.0.1:1 nicht erreichbar: ", skipped.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_bench_verb_of_the_cli_passes_every_argument_on()
+    {
+        using var temp = new TemporaryDirectory();
+        var json = temp.File("verb.json");
+
+        // The verb builds the bench console in Release first (dotnet run): minutes on a cold machine.
+        using var cli = CliProcess.Start(null,
+            "bench", "--rows", "1200", "--repeats", "1", "--no-postgres", "--repo", RepositoryPaths.Root, "--work", temp.Folder("work"), "--json", json);
+        var exit = await cli.WaitAsync(TimeSpan.FromMinutes(15));
+        var output = string.Join('\n', cli.Output);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("Erzeuge 1,200 Zeilen (Seed 2017)", output, StringComparison.Ordinal);
+        Assert.Contains("Übersprungen: postgres.*: auf Wunsch (--no-postgres)", output, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
+        Assert.Equal(1200, document.RootElement.GetProperty("rows").GetInt64());
+        Assert.Equal(1200, document.RootElement.GetProperty("measurements").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "parse.sep").GetProperty("rows").GetInt64());
     }
 
     [Fact]

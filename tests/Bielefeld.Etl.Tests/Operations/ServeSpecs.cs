@@ -45,6 +45,9 @@ public sealed class ServeSpecs : IDisposable
             Assert.DoesNotContain("geheim-warehouse", page, StringComparison.Ordinal);
         }
 
+        using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(url) };
+        using var root = await noRedirects.GetAsync("/", TestContext.Current.CancellationToken);
+        Assert.Equal((HttpStatusCode.Redirect, "/arbeitsplatz"), (root.StatusCode, root.Headers.Location?.OriginalString));
         Assert.Equal(["KAF_COACH_2017.xlsx", "KAF_ERNAEHR_2017.xlsx", "KAF_FIM_2017.xlsx", "KAF_SPRACH_2017.xlsx", "KAF_THEO_2017.xls"],
             Directory.GetFiles(_inbox.Kaf).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
     }
@@ -62,6 +65,22 @@ public sealed class ServeSpecs : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("der Zeitplan '30 2 * * *' läuft um 02:30 Uhr", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_on_a_port_already_taken_says_so_in_one_line_and_exits_with_2()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
+
+        var (exit, output) = await CliProcess.RunAsync(null, "serve", "--urls", url, "--inbox", _inbox.Root, "--connection", $"Data Source={_inbox.File("w.db")}");
+
+        Assert.Equal(2, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal([$"Fehler: Die Adresse {url} ist schon belegt (läuft bereits ein serve?); eine freie mit --urls oder Server:Urls angeben."],
+            lines.Where(l => l.Contains(url, StringComparison.Ordinal) || l.Contains("Fehler", StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, l => l.Contains("Exception", StringComparison.Ordinal) || l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> GetAsync(HttpClient http, string path)

@@ -98,6 +98,25 @@ public sealed partial class NightlySummarySpecs : IDisposable
     }
 
     [Fact]
+    public async Task Two_summaries_on_one_day_leave_both_pages_the_later_one_beside_the_first()
+    {
+        CopyKafSamples();
+        var night = await NightlySummaryPublisher.PublishAsync(await RunAndSummariseAsync(), Reports, null, TestContext.Current.CancellationToken);
+
+        var manual = await NightlySummaryPublisher.PublishAsync(await RunAndSummariseAsync(), Reports, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(Path.Combine(Reports, "nachtbericht_2017-07-06.html"), night);
+        Assert.Equal(Path.Combine(Reports, "nachtbericht_2017-07-06_2.html"), manual);
+        var nightText = await File.ReadAllTextAsync(Path.ChangeExtension(night, ".txt"), TestContext.Current.CancellationToken);
+        var manualText = await File.ReadAllTextAsync(Path.ChangeExtension(manual, ".txt"), TestContext.Current.CancellationToken);
+        Assert.Contains("- KAF_FIM_2017.xlsx (kaf): geladen – 12 Zeilen gelesen, 2 übernommen, 1 abgewiesen, 9 ohne Daten", nightText, StringComparison.Ordinal);
+        Assert.Contains("- 1 × SUMME_ABWEICHEND", nightText, StringComparison.Ordinal);
+        Assert.Contains("- KAF_FIM_2017.xlsx (kaf): war bereits geladen, nichts zu tun", manualText, StringComparison.Ordinal);
+        Assert.Contains("- Keine Zeile wurde abgewiesen.", manualText, StringComparison.Ordinal);
+        Assert.Contains("SUMME_ABWEICHEND", await File.ReadAllTextAsync(night, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_HTML_summary_escapes_file_names_and_messages()
     {
         var file = new FileLoadResult(new ExtractFile("kaf", "/inbox/<img src=x>.xlsx", "00", 1), FileLoadStatus.Refused, default, "<script>alert(1)</script>");

@@ -100,8 +100,8 @@ public abstract partial class WarehouseBehaviour
         await RunAsync();
         var run = Prepare();
 
-        var then = await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, Area.CityCode, reported, TestContext.Current.CancellationToken);
-        var before = await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, Area.CityCode, reported.AddDays(-1), TestContext.Current.CancellationToken);
+        var then = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, Area.CityCode, reported, TestContext.Current.CancellationToken)).Rows;
+        var before = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, Area.CityCode, reported.AddDays(-1), TestContext.Current.CancellationToken)).Rows;
 
         Assert.Equal(183d, then.Single(r => r.IndikatorCode == "REGE-12.1" && r.Monat == "2017-06-01").Istwert);
         Assert.Equal(188d, (await AttainmentAsync("REGE-12.1", "2017-06-01")).Ist);
@@ -120,9 +120,9 @@ public abstract partial class WarehouseBehaviour
         await RunAsync(revised);
         var run = Prepare(revised);
 
-        var then = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, Area.CityCode, reported, TestContext.Current.CancellationToken))
+        var then = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, Area.CityCode, reported, TestContext.Current.CancellationToken)).Rows
             .Single(r => r.IndikatorCode == "REGE-9.1" && r.Monat == "2017-06-01");
-        var now = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, Area.CityCode, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken))
+        var now = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, Area.CityCode, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken)).Rows
             .Single(r => r.IndikatorCode == "REGE-9.1" && r.Monat == "2017-06-01");
 
         // Reported then: 37 against 97 (path 48.5); today the same 37 stands against the revised 100 (path 50).
