@@ -34,7 +34,7 @@ public sealed class CatalogCorrectionSpecs
         var catalog = CatalogFiles.Read(dir.Path);
         Assert.Equal(100m, Assert.Single(catalog.FindIndicator("REGE-9.1")!.Targets).Value);
         Assert.Equal(12500.50m, catalog.Measures.Single(m => m.Code == "REGE-9").CostEurosPerYear);
-        Assert.Equal(26, findings.Count);
+        Assert.Equal(29, findings.Count);
         Assert.Equal(new ImportFinding("REGE-9.1", "Korrektur angewandt: ziel.wert „97“ → „100“ (Ausschussbeschluss, M. Muster)."), findings[^2]);
         Assert.Equal(new ImportFinding("REGE-9", "Korrektur angewandt: aufwand.eur_pro_jahr „“ → „12500.50“ (Kosten aus dem Haushaltsplan)."), findings[^1]);
     }

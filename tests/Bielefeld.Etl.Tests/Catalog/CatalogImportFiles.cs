@@ -81,7 +81,7 @@ public sealed class CatalogImportFiles
         var findings = CatalogImporter.Import(RepositoryPaths.PlanText2017, dir.Path);
 
         Assert.Equal(Plan2017.Import.Findings, findings);
-        Assert.Equal(24, findings.Count);
+        Assert.Equal(27, findings.Count);
     }
 
     private static List<string> Relative(string root) =>

@@ -75,7 +75,7 @@ public static class CatalogImporter
         for (var i = 0; i < drafts.Count; i++)
         {
             var code = string.Create(CultureInfo.InvariantCulture, $"{measure.Code}.{i + 1}");
-            var document = TargetInterpreter.Interpret(code, drafts[i], year, sources[i], measure.Cell(PlanRow.Zielwert), findings);
+            var document = TargetInterpreter.Interpret(code, drafts[i], year, sources[i], measure, findings);
             if (drafts[i].ParentIndex is { } parent)
             {
                 document.Eltern = string.Create(CultureInfo.InvariantCulture, $"{measure.Code}.{parent + 1}");

@@ -5,7 +5,8 @@ namespace Bielefeld.Etl.Definitions.Catalog.Import;
 /// <summary>
 /// The Quartiere the 2017 plan names in its targets, with readable stable codes (<c>quartier:sennestadt</c>).
 /// No official area keys were at hand; the codes are the lower-case names with umlauts spelt out. A target is
-/// scoped to areas only where its own wording names them (see docs/catalog.md).
+/// scoped to areas where its wording names them, or where it speaks of "the Quartier" and the measure's problem
+/// analysis names exactly one (see docs/catalog.md).
 /// </summary>
 public static partial class PlanAreas
 {

@@ -165,6 +165,7 @@ public static partial class PlanDocumentParser
         private readonly List<MeasureText> _measures = [];
         private readonly List<string> _theme = [];
         private readonly List<string> _principles = [];
+        private readonly List<string> _narrative = [];
         private Mode _mode;
         private bool _started;
         private string? _policyArea;
@@ -231,6 +232,7 @@ public static partial class PlanDocumentParser
                     Principles = SplitPrinciples(_principles),
                 };
                 _cells = [];
+                _narrative.Clear();
                 _mode = Mode.Narrative;
                 return;
             }
@@ -275,6 +277,12 @@ public static partial class PlanDocumentParser
                 return;
             }
 
+            if (_mode == Mode.Narrative && trimmed.Length > 0)
+            {
+                _narrative.Add(trimmed);
+                return;
+            }
+
             if (_mode != Mode.Table || trimmed.Length == 0 || RuleLine().IsMatch(trimmed))
             {
                 return;
@@ -300,7 +308,11 @@ public static partial class PlanDocumentParser
         {
             if (_measure is not null)
             {
-                _measures.Add(_measure with { Cells = _cells!.ToDictionary(c => c.Key, c => c.Value.ToString()) });
+                _measures.Add(_measure with
+                {
+                    Cells = _cells!.ToDictionary(c => c.Key, c => c.Value.ToString()),
+                    ProblemAnalysis = string.Join("\n", _narrative),
+                });
             }
 
             _measure = null;

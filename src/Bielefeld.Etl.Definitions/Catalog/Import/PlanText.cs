@@ -26,6 +26,12 @@ public sealed record MeasureText(string Code, string Title)
     /// <summary>The Schwerpunktthema, its continuation lines joined.</summary>
     public string? FocalTheme { get; init; }
 
+    /// <summary>
+    /// The text between the measure line and its table ("Ausgangslage / Problemanalyse"), paragraphs joined with a
+    /// line break; it names the Quartier a measure is about where its targets only say "im Quartier" (540-11).
+    /// </summary>
+    public string ProblemAnalysis { get; init; } = "";
+
     /// <summary>The Leitsätze, one entry per principle.</summary>
     public IReadOnlyList<string> Principles { get; init; } = [];
 

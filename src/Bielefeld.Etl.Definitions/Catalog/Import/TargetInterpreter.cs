@@ -21,7 +21,7 @@ public static partial class TargetInterpreter
     public static bool IsMilestoneWording(string text) => Milestone().IsMatch(text);
 
     /// <summary>The indicator document for a draft; <see cref="IndicatorDocument.Eltern"/> is left to the caller.</summary>
-    public static IndicatorDocument Interpret(string indicatorCode, IndicatorDraft draft, int planYear, string? dataSource, string targetCell, ICollection<ImportFinding> findings)
+    public static IndicatorDocument Interpret(string indicatorCode, IndicatorDraft draft, int planYear, string? dataSource, MeasureText measure, ICollection<ImportFinding> findings)
     {
         var text = draft.TargetText;
         var name = draft.Name;
@@ -42,13 +42,13 @@ public static partial class TargetInterpreter
             return document;
         }
 
-        var target = Target(indicatorCode, draft, kind, quantity, reduction, planYear, findings);
+        var target = Target(indicatorCode, draft, kind, quantity, reduction, planYear, measure.Cell(PlanRow.Massnahmen), findings);
         if (target.Vergleich == CatalogVocabulary.Word(Comparator.None))
         {
             findings.Add(new ImportFinding(indicatorCode, text is null or "" ? "Der Plan nennt keinen Zielwert (vergleich: keiner)." : $"Kein messbarer Zielwert in „{Short(text)}“ (vergleich: keiner)."));
         }
 
-        document.Ziele = Scoped(target, text ?? "", name, targetCell);
+        document.Ziele = Scoped(indicatorCode, target, text ?? "", name, measure, findings);
         return document;
     }
 
@@ -104,7 +104,7 @@ public static partial class TargetInterpreter
         _ => text is not null && quantity is not null && !quantity.IsPercent && NounAfter(text[quantity.End..]) is { Length: > 0 } noun ? noun : "Anzahl",
     };
 
-    private static TargetDocument Target(string code, IndicatorDraft draft, IndicatorKind kind, Quantity? quantity, Match? reduction, int planYear, ICollection<ImportFinding> findings)
+    private static TargetDocument Target(string code, IndicatorDraft draft, IndicatorKind kind, Quantity? quantity, Match? reduction, int planYear, string measuresCell, ICollection<ImportFinding> findings)
     {
         var text = draft.TargetText;
         var wording = text ?? "";
@@ -118,6 +118,12 @@ public static partial class TargetInterpreter
         if (kind == IndicatorKind.Milestone)
         {
             var deadline = Deadline(text) ?? Deadline(draft.Name);
+            if (deadline is null && MeasureItemDeadline(draft.Name, measuresCell) is { } item)
+            {
+                deadline = item.Date;
+                findings.Add(new ImportFinding(code, string.Create(CultureInfo.InvariantCulture, $"Meilenstein ohne Termin im Zielwert; Termin {item.Date:yyyy-MM-dd} aus den Maßnahmen zur Zielerreichung übernommen („{Short(item.Text)}“).")));
+            }
+
             if (deadline is null)
             {
                 deadline = new DateOnly(planYear, 12, 31);
@@ -164,19 +170,46 @@ public static partial class TargetInterpreter
         };
     }
 
+    // The deadline the Maßnahmen cell gives the thing a milestone names: the item sharing the most words with the
+    // indicator ("Erstellen eines Rahmenkonzepts … bis 31.12.2018" for "Vorliegen eines Rahmenkonzeptes"), if it alone
+    // does and it says "bis <date>" or "bis Ende <year>". An item that merely mentions a year is no deadline.
+    private static (DateOnly Date, string Text)? MeasureItemDeadline(string name, string measuresCell)
+    {
+        var items = CellText.Blocks(measuresCell).Select(b => (b.Text, Shared: IndicatorSplitter.Shared(name, b.Text))).Where(i => i.Shared > 0).ToList();
+        if (items.Count == 0)
+        {
+            return null;
+        }
+
+        var best = items.Max(i => i.Shared);
+        return items.Where(i => i.Shared == best).ToList() is [var item]
+               && DeadlineInName().Match(item.Text) is { Success: true } due && Deadline(due.Value) is { } date
+            ? (date, item.Text)
+            : null;
+    }
+
     // One target per Quartier where the wording names Quartiere or says "in jedem ausgewählten Quartier" (whose names
-    // then come from the whole Zielwert cell); else one target for the whole city.
-    private static List<TargetDocument> Scoped(TargetDocument target, string text, string name, string targetCell)
+    // then come from the whole Zielwert cell); else, where the target, the indicator or the measure title speaks of
+    // "the Quartier" without naming it, the one Quartier the problem analysis names (540-11: "Im Quartier Kammerich");
+    // else one target for the whole city.
+    private static List<TargetDocument> Scoped(string code, TargetDocument target, string text, string name, MeasureText measure, ICollection<ImportFinding> findings)
     {
         var areas = PlanAreas.NamedIn(text);
         if (areas.Count == 0 && PlanAreas.EachSelected(text))
         {
-            areas = PlanAreas.NamedIn(CellText.Plain(targetCell));
+            areas = PlanAreas.NamedIn(CellText.Plain(measure.Cell(PlanRow.Zielwert)));
         }
 
         if (areas.Count == 0 && text.Length > 0)
         {
             areas = PlanAreas.NamedIn(name);
+        }
+
+        if (areas.Count == 0 && text.Length > 0 && UnnamedQuarter().IsMatch(text + " " + name + " " + measure.Title)
+            && PlanAreas.NamedIn(measure.ProblemAnalysis) is [var only])
+        {
+            areas = [only];
+            findings.Add(new ImportFinding(code, $"Das Ziel spricht vom Quartier, ohne es zu nennen; bezogen auf {PlanAreas.Code(only)}, das einzige Quartier, das die Ausgangslage nennt."));
         }
 
         return areas.Count == 0
@@ -278,6 +311,9 @@ public static partial class TargetInterpreter
 
     [GeneratedRegex(@"Arbeitslos", RegexOptions.IgnoreCase)]
     private static partial Regex LowerIsBetter();
+
+    [GeneratedRegex(@"\bQuartier")]
+    private static partial Regex UnnamedQuarter();
 
     [GeneratedRegex(@"\bjeweils\b", RegexOptions.IgnoreCase)]
     private static partial Regex Each();
