@@ -92,8 +92,9 @@ public abstract class PrivacySpecs : IDisposable
                 + $"VALUES (@indicator, '2017-03-01', @area, 'test', 'T', @value, @numerator, @denominator, {fileId})",
                 new { indicator, area, value, numerator, denominator });
 
-        // Stieghorst (08): one small quartier among three. Brackwede (04): the only quartier with a value is small.
-        // Heepen (07): both small. Jöllenbeck (06): 0 is no person. The city is never hidden.
+        // Stieghorst (08): one small quartier among three. Brackwede (04): the only quartier with a value is small, so the
+        // district is hidden, and the city, which would give it. Heepen (07): both small, 3 between them. Jöllenbeck (06):
+        // 0 is no person.
         await Observe(count, "quartier:stieghorst", 2);
         await Observe(count, "quartier:sieker", 5);
         await Observe(count, "quartier:sieker-mitte", 7);
@@ -114,28 +115,28 @@ public abstract class PrivacySpecs : IDisposable
                 $"SELECT indikator_code, bereich_code, wert, zaehler, geheimhaltung FROM {Views}beobachtung WHERE monat = '2017-03-01'"))
             .ToDictionary(o => (o.Indicator, o.Area));
 
-        Assert.Equal((null, "primaer"), Shown(observed[(count, "quartier:stieghorst")]));
-        Assert.Equal((null, "sekundaer"), Shown(observed[(count, "quartier:sieker")]));
+        Assert.Equal((null, "geheim"), Shown(observed[(count, "quartier:stieghorst")]));
+        Assert.Equal((null, "geheim"), Shown(observed[(count, "quartier:sieker")]));
         Assert.Equal((7, null), Shown(observed[(count, "quartier:sieker-mitte")]));
         Assert.Equal((14, null), Shown(observed[(count, "05711000-08")]));
-        Assert.Equal((null, "primaer"), Shown(observed[(count, "quartier:brackwede")]));
-        Assert.Equal((null, "sekundaer"), Shown(observed[(count, "05711000-04")]));
-        Assert.Equal((null, "primaer"), Shown(observed[(count, "quartier:heepen")]));
-        Assert.Equal((null, "primaer"), Shown(observed[(count, "quartier:baumheide")]));
+        Assert.Equal((null, "geheim"), Shown(observed[(count, "quartier:brackwede")]));
+        Assert.Equal((null, "geheim"), Shown(observed[(count, "05711000-04")]));
+        Assert.Equal((null, "geheim"), Shown(observed[(count, "quartier:heepen")]));
+        Assert.Equal((null, "geheim"), Shown(observed[(count, "quartier:baumheide")]));
         Assert.Equal((30, null), Shown(observed[(count, "05711000-07")]));
         Assert.Equal((0, null), Shown(observed[(count, "quartier:joellenbeck")]));
         Assert.Equal((4, null), Shown(observed[(count, "quartier:oberlohmannshof")]));
-        Assert.Equal((100, null), Shown(observed[(count, "05711000")]));
-        Assert.Equal((null, "primaer"), Shown(observed[("REGE-1.1", "quartier:stieghorst")]));
+        Assert.Equal((null, "geheim"), Shown(observed[(count, "05711000")]));
+        Assert.Equal((null, "geheim"), Shown(observed[("REGE-1.1", "quartier:stieghorst")]));
         Assert.Null(observed[("REGE-1.1", "quartier:stieghorst")].Numerator);
         Assert.Equal((25, null), Shown(observed[("REGE-1.1", "quartier:sieker")]));
-        Assert.Equal((null, "sekundaer"), Shown(observed[("REGE-1.1", "quartier:sieker-mitte")]));
+        Assert.Equal((null, "geheim"), Shown(observed[("REGE-1.1", "quartier:sieker-mitte")]));
 
         var history = (await connection.QueryAsync<(string Area, double? First, double? Current, string? Secrecy)>(
                 $"SELECT bereich_code, erstwert, aktueller_wert, geheimhaltung FROM {Views}beobachtung_historie WHERE indikator_code = @count AND monat = '2017-03-01'", new { count }))
             .ToDictionary(h => h.Area);
-        Assert.Equal((null, null, "primaer"), (history["quartier:stieghorst"].First, history["quartier:stieghorst"].Current, history["quartier:stieghorst"].Secrecy));
-        Assert.Equal((null, null, "sekundaer"), (history["quartier:sieker"].First, history["quartier:sieker"].Current, history["quartier:sieker"].Secrecy));
+        Assert.Equal((null, null, "geheim"), (history["quartier:stieghorst"].First, history["quartier:stieghorst"].Current, history["quartier:stieghorst"].Secrecy));
+        Assert.Equal((null, null, "geheim"), (history["quartier:sieker"].First, history["quartier:sieker"].Current, history["quartier:sieker"].Secrecy));
         Assert.Equal((7, 7, null), (history["quartier:sieker-mitte"].First, history["quartier:sieker-mitte"].Current, history["quartier:sieker-mitte"].Secrecy));
 
         async Task Attain(string indicator, string area, double? actual) =>
@@ -154,11 +155,11 @@ public abstract class PrivacySpecs : IDisposable
                 $"SELECT indikator_code, bereich_code, istwert, zielerreichungsgrad, prognose, geheimhaltung FROM {Views}zielerreichung WHERE monat = '2017-03-01'"))
             .ToDictionary(o => (o.Indicator, o.Area));
 
-        Assert.Equal((null, null, null, "primaer"), Hidden(attained[(count, "quartier:stieghorst")]));
-        Assert.Equal((null, null, null, "sekundaer"), Hidden(attained[(count, "quartier:sieker")]));
+        Assert.Equal((null, null, null, "geheim"), Hidden(attained[(count, "quartier:stieghorst")]));
+        Assert.Equal((null, null, null, "geheim"), Hidden(attained[(count, "quartier:sieker")]));
         Assert.Equal((7, 0.7, 7, null), Hidden(attained[(count, "quartier:sieker-mitte")]));
         Assert.Equal((14, 1.4, 14, null), Hidden(attained[(count, "05711000-08")]));
-        Assert.Equal((null, null, null, "primaer"), Hidden(attained[("REGE-1.1", "quartier:stieghorst")]));
+        Assert.Equal((null, null, null, "geheim"), Hidden(attained[("REGE-1.1", "quartier:stieghorst")]));
         Assert.Equal((25, 2.5, 25, null), Hidden(attained[("REGE-1.1", "quartier:sieker")]));
     }
 
