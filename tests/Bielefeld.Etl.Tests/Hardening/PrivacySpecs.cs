@@ -11,10 +11,11 @@ namespace Bielefeld.Etl.Tests.Hardening;
 
 /// <summary>
 /// Figures about persons only as aggregates: small counts in Quartiere are hidden in the reporting views (primary and
-/// secondary suppression), and no participant's TN_ID or case's Fallnummer reaches any table of the warehouse.
+/// secondary suppression) and cannot be recovered from them together, no participant's TN_ID or case's Fallnummer
+/// reaches any table of the warehouse, and rejected raw values reach BI readers only masked.
 /// Written once, run on SQLite and PostgreSQL.
 /// </summary>
-public abstract class PrivacySpecs : IDisposable
+public abstract partial class PrivacySpecs : IDisposable
 {
     protected TemporaryDirectory Dir { get; } = new();
 
@@ -32,6 +33,9 @@ public abstract class PrivacySpecs : IDisposable
     }
 
     protected abstract Task<WarehouseProvider> WarehouseAsync();
+
+    /// <summary>A connection as Power BI opens it: the reader role where the provider has roles.</summary>
+    protected abstract Task<DbConnection> ReaderAsync(WarehouseProvider warehouse);
 
     /// <summary>Every text value of every table of the warehouse, as (table, column, value).</summary>
     protected abstract Task<List<(string Table, string Column, string Value)>> AllTextAsync(DbConnection connection);
@@ -180,6 +184,9 @@ public sealed class SqlitePrivacySpecs : PrivacySpecs
     protected override Task<WarehouseProvider> WarehouseAsync() =>
         Task.FromResult<WarehouseProvider>(new SqliteWarehouse($"Data Source={Dir.File("warehouse.db")}", TimeProvider.System));
 
+    protected override async Task<DbConnection> ReaderAsync(WarehouseProvider warehouse) =>
+        await warehouse.OpenAsync(TestContext.Current.CancellationToken);
+
     protected override async Task<List<(string Table, string Column, string Value)>> AllTextAsync(DbConnection connection)
     {
         var result = new List<(string, string, string)>();
@@ -200,6 +207,7 @@ public sealed class SqlitePrivacySpecs : PrivacySpecs
 public sealed class PostgresPrivacySpecs(PostgresServer postgres) : PrivacySpecs
 {
     private string? _database;
+    private string? _login;
 
     protected override string Tables => "dwh.";
 
@@ -214,12 +222,29 @@ public sealed class PostgresPrivacySpecs(PostgresServer postgres) : PrivacySpecs
         return new PostgresWarehouse(_database, TimeProvider.System);
     }
 
+    // Power BI's login: a member of bielefeld_etl_reader and nothing else (roles are cluster-wide, so the name is unique).
+    protected override async Task<DbConnection> ReaderAsync(WarehouseProvider warehouse)
+    {
+        _login = $"powerbi_{Guid.NewGuid():N}"[..30];
+        var password = Guid.NewGuid().ToString("N");
+        await postgres.ExecuteAsync($"CREATE ROLE {_login} LOGIN PASSWORD '{password}' IN ROLE bielefeld_etl_reader");
+        var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(_database) { Username = _login, Password = password, Pooling = false }.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await Assert.ThrowsAsync<Npgsql.PostgresException>(() => connection.ExecuteScalarAsync("SELECT COUNT(*) FROM dwh.rejected_row"));
+        return connection;
+    }
+
     public override void Dispose()
     {
         if (_database is not null)
         {
             Npgsql.NpgsqlConnection.ClearAllPools();
             postgres.DropDatabaseAsync(_database).GetAwaiter().GetResult();
+        }
+
+        if (_login is not null)
+        {
+            postgres.ExecuteAsync($"DROP ROLE IF EXISTS {_login}").GetAwaiter().GetResult();
         }
 
         base.Dispose();

@@ -166,7 +166,7 @@ internal sealed class SuppressionAttack
     }
 
     private static (double Low, double High) Whole((double Low, double High) bounds) =>
-        (Math.Ceiling(bounds.Low - 1e-6), double.IsPositiveInfinity(bounds.High) ? bounds.High : Math.Floor(bounds.High + 1e-6));
+        (Math.Ceiling(bounds.Low - 1e-6) + 0.0, double.IsPositiveInfinity(bounds.High) ? bounds.High : Math.Floor(bounds.High + 1e-6));
 
     private static string Month(string text) => text[..10];
 

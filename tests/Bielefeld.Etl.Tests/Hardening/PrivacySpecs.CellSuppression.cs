@@ -1,22 +1,16 @@
 using System.Data.Common;
 using System.Globalization;
-using Bielefeld.Etl.Jobs;
-using Bielefeld.Etl.Tests.Warehouse.Postgres;
-using Bielefeld.Etl.Warehouse;
-using Bielefeld.Etl.Warehouse.Postgres;
-using Bielefeld.Etl.Warehouse.Sqlite;
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bielefeld.Etl.Tests.Hardening;
 
 /// <summary>
 /// Small counts cannot be recovered from any combination of the reporting views (docs/data-dictionary.md, "Small
-/// counts"): crafted counts of 1 and 2 across months and Quartiere are loaded, attainment is computed, and an attacker
+/// counts"): crafted counts of 1 and 2 across months and Quartiere are written, attainment is computed, and an attacker
 /// reads every rpt view as a BI reader would and narrows each hidden figure by linear programming over everything
-/// published (district and city totals, running totals, degrees, projections, series). Run on SQLite and PostgreSQL.
+/// published (district and city totals, running totals, degrees, projections, series).
 /// </summary>
-public abstract class CellSuppressionSpecs : IDisposable
+public abstract partial class PrivacySpecs
 {
     private const string Flow = "500-8.2";
     private const string Stock = "500-4.1";
@@ -43,25 +37,10 @@ public abstract class CellSuppressionSpecs : IDisposable
         ["quartier:baumheide"] = [7, 0, 5],
     };
 
-    protected TemporaryDirectory Dir { get; } = new();
-
-    protected abstract string Tables { get; }
-
-    protected abstract string Views { get; }
-
-    public virtual void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Dir.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    protected abstract Task<WarehouseProvider> WarehouseAsync();
-
     [Fact]
     public async Task The_running_istwert_does_not_reveal_the_months_a_Quartier_hides()
     {
-        var (warehouse, run) = await PrepareAsync();
+        var (warehouse, run) = await PrepareAsync(Dir.Folder("inbox"));
         await using var connection = await warehouse.OpenAsync(TestContext.Current.CancellationToken);
         var observe = await ObserverAsync(connection);
         foreach (var (month, value) in Months.Zip([5, 1, 4, 2]))
@@ -91,7 +70,7 @@ public abstract class CellSuppressionSpecs : IDisposable
     [Fact]
     public async Task The_hidden_Quartiere_of_a_Stadtbezirk_hold_at_least_3_between_them()
     {
-        var (warehouse, _) = await PrepareAsync();
+        var (warehouse, _) = await PrepareAsync(Dir.Folder("inbox"));
         await using var connection = await warehouse.OpenAsync(TestContext.Current.CancellationToken);
         var observe = await ObserverAsync(connection);
         // Stieghorst = 6 with Sieker-Mitte = 4 shown would force both hidden Quartiere to 1.
@@ -112,7 +91,7 @@ public abstract class CellSuppressionSpecs : IDisposable
     [Fact]
     public async Task No_hidden_count_of_1_or_2_can_be_narrowed_from_all_reporting_views_together()
     {
-        var (warehouse, run) = await PrepareAsync();
+        var (warehouse, run) = await PrepareAsync(Dir.Folder("inbox"));
         await using var connection = await warehouse.OpenAsync(TestContext.Current.CancellationToken);
         var observe = await ObserverAsync(connection);
         var parents = (await connection.QueryAsync<(string Area, string? Parent)>($"SELECT bereich_code, eltern_bereich_code FROM {Views}bereich"))
@@ -171,16 +150,6 @@ public abstract class CellSuppressionSpecs : IDisposable
         Assert.Equal(36, attack.ShownCells);
     }
 
-    private async Task<(WarehouseProvider Warehouse, PipelineRun Run)> PrepareAsync()
-    {
-        var warehouse = await WarehouseAsync();
-        var run = PipelineRun.Prepare(
-            new EtlOptions(Dir.Folder("inbox"), RepositoryPaths.Pipelines, RepositoryPaths.Catalog2017, RepositoryPaths.Areas, new WarehouseSettings(warehouse.Name, "")),
-            warehouse, NullLogger.Instance, TimeProvider.System);
-        await run.InitialiseAsync(TestContext.Current.CancellationToken);
-        return (warehouse, run);
-    }
-
     private async Task<Observations> ObserverAsync(DbConnection connection)
     {
         var fileId = await connection.ExecuteScalarAsync<long>(
@@ -200,40 +169,3 @@ internal sealed class Observations(DbConnection connection, string tables, long 
 
 /// <summary>An indicator's figure for a month and area.</summary>
 internal sealed record Figure(string Indicator, string Month, string Area);
-
-public sealed class SqliteCellSuppressionSpecs : CellSuppressionSpecs
-{
-    protected override string Tables => "";
-
-    protected override string Views => "rpt_";
-
-    protected override Task<WarehouseProvider> WarehouseAsync() =>
-        Task.FromResult<WarehouseProvider>(new SqliteWarehouse($"Data Source={Dir.File("warehouse.db")}", TimeProvider.System));
-}
-
-public sealed class PostgresCellSuppressionSpecs(PostgresServer postgres) : CellSuppressionSpecs
-{
-    private string? _database;
-
-    protected override string Tables => "dwh.";
-
-    protected override string Views => "rpt.";
-
-    protected override async Task<WarehouseProvider> WarehouseAsync()
-    {
-        postgres.RequireServer();
-        _database = await postgres.CreateDatabaseAsync(nameof(PostgresCellSuppressionSpecs));
-        return new PostgresWarehouse(_database, TimeProvider.System);
-    }
-
-    public override void Dispose()
-    {
-        if (_database is not null)
-        {
-            Npgsql.NpgsqlConnection.ClearAllPools();
-            postgres.DropDatabaseAsync(_database).GetAwaiter().GetResult();
-        }
-
-        base.Dispose();
-    }
-}
