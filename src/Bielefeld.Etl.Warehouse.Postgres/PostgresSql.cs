@@ -34,7 +34,7 @@ internal static class PostgresSql
                spalte AS Spalte, rohwert AS Rohwert, grund_code AS GrundCode, grund AS Grund, geladen_um AS GeladenUm,
                abweisung_id AS AbweisungId, bearbeitung AS Bearbeitung, entscheidung AS Entscheidung, kommentar AS Kommentar,
                entschieden_von AS EntschiedenVon, entschieden_um AS EntschiedenUm
-        FROM rpt.abgewiesene_zeilen
+        FROM dwh.abgewiesene_zeilen
         WHERE (CAST(@FileId AS bigint) IS NULL OR datei_id = @FileId)
           AND (NOT @OpenOnly OR bearbeitung = 'offen')
           AND (CAST(@File AS text) IS NULL OR datei = @File)

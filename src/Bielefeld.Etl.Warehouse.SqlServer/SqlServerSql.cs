@@ -44,7 +44,7 @@ internal static class SqlServerSql
                spalte AS Spalte, rohwert AS Rohwert, grund_code AS GrundCode, grund AS Grund, geladen_um AS GeladenUm,
                abweisung_id AS AbweisungId, bearbeitung AS Bearbeitung, entscheidung AS Entscheidung, kommentar AS Kommentar,
                entschieden_von AS EntschiedenVon, entschieden_um AS EntschiedenUm
-        FROM rpt.abgewiesene_zeilen
+        FROM dwh.abgewiesene_zeilen
         WHERE (@FileId IS NULL OR datei_id = @FileId)
           AND (@OpenOnly = 0 OR bearbeitung = N'offen')
           AND (@File IS NULL OR datei = @File)

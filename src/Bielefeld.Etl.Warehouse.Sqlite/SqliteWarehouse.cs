@@ -105,7 +105,7 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
                    rohwert AS Rohwert, grund_code AS GrundCode, grund AS Grund, geladen_um AS GeladenUm,
                    abweisung_id AS AbweisungId, bearbeitung AS Bearbeitung, entscheidung AS Entscheidung, kommentar AS Kommentar,
                    entschieden_von AS EntschiedenVon, entschieden_um AS EntschiedenUm
-            FROM rpt_abgewiesene_zeilen
+            FROM dwh_abgewiesene_zeilen
             WHERE (@FileId IS NULL OR datei_id = @FileId)
               AND (@OpenOnly = 0 OR bearbeitung = 'offen')
               AND (@File IS NULL OR datei = @File)

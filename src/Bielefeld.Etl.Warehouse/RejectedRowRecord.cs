@@ -1,7 +1,7 @@
 namespace Bielefeld.Etl.Warehouse;
 
 /// <summary>
-/// One row of <c>rpt.abgewiesene_zeilen</c>: a rejected row with its file and its review state, as stewards review it.
+/// One row of <c>dwh.abgewiesene_zeilen</c> (the stewards' view; BI readers see <c>rpt.abgewiesene_zeilen</c>, masked): a rejected row with its file and its review state, as stewards review it.
 /// Its identity across deliveries is file name, sheet, row and reason code (<see cref="AbweisungId"/> names one occurrence).
 /// </summary>
 public sealed record RejectedRowRecord(

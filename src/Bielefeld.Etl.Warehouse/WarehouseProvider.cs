@@ -121,7 +121,10 @@ public abstract partial class WarehouseProvider(TimeProvider time)
     /// <summary>The latest entries of the load protocol, newest first.</summary>
     public abstract Task<IReadOnlyList<LoadRecord>> RecentLoadsAsync(int count, CancellationToken cancellationToken);
 
-    /// <summary>Rejected rows from <c>rpt.abgewiesene_zeilen</c>, newest load first, then by sheet, row and column.</summary>
+    /// <summary>
+    /// Rejected rows with their raw values as read, for stewards (<c>dwh.abgewiesene_zeilen</c>; BI readers' view
+    /// <c>rpt.abgewiesene_zeilen</c> masks them), newest load first, then by sheet, row and column.
+    /// </summary>
     public abstract Task<IReadOnlyList<RejectedRowRecord>> RejectedRowsAsync(RejectedRowQuery query, CancellationToken cancellationToken);
 
     /// <summary>Per indicator and area, the attainment of the latest month that has an actual.</summary>

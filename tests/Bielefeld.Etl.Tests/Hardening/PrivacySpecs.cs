@@ -11,10 +11,11 @@ namespace Bielefeld.Etl.Tests.Hardening;
 
 /// <summary>
 /// Figures about persons only as aggregates: small counts in Quartiere are hidden in the reporting views (primary and
-/// secondary suppression), and no participant's TN_ID or case's Fallnummer reaches any table of the warehouse.
+/// secondary suppression) and cannot be recovered from them together, no participant's TN_ID or case's Fallnummer
+/// reaches any table of the warehouse, and rejected raw values reach BI readers only masked.
 /// Written once, run on SQLite and PostgreSQL.
 /// </summary>
-public abstract class PrivacySpecs : IDisposable
+public abstract partial class PrivacySpecs : IDisposable
 {
     protected TemporaryDirectory Dir { get; } = new();
 
@@ -32,6 +33,9 @@ public abstract class PrivacySpecs : IDisposable
     }
 
     protected abstract Task<WarehouseProvider> WarehouseAsync();
+
+    /// <summary>A connection as Power BI opens it: the reader role where the provider has roles.</summary>
+    protected abstract Task<DbConnection> ReaderAsync(WarehouseProvider warehouse);
 
     /// <summary>Every text value of every table of the warehouse, as (table, column, value).</summary>
     protected abstract Task<List<(string Table, string Column, string Value)>> AllTextAsync(DbConnection connection);
@@ -92,8 +96,9 @@ public abstract class PrivacySpecs : IDisposable
                 + $"VALUES (@indicator, '2017-03-01', @area, 'test', 'T', @value, @numerator, @denominator, {fileId})",
                 new { indicator, area, value, numerator, denominator });
 
-        // Stieghorst (08): one small quartier among three. Brackwede (04): the only quartier with a value is small.
-        // Heepen (07): both small. Jöllenbeck (06): 0 is no person. The city is never hidden.
+        // Stieghorst (08): one small quartier among three. Brackwede (04): the only quartier with a value is small, so the
+        // district is hidden, and the city, which would give it. Heepen (07): both small, 3 between them. Jöllenbeck (06):
+        // 0 is no person.
         await Observe(count, "quartier:stieghorst", 2);
         await Observe(count, "quartier:sieker", 5);
         await Observe(count, "quartier:sieker-mitte", 7);
@@ -114,28 +119,28 @@ public abstract class PrivacySpecs : IDisposable
                 $"SELECT indikator_code, bereich_code, wert, zaehler, geheimhaltung FROM {Views}beobachtung WHERE monat = '2017-03-01'"))
             .ToDictionary(o => (o.Indicator, o.Area));
 
-        Assert.Equal((null, "primaer"), Shown(observed[(count, "quartier:stieghorst")]));
-        Assert.Equal((null, "sekundaer"), Shown(observed[(count, "quartier:sieker")]));
+        Assert.Equal((null, "geheim"), Shown(observed[(count, "quartier:stieghorst")]));
+        Assert.Equal((null, "geheim"), Shown(observed[(count, "quartier:sieker")]));
         Assert.Equal((7, null), Shown(observed[(count, "quartier:sieker-mitte")]));
         Assert.Equal((14, null), Shown(observed[(count, "05711000-08")]));
-        Assert.Equal((null, "primaer"), Shown(observed[(count, "quartier:brackwede")]));
-        Assert.Equal((null, "sekundaer"), Shown(observed[(count, "05711000-04")]));
-        Assert.Equal((null, "primaer"), Shown(observed[(count, "quartier:heepen")]));
-        Assert.Equal((null, "primaer"), Shown(observed[(count, "quartier:baumheide")]));
+        Assert.Equal((null, "geheim"), Shown(observed[(count, "quartier:brackwede")]));
+        Assert.Equal((null, "geheim"), Shown(observed[(count, "05711000-04")]));
+        Assert.Equal((null, "geheim"), Shown(observed[(count, "quartier:heepen")]));
+        Assert.Equal((null, "geheim"), Shown(observed[(count, "quartier:baumheide")]));
         Assert.Equal((30, null), Shown(observed[(count, "05711000-07")]));
         Assert.Equal((0, null), Shown(observed[(count, "quartier:joellenbeck")]));
         Assert.Equal((4, null), Shown(observed[(count, "quartier:oberlohmannshof")]));
-        Assert.Equal((100, null), Shown(observed[(count, "05711000")]));
-        Assert.Equal((null, "primaer"), Shown(observed[("REGE-1.1", "quartier:stieghorst")]));
+        Assert.Equal((null, "geheim"), Shown(observed[(count, "05711000")]));
+        Assert.Equal((null, "geheim"), Shown(observed[("REGE-1.1", "quartier:stieghorst")]));
         Assert.Null(observed[("REGE-1.1", "quartier:stieghorst")].Numerator);
         Assert.Equal((25, null), Shown(observed[("REGE-1.1", "quartier:sieker")]));
-        Assert.Equal((null, "sekundaer"), Shown(observed[("REGE-1.1", "quartier:sieker-mitte")]));
+        Assert.Equal((null, "geheim"), Shown(observed[("REGE-1.1", "quartier:sieker-mitte")]));
 
         var history = (await connection.QueryAsync<(string Area, double? First, double? Current, string? Secrecy)>(
                 $"SELECT bereich_code, erstwert, aktueller_wert, geheimhaltung FROM {Views}beobachtung_historie WHERE indikator_code = @count AND monat = '2017-03-01'", new { count }))
             .ToDictionary(h => h.Area);
-        Assert.Equal((null, null, "primaer"), (history["quartier:stieghorst"].First, history["quartier:stieghorst"].Current, history["quartier:stieghorst"].Secrecy));
-        Assert.Equal((null, null, "sekundaer"), (history["quartier:sieker"].First, history["quartier:sieker"].Current, history["quartier:sieker"].Secrecy));
+        Assert.Equal((null, null, "geheim"), (history["quartier:stieghorst"].First, history["quartier:stieghorst"].Current, history["quartier:stieghorst"].Secrecy));
+        Assert.Equal((null, null, "geheim"), (history["quartier:sieker"].First, history["quartier:sieker"].Current, history["quartier:sieker"].Secrecy));
         Assert.Equal((7, 7, null), (history["quartier:sieker-mitte"].First, history["quartier:sieker-mitte"].Current, history["quartier:sieker-mitte"].Secrecy));
 
         async Task Attain(string indicator, string area, double? actual) =>
@@ -154,11 +159,11 @@ public abstract class PrivacySpecs : IDisposable
                 $"SELECT indikator_code, bereich_code, istwert, zielerreichungsgrad, prognose, geheimhaltung FROM {Views}zielerreichung WHERE monat = '2017-03-01'"))
             .ToDictionary(o => (o.Indicator, o.Area));
 
-        Assert.Equal((null, null, null, "primaer"), Hidden(attained[(count, "quartier:stieghorst")]));
-        Assert.Equal((null, null, null, "sekundaer"), Hidden(attained[(count, "quartier:sieker")]));
+        Assert.Equal((null, null, null, "geheim"), Hidden(attained[(count, "quartier:stieghorst")]));
+        Assert.Equal((null, null, null, "geheim"), Hidden(attained[(count, "quartier:sieker")]));
         Assert.Equal((7, 0.7, 7, null), Hidden(attained[(count, "quartier:sieker-mitte")]));
         Assert.Equal((14, 1.4, 14, null), Hidden(attained[(count, "05711000-08")]));
-        Assert.Equal((null, null, null, "primaer"), Hidden(attained[("REGE-1.1", "quartier:stieghorst")]));
+        Assert.Equal((null, null, null, "geheim"), Hidden(attained[("REGE-1.1", "quartier:stieghorst")]));
         Assert.Equal((25, 2.5, 25, null), Hidden(attained[("REGE-1.1", "quartier:sieker")]));
     }
 
@@ -178,6 +183,9 @@ public sealed class SqlitePrivacySpecs : PrivacySpecs
 
     protected override Task<WarehouseProvider> WarehouseAsync() =>
         Task.FromResult<WarehouseProvider>(new SqliteWarehouse($"Data Source={Dir.File("warehouse.db")}", TimeProvider.System));
+
+    protected override async Task<DbConnection> ReaderAsync(WarehouseProvider warehouse) =>
+        await warehouse.OpenAsync(TestContext.Current.CancellationToken);
 
     protected override async Task<List<(string Table, string Column, string Value)>> AllTextAsync(DbConnection connection)
     {
@@ -199,6 +207,7 @@ public sealed class SqlitePrivacySpecs : PrivacySpecs
 public sealed class PostgresPrivacySpecs(PostgresServer postgres) : PrivacySpecs
 {
     private string? _database;
+    private string? _login;
 
     protected override string Tables => "dwh.";
 
@@ -213,12 +222,29 @@ public sealed class PostgresPrivacySpecs(PostgresServer postgres) : PrivacySpecs
         return new PostgresWarehouse(_database, TimeProvider.System);
     }
 
+    // Power BI's login: a member of bielefeld_etl_reader and nothing else (roles are cluster-wide, so the name is unique).
+    protected override async Task<DbConnection> ReaderAsync(WarehouseProvider warehouse)
+    {
+        _login = $"powerbi_{Guid.NewGuid():N}"[..30];
+        var password = Guid.NewGuid().ToString("N");
+        await postgres.ExecuteAsync($"CREATE ROLE {_login} LOGIN PASSWORD '{password}' IN ROLE bielefeld_etl_reader");
+        var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(_database) { Username = _login, Password = password, Pooling = false }.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await Assert.ThrowsAsync<Npgsql.PostgresException>(() => connection.ExecuteScalarAsync("SELECT COUNT(*) FROM dwh.rejected_row"));
+        return connection;
+    }
+
     public override void Dispose()
     {
         if (_database is not null)
         {
             Npgsql.NpgsqlConnection.ClearAllPools();
             postgres.DropDatabaseAsync(_database).GetAwaiter().GetResult();
+        }
+
+        if (_login is not null)
+        {
+            postgres.ExecuteAsync($"DROP ROLE IF EXISTS {_login}").GetAwaiter().GetResult();
         }
 
         base.Dispose();

@@ -136,7 +136,7 @@ public sealed class BaStatistikWarehouseSpecs : IAsyncLifetime
             ("BA_SA_AusbildungIntegration_20170714.csv", 16, 12, 2, 2),
         ], protocol);
         var rejected = await QueryAsync<(string Datei, int Zeile, string Spalte, string Rohwert, string Code)>(
-            "SELECT datei, zeile, spalte, rohwert, grund_code FROM rpt_abgewiesene_zeilen ORDER BY datei, zeile");
+            "SELECT datei, zeile, spalte, rohwert, grund_code FROM dwh_abgewiesene_zeilen ORDER BY datei, zeile");
         Assert.Equal(
         [
             ("BA_SA_Alleinerziehende_20170714.csv", 24, "Region", "Sennestadt-Süd", "BA_REGION_UNBEKANNT"),
