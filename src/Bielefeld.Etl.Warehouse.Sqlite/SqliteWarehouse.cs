@@ -20,6 +20,7 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     private const int SqliteConstraint = 19;
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
+    private const int SqliteReadOnly = 8;
     private readonly string _connectionString;
 
     /// <summary>Creates the provider for a connection string such as <c>Data Source=data/warehouse.db</c>.</summary>
@@ -77,6 +78,15 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     public override bool IsTransient(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked }
         || exception.InnerException is { } inner && IsTransient(inner);
+
+    /// <inheritdoc />
+    /// <remarks>SQLITE_READONLY and its extended codes: the database file (or its folder, for the WAL files) is not writable.</remarks>
+    public override bool IsReadOnly(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: SqliteReadOnly }
+        || exception.InnerException is { } inner && IsReadOnly(inner);
+
+    /// <inheritdoc />
+    protected override string TablePrefix => "";
 
     /// <inheritdoc />
     public override async Task<IReadOnlyList<LoadRecord>> RecentLoadsAsync(int count, CancellationToken cancellationToken)
