@@ -44,8 +44,8 @@ public static class RejectShareLimit
         {
             var german = CultureInfo.GetCultureInfo("de-DE");
             throw new ExtractFileException(FileReasons.RejectShareExceeded, string.Format(german,
-                "{0}: {1:N0} von {2:N0} Datenzeilen abgewiesen ({3:P1}), erlaubt sind höchstens {4:P1} (abweisung_max_anteil); die Datei wird nicht geladen. Die Datei prüfen (verschobene Spalte, falscher Export?) und korrigiert neu liefern.",
-                fileName, rejected, loaded + rejected, (double)rejected / (loaded + rejected), max));
+                "{0}: {1:N0} von {2:N0} Datenzeilen abgewiesen ({3:0.##} %), erlaubt sind höchstens {4:0.##} % (abweisung_max_anteil); die Datei wird nicht geladen. Die Datei prüfen (verschobene Spalte, falscher Export?) und korrigiert neu liefern.",
+                fileName, rejected, loaded + rejected, 100.0 * rejected / (loaded + rejected), 100 * max));
         }
     }
 
