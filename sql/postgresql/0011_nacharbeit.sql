@@ -18,3 +18,10 @@ CREATE TABLE dwh.bericht_ausstehend (
 );
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON dwh.zielerreichung_ausstehend, dwh.bericht_ausstehend TO bielefeld_etl_loader;
+
+-- Performance (issue 15): rpt.zielerreichung hides a Quartier's rate when one of its months in the twelve to date had a
+-- Zähler or Nenner of 1 or 2, probing the fact once per attainment figure. The probe read every current value of the
+-- indicator, area and twelve months (ux_beobachtung_aktuell); this partial index holds only the few small-count values,
+-- so a probe reads none or a handful, and the planner's estimate (which decided JIT compilation) drops by two thirds.
+CREATE INDEX ix_beobachtung_kleine_zahl ON dwh.fact_beobachtung (indikator_code, bereich_code, monat)
+    WHERE ersetzt_durch_datei_id IS NULL AND ((zaehler > 0 AND zaehler < 3) OR (nenner > 0 AND nenner < 3));

@@ -16,3 +16,9 @@ CREATE INDEX ix_zielerreichung_ausstehend_indikator ON zielerreichung_ausstehend
 CREATE TABLE bericht_ausstehend (
     datei_id  INTEGER NOT NULL PRIMARY KEY REFERENCES load_file (datei_id)
 );
+
+-- Performance (issue 15): rpt_zielerreichung hides a Quartier's rate when one of its months in the twelve to date had a
+-- Zähler or Nenner of 1 or 2, probing the fact once per attainment figure; this partial index holds only the few
+-- small-count current values, so a probe reads none or a handful instead of every current value of those months.
+CREATE INDEX ix_beobachtung_kleine_zahl ON fact_beobachtung (indikator_code, bereich_code, monat)
+    WHERE ersetzt_durch_datei_id IS NULL AND ((zaehler > 0 AND zaehler < 3) OR (nenner > 0 AND nenner < 3));
