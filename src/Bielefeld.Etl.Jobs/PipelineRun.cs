@@ -98,15 +98,42 @@ public sealed partial class PipelineRun
         }
     }
 
-    /// <summary>Runs the named pipelines (all when <paramref name="names"/> is empty): loads, then attainment.</summary>
+    /// <summary>
+    /// Runs the named pipelines (all when <paramref name="names"/> is empty): loads, then attainment (for what this
+    /// run changed and what earlier runs left pending), then the delivery calendar. A file's outcome is its
+    /// transaction's: what fails after the commit is a warning of the run (<see cref="RunSummary.Warnings"/>), and
+    /// the next run does it.
+    /// </summary>
     /// <exception cref="PipelineDefinitionException">A name is not a known pipeline.</exception>
+    /// <exception cref="WarehouseConnectionException">The warehouse cannot be reached or accepts no writes.</exception>
     public async Task<RunSummary> RunAsync(IReadOnlyCollection<string> names, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var loads = await LoadAsync(names, progress, cancellationToken);
-        var figures = await RecomputeAsync(loads.AffectedIndicators, cancellationToken);
-        var deliveries = await RefreshStewardshipAsync(cancellationToken);
+        var warnings = loads.Warnings.ToList();
+        var figures = await AfterCommitAsync(
+            () => RecomputeAsync(loads.AffectedIndicators, cancellationToken), 0, warnings,
+            "Zielerreichung nicht neu berechnet; der nächste Lauf holt es nach");
+        var deliveries = await AfterCommitAsync(
+            () => RefreshStewardshipAsync(cancellationToken), [], warnings,
+            "Lieferkalender und Statushinweise nicht aktualisiert; der nächste Lauf holt es nach");
         LogRunFinished(loads.Files.Count, loads.AffectedIndicators.Count, figures);
-        return loads with { AttainmentFigures = figures, Deliveries = deliveries };
+        return loads with { AttainmentFigures = figures, Deliveries = deliveries, Warnings = warnings };
+    }
+
+    /// <summary>Work after the loads' commits: its failure is a warning, never the loads' outcome.</summary>
+    private async Task<T> AfterCommitAsync<T>(Func<Task<T>> work, T fallback, List<string> warnings, string consequence)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var warning = $"{consequence} ({ex.GetType().Name}: {ex.Message})";
+            LogAfterCommitFailed(ex, warning);
+            warnings.Add(warning);
+            return fallback;
+        }
     }
 
     /// <summary>
@@ -114,7 +141,24 @@ public sealed partial class PipelineRun
     /// attainment: the scheduler runs <see cref="RecomputeAsync"/> as a continuation of a successful load.
     /// </summary>
     /// <exception cref="PipelineDefinitionException">A name is not a known pipeline.</exception>
+    /// <exception cref="WarehouseConnectionException">The warehouse cannot be reached or accepts no writes.</exception>
     public async Task<RunSummary> LoadAsync(IReadOnlyCollection<string> names, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LoadPipelinesAsync(names, progress, cancellationToken);
+        }
+        catch (Exception ex) when (_warehouse.IsReadOnly(ex))
+        {
+            // Nothing can be loaded, nor recorded in the warehouse: the files stay in the inbox, and the log and the
+            // command's message say why (the warehouse is the operator's to fix, not the files').
+            var message = $"Das Warehouse ({_warehouse.Name}) ist schreibgeschützt und nimmt nichts an: {ex.Message.ReplaceLineEndings(" ")} Nichts wurde geladen; die Dateien bleiben im Eingang.";
+            LogWarehouseReadOnly(ex, message);
+            throw new WarehouseConnectionException(message, ex);
+        }
+    }
+
+    private async Task<RunSummary> LoadPipelinesAsync(IReadOnlyCollection<string> names, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var unknown = names.Where(n => _pipelines.All(p => p.Definition.Name != n)).ToList();
         if (unknown.Count > 0)
@@ -124,6 +168,8 @@ public sealed partial class PipelineRun
         }
 
         await _retry.ExecuteAsync("(Initialisierung)", async ct => { await InitialiseAsync(ct); return true; }, cancellationToken);
+        var warnings = new List<string>();
+        await WritePendingStewardReportsAsync(warnings, cancellationToken);
         var results = new List<FileLoadResult>();
         var deferred = new List<DeferredFile>();
         foreach (var (definition, reader) in _pipelines.Where(p => names.Count == 0 || names.Contains(p.Definition.Name)))
@@ -141,6 +187,11 @@ public sealed partial class PipelineRun
                 {
                     case FileLoadResult result:
                         results.Add(result);
+                        if (result.Warning is { } warning)
+                        {
+                            warnings.Add(warning);
+                        }
+
                         break;
                     case DeferredFile later:
                         deferred.Add(later);
@@ -149,16 +200,19 @@ public sealed partial class PipelineRun
             }
         }
 
-        return new RunSummary(results, 0) { Deferred = deferred };
+        return new RunSummary(results, 0) { Deferred = deferred, Warnings = warnings };
     }
 
-    /// <summary>Recomputes attainment for <paramref name="indicators"/>; returns the number of figures written.</summary>
-    public async Task<int> RecomputeAsync(IReadOnlyCollection<string> indicators, CancellationToken cancellationToken)
-    {
-        var figures = indicators.Count == 0 ? 0
-            : await _retry.ExecuteAsync("(Zielerreichung)", ct => _warehouse.RecomputeAttainmentAsync(WarehouseCatalog, indicators, Attainment, ct), cancellationToken);
-        return figures;
-    }
+    /// <summary>
+    /// Recomputes attainment for <paramref name="indicators"/> and for those that earlier loads left pending (their
+    /// recomputation failed or never ran); returns the number of figures written.
+    /// </summary>
+    public Task<int> RecomputeAsync(IReadOnlyCollection<string> indicators, CancellationToken cancellationToken) =>
+        _retry.ExecuteAsync("(Zielerreichung)", async ct =>
+        {
+            var all = indicators.Union(await _warehouse.PendingAttainmentAsync(ct), StringComparer.Ordinal).ToList();
+            return all.Count == 0 ? 0 : await _warehouse.RecomputeAttainmentAsync(WarehouseCatalog, all, Attainment, ct);
+        }, cancellationToken);
 
     private async Task<object?> LoadFileAsync(
         PipelineDefinition definition, IExtractReader reader, string path, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
@@ -178,15 +232,17 @@ public sealed partial class PipelineRun
                 }
 
                 var before = FileReadiness.Snapshot.Of(path);
-                file = await InboxFile.FingerprintAsync(definition.Name, path, ct);
+                var fingerprinted = await InboxFile.FingerprintAsync(definition.Name, path, ct);
+                file = fingerprinted;
                 if (FileReadiness.ChangedSince(path, before) is { } changed)
                 {
                     throw new FileNotReadyException(changed);
                 }
 
-                return await _warehouse.LoadAsync(file, reader.Open, rows, ct);
+                // Opened only once the fingerprint is claimed (bytes already loaded are never copied): the reader
+                // reads a private copy whose hash is checked against the fingerprint.
+                return await _warehouse.LoadAsync(fingerprinted, _ => OpenSnapshot(definition, reader, fingerprinted), rows, ct);
             }, cancellationToken);
-            result = await WriteStewardReportAsync(result, cancellationToken);
         }
         catch (FileNotReadyException ex)
         {
@@ -203,7 +259,7 @@ public sealed partial class PipelineRun
             LogFileDeferred(name, "gesperrt (wird noch geschrieben)");
             return new DeferredFile(definition.Name, path, "gesperrt (wird noch geschrieben)");
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException && !_warehouse.IsReadOnly(ex))
         {
             LogFileFailed(ex, name);
             var message = $"{ex.GetType().Name}: {ex.Message}";
@@ -221,6 +277,13 @@ public sealed partial class PipelineRun
                     LogFileQuarantined(name, quarantined, message);
                 }
             }
+        }
+
+        // After the commit: the load stands whatever happens to its report (a warning, and the next run writes it).
+        if (result is { Status: FileLoadStatus.Loaded, FileId: { } loadedId, Counts.Rejected: > 0 } && _options.Reports is not null)
+        {
+            var (report, warning) = await WriteStewardReportAsync(loadedId, result.File.Name, cancellationToken);
+            result = result with { StewardReport = report, Warning = warning };
         }
 
         LogFileLoaded(name, result.Status, result.Counts.Read, result.Counts.Loaded, result.Counts.Rejected, result.Counts.Skipped);
@@ -269,21 +332,68 @@ public sealed partial class PipelineRun
         return new FileLoadResult(file, FileLoadStatus.Refused, default, $"{entry.Reason.Code}: {entry.Message}");
     }
 
-    /// <summary>After a load with rejected rows: the steward report of that load, as CSV and HTML, in the reports folder.</summary>
-    private async Task<FileLoadResult> WriteStewardReportAsync(FileLoadResult result, CancellationToken cancellationToken)
+    /// <summary>
+    /// The reader over a private copy of the fingerprinted bytes (<see cref="InboxSnapshot"/>), its rows checked
+    /// against the pipeline's <c>abweisung_max_anteil</c>; the copy goes when the reading is disposed.
+    /// </summary>
+    private static Loading.ExtractReading OpenSnapshot(PipelineDefinition definition, IExtractReader reader, ExtractFile file)
     {
-        if (_options.Reports is not { } folder || result.FileId is not { } fileId || result.Counts.Rejected == 0)
+        var snapshot = InboxSnapshot.Take(file);
+        try
         {
-            return result;
+            return RejectShareLimit.Apply(reader.Open(snapshot.Path), definition.MaxRejectedShare, file.Name, snapshot);
+        }
+        catch
+        {
+            snapshot.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Steward reports that earlier runs could not write (an unwritable folder, a crash after the commit).</summary>
+    private async Task WritePendingStewardReportsAsync(List<string> warnings, CancellationToken cancellationToken)
+    {
+        if (_options.Reports is null)
+        {
+            return;
         }
 
-        var rows = await _warehouse.RejectedRowsAsync(new RejectedRowQuery(FileId: fileId, Limit: int.MaxValue, OpenOnly: true), cancellationToken);
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, StewardReport.BaseName(fileId, result.File.Name));
-        StewardReport.WriteCsv(rows, path + ".csv");
-        StewardReport.WriteHtml(rows, result.File.Name, _time.GetUtcNow(), path + ".html");
-        LogStewardReport(result.File.Name, rows.Count, path + ".csv");
-        return result with { StewardReport = path + ".csv" };
+        var pending = await AfterCommitAsync(
+            () => _warehouse.PendingStewardReportsAsync(cancellationToken), [], warnings,
+            "Ausstehende Berichte der abgewiesenen Zeilen nicht gelesen; der nächste Lauf versucht es wieder");
+        foreach (var report in pending)
+        {
+            if ((await WriteStewardReportAsync(report.FileId, report.Name, cancellationToken)).Warning is { } warning)
+            {
+                warnings.Add(warning);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The steward report of a load with rejected rows, as CSV and HTML, in the reports folder; marked written in the
+    /// warehouse. A failure is returned as a warning: the report stays pending for the next run.
+    /// </summary>
+    private async Task<(string? Report, string? Warning)> WriteStewardReportAsync(long fileId, string fileName, CancellationToken cancellationToken)
+    {
+        var folder = _options.Reports!;
+        try
+        {
+            var rows = await _warehouse.RejectedRowsAsync(new RejectedRowQuery(FileId: fileId, Limit: int.MaxValue, OpenOnly: true), cancellationToken);
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, StewardReport.BaseName(fileId, fileName));
+            StewardReport.WriteCsv(rows, path + ".csv");
+            StewardReport.WriteHtml(rows, fileName, _time.GetUtcNow(), path + ".html");
+            await _warehouse.StewardReportWrittenAsync(fileId, cancellationToken);
+            LogStewardReport(fileName, rows.Count, path + ".csv");
+            return (path + ".csv", null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var warning = $"{fileName}: geladen, aber der Bericht der abgewiesenen Zeilen wurde nicht geschrieben ({ex.GetType().Name}: {ex.Message}); der nächste Lauf schreibt ihn.";
+            LogAfterCommitFailed(ex, warning);
+            return (null, warning);
+        }
     }
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "{File}: im Eingang abgewiesen ({Reason}), nicht geöffnet: {Detail}")]
@@ -312,4 +422,10 @@ public sealed partial class PipelineRun
 
     [LoggerMessage(EventId = 1014, Level = LogLevel.Error, Message = "{File}: der Fehlschlag konnte nicht im Warehouse vermerkt werden")]
     private partial void LogFailureNotRecorded(Exception exception, string file);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Warning, Message = "Nach dem Laden: {Warning}")]
+    private partial void LogAfterCommitFailed(Exception exception, string warning);
+
+    [LoggerMessage(EventId = 1016, Level = LogLevel.Critical, Message = "{Message}")]
+    private partial void LogWarehouseReadOnly(Exception exception, string message);
 }

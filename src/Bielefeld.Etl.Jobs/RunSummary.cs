@@ -18,6 +18,12 @@ public sealed record RunSummary(IReadOnlyList<FileLoadResult> Files, int Attainm
     /// <summary>Files left in the inbox for a later run because they were not complete yet (still written, locked).</summary>
     public IReadOnlyList<DeferredFile> Deferred { get; init; } = [];
 
+    /// <summary>
+    /// What failed after loads had committed (attainment, steward reports, the delivery calendar): warnings, never a
+    /// failure of the run (the exit code stays as the files' outcomes say); the next run does the work.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The indicators whose values the run's loads changed.</summary>
     public IReadOnlyCollection<string> AffectedIndicators => Files.SelectMany(f => f.AffectedIndicators).ToHashSet(StringComparer.Ordinal);
 }

@@ -44,14 +44,21 @@ internal static class PostgresSql
         LIMIT @Limit
         """;
 
+    /// <summary>For this transaction only: no JIT compilation (see PostgresWarehouse.ReadAttainmentAsync).</summary>
+    public const string NoJit = "SET LOCAL jit = off";
+
+    /// <summary>
+    /// Per indicator and area the month of its latest actual, in one pass over the view (a window, not a correlated
+    /// subquery: that evaluated the view once per row and ran past the command timeout at 40 k attainment figures).
+    /// </summary>
     public const string LatestAttainment =
         """
         SELECT z.indikator_code AS IndikatorCode, z.massnahme_code AS MassnahmeCode, z.monat AS Monat, z.bereich AS Bereich,
                z.istwert::double precision AS Istwert, z.zielwert::double precision AS Zielwert, z.zielpfad::double precision AS Zielpfad,
                z.zielerreichungsgrad::double precision AS Zielerreichungsgrad, z.status AS Status
-        FROM rpt.zielerreichung z
-        WHERE z.monat = (SELECT MAX(x.monat) FROM rpt.zielerreichung x
-                         WHERE x.indikator_code = z.indikator_code AND x.bereich = z.bereich AND x.istwert IS NOT NULL)
+        FROM (SELECT v.*, MAX(v.monat) FILTER (WHERE v.istwert IS NOT NULL) OVER (PARTITION BY v.indikator_code, v.bereich_code) AS letzter_monat
+              FROM rpt.zielerreichung v) z
+        WHERE z.monat = z.letzter_monat
         ORDER BY z.massnahme_code, z.indikator_code, z.bereich
         """;
 

@@ -20,4 +20,9 @@ public sealed partial class PostgresWarehouse
         NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is { } inner && IsTransient(inner),
         _ => exception.InnerException is { } cause && IsTransient(cause),
     };
+
+    /// <inheritdoc />
+    /// <remarks>read_only_sql_transaction (25006): <c>default_transaction_read_only</c> is on, or the server is a standby.</remarks>
+    public override bool IsReadOnly(Exception exception) =>
+        exception is PostgresException { SqlState: "25006" } || exception.InnerException is { } cause && IsReadOnly(cause);
 }

@@ -115,20 +115,25 @@ public sealed partial class PostgresWarehouse : WarehouseProvider
     }
 
     /// <inheritdoc />
-    public override async Task<IReadOnlyList<AttainmentRow>> LatestAttainmentAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<AttainmentDbRow>(new CommandDefinition(PostgresSql.LatestAttainment, cancellationToken: cancellationToken));
-        return rows.Select(r => new AttainmentRow(
-            r.IndikatorCode, r.MassnahmeCode, Date(r.Monat), r.Bereich, r.Istwert, r.Zielwert, r.Zielpfad, r.Zielerreichungsgrad, r.Status))
-            .ToList();
-    }
+    public override Task<IReadOnlyList<AttainmentRow>> LatestAttainmentAsync(CancellationToken cancellationToken) =>
+        ReadAttainmentAsync(PostgresSql.LatestAttainment, null, cancellationToken);
 
     /// <inheritdoc />
-    public override async Task<IReadOnlyList<AttainmentRow>> AttainmentSeriesAsync(string areaCode, CancellationToken cancellationToken)
+    public override Task<IReadOnlyList<AttainmentRow>> AttainmentSeriesAsync(string areaCode, CancellationToken cancellationToken) =>
+        ReadAttainmentAsync(PostgresSql.AttainmentSeries, new { areaCode }, cancellationToken);
+
+    /// <summary>
+    /// Reads rpt.zielerreichung without JIT compilation: the view's small-count subqueries make the planner's cost
+    /// estimate huge (millions for 200 k figures), so PostgreSQL JIT-compiles the plan with full optimisation, which
+    /// took 4.8 of 12 s at 1 M observations (docs/performance.md); the plan itself runs in one pass.
+    /// </summary>
+    private async Task<IReadOnlyList<AttainmentRow>> ReadAttainmentAsync(string sql, object? parameters, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<AttainmentDbRow>(new CommandDefinition(PostgresSql.AttainmentSeries, new { areaCode }, cancellationToken: cancellationToken));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(PostgresSql.NoJit, transaction: transaction, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<AttainmentDbRow>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
         return rows.Select(r => new AttainmentRow(
             r.IndikatorCode, r.MassnahmeCode, Date(r.Monat), r.Bereich, r.Istwert, r.Zielwert, r.Zielpfad, r.Zielerreichungsgrad, r.Status))
             .ToList();

@@ -53,14 +53,15 @@ internal static class SqlServerSql
         ORDER BY datei_id DESC, blatt, zeile, spalte;
         """;
 
+    /// <summary>Per indicator and area the month of its latest actual, in one pass over the view (a window, not a correlated subquery).</summary>
     public const string LatestAttainment =
         """
         SELECT z.indikator_code AS IndikatorCode, z.massnahme_code AS MassnahmeCode, z.monat AS Monat, z.bereich AS Bereich,
                CAST(z.istwert AS float) AS Istwert, CAST(z.zielwert AS float) AS Zielwert, CAST(z.zielpfad AS float) AS Zielpfad,
                CAST(z.zielerreichungsgrad AS float) AS Zielerreichungsgrad, z.status AS Status
-        FROM rpt.zielerreichung z
-        WHERE z.monat = (SELECT MAX(x.monat) FROM rpt.zielerreichung x
-                         WHERE x.indikator_code = z.indikator_code AND x.bereich = z.bereich AND x.istwert IS NOT NULL)
+        FROM (SELECT v.*, MAX(CASE WHEN v.istwert IS NOT NULL THEN v.monat END) OVER (PARTITION BY v.indikator_code, v.bereich_code) AS letzter_monat
+              FROM rpt.zielerreichung v) z
+        WHERE z.monat = z.letzter_monat
         ORDER BY z.massnahme_code, z.indikator_code, z.bereich;
         """;
 

@@ -17,4 +17,12 @@ public sealed partial class SqlServerWarehouse
         SqlException sql => sql.Errors.Cast<SqlError>().Any(e => TransientNumbers.Contains(e.Number)),
         _ => exception.InnerException is { } cause && IsTransient(cause),
     };
+
+    /// <inheritdoc />
+    /// <remarks>3906: the database is read-only (ALTER DATABASE … SET READ_ONLY, or a readable secondary).</remarks>
+    public override bool IsReadOnly(Exception exception) => exception switch
+    {
+        SqlException sql => sql.Errors.Cast<SqlError>().Any(e => e.Number == 3906),
+        _ => exception.InnerException is { } cause && IsReadOnly(cause),
+    };
 }

@@ -20,6 +20,7 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     private const int SqliteConstraint = 19;
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
+    private const int SqliteReadOnly = 8;
     private readonly string _connectionString;
 
     /// <summary>Creates the provider for a connection string such as <c>Data Source=data/warehouse.db</c>.</summary>
@@ -79,6 +80,15 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
         || exception.InnerException is { } inner && IsTransient(inner);
 
     /// <inheritdoc />
+    /// <remarks>SQLITE_READONLY and its extended codes: the database file (or its folder, for the WAL files) is not writable.</remarks>
+    public override bool IsReadOnly(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: SqliteReadOnly }
+        || exception.InnerException is { } inner && IsReadOnly(inner);
+
+    /// <inheritdoc />
+    protected override string TablePrefix => "";
+
+    /// <inheritdoc />
     public override async Task<IReadOnlyList<LoadRecord>> RecentLoadsAsync(int count, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -121,6 +131,7 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     }
 
     /// <inheritdoc />
+    /// <remarks>One pass over the view with a window, not a correlated subquery that evaluates the view once per row.</remarks>
     public override async Task<IReadOnlyList<AttainmentRow>> LatestAttainmentAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -128,9 +139,9 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
             """
             SELECT z.indikator_code AS IndikatorCode, z.massnahme_code AS MassnahmeCode, z.monat AS Monat, z.bereich AS Bereich,
                    z.istwert AS Istwert, z.zielwert AS Zielwert, z.zielpfad AS Zielpfad, z.zielerreichungsgrad AS Zielerreichungsgrad, z.status AS Status
-            FROM rpt_zielerreichung z
-            WHERE z.monat = (SELECT MAX(x.monat) FROM rpt_zielerreichung x
-                             WHERE x.indikator_code = z.indikator_code AND x.bereich = z.bereich AND x.istwert IS NOT NULL)
+            FROM (SELECT v.*, MAX(CASE WHEN v.istwert IS NOT NULL THEN v.monat END) OVER (PARTITION BY v.indikator_code, v.bereich_code) AS letzter_monat
+                  FROM rpt_zielerreichung v) z
+            WHERE z.monat = z.letzter_monat
             ORDER BY z.massnahme_code, z.indikator_code, z.bereich
             """,
             cancellationToken: cancellationToken));

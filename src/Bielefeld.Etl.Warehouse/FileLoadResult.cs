@@ -17,4 +17,7 @@ public sealed record FileLoadResult(ExtractFile File, FileLoadStatus Status, Row
 
     /// <summary>The steward report written for the file's rejected rows, if any.</summary>
     public string? StewardReport { get; init; }
+
+    /// <summary>What failed after the load's commit (its steward report): the load stands, the next run repairs it.</summary>
+    public string? Warning { get; init; }
 }

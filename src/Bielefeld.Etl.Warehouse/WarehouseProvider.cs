@@ -82,6 +82,7 @@ public abstract partial class WarehouseProvider(TimeProvider time)
             }
 
             await CompleteAsync(connection, transaction, fileId.Value, scope, counts, Time.GetUtcNow(), cancellationToken);
+            await RecordFollowUpAsync(connection, transaction, fileId.Value, indicators, counts.Rejected > 0, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new FileLoadResult(file, FileLoadStatus.Loaded, counts, null) { AffectedIndicators = indicators, FileId = fileId };
         }

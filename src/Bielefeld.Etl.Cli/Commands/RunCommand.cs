@@ -9,13 +9,21 @@ namespace Bielefeld.Etl.Cli.Commands;
 
 /// <summary>
 /// <c>run</c>: loads what is in the inbox and recomputes attainment. Exit code 0 when the files were processed
-/// (rejected rows and refused files included: they are the stewards' work, recorded), 1 when a file failed for a
-/// technical reason, 2 when the configuration is wrong.
+/// (rejected rows and refused files included: they are the stewards' work, recorded; work after the commits that
+/// failed is a warning on stderr and is done by the next run), 1 when a file failed for a technical reason, 2 when the
+/// configuration is wrong or the warehouse cannot be reached or is read-only.
 /// </summary>
 public sealed class RunCommand : EtlCommand<RunSettings>
 {
     /// <inheritdoc />
     protected override bool MovesFiles(RunSettings settings) => settings.Archive;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Ten seconds: a file some process still writes (a copy over a share, a throttled transfer) is left for the next
+    /// run instead of being loaded half; <c>Files:StableFor</c> (<c>BIELEFELD_ETL_FILES__STABLEFOR=00:00:00</c>) changes it.
+    /// </remarks>
+    protected override TimeSpan DefaultStableFor => TimeSpan.FromSeconds(10);
 
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(
@@ -24,13 +32,28 @@ public sealed class RunCommand : EtlCommand<RunSettings>
         AnsiConsole.MarkupLine($"Eingang: [bold]{Markup.Escape(options.Inbox)}[/], Warehouse: [bold]{warehouse.Name}[/]");
         var summary = await LoadProgress.TrackAsync(progress => run.RunAsync(settings.Pipelines, progress, cancellationToken));
         RunReport.Write(summary);
-        RunReport.WriteAttainment(await warehouse.LatestAttainmentAsync(cancellationToken));
-        RunReport.WriteLateWarnings(summary.LateDeliveries);
-        if (options.Reports is { } reports)
+        var warnings = summary.Warnings.ToList();
+        // The loads have committed: what fails from here on is a warning, and the exit code stays the files' outcome.
+        try
         {
-            var nightly = await NightlySummaryPublisher.BuildAsync(summary, warehouse, reports, run.Today, cancellationToken);
-            var page = await NightlySummaryPublisher.PublishAsync(nightly, reports, options.Smtp, cancellationToken);
-            AnsiConsole.MarkupLine($"Nachtbericht: [bold]{Markup.Escape(Path.GetRelativePath(Environment.CurrentDirectory, page))}[/]{(options.Smtp is null ? "" : " (per E-Mail versandt)")}");
+            RunReport.WriteAttainment(await warehouse.LatestAttainmentAsync(cancellationToken));
+            RunReport.WriteLateWarnings(summary.LateDeliveries);
+            if (options.Reports is { } reports)
+            {
+                var nightly = await NightlySummaryPublisher.BuildAsync(summary, warehouse, reports, run.Today, cancellationToken);
+                var page = await NightlySummaryPublisher.PublishAsync(nightly, reports, options.Smtp, cancellationToken);
+                AnsiConsole.MarkupLine($"Nachtbericht: [bold]{Markup.Escape(Path.GetRelativePath(Environment.CurrentDirectory, page))}[/]{(options.Smtp is null ? "" : " (per E-Mail versandt)")}");
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            warnings.Add($"Zielerreichung bzw. Nachtbericht nicht ausgegeben ({ex.GetType().Name}: {ex.Message})");
+        }
+
+        foreach (var warning in warnings)
+        {
+            // One line each on stderr, like errors, so that the night's log shows them; not a failure of the run.
+            await Console.Error.WriteLineAsync("Warnung: " + warning.ReplaceLineEndings(" "));
         }
 
         if (summary.HasFailures)

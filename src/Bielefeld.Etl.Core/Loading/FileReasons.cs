@@ -21,6 +21,12 @@ public static class FileReasons
     /// <summary>File name and content name different projects or years.</summary>
     public static ReasonCode Contradiction { get; } = new("DATEI_WIDERSPRUCH", "Dateiname und Inhalt nennen verschiedene Projekte oder Jahre.");
 
+    /// <summary>
+    /// More of the file's rows were rejected than the pipeline's <c>abweisung_max_anteil</c> allows: a file that is
+    /// mostly wrong (a shifted column, a wrong export) is refused as a whole instead of loading its remainder.
+    /// </summary>
+    public static ReasonCode RejectShareExceeded { get; } = new("ABWEISUNGSANTEIL_ZU_HOCH", "Der Anteil abgewiesener Zeilen liegt über der Grenze der Pipeline.");
+
     /// <summary>Reading failed for a reason the product does not know (a bug or an I/O fault); the message says which.</summary>
     public static ReasonCode Failed { get; } = new("LADEN_FEHLGESCHLAGEN", "Das Laden ist fehlgeschlagen.");
 }

@@ -17,6 +17,7 @@ public sealed class PipelineDefinition
         Files = header.Files ?? "*";
         Schedule = header.Schedule;
         DeliveryCalendar = header.Lieferkalender?.ToCalendar(path);
+        MaxRejectedShare = header.AbweisungMaxAnteil;
     }
 
     /// <summary>The pipeline's name (<c>kaf</c>), also the source name in load records.</summary>
@@ -39,6 +40,12 @@ public sealed class PipelineDefinition
 
     /// <summary>When the source's data is due (the <c>lieferkalender:</c> section); null when the pipeline has none.</summary>
     public Deliveries.DeliveryCalendar? DeliveryCalendar { get; }
+
+    /// <summary>
+    /// The largest share of rejected rows among a file's data rows (loaded + rejected; skipped rows do not count) that
+    /// still loads the file (<c>abweisung_max_anteil</c>, 0 to 1); above it the file is refused as a whole. Null: no limit.
+    /// </summary>
+    public double? MaxRejectedShare { get; }
 
     /// <summary>The file the definition was read from, for messages.</summary>
     public string FilePath { get; }
@@ -67,4 +74,6 @@ internal sealed class PipelineHeader
     public string? Schedule { get; set; }
 
     public DeliveryCalendarSection? Lieferkalender { get; set; }
+
+    public double? AbweisungMaxAnteil { get; set; }
 }

@@ -58,6 +58,12 @@ public static partial class PipelineFiles
             throw new PipelineDefinitionException($"{path}: 'files' darf nur ein Dateinamensmuster sein, kein Pfad ('{pattern}').");
         }
 
+        if (header.AbweisungMaxAnteil is { } share && !(share >= 0 && share <= 1))
+        {
+            throw new PipelineDefinitionException(
+                $"{path}: 'abweisung_max_anteil' muss ein Anteil zwischen 0 und 1 sein (z. B. 0.2 für 20 %), nicht {share.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+        }
+
         return new PipelineDefinition(path, text, header);
     }
 

@@ -18,9 +18,29 @@ public static class StewardReport
 
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
-    /// <summary>The file names of a load's report, without extension: <c>abgewiesen_&lt;datei_id&gt;_&lt;file name&gt;</c>.</summary>
-    public static string BaseName(long fileId, string fileName) =>
-        string.Create(CultureInfo.InvariantCulture, $"abgewiesen_{fileId:D6}_{Path.GetFileNameWithoutExtension(fileName)}");
+    /// <summary>
+    /// The longest base name in UTF-8 bytes: with <c>.html</c> it stays well below the 255 bytes a file name may have
+    /// on Linux, Windows and macOS, however long the delivered file's name is.
+    /// </summary>
+    public const int MaxBaseNameBytes = 200;
+
+    /// <summary>
+    /// The file names of a load's report, without extension: <c>abgewiesen_&lt;datei_id&gt;_&lt;file name&gt;</c>, the
+    /// file name shortened (never inside a character) to <see cref="MaxBaseNameBytes"/>; the load's number keeps it unique.
+    /// </summary>
+    public static string BaseName(long fileId, string fileName)
+    {
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"abgewiesen_{fileId:D6}_");
+        var stem = Path.GetFileNameWithoutExtension(fileName);
+        var budget = MaxBaseNameBytes - Encoding.UTF8.GetByteCount(prefix);
+        var length = stem.Length;
+        while (length > 0 && (Encoding.UTF8.GetByteCount(stem.AsSpan(0, length)) > budget || char.IsHighSurrogate(stem[length - 1])))
+        {
+            length--;
+        }
+
+        return prefix + stem[..length];
+    }
 
     /// <summary>Writes the rows as CSV to <paramref name="path"/> (overwritten).</summary>
     public static void WriteCsv(IEnumerable<RejectedRowRecord> rows, string path)

@@ -1,0 +1,83 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Bielefeld.Etl.Warehouse;
+
+/// <summary>
+/// What a load leaves to do after its commit (attainment for the indicators it changed, the steward report of its
+/// rejected rows) is recorded in the load's own transaction and cleared once done. Whatever stops that work (a
+/// timeout, a full disk, an unwritable reports folder) does not change the load's outcome: the next run finds the
+/// work still pending and does it.
+/// </summary>
+public abstract partial class WarehouseProvider
+{
+    /// <summary>The prefix of the warehouse's own tables (<c>dwh.</c>; the embedded SQLite warehouse has no schemas).</summary>
+    protected virtual string TablePrefix => "dwh.";
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> says the database accepts no writes (a read-only database or file): no
+    /// file can be loaded or even recorded until an operator changes that, so the run stops instead of failing file
+    /// after file. Each provider knows its driver's codes; the default knows none.
+    /// </summary>
+    public virtual bool IsReadOnly(Exception exception) => false;
+
+    /// <summary>The indicators whose attainment a committed load changed and no recomputation has covered since.</summary>
+    public async Task<IReadOnlyList<string>> PendingAttainmentAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var codes = await connection.QueryAsync<string>(new CommandDefinition(
+            $"SELECT DISTINCT indikator_code FROM {TablePrefix}zielerreichung_ausstehend", cancellationToken: cancellationToken));
+        return [.. codes.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Loads with rejected rows whose steward report has not been written yet, oldest first.</summary>
+    public async Task<IReadOnlyList<PendingStewardReport>> PendingStewardReportsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long FileId, string Name)>(new CommandDefinition(
+            $"""
+            SELECT b.datei_id, f.datei FROM {TablePrefix}bericht_ausstehend b
+            JOIN {TablePrefix}load_file f ON f.datei_id = b.datei_id
+            ORDER BY b.datei_id
+            """, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new PendingStewardReport(r.FileId, r.Name))];
+    }
+
+    /// <summary>Marks the steward report of load <paramref name="fileId"/> as written.</summary>
+    public async Task StewardReportWrittenAsync(long fileId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM {TablePrefix}bericht_ausstehend WHERE datei_id = @fileId", new { fileId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>In the load's transaction: the indicators to recompute and, with rejected rows, the steward report to write.</summary>
+    private async Task RecordFollowUpAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, IReadOnlyCollection<string> indicators, bool report, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"INSERT INTO {TablePrefix}zielerreichung_ausstehend (datei_id, indikator_code) VALUES (@fileId, @indicator)",
+            indicators.Order(StringComparer.Ordinal).Select(indicator => new { fileId, indicator }), transaction, cancellationToken: cancellationToken));
+        if (report)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"INSERT INTO {TablePrefix}bericht_ausstehend (datei_id) VALUES (@fileId)", new { fileId }, transaction, cancellationToken: cancellationToken));
+        }
+    }
+
+    /// <summary>
+    /// In the recomputation's transaction, before anything is read: the indicators it covers are no longer pending.
+    /// A load that commits after this statement leaves its indicators pending again, so nothing it changed is lost.
+    /// </summary>
+    private Task<int> ClearPendingAttainmentAsync(
+        DbConnection connection, DbTransaction transaction, IEnumerable<string> indicators, CancellationToken cancellationToken) =>
+        // In code order, so that two recomputations never wait for each other's rows crosswise.
+        connection.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM {TablePrefix}zielerreichung_ausstehend WHERE indikator_code = @indicator",
+            indicators.Order(StringComparer.Ordinal).Select(indicator => new { indicator }), transaction, cancellationToken: cancellationToken));
+}
+
+/// <summary>A load whose steward report is still to be written.</summary>
+/// <param name="FileId">The load's number (<c>datei_id</c>).</param>
+/// <param name="Name">The file name, as the report names it.</param>
+public sealed record PendingStewardReport(long FileId, string Name);
