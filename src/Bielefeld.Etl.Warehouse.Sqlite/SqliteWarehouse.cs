@@ -134,8 +134,7 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     /// <remarks>One pass over the view with a window, not a correlated subquery that evaluates the view once per row.</remarks>
     public override async Task<IReadOnlyList<AttainmentRow>> LatestAttainmentAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<AttainmentRow>(new CommandDefinition(
+        return await ReadAttainmentAsync(new CommandDefinition(
             """
             SELECT z.indikator_code AS IndikatorCode, z.massnahme_code AS MassnahmeCode, z.monat AS Monat, z.bereich AS Bereich,
                    z.istwert AS Istwert, z.zielwert AS Zielwert, z.zielpfad AS Zielpfad, z.zielerreichungsgrad AS Zielerreichungsgrad, z.status AS Status
@@ -145,14 +144,12 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
             ORDER BY z.massnahme_code, z.indikator_code, z.bereich
             """,
             cancellationToken: cancellationToken));
-        return rows.ToList();
     }
 
     /// <inheritdoc />
     public override async Task<IReadOnlyList<AttainmentRow>> AttainmentSeriesAsync(string areaCode, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<AttainmentRow>(new CommandDefinition(
+        return await ReadAttainmentAsync(new CommandDefinition(
             """
             SELECT indikator_code AS IndikatorCode, massnahme_code AS MassnahmeCode, monat AS Monat, bereich AS Bereich,
                    istwert AS Istwert, zielwert AS Zielwert, zielpfad AS Zielpfad, zielerreichungsgrad AS Zielerreichungsgrad, status AS Status
@@ -161,7 +158,27 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
             ORDER BY indikator_code, monat
             """,
             new { areaCode }, cancellationToken: cancellationToken));
-        return rows.ToList();
+    }
+
+    /// <summary>
+    /// Reads attainment rows value by value. The view's figures are CASE expressions (suppression) and have no declared
+    /// type, so SQLite reports a column whose first value is NULL as a BLOB and Dapper's constructor mapping refuses it.
+    /// </summary>
+    private async Task<IReadOnlyList<AttainmentRow>> ReadAttainmentAsync(CommandDefinition command)
+    {
+        await using var connection = await OpenAsync(command.CancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(command);
+        var rows = new List<AttainmentRow>();
+        while (await reader.ReadAsync(command.CancellationToken))
+        {
+            rows.Add(new AttainmentRow(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                Number(reader, 4), Number(reader, 5), Number(reader, 6), Number(reader, 7), reader.GetString(8)));
+        }
+
+        return rows;
+
+        static double? Number(System.Data.Common.DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
     }
 
     /// <inheritdoc />

@@ -205,7 +205,7 @@ public sealed class BaStatistikWarehouseSpecs : IAsyncLifetime
         var inOrder = (await CurrentLoneParentsAsync()).Select(c => (c.Bereich, c.Monat, c.Wert, c.Unterdrueckt)).ToList();
         await using (var connection = await _warehouse.OpenAsync(TestContext.Current.CancellationToken))
         {
-            await connection.ExecuteAsync("DELETE FROM fact_zielerreichung; DELETE FROM fact_beobachtung; DELETE FROM rejected_row; DELETE FROM load_file_monat; DELETE FROM load_file;");
+            await connection.ExecuteAsync("DELETE FROM fact_zielerreichung; DELETE FROM fact_beobachtung; DELETE FROM rejected_row; DELETE FROM load_file_monat; DELETE FROM zielerreichung_ausstehend; DELETE FROM bericht_ausstehend; DELETE FROM load_file;");
         }
 
         foreach (var file in Directory.GetFiles(Inbox))
