@@ -4,7 +4,10 @@ using Xunit;
 
 namespace Bielefeld.Etl.Tests.Catalog;
 
-/// <summary>The import as files: reproducible, loadable, and the committed catalog is what the importer writes.</summary>
+/// <summary>
+/// The import as files: reproducible, loadable (on the excerpt written for the tests), and the committed catalog is
+/// what the importer writes from the published plan (skipped where <see cref="SharedData"/> has no plan).
+/// </summary>
 public sealed class CatalogImportFiles
 {
     [Fact]
@@ -13,11 +16,11 @@ public sealed class CatalogImportFiles
         using var first = new TempDirectory();
         using var second = new TempDirectory();
 
-        CatalogImporter.Import(RepositoryPaths.PlanText2017, first.Path);
-        CatalogImporter.Import(RepositoryPaths.PlanText2017, second.Path);
+        CatalogImporter.Import(RepositoryPaths.PlanExcerpt2019, first.Path);
+        CatalogImporter.Import(RepositoryPaths.PlanExcerpt2019, second.Path);
 
         var files = Relative(first.Path);
-        Assert.Equal(49, files.Count);
+        Assert.Equal(10, files.Count);
         Assert.Equal(files, Relative(second.Path));
         Assert.All(files, f => Assert.Equal(File.ReadAllBytes(Path.Combine(first.Path, f)), File.ReadAllBytes(Path.Combine(second.Path, f))));
     }
@@ -27,7 +30,7 @@ public sealed class CatalogImportFiles
     {
         using var fresh = new TempDirectory();
         File.Copy(Path.Combine(RepositoryPaths.Catalog2017, CatalogCorrections.FileName), Path.Combine(fresh.Path, CatalogCorrections.FileName));
-        CatalogImporter.Import(RepositoryPaths.PlanText2017, fresh.Path);
+        CatalogImporter.Import(SharedData.PlanText2017, fresh.Path);
 
         var expected = Relative(fresh.Path);
         var committed = Relative(RepositoryPaths.Catalog2017);
@@ -40,10 +43,24 @@ public sealed class CatalogImportFiles
     }
 
     [Fact]
-    public void The_imported_catalog_loads_and_passes_validation()
+    public void The_imported_excerpt_loads_and_passes_validation()
     {
         using var dir = new TempDirectory();
-        CatalogImporter.Import(RepositoryPaths.PlanText2017, dir.Path);
+        CatalogImporter.Import(RepositoryPaths.PlanExcerpt2019, dir.Path);
+
+        var catalog = CatalogFiles.Read(dir.Path);
+
+        Assert.Equal(2019, catalog.Year);
+        Assert.Equal(9, catalog.Measures.Count);
+        Assert.Equal(18, catalog.Indicators.Count());
+        Assert.Equal(Bielefeld.Etl.Catalog.Comparator.AtMost, Assert.Single(catalog.FindIndicator("Jobcenter-20.1")!.Targets).Comparator);
+    }
+
+    [Fact]
+    public void The_imported_2017_plan_loads_and_passes_validation()
+    {
+        using var dir = new TempDirectory();
+        CatalogImporter.Import(SharedData.PlanText2017, dir.Path);
 
         var catalog = CatalogFiles.Read(dir.Path);
 
@@ -68,7 +85,7 @@ public sealed class CatalogImportFiles
         Directory.CreateDirectory(Path.Combine(dir.Path, "massnahmen"));
         File.WriteAllText(Path.Combine(dir.Path, "massnahmen", "REGE-99.yml"), "code: REGE-99\n");
 
-        CatalogImporter.Import(RepositoryPaths.PlanText2017, dir.Path);
+        CatalogImporter.Import(RepositoryPaths.PlanExcerpt2019, dir.Path);
 
         Assert.False(File.Exists(Path.Combine(dir.Path, "massnahmen", "REGE-99.yml")));
     }
@@ -78,7 +95,18 @@ public sealed class CatalogImportFiles
     {
         using var dir = new TempDirectory();
 
-        var findings = CatalogImporter.Import(RepositoryPaths.PlanText2017, dir.Path);
+        var findings = CatalogImporter.Import(RepositoryPaths.PlanExcerpt2019, dir.Path);
+
+        Assert.Equal(PlanExcerpt2019.Import.Findings, findings);
+        Assert.Equal(11, findings.Count);
+    }
+
+    [Fact]
+    public void Import_of_the_2017_plan_returns_its_24_findings()
+    {
+        using var dir = new TempDirectory();
+
+        var findings = CatalogImporter.Import(SharedData.PlanText2017, dir.Path);
 
         Assert.Equal(Plan2017.Import.Findings, findings);
         Assert.Equal(24, findings.Count);

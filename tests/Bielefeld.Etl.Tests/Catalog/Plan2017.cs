@@ -4,11 +4,11 @@ using Xunit;
 
 namespace Bielefeld.Etl.Tests.Catalog;
 
-/// <summary>The 2017 plan imported once for all specifications that read it.</summary>
+/// <summary>The published 2017 plan (from <see cref="SharedData"/>; skipped where it is not configured) imported once for all specifications that read it.</summary>
 internal static class Plan2017
 {
     private static readonly Lazy<CatalogImport> Lazy = new(() =>
-        CatalogImporter.Convert(File.ReadAllText(RepositoryPaths.PlanText2017), "ziele-und-massnahmen-2017.txt"));
+        CatalogImporter.Convert(File.ReadAllText(SharedData.PlanText2017), "ziele-und-massnahmen-2017.txt"));
 
     public static CatalogImport Import => Lazy.Value;
 
