@@ -18,7 +18,7 @@ public sealed partial class SharedFolderSpecs
             .Select(f => Path.GetRelativePath(RepositoryPaths.Root, f))
             .ToList();
 
-        Assert.True(offenders.Count == 0, "Reaches ../shared without SharedData: " + string.Join(", ", offenders));
+        Assert.True(offenders.Count == 0, "Reaches the shared folder without SharedData: " + string.Join(", ", offenders));
         Assert.True(File.Exists(Path.Combine(tests, "Bielefeld.Etl.Tests", nameof(SharedData) + ".cs")));
     }
 
@@ -31,13 +31,13 @@ public sealed partial class SharedFolderSpecs
             "grep", "-n", "-E", @"\.\./shared|shared/(plan|contracts|real-data)", "--", ".", ":!.ci/", ":!tests/");
 
         // git grep: 1 = no match, 0 = matches (listed), anything else = not a git work tree or no git.
-        Assert.True(exit == 1, exit == 0 ? "Refers to ../shared:\n" + output : "git grep failed: " + output);
+        Assert.True(exit == 1, exit == 0 ? "Refers to the shared folder:\n" + output : "git grep failed: " + output);
     }
 
     private static bool IsBuildOutput(string path) =>
         path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj");
 
-    // "../shared", or "..", "shared" as path segments in code.
+    // The shared folder as a relative path, or as its two path segments joined in code (Path.Combine).
     [GeneratedRegex(@"\.\./shared|""\.\.""\s*,\s*""shared""")]
     private static partial Regex SharedPath();
 }
