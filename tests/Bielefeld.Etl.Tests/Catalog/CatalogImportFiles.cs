@@ -16,8 +16,8 @@ public sealed class CatalogImportFiles
         using var first = new TempDirectory();
         using var second = new TempDirectory();
 
-        CatalogImporter.Import(RepositoryPaths.PlanExcerpt2019, first.Path);
-        CatalogImporter.Import(RepositoryPaths.PlanExcerpt2019, second.Path);
+        CatalogImporter.Import(ImportedPlan.Excerpt2019.Path, first.Path);
+        CatalogImporter.Import(ImportedPlan.Excerpt2019.Path, second.Path);
 
         var files = Relative(first.Path);
         Assert.Equal(10, files.Count);
@@ -30,7 +30,7 @@ public sealed class CatalogImportFiles
     {
         using var fresh = new TempDirectory();
         File.Copy(Path.Combine(RepositoryPaths.Catalog2017, CatalogCorrections.FileName), Path.Combine(fresh.Path, CatalogCorrections.FileName));
-        CatalogImporter.Import(SharedData.PlanText2017, fresh.Path);
+        CatalogImporter.Import(ImportedPlan.Published2017.Path, fresh.Path);
 
         var expected = Relative(fresh.Path);
         var committed = Relative(RepositoryPaths.Catalog2017);
@@ -42,32 +42,18 @@ public sealed class CatalogImportFiles
         }
     }
 
-    [Fact]
-    public void The_imported_excerpt_loads_and_passes_validation()
+    [Theory]
+    [InlineData(false, 2019, 9, 18, "Jobcenter-20.1")]
+    [InlineData(true, 2017, 48, 88, "Jobcenter-2.1")]
+    public void The_imported_catalog_loads_and_passes_validation(bool published, int year, int measures, int indicators, string atMost)
     {
         using var dir = new TempDirectory();
-        CatalogImporter.Import(RepositoryPaths.PlanExcerpt2019, dir.Path);
+        CatalogImporter.Import((published ? ImportedPlan.Published2017 : ImportedPlan.Excerpt2019).Path, dir.Path);
 
         var catalog = CatalogFiles.Read(dir.Path);
 
-        Assert.Equal(2019, catalog.Year);
-        Assert.Equal(9, catalog.Measures.Count);
-        Assert.Equal(18, catalog.Indicators.Count());
-        Assert.Equal(Bielefeld.Etl.Catalog.Comparator.AtMost, Assert.Single(catalog.FindIndicator("Jobcenter-20.1")!.Targets).Comparator);
-    }
-
-    [Fact]
-    public void The_imported_2017_plan_loads_and_passes_validation()
-    {
-        using var dir = new TempDirectory();
-        CatalogImporter.Import(SharedData.PlanText2017, dir.Path);
-
-        var catalog = CatalogFiles.Read(dir.Path);
-
-        Assert.Equal(2017, catalog.Year);
-        Assert.Equal(48, catalog.Measures.Count);
-        Assert.Equal(88, catalog.Indicators.Count());
-        Assert.Equal(Bielefeld.Etl.Catalog.Comparator.AtMost, Assert.Single(catalog.FindIndicator("Jobcenter-2.1")!.Targets).Comparator);
+        Assert.Equal((year, measures, indicators), (catalog.Year, catalog.Measures.Count, catalog.Indicators.Count()));
+        Assert.Equal(Bielefeld.Etl.Catalog.Comparator.AtMost, Assert.Single(catalog.FindIndicator(atMost)!.Targets).Comparator);
     }
 
     [Fact]
@@ -85,7 +71,7 @@ public sealed class CatalogImportFiles
         Directory.CreateDirectory(Path.Combine(dir.Path, "massnahmen"));
         File.WriteAllText(Path.Combine(dir.Path, "massnahmen", "REGE-99.yml"), "code: REGE-99\n");
 
-        CatalogImporter.Import(RepositoryPaths.PlanExcerpt2019, dir.Path);
+        CatalogImporter.Import(ImportedPlan.Excerpt2019.Path, dir.Path);
 
         Assert.False(File.Exists(Path.Combine(dir.Path, "massnahmen", "REGE-99.yml")));
     }
@@ -95,9 +81,9 @@ public sealed class CatalogImportFiles
     {
         using var dir = new TempDirectory();
 
-        var findings = CatalogImporter.Import(RepositoryPaths.PlanExcerpt2019, dir.Path);
+        var findings = CatalogImporter.Import(ImportedPlan.Excerpt2019.Path, dir.Path);
 
-        Assert.Equal(PlanExcerpt2019.Import.Findings, findings);
+        Assert.Equal(ImportedPlan.Excerpt2019.Import.Findings, findings);
         Assert.Equal(11, findings.Count);
     }
 
@@ -106,9 +92,9 @@ public sealed class CatalogImportFiles
     {
         using var dir = new TempDirectory();
 
-        var findings = CatalogImporter.Import(SharedData.PlanText2017, dir.Path);
+        var findings = CatalogImporter.Import(ImportedPlan.Published2017.Path, dir.Path);
 
-        Assert.Equal(Plan2017.Import.Findings, findings);
+        Assert.Equal(ImportedPlan.Published2017.Import.Findings, findings);
         Assert.Equal(24, findings.Count);
     }
 

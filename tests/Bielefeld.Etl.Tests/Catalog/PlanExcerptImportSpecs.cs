@@ -4,12 +4,14 @@ using Xunit;
 namespace Bielefeld.Etl.Tests.Catalog;
 
 /// <summary>
-/// The importer's rules, specified on the plan-like excerpt that ships with the tests (<see cref="PlanExcerpt2019"/>):
+/// The importer's rules, specified on the plan-like excerpt that ships with the tests (<see cref="ImportedPlan.Excerpt2019"/>):
 /// structure, headings, table cells, indicator splitting, typed targets, areas, costs and the findings for the reviewer.
 /// The same rules against the published plan: <see cref="PlanImportSpecifications"/>.
 /// </summary>
 public sealed class PlanExcerptImportSpecs
 {
+    private static ImportedPlan PlanExcerpt2019 => ImportedPlan.Excerpt2019;
+
     [Fact]
     public void The_body_gives_the_measures_in_plan_order_and_the_year_and_title_of_the_head()
     {
