@@ -25,7 +25,7 @@ app.Configure(config =>
     {
         catalog.SetDescription("Plankatalog (config/plan/<Jahr>/)");
         catalog.AddCommand<CatalogImportCommand>("import").WithDescription("Plankatalog aus dem Textexport des Plans erzeugen")
-            .WithExample("catalog", "import", "../shared/plan/ziele-und-massnahmen-2017.txt");
+            .WithExample("catalog", "import", "ziele-und-massnahmen-2017.txt");
     });
 });
 return await app.RunAsync(args);

@@ -18,11 +18,8 @@ public static class RepositoryPaths
     /// <summary>The area hierarchy.</summary>
     public static string Areas => Path.Combine(Root, "config", "bereiche.yml");
 
-    /// <summary>The shared folder beside the repository (design, contracts, the plan document).</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-
-    /// <summary>The text export of the published 2017 plan.</summary>
-    public static string PlanText2017 => Path.Combine(Shared, "plan", "ziele-und-massnahmen-2017.txt");
+    /// <summary>The plan-like excerpt written for the importer's specifications (not the published plan: see <see cref="SharedData"/>).</summary>
+    public static string PlanExcerpt2019 => Path.Combine(Root, "tests", "Bielefeld.Etl.Tests", "Catalog", "Plans", "ziele-und-massnahmen-2019-auszug.txt");
 
     private static string FindRoot()
     {

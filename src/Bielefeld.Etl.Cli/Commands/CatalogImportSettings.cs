@@ -9,7 +9,7 @@ public sealed class CatalogImportSettings : CommandSettings
 {
     /// <summary>The text export of the published plan.</summary>
     [CommandArgument(0, "<PLAN_TEXT>")]
-    [Description("Textexport des veröffentlichten Plans, z. B. ../shared/plan/ziele-und-massnahmen-2017.txt")]
+    [Description("Textexport des veröffentlichten Plans, z. B. ziele-und-massnahmen-2017.txt (Aufbau: docs/catalog.md)")]
     public string PlanText { get; init; } = "";
 
     /// <summary>Where the catalog files are written.</summary>

@@ -11,7 +11,8 @@ namespace Bielefeld.Etl.Cli.Composition;
 /// <summary>
 /// Builds <see cref="EtlOptions"/>: appsettings.json beside the program, then environment variables with the prefix
 /// <c>BIELEFELD_ETL_</c> (e.g. <c>BIELEFELD_ETL_WAREHOUSE__CONNECTIONSTRING</c>), then the command line.
-/// Relative paths are relative to the current directory.
+/// Relative paths are relative to the current directory; the definitions (pipelines, catalog, areas, attainment rules)
+/// fall back to the copies shipped beside the program where the current directory has none (see <see cref="Shipped"/>).
 /// </summary>
 public static class EtlConfiguration
 {
@@ -31,13 +32,13 @@ public static class EtlConfiguration
         var inbox = Path.GetFullPath(overrides.Inbox ?? configuration["Inbox"] ?? "inbox");
         return new EtlOptions(
             inbox,
-            Path.GetFullPath(configuration["Pipelines"] ?? "pipelines"),
-            Path.GetFullPath(configuration["Catalog"] ?? "config/plan/2017"),
-            Path.GetFullPath(configuration["Areas"] ?? "config/bereiche.yml"),
+            Shipped(configuration["Pipelines"] ?? "pipelines"),
+            Shipped(configuration["Catalog"] ?? "config/plan/2017"),
+            Shipped(configuration["Areas"] ?? "config/bereiche.yml"),
             new WarehouseSettings(provider, connection))
         {
             Reports = Path.GetFullPath(configuration["Reports"] ?? "reports"),
-            AttainmentFile = Path.GetFullPath(configuration["Attainment"] ?? "config/zielerreichung.yml"),
+            AttainmentFile = Shipped(configuration["Attainment"] ?? "config/zielerreichung.yml"),
             OpenRejectShareLimit = configuration["Datenpflege:AnteilOffenerAbweisungen"] is { } share
                 ? double.Parse(share, System.Globalization.CultureInfo.InvariantCulture)
                 : 0.05,
@@ -45,6 +46,23 @@ public static class EtlConfiguration
             Retry = Retry(configuration),
             Smtp = Smtp(configuration.GetSection("Nachtbericht:Smtp")),
         };
+    }
+
+    /// <summary>
+    /// A definition path: relative to the current directory where it exists there (the repository root, an
+    /// installation's own folder), else the copy shipped beside the program (the dotnet tool package carries
+    /// pipelines/ and config/), else relative to the current directory again, so that a message names it there.
+    /// </summary>
+    public static string Shipped(string path)
+    {
+        var here = Path.GetFullPath(path);
+        if (Path.IsPathRooted(path) || File.Exists(here) || Directory.Exists(here))
+        {
+            return here;
+        }
+
+        var beside = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, path));
+        return File.Exists(beside) || Directory.Exists(beside) ? beside : here;
     }
 
     // The nightly summary is mailed only where a relay is configured; its password comes from the environment.

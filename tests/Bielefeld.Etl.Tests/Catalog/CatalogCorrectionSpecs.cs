@@ -15,28 +15,28 @@ public sealed class CatalogCorrectionSpecs
         WriteCorrections(dir.Path,
             """
             korrekturen:
-              - code: REGE-9.1
+              - code: REGE-21.1
                 feld: ziel.wert
-                alt: 97
-                neu: 100
+                alt: 120
+                neu: 130
                 grund: Ausschussbeschluss
                 von: M. Muster
-              - code: REGE-9
+              - code: Jobcenter-20
                 feld: aufwand.eur_pro_jahr
                 alt: ""
                 neu: 12500.50
                 grund: Kosten aus dem Haushaltsplan
             """);
 
-        var findings = CatalogImporter.Import(RepositoryPaths.PlanText2017, dir.Path);
-        CatalogImporter.Import(RepositoryPaths.PlanText2017, dir.Path);
+        var findings = CatalogImporter.Import(RepositoryPaths.PlanExcerpt2019, dir.Path);
+        CatalogImporter.Import(RepositoryPaths.PlanExcerpt2019, dir.Path);
 
         var catalog = CatalogFiles.Read(dir.Path);
-        Assert.Equal(100m, Assert.Single(catalog.FindIndicator("REGE-9.1")!.Targets).Value);
-        Assert.Equal(12500.50m, catalog.Measures.Single(m => m.Code == "REGE-9").CostEurosPerYear);
-        Assert.Equal(29, findings.Count);
-        Assert.Equal(new ImportFinding("REGE-9.1", "Korrektur angewandt: ziel.wert „97“ → „100“ (Ausschussbeschluss, M. Muster)."), findings[^2]);
-        Assert.Equal(new ImportFinding("REGE-9", "Korrektur angewandt: aufwand.eur_pro_jahr „“ → „12500.50“ (Kosten aus dem Haushaltsplan)."), findings[^1]);
+        Assert.Equal(130m, Assert.Single(catalog.FindIndicator("REGE-21.1")!.Targets).Value);
+        Assert.Equal(12500.50m, catalog.Measures.Single(m => m.Code == "Jobcenter-20").CostEurosPerYear);
+        Assert.Equal(13, findings.Count);
+        Assert.Equal(new ImportFinding("REGE-21.1", "Korrektur angewandt: ziel.wert „120“ → „130“ (Ausschussbeschluss, M. Muster)."), findings[^2]);
+        Assert.Equal(new ImportFinding("Jobcenter-20", "Korrektur angewandt: aufwand.eur_pro_jahr „“ → „12500.50“ (Kosten aus dem Haushaltsplan)."), findings[^1]);
     }
 
     [Fact]
@@ -46,18 +46,18 @@ public sealed class CatalogCorrectionSpecs
         WriteCorrections(dir.Path,
             """
             korrekturen:
-              - code: REGE-9.1
+              - code: REGE-21.1
                 feld: ziel.wert
                 alt: 95
                 neu: 100
                 grund: Ausschussbeschluss
             """);
 
-        var findings = CatalogImporter.Import(RepositoryPaths.PlanText2017, dir.Path);
+        var findings = CatalogImporter.Import(RepositoryPaths.PlanExcerpt2019, dir.Path);
 
-        Assert.Equal(97m, Assert.Single(CatalogFiles.Read(dir.Path).FindIndicator("REGE-9.1")!.Targets).Value);
+        Assert.Equal(120m, Assert.Single(CatalogFiles.Read(dir.Path).FindIndicator("REGE-21.1")!.Targets).Value);
         Assert.Equal(
-            new ImportFinding("REGE-9.1", "Korrektur von ziel.wert nicht angewandt: der Import liefert jetzt „97“, die Korrektur erwartet „95“. Bitte neu prüfen."),
+            new ImportFinding("REGE-21.1", "Korrektur von ziel.wert nicht angewandt: der Import liefert jetzt „120“, die Korrektur erwartet „95“. Bitte neu prüfen."),
             findings[^1]);
     }
 
@@ -73,28 +73,28 @@ public sealed class CatalogCorrectionSpecs
                 alt: anzahl
                 neu: bestand
                 grund: gibt es nicht
-              - code: REGE-9.1
+              - code: REGE-21.1
                 feld: farbe
                 neu: rot
                 grund: unbekanntes Feld
-              - code: REGE-9.1
+              - code: REGE-21.1
                 feld: ziel.wert
-                alt: 97
+                alt: 120
                 neu: hundert
                 grund: keine Zahl
-              - code: REGE-9.2
+              - code: REGE-22.1
                 feld: art
                 alt: anzahl
                 neu: bestand
             """);
 
-        var ex = Assert.Throws<CatalogException>(() => CatalogImporter.Import(RepositoryPaths.PlanText2017, dir.Path));
+        var ex = Assert.Throws<CatalogException>(() => CatalogImporter.Import(RepositoryPaths.PlanExcerpt2019, dir.Path));
 
         Assert.Equal(4, ex.Problems.Count);
         Assert.Equal("korrekturen.yml, Korrektur 1 (REGE-99.1 art): weder eine Maßnahme noch ein Indikator dieses Codes.", ex.Problems[0]);
-        Assert.StartsWith("korrekturen.yml, Korrektur 2 (REGE-9.1 farbe): unbekanntes Feld eines Indikators; möglich sind bezeichnung, art,", ex.Problems[1], StringComparison.Ordinal);
-        Assert.Equal("korrekturen.yml, Korrektur 3 (REGE-9.1 ziel.wert): der neue Wert 'hundert' passt nicht: eine Zahl mit Punkt als Dezimaltrenner ist nötig.", ex.Problems[2]);
-        Assert.Equal("korrekturen.yml, Korrektur 4 (REGE-9.2 art): ohne Grund; jede Korrektur braucht eine Begründung für die nächste Prüfung.", ex.Problems[3]);
+        Assert.StartsWith("korrekturen.yml, Korrektur 2 (REGE-21.1 farbe): unbekanntes Feld eines Indikators; möglich sind bezeichnung, art,", ex.Problems[1], StringComparison.Ordinal);
+        Assert.Equal("korrekturen.yml, Korrektur 3 (REGE-21.1 ziel.wert): der neue Wert 'hundert' passt nicht: eine Zahl mit Punkt als Dezimaltrenner ist nötig.", ex.Problems[2]);
+        Assert.Equal("korrekturen.yml, Korrektur 4 (REGE-22.1 art): ohne Grund; jede Korrektur braucht eine Begründung für die nächste Prüfung.", ex.Problems[3]);
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "massnahmen")));
     }
 

@@ -4,7 +4,10 @@ using Xunit;
 
 namespace Bielefeld.Etl.Tests.Catalog;
 
-/// <summary>The import as files: reproducible, loadable, and the committed catalog is what the importer writes.</summary>
+/// <summary>
+/// The import as files: reproducible, loadable (on the excerpt written for the tests), and the committed catalog is
+/// what the importer writes from the published plan (skipped where <see cref="SharedData"/> has no plan).
+/// </summary>
 public sealed class CatalogImportFiles
 {
     [Fact]
@@ -13,11 +16,11 @@ public sealed class CatalogImportFiles
         using var first = new TempDirectory();
         using var second = new TempDirectory();
 
-        CatalogImporter.Import(RepositoryPaths.PlanText2017, first.Path);
-        CatalogImporter.Import(RepositoryPaths.PlanText2017, second.Path);
+        CatalogImporter.Import(ImportedPlan.Excerpt2019.Path, first.Path);
+        CatalogImporter.Import(ImportedPlan.Excerpt2019.Path, second.Path);
 
         var files = Relative(first.Path);
-        Assert.Equal(49, files.Count);
+        Assert.Equal(10, files.Count);
         Assert.Equal(files, Relative(second.Path));
         Assert.All(files, f => Assert.Equal(File.ReadAllBytes(Path.Combine(first.Path, f)), File.ReadAllBytes(Path.Combine(second.Path, f))));
     }
@@ -27,7 +30,7 @@ public sealed class CatalogImportFiles
     {
         using var fresh = new TempDirectory();
         File.Copy(Path.Combine(RepositoryPaths.Catalog2017, CatalogCorrections.FileName), Path.Combine(fresh.Path, CatalogCorrections.FileName));
-        CatalogImporter.Import(RepositoryPaths.PlanText2017, fresh.Path);
+        CatalogImporter.Import(ImportedPlan.Published2017.Path, fresh.Path);
 
         var expected = Relative(fresh.Path);
         var committed = Relative(RepositoryPaths.Catalog2017);
@@ -39,18 +42,18 @@ public sealed class CatalogImportFiles
         }
     }
 
-    [Fact]
-    public void The_imported_catalog_loads_and_passes_validation()
+    [Theory]
+    [InlineData(false, 2019, 9, 18, "Jobcenter-20.1")]
+    [InlineData(true, 2017, 48, 88, "Jobcenter-2.1")]
+    public void The_imported_catalog_loads_and_passes_validation(bool published, int year, int measures, int indicators, string atMost)
     {
         using var dir = new TempDirectory();
-        CatalogImporter.Import(RepositoryPaths.PlanText2017, dir.Path);
+        CatalogImporter.Import((published ? ImportedPlan.Published2017 : ImportedPlan.Excerpt2019).Path, dir.Path);
 
         var catalog = CatalogFiles.Read(dir.Path);
 
-        Assert.Equal(2017, catalog.Year);
-        Assert.Equal(48, catalog.Measures.Count);
-        Assert.Equal(88, catalog.Indicators.Count());
-        Assert.Equal(Bielefeld.Etl.Catalog.Comparator.AtMost, Assert.Single(catalog.FindIndicator("Jobcenter-2.1")!.Targets).Comparator);
+        Assert.Equal((year, measures, indicators), (catalog.Year, catalog.Measures.Count, catalog.Indicators.Count()));
+        Assert.Equal(Bielefeld.Etl.Catalog.Comparator.AtMost, Assert.Single(catalog.FindIndicator(atMost)!.Targets).Comparator);
     }
 
     [Fact]
@@ -68,7 +71,7 @@ public sealed class CatalogImportFiles
         Directory.CreateDirectory(Path.Combine(dir.Path, "massnahmen"));
         File.WriteAllText(Path.Combine(dir.Path, "massnahmen", "REGE-99.yml"), "code: REGE-99\n");
 
-        CatalogImporter.Import(RepositoryPaths.PlanText2017, dir.Path);
+        CatalogImporter.Import(ImportedPlan.Excerpt2019.Path, dir.Path);
 
         Assert.False(File.Exists(Path.Combine(dir.Path, "massnahmen", "REGE-99.yml")));
     }
@@ -78,9 +81,20 @@ public sealed class CatalogImportFiles
     {
         using var dir = new TempDirectory();
 
-        var findings = CatalogImporter.Import(RepositoryPaths.PlanText2017, dir.Path);
+        var findings = CatalogImporter.Import(ImportedPlan.Excerpt2019.Path, dir.Path);
 
-        Assert.Equal(Plan2017.Import.Findings, findings);
+        Assert.Equal(ImportedPlan.Excerpt2019.Import.Findings, findings);
+        Assert.Equal(11, findings.Count);
+    }
+
+    [Fact]
+    public void Import_of_the_2017_plan_returns_its_27_findings()
+    {
+        using var dir = new TempDirectory();
+
+        var findings = CatalogImporter.Import(ImportedPlan.Published2017.Path, dir.Path);
+
+        Assert.Equal(ImportedPlan.Published2017.Import.Findings, findings);
         Assert.Equal(27, findings.Count);
     }
 

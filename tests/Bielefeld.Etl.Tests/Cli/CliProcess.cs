@@ -2,13 +2,18 @@ using System.Diagnostics;
 
 namespace Bielefeld.Etl.Tests.Cli;
 
-/// <summary>Runs the real command-line program (bielefeld-etl.dll beside the tests) in a process of its own.</summary>
+/// <summary>
+/// Runs the real command-line program (bielefeld-etl.dll beside the tests) in a process of its own, in a temporary
+/// working folder (removed afterwards) so that its default outputs (reports/, data/) never land in the repository.
+/// The repository's definitions are configured through the environment; a test's own variables override them.
+/// </summary>
 public sealed class CliProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly TemporaryDirectory _workingDirectory;
     private readonly List<string> _output = [];
 
-    private CliProcess(Process process) => _process = process;
+    private CliProcess(Process process, TemporaryDirectory workingDirectory) => (_process, _workingDirectory) = (process, workingDirectory);
 
     public IReadOnlyList<string> Output
     {
@@ -23,9 +28,10 @@ public sealed class CliProcess : IDisposable
 
     public static CliProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
+        var workingDirectory = new TemporaryDirectory();
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = RepositoryPaths.Root,
+            WorkingDirectory = workingDirectory.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -38,12 +44,16 @@ public sealed class CliProcess : IDisposable
 
         // Files copied into a test's inbox a moment ago would wait out run's stability window (docs/operations.md).
         start.Environment["BIELEFELD_ETL_FILES__STABLEFOR"] = "00:00:00";
+        start.Environment["BIELEFELD_ETL_PIPELINES"] = RepositoryPaths.Pipelines;
+        start.Environment["BIELEFELD_ETL_CATALOG"] = RepositoryPaths.Catalog2017;
+        start.Environment["BIELEFELD_ETL_AREAS"] = RepositoryPaths.Areas;
+        start.Environment["BIELEFELD_ETL_ATTAINMENT"] = Path.Combine(RepositoryPaths.Root, "config", "zielerreichung.yml");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
         }
 
-        var cli = new CliProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
+        var cli = new CliProcess(new Process { StartInfo = start, EnableRaisingEvents = true }, workingDirectory);
         cli._process.OutputDataReceived += (_, e) => cli.Add(e.Data);
         cli._process.ErrorDataReceived += (_, e) => cli.Add(e.Data);
         cli._process.Start();
@@ -102,6 +112,7 @@ public sealed class CliProcess : IDisposable
         }
 
         _process.Dispose();
+        _workingDirectory.Dispose();
     }
 
     private void Add(string? line)
