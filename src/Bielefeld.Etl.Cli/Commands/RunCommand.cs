@@ -10,7 +10,8 @@ namespace Bielefeld.Etl.Cli.Commands;
 /// <summary>
 /// <c>run</c>: loads what is in the inbox and recomputes attainment. Exit code 0 when the files were processed
 /// (rejected rows and refused files included: they are the stewards' work, recorded), 1 when a file failed for a
-/// technical reason, 2 when the configuration is wrong.
+/// technical reason, 2 when the configuration is wrong (see <see cref="ExitCodes"/>). A broken pipeline file stops
+/// only its own pipeline: the others run, and the exit code is 2.
 /// </summary>
 public sealed class RunCommand : EtlCommand<RunSettings>
 {
@@ -18,11 +19,19 @@ public sealed class RunCommand : EtlCommand<RunSettings>
     protected override bool MovesFiles(RunSettings settings) => settings.Archive;
 
     /// <inheritdoc />
+    protected override IReadOnlyList<BrokenPipeline> BrokenPipelinesNeeded(PipelineRun run, RunSettings settings) =>
+        [.. run.Broken.Where(b => settings.All || settings.Pipelines.Contains(b.Name, StringComparer.Ordinal))];
+
+    /// <inheritdoc />
+    protected override bool RunsWithoutBrokenPipelines(PipelineRun run, RunSettings settings) => Runnable(run, settings).Count > 0;
+
+    /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(
         PipelineRun run, WarehouseProvider warehouse, EtlOptions options, RunSettings settings, CancellationToken cancellationToken)
     {
+        InboxRoot.RefuseUnavailable(options.Inbox);
         AnsiConsole.MarkupLine($"Eingang: [bold]{Markup.Escape(options.Inbox)}[/], Warehouse: [bold]{warehouse.Name}[/]");
-        var summary = await LoadProgress.TrackAsync(progress => run.RunAsync(settings.Pipelines, progress, cancellationToken));
+        var summary = await LoadProgress.TrackAsync(progress => run.RunAsync(settings.All ? [] : Runnable(run, settings), progress, cancellationToken));
         RunReport.Write(summary);
         RunReport.WriteAttainment(await warehouse.LatestAttainmentAsync(cancellationToken));
         RunReport.WriteLateWarnings(summary.LateDeliveries);
@@ -36,9 +45,15 @@ public sealed class RunCommand : EtlCommand<RunSettings>
         if (summary.HasFailures)
         {
             AnsiConsole.MarkupLine("[red]Mindestens eine Datei konnte aus technischen Gründen nicht geladen werden; der nächste Lauf versucht es erneut.[/]");
-            return RunFailed;
+            return ExitCodes.TechnicalFailure;
         }
 
-        return 0;
+        return ExitCodes.Success;
     }
+
+    // The pipelines the run loads: every readable one (--all), or the named ones whose files are not broken; a name
+    // that is no pipeline at all stays in, so the run refuses it by name.
+    private static IReadOnlyList<string> Runnable(PipelineRun run, RunSettings settings) => settings.All
+        ? [.. run.Pipelines.Select(p => p.Name)]
+        : [.. settings.Pipelines.Where(n => run.Broken.All(b => b.Name != n))];
 }

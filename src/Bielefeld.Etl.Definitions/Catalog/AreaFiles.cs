@@ -29,7 +29,7 @@ public static class AreaFiles
         }
         catch (YamlException ex)
         {
-            throw new CatalogException([$"{path}: {ex.Message}"]);
+            throw new CatalogException([YamlProblem.Describe(path, ex)]);
         }
 
         var areas = new List<Area> { new(document.Stadt.Code, document.Stadt.Name, AreaLevel.City, null) };

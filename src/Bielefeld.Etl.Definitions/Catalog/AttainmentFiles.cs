@@ -33,7 +33,7 @@ public static class AttainmentFiles
         }
         catch (YamlException ex)
         {
-            throw new CatalogException([$"{path}: {ex.Message}"]);
+            throw new CatalogException([YamlProblem.Describe(path, ex)]);
         }
 
         var problems = new List<string>();

@@ -37,7 +37,16 @@ public static class CatalogFiles
             throw new CatalogException([$"{planPath} fehlt: kein Plankatalog in {directory}."]);
         }
 
-        var plan = ReadDocument<PlanDocument>(planPath);
+        PlanDocument plan;
+        try
+        {
+            plan = ReadDocument<PlanDocument>(planPath);
+        }
+        catch (FormatException ex)
+        {
+            throw new CatalogException([ex.Message]);
+        }
+
         var measureDir = Path.Combine(directory, MeasureFolder);
         var files = Directory.Exists(measureDir)
             ? Directory.GetFiles(measureDir, "*.yml").Order(StringComparer.Ordinal).ToArray()
@@ -83,7 +92,7 @@ public static class CatalogFiles
         }
         catch (YamlException ex)
         {
-            throw new FormatException($"{path}: {ex.Message}", ex);
+            throw new FormatException(YamlProblem.Describe(path, ex), ex);
         }
     }
 

@@ -40,7 +40,7 @@ public sealed partial class LoadRetry
                 {
                     Interlocked.Increment(ref _retries);
                     args.Context.Properties.TryGetValue(FileKey, out var file);
-                    LogRetry(args.Outcome.Exception, file ?? "?", args.AttemptNumber + 2, settings.MaxAttempts, args.RetryDelay.TotalSeconds,
+                    LogRetry(file ?? "?", args.AttemptNumber + 2, settings.MaxAttempts, args.RetryDelay.TotalSeconds,
                         args.Outcome.Exception?.GetType().Name ?? "", args.Outcome.Exception?.Message ?? "");
                     return default;
                 },
@@ -72,7 +72,9 @@ public sealed partial class LoadRetry
         }
     }
 
+    // One line per retry, without the stack trace: the fault's type and message say what happened, and an unreachable
+    // database would otherwise fill the night's log with the driver's frames once per attempt.
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning,
         Message = "{File}: vorübergehender Fehler ({ExceptionType}: {Reason}); Versuch {Attempt} von {MaxAttempts} in {DelaySeconds:0.0} s")]
-    private partial void LogRetry(Exception? exception, string file, int attempt, int maxAttempts, double delaySeconds, string exceptionType, string reason);
+    private partial void LogRetry(string file, int attempt, int maxAttempts, double delaySeconds, string exceptionType, string reason);
 }

@@ -68,7 +68,7 @@ public static class CatalogCorrections
         }
         catch (YamlException ex)
         {
-            throw new CatalogException([$"{path}: {ex.Message}"]);
+            throw new CatalogException([YamlProblem.Describe(path, ex)]);
         }
     }
 
