@@ -16,6 +16,8 @@ public static partial class YamlProblem
     [
         ("found invalid mapping", "ein ':' mitten in einem Wert; den Wert in Anführungszeichen setzen"),
         ("Mapping values are not allowed in this context", "ein ':' an einer Stelle, an der kein Schlüssel stehen kann; Einrückung prüfen oder den Wert in Anführungszeichen setzen"),
+        ("invalid tab as indentation", "ein Tabulator als Einrückung; YAML rückt nur mit Leerzeichen ein"),
+        ("found wrong indentation", "die Einrückung stimmt nicht (fehlt ein schließendes Anführungszeichen?)"),
         ("did not find expected key", "hier wird ein Schlüssel erwartet; Einrückung prüfen"),
         ("did not find expected '-' indicator", "hier wird ein Listeneintrag ('- …') erwartet; Einrückung prüfen"),
         ("found character that cannot start any token", "ein Zeichen, mit dem nichts beginnen kann (ein Tabulator? YAML rückt nur mit Leerzeichen ein)"),
@@ -30,12 +32,30 @@ public static partial class YamlProblem
     ];
 
     /// <summary>The sentence for <paramref name="exception"/> raised while reading <paramref name="path"/>.</summary>
-    public static string Describe(string path, YamlException exception) =>
-        $"{At(path, exception.Start)}: {Explain(exception)}";
+    /// <param name="path">The file, as the message shows it.</param>
+    /// <param name="exception">What YamlDotNet threw.</param>
+    /// <param name="text">The file's text: YamlDotNet reports a tab used for indentation without a position, so it is found here.</param>
+    public static string Describe(string path, YamlException exception, string text) =>
+        $"{At(path, exception.Start.Equals(Mark.Empty) ? FirstIndentingTab(text) : exception.Start)}: {Explain(exception)}";
 
     /// <summary><c>file:line:column</c> of <paramref name="mark"/>; just the file when YamlDotNet gave no position.</summary>
     public static string At(string path, Mark mark) =>
-        mark.Line > 0 && !mark.Equals(Mark.Empty) ? $"{path}:{mark.Line}:{mark.Column}" : path;
+        mark.Equals(Mark.Empty) ? path : $"{path}:{mark.Line}:{mark.Column}";
+
+    private static Mark FirstIndentingTab(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            if (lines[i].IndexOf('\t', 0, indent) is var tab and >= 0)
+            {
+                return new Mark(0, i + 1, tab + 1);
+            }
+        }
+
+        return Mark.Empty;
+    }
 
     private static string Explain(YamlException exception)
     {
@@ -52,9 +72,13 @@ public static partial class YamlProblem
 
         if (exception.InnerException is { } inner && message.StartsWith("Exception during deserialization", StringComparison.Ordinal))
         {
-            return inner is YamlException nested
-                ? Explain(nested)
-                : $"der Wert hat nicht das erwartete Format ({inner.Message})";
+            return inner switch
+            {
+                YamlException nested => Explain(nested),
+                FormatException or OverflowException when QuotedValue().Match(inner.Message) is { Success: true } value =>
+                    $"'{value.Groups["value"].Value}' passt nicht zu diesem Schlüssel (erwartet wird eine Zahl, true/false oder ein Datum)",
+                _ => "der Wert passt nicht zu diesem Schlüssel",
+            };
         }
 
         foreach (var (english, german) in Syntax)
@@ -63,6 +87,11 @@ public static partial class YamlProblem
             {
                 return german;
             }
+        }
+
+        if (message.StartsWith("No node deserializer was able to deserialize", StringComparison.Ordinal))
+        {
+            return "hier wird ein einzelner Wert erwartet, keine Liste und kein Abschnitt";
         }
 
         return $"kein gültiges YAML ({message})";
@@ -91,6 +120,9 @@ public static partial class YamlProblem
 
     [GeneratedRegex(@"^Property '(?<key>[^']*)' not found on type '(?<type>[^']*)'", RegexOptions.CultureInvariant)]
     private static partial Regex UnknownProperty();
+
+    [GeneratedRegex(@"'(?<value>[^']*)'", RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedValue();
 
     [GeneratedRegex(@"Expected '(?<expected>\w+)', got '(?<found>\w+)'", RegexOptions.CultureInvariant)]
     private static partial Regex Expected();

@@ -22,14 +22,15 @@ public static class AreaFiles
             throw new CatalogException([$"{path} fehlt: keine Raumgliederung."]);
         }
 
+        var text = File.ReadAllText(path, Encoding.UTF8);
         AreaDocument document;
         try
         {
-            document = Deserializer.Deserialize<AreaDocument>(File.ReadAllText(path, Encoding.UTF8)) ?? new AreaDocument();
+            document = Deserializer.Deserialize<AreaDocument>(text) ?? new AreaDocument();
         }
         catch (YamlException ex)
         {
-            throw new CatalogException([YamlProblem.Describe(path, ex)]);
+            throw new CatalogException([YamlProblem.Describe(path, ex, text)]);
         }
 
         var areas = new List<Area> { new(document.Stadt.Code, document.Stadt.Name, AreaLevel.City, null) };

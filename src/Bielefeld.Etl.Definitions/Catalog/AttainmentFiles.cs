@@ -26,14 +26,15 @@ public static class AttainmentFiles
             return AttainmentSettings.Default;
         }
 
+        var text = File.ReadAllText(path, Encoding.UTF8);
         SettingsDocument document;
         try
         {
-            document = Deserializer.Deserialize<SettingsDocument>(File.ReadAllText(path, Encoding.UTF8)) ?? new SettingsDocument();
+            document = Deserializer.Deserialize<SettingsDocument>(text) ?? new SettingsDocument();
         }
         catch (YamlException ex)
         {
-            throw new CatalogException([YamlProblem.Describe(path, ex)]);
+            throw new CatalogException([YamlProblem.Describe(path, ex, text)]);
         }
 
         var problems = new List<string>();

@@ -85,14 +85,15 @@ public static class CatalogFiles
 
     private static T ReadDocument<T>(string path)
     {
+        var text = File.ReadAllText(path, Encoding.UTF8);
         try
         {
-            return Deserializer.Deserialize<T>(File.ReadAllText(path, Encoding.UTF8))
+            return Deserializer.Deserialize<T>(text)
                 ?? throw new FormatException($"{path}: Datei ist leer.");
         }
         catch (YamlException ex)
         {
-            throw new FormatException(YamlProblem.Describe(path, ex), ex);
+            throw new FormatException(YamlProblem.Describe(path, ex, text), ex);
         }
     }
 

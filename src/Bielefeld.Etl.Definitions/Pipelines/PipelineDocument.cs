@@ -17,12 +17,14 @@ internal sealed class PipelineDocument
         .Build();
 
     private readonly string _path;
+    private readonly string _text;
     private readonly List<(Scalar Key, List<ParsingEvent> Value)> _entries;
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
-    private PipelineDocument(string path, List<(Scalar Key, List<ParsingEvent> Value)> entries)
+    private PipelineDocument(string path, string text, List<(Scalar Key, List<ParsingEvent> Value)> entries)
     {
         _path = path;
+        _text = text;
         _entries = entries;
     }
 
@@ -40,7 +42,7 @@ internal sealed class PipelineDocument
         }
         catch (YamlException ex)
         {
-            throw new PipelineDefinitionException(YamlProblem.Describe(path, ex));
+            throw new PipelineDefinitionException(YamlProblem.Describe(path, ex, text));
         }
 
         if (events.Count < 3 || events[2] is not MappingStart)
@@ -68,7 +70,7 @@ internal sealed class PipelineDocument
             entries.Add((key, events[start..i]));
         }
 
-        return new PipelineDocument(path, entries);
+        return new PipelineDocument(path, text, entries);
     }
 
     /// <summary>Deserializes the top-level <paramref name="keys"/> into one object; keys absent from the file stay at their defaults.</summary>
@@ -120,7 +122,7 @@ internal sealed class PipelineDocument
         }
         catch (YamlException ex)
         {
-            throw new PipelineDefinitionException(YamlProblem.Describe(_path, ex));
+            throw new PipelineDefinitionException(YamlProblem.Describe(_path, ex, _text));
         }
     }
 

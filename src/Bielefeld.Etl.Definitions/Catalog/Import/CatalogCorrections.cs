@@ -62,13 +62,14 @@ public static class CatalogCorrections
             return [];
         }
 
+        var text = File.ReadAllText(path, Encoding.UTF8);
         try
         {
-            return Deserializer.Deserialize<CorrectionsDocument?>(File.ReadAllText(path, Encoding.UTF8))?.Korrekturen ?? [];
+            return Deserializer.Deserialize<CorrectionsDocument?>(text)?.Korrekturen ?? [];
         }
         catch (YamlException ex)
         {
-            throw new CatalogException([YamlProblem.Describe(path, ex)]);
+            throw new CatalogException([YamlProblem.Describe(path, ex, text)]);
         }
     }
 
