@@ -9,7 +9,7 @@ namespace Bielefeld.Etl.Cli.Commands;
 public sealed class InitCommand : EtlCommand<EtlSettings>
 {
     /// <inheritdoc />
-    protected override bool CreatesWarehouse => true;
+    protected override bool NeedsExistingWarehouse => false;
 
     /// <inheritdoc />
     /// <remarks>The warehouse's catalog includes the context series the pipelines declare: init needs every pipeline file.</remarks>

@@ -44,7 +44,7 @@ public abstract class EtlCommand<TSettings> : AsyncCommand<TSettings>
                 return ExitCodes.ConfigurationError;
             }
 
-            if (!CreatesWarehouse)
+            if (NeedsExistingWarehouse)
             {
                 RefuseMissingWarehouse(warehouse, settings);
             }
@@ -74,8 +74,11 @@ public abstract class EtlCommand<TSettings> : AsyncCommand<TSettings>
     /// <summary>The least important log level written to the console.</summary>
     protected virtual LogLevel MinimumLogLevel => LogLevel.Warning;
 
-    /// <summary>Whether the command may create a warehouse that does not exist yet (<c>init</c>).</summary>
-    protected virtual bool CreatesWarehouse => false;
+    /// <summary>
+    /// Whether the command refuses a warehouse that does not exist: every command that reads or writes it, except
+    /// <c>init</c>, which creates it.
+    /// </summary>
+    protected virtual bool NeedsExistingWarehouse => true;
 
     /// <summary>Whether the command moves settled files to the archive or quarantine.</summary>
     protected virtual bool MovesFiles(TSettings settings) => false;
