@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
+using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
 namespace Bielefeld.Etl.Definitions;
@@ -11,6 +12,14 @@ namespace Bielefeld.Etl.Definitions;
 /// </summary>
 public static partial class YamlProblem
 {
+    /// <summary>
+    /// The deserializer every configuration file is read with: snake_case keys, and no key ignored. A key the
+    /// document class does not have is an error (a typo), which <see cref="Describe"/> turns into a message.
+    /// </summary>
+    public static readonly IDeserializer Strict = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
     // YamlDotNet's scanner and parser messages, the ones a hand-edited file produces, in German with a hint.
     private static readonly (string English, string German)[] Syntax =
     [

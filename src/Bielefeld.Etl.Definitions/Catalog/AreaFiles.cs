@@ -9,10 +9,6 @@ namespace Bielefeld.Etl.Definitions.Catalog;
 /// <summary>Reads <c>config/bereiche.yml</c>, the area hierarchy.</summary>
 public static class AreaFiles
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .Build();
-
     /// <summary>Reads and validates the area file.</summary>
     /// <exception cref="CatalogException">The file is missing, malformed or inconsistent.</exception>
     public static AreaCatalog Read(string path)
@@ -26,7 +22,7 @@ public static class AreaFiles
         AreaDocument document;
         try
         {
-            document = Deserializer.Deserialize<AreaDocument>(text) ?? new AreaDocument();
+            document = YamlProblem.Strict.Deserialize<AreaDocument>(text) ?? new AreaDocument();
         }
         catch (YamlException ex)
         {

@@ -13,10 +13,6 @@ namespace Bielefeld.Etl.Definitions.Catalog;
 /// </summary>
 public static class AttainmentFiles
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .Build();
-
     /// <summary>Reads the settings and checks them against the plan.</summary>
     /// <exception cref="CatalogException">The file is malformed or names unknown indicators.</exception>
     public static AttainmentSettings Read(string? path, PlanCatalog plan)
@@ -30,7 +26,7 @@ public static class AttainmentFiles
         SettingsDocument document;
         try
         {
-            document = Deserializer.Deserialize<SettingsDocument>(text) ?? new SettingsDocument();
+            document = YamlProblem.Strict.Deserialize<SettingsDocument>(text) ?? new SettingsDocument();
         }
         catch (YamlException ex)
         {

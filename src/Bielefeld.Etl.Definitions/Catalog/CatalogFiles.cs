@@ -16,10 +16,6 @@ public static class CatalogFiles
     private const string PlanFile = "plan.yml";
     private const string MeasureFolder = "massnahmen";
 
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .Build();
-
     private static readonly ISerializer Serializer = new SerializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull | DefaultValuesHandling.OmitEmptyCollections)
@@ -88,7 +84,7 @@ public static class CatalogFiles
         var text = File.ReadAllText(path, Encoding.UTF8);
         try
         {
-            return Deserializer.Deserialize<T>(text)
+            return YamlProblem.Strict.Deserialize<T>(text)
                 ?? throw new FormatException($"{path}: Datei ist leer.");
         }
         catch (YamlException ex)

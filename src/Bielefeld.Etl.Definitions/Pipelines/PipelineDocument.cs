@@ -12,10 +12,6 @@ namespace Bielefeld.Etl.Definitions.Pipelines;
 /// </summary>
 internal sealed class PipelineDocument
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .Build();
-
     private readonly string _path;
     private readonly string _text;
     private readonly List<(Scalar Key, List<ParsingEvent> Value)> _entries;
@@ -118,7 +114,7 @@ internal sealed class PipelineDocument
     {
         try
         {
-            return Deserializer.Deserialize<T>(new Replay(events));
+            return YamlProblem.Strict.Deserialize<T>(new Replay(events));
         }
         catch (YamlException ex)
         {
