@@ -44,7 +44,7 @@ public sealed class RunCommand : EtlCommand<RunSettings>
 
         if (summary.HasFailures)
         {
-            AnsiConsole.MarkupLine("[red]Mindestens eine Datei konnte aus technischen Gründen nicht geladen werden; der nächste Lauf versucht es erneut.[/]");
+            await Error("Mindestens eine Datei konnte aus technischen Gründen nicht geladen werden (siehe Tabelle); der nächste Lauf versucht es erneut.");
             return ExitCodes.TechnicalFailure;
         }
 
