@@ -46,6 +46,9 @@ public sealed partial class PipelineRun
     /// <summary>The pipelines this run knows, in name order.</summary>
     public IEnumerable<PipelineDefinition> Pipelines => _pipelines.Select(p => p.Definition);
 
+    /// <summary>The pipeline files that could not be read, in name order; their pipelines are not among <see cref="Pipelines"/>.</summary>
+    public IReadOnlyList<BrokenPipeline> Broken { get; private init; } = [];
+
     /// <summary>The options the run was prepared with.</summary>
     public EtlOptions Options => _options;
 
@@ -63,9 +66,10 @@ public sealed partial class PipelineRun
 
     /// <summary>
     /// Reads the catalog and every pipeline definition and checks them against each other, before any file is read.
+    /// A pipeline file that is malformed or refers to something unknown is set aside in <see cref="Broken"/>.
     /// </summary>
     /// <exception cref="CatalogException">The catalog is inconsistent.</exception>
-    /// <exception cref="PipelineDefinitionException">A pipeline refers to something unknown.</exception>
+    /// <exception cref="PipelineDefinitionException">The pipeline folder is missing, or two files define the same pipeline.</exception>
     public static PipelineRun Prepare(EtlOptions options, WarehouseProvider warehouse, ILogger logger, TimeProvider time)
     {
         var catalog = Definitions.Catalog.CatalogFiles.Read(options.Catalog);
@@ -73,11 +77,26 @@ public sealed partial class PipelineRun
         areas.Check(catalog);
         var attainment = Definitions.Catalog.AttainmentFiles.Read(options.AttainmentFile, catalog);
         var context = new SourceContext(catalog, areas);
-        var pipelines = PipelineFiles.ReadAll(options.Pipelines)
-            .Select(d => (d, SourceReaders.Create(d, context)))
-            .ToList();
+        var pipelines = new List<(PipelineDefinition, IExtractReader)>();
+        var broken = new List<BrokenPipeline>();
+        foreach (var path in PipelineFiles.List(options.Pipelines))
+        {
+            try
+            {
+                var definition = PipelineFiles.Read(path);
+                pipelines.Add((definition, SourceReaders.Create(definition, context)));
+            }
+            catch (PipelineDefinitionException ex)
+            {
+                // One broken file stops only the runs that need its pipeline; which those are, the caller decides.
+                broken.Add(new BrokenPipeline(Path.GetFileNameWithoutExtension(path), ex.Message));
+            }
+        }
+
+        PipelineFiles.RefuseDuplicates(pipelines.Select(p => p.Item1));
         return new PipelineRun(options, warehouse, catalog, areas, pipelines, logger, time)
         {
+            Broken = broken,
             Attainment = attainment,
             // Context series that pipelines declare (residents by age band) join the warehouse's catalog as informational
             // indicators of the pseudo-measure Kontext; the plan itself (Catalog) stays as the catalog files say.
@@ -138,9 +157,11 @@ public sealed partial class PipelineRun
 
     /// <summary>
     /// Loads the files of the named pipelines (all when <paramref name="names"/> is empty) without recomputing
-    /// attainment: the scheduler runs <see cref="RecomputeAsync"/> as a continuation of a successful load.
+    /// attainment: the scheduler runs <see cref="RecomputeAsync"/> as a continuation of a successful load. All pipelines
+    /// are the readable ones: reporting the <see cref="Broken"/> ones is the caller's.
     /// </summary>
-    /// <exception cref="PipelineDefinitionException">A name is not a known pipeline.</exception>
+    /// <exception cref="PipelineDefinitionException">A name is not a known pipeline, or its file is broken.</exception>
+    /// <exception cref="InboxUnavailableException">The inbox root is missing or cannot be read.</exception>
     /// <exception cref="WarehouseConnectionException">The warehouse cannot be reached or accepts no writes.</exception>
     public async Task<RunSummary> LoadAsync(IReadOnlyCollection<string> names, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
@@ -160,6 +181,11 @@ public sealed partial class PipelineRun
 
     private async Task<RunSummary> LoadPipelinesAsync(IReadOnlyCollection<string> names, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
+        if (names.Count > 0 && Broken.FirstOrDefault(b => names.Contains(b.Name)) is { } broken)
+        {
+            throw new PipelineDefinitionException(broken.Message);
+        }
+
         var unknown = names.Where(n => _pipelines.All(p => p.Definition.Name != n)).ToList();
         if (unknown.Count > 0)
         {
@@ -167,6 +193,7 @@ public sealed partial class PipelineRun
                 $"Unbekannte Pipeline: {string.Join(", ", unknown)} (bekannt: {string.Join(", ", _pipelines.Select(p => p.Definition.Name))}).");
         }
 
+        InboxRoot.RefuseUnavailable(_options.Inbox);
         await _retry.ExecuteAsync("(Initialisierung)", async ct => { await InitialiseAsync(ct); return true; }, cancellationToken);
         var warnings = new List<string>();
         await WritePendingStewardReportsAsync(warnings, cancellationToken);

@@ -27,10 +27,18 @@ public static class SourceReaders
     /// Creates the reader a pipeline names, validating its mapping against the plan catalog, behind the guard that
     /// enforces <see cref="ExtractLimits.Default"/> and refuses corrupt files with a reason (<see cref="GuardedReader"/>).
     /// </summary>
-    /// <exception cref="PipelineDefinitionException">The reader is unknown or its mapping refers to something unknown.</exception>
-    public static IExtractReader Create(PipelineDefinition pipeline, SourceContext context) =>
-        Readers.TryGetValue(pipeline.Reader, out var create)
-            ? new GuardedReader(create(pipeline, context), ExtractLimits.Default)
-            : throw new PipelineDefinitionException(
+    /// <exception cref="PipelineDefinitionException">The reader is unknown, its mapping refers to something unknown, or the file has a key nothing reads.</exception>
+    public static IExtractReader Create(PipelineDefinition pipeline, SourceContext context)
+    {
+        if (!Readers.TryGetValue(pipeline.Reader, out var create))
+        {
+            throw new PipelineDefinitionException(
                 $"{pipeline.FilePath}: unbekannter Reader '{pipeline.Reader}' (bekannt: {string.Join(", ", Readers.Keys)}).");
+        }
+
+        var reader = create(pipeline, context);
+        // Only now is it known which section the reader reads; any other key is a typo.
+        pipeline.RefuseUnreadKeys();
+        return new GuardedReader(reader, ExtractLimits.Default);
+    }
 }

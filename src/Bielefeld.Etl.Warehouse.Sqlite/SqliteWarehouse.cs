@@ -38,6 +38,9 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     /// <summary>The database file.</summary>
     public string DataSource { get; }
 
+    /// <summary>Whether the database file exists; <see cref="Migrate"/> creates it (and its folder) when it does not.</summary>
+    public bool Exists => File.Exists(DataSource);
+
     /// <inheritdoc />
     public override void Migrate()
     {

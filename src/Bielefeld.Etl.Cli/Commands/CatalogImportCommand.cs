@@ -1,5 +1,6 @@
 using System.Text;
 using Bielefeld.Etl.Catalog;
+using Bielefeld.Etl.Cli.Composition;
 using Bielefeld.Etl.Definitions.Catalog;
 using Bielefeld.Etl.Definitions.Catalog.Import;
 using Spectre.Console;
@@ -26,8 +27,8 @@ public sealed class CatalogImportCommand : Command<CatalogImportSettings>
         catch (CatalogException ex)
         {
             // A broken korrekturen.yml: nothing was written, the reviewer fixes the file and imports again.
-            AnsiConsole.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
-            return 2;
+            Console.Error.WriteLine("Fehler: " + ex.Message);
+            return ExitCodes.ConfigurationError;
         }
 
         var catalog = CatalogFiles.Read(output);

@@ -9,6 +9,13 @@ namespace Bielefeld.Etl.Cli.Commands;
 public sealed class InitCommand : EtlCommand<EtlSettings>
 {
     /// <inheritdoc />
+    protected override bool NeedsExistingWarehouse => false;
+
+    /// <inheritdoc />
+    /// <remarks>The warehouse's catalog includes the context series the pipelines declare: init needs every pipeline file.</remarks>
+    protected override IReadOnlyList<BrokenPipeline> BrokenPipelinesNeeded(PipelineRun run, EtlSettings settings) => run.Broken;
+
+    /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(
         PipelineRun run, WarehouseProvider warehouse, EtlOptions options, EtlSettings settings, CancellationToken cancellationToken)
     {

@@ -14,6 +14,15 @@ namespace Bielefeld.Etl.Cli.Commands;
 public sealed class MeldebogenCommand : EtlCommand<MeldebogenSettings>
 {
     /// <inheritdoc />
+    /// <remarks>The template comes from the catalog and the meldebogen pipeline file; the warehouse is not opened.</remarks>
+    protected override bool NeedsExistingWarehouse => false;
+
+    /// <inheritdoc />
+    /// <remarks>A broken meldebogen.yml would silently give the default mapping's template.</remarks>
+    protected override IReadOnlyList<BrokenPipeline> BrokenPipelinesNeeded(PipelineRun run, MeldebogenSettings settings) =>
+        [.. run.Broken.Where(b => b.Name == "meldebogen")];
+
+    /// <inheritdoc />
     protected override Task<int> ExecuteAsync(
         PipelineRun run, WarehouseProvider warehouse, EtlOptions options, MeldebogenSettings settings, CancellationToken cancellationToken)
     {

@@ -10,6 +10,10 @@ namespace Bielefeld.Etl.Cli.Commands;
 public sealed class PowerBiCommand : EtlCommand<PowerBiSettings>
 {
     /// <inheritdoc />
+    /// <remarks>It writes a file that names the warehouse; it does not open it.</remarks>
+    protected override bool NeedsExistingWarehouse => false;
+
+    /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(
         PipelineRun run, WarehouseProvider warehouse, EtlOptions options, PowerBiSettings settings, CancellationToken cancellationToken)
     {

@@ -54,8 +54,8 @@ public sealed class RejectsCommand : EtlCommand<RejectsSettings>
     {
         if (!await warehouse.DecideAsync(settings.Id!.Value, settings.ParsedDecision, settings.By!.Trim(), settings.Comment!.Trim(), cancellationToken))
         {
-            await Console.Error.WriteLineAsync($"Fehler: Es gibt keine abgewiesene Zeile mit der ID {settings.Id} (siehe 'rejects --alle').");
-            return ConfigurationError;
+            await Error($"Es gibt keine abgewiesene Zeile mit der ID {settings.Id} (siehe 'rejects --alle').");
+            return ExitCodes.ConfigurationError;
         }
 
         await run.RefreshStewardshipAsync(cancellationToken);

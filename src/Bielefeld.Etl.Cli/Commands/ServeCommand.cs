@@ -27,6 +27,10 @@ public sealed class ServeCommand : EtlCommand<ServeSettings>
     protected override LogLevel MinimumLogLevel => LogLevel.Information;
 
     /// <inheritdoc />
+    /// <remarks>The server schedules every pipeline; it does not start with a broken file.</remarks>
+    protected override IReadOnlyList<BrokenPipeline> BrokenPipelinesNeeded(PipelineRun run, ServeSettings settings) => run.Broken;
+
+    /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(
         PipelineRun run, WarehouseProvider warehouse, EtlOptions options, ServeSettings settings, CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Definitions.Pipelines;
 using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Warehouse;
+using Bielefeld.Etl.Warehouse.Sqlite;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -9,17 +11,12 @@ namespace Bielefeld.Etl.Cli.Composition;
 
 /// <summary>
 /// What every command does around its work: read the configuration, prepare the run (catalog and pipelines checked
-/// before any file is read), and turn configuration errors into a clear message and exit code 2.
+/// before any file is read), refuse a warehouse that does not exist, and turn what goes wrong into one line on
+/// stderr starting with <c>Fehler:</c> and an exit code from <see cref="ExitCodes"/>.
 /// </summary>
 public abstract class EtlCommand<TSettings> : AsyncCommand<TSettings>
     where TSettings : EtlSettings
 {
-    /// <summary>The exit code of a run whose configuration is wrong (catalog, pipeline file, provider).</summary>
-    public const int ConfigurationError = 2;
-
-    /// <summary>The exit code of a run in which a file failed for a technical reason.</summary>
-    public const int RunFailed = 1;
-
     /// <inheritdoc />
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
@@ -30,23 +27,58 @@ public abstract class EtlCommand<TSettings> : AsyncCommand<TSettings>
         }
 
         using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(MinimumLogLevel));
+        WarehouseProvider? warehouse = null;
         try
         {
             var options = EtlConfiguration.Load(settings, MovesFiles(settings), DefaultStableFor);
-            var warehouse = WarehouseFactory.Create(options.Warehouse, TimeProvider.System);
+            warehouse = WarehouseFactory.Create(options.Warehouse, TimeProvider.System);
             var run = PipelineRun.Prepare(options, warehouse, logging.CreateLogger("Bielefeld.Etl"), TimeProvider.System);
-            return await ExecuteAsync(run, warehouse, options, settings, cancellationToken);
+            var broken = BrokenPipelinesNeeded(run, settings);
+            foreach (var pipeline in broken)
+            {
+                await Error(pipeline.Message);
+            }
+
+            if (broken.Count > 0 && !RunsWithoutBrokenPipelines(run, settings))
+            {
+                return ExitCodes.ConfigurationError;
+            }
+
+            if (NeedsExistingWarehouse)
+            {
+                RefuseMissingWarehouse(warehouse, settings);
+            }
+
+            var exit = await ExecuteAsync(run, warehouse, options, settings, cancellationToken);
+            return broken.Count > 0 ? ExitCodes.ConfigurationError : exit;
         }
-        catch (Exception ex) when (ex is CatalogException or PipelineDefinitionException or InvalidOperationException or ArgumentException or Warehouse.WarehouseConnectionException)
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
         {
-            // Plain text on stderr: an operator greps the night's log for it, so it must not be wrapped or coloured.
-            await Console.Error.WriteLineAsync("Fehler: " + ex.Message);
-            return ConfigurationError;
+            // A signal surfaced as the driver's own exception: it is the interruption, not a fault (Program says so).
+            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+        }
+        catch (Exception ex) when (warehouse is not null && ex is not OperationCanceledException && warehouse.IsTransient(ex))
+        {
+            // A server that is down or restarting: the next run tries again. One line, no stack trace.
+            await Error(ex.Message);
+            return ExitCodes.TechnicalFailure;
+        }
+        catch (Exception ex) when (ex is CatalogException or PipelineDefinitionException or InboxUnavailableException
+            or InvalidOperationException or ArgumentException or WarehouseConnectionException)
+        {
+            await Error(ex.Message);
+            return ExitCodes.ConfigurationError;
         }
     }
 
     /// <summary>The least important log level written to the console.</summary>
     protected virtual LogLevel MinimumLogLevel => LogLevel.Warning;
+
+    /// <summary>
+    /// Whether the command refuses a warehouse that does not exist: every command that reads or writes it, except
+    /// <c>init</c>, which creates it.
+    /// </summary>
+    protected virtual bool NeedsExistingWarehouse => true;
 
     /// <summary>Whether the command moves settled files to the archive or quarantine.</summary>
     protected virtual bool MovesFiles(TSettings settings) => false;
@@ -54,7 +86,32 @@ public abstract class EtlCommand<TSettings> : AsyncCommand<TSettings>
     /// <summary>The stability window when none is configured.</summary>
     protected virtual TimeSpan DefaultStableFor => TimeSpan.Zero;
 
+    /// <summary>The broken pipeline files this command needs: none by default (it does not load).</summary>
+    protected virtual IReadOnlyList<BrokenPipeline> BrokenPipelinesNeeded(PipelineRun run, TSettings settings) => [];
+
+    /// <summary>
+    /// Whether the command still does its work for the other pipelines when some it needs are broken (then it ends
+    /// with <see cref="ExitCodes.ConfigurationError"/>); otherwise it stops before doing anything.
+    /// </summary>
+    protected virtual bool RunsWithoutBrokenPipelines(PipelineRun run, TSettings settings) => false;
+
     /// <summary>The command's own work.</summary>
     protected abstract Task<int> ExecuteAsync(
-        PipelineRun run, Warehouse.WarehouseProvider warehouse, EtlOptions options, TSettings settings, CancellationToken cancellationToken);
+        PipelineRun run, WarehouseProvider warehouse, EtlOptions options, TSettings settings, CancellationToken cancellationToken);
+
+    /// <summary>Writes one error line to stderr, plain: an operator greps the night's log for it.</summary>
+    protected static Task Error(string message) => Console.Error.WriteLineAsync("Fehler: " + message);
+
+    // A SQLite file that is not there is a typo or a missing mount, not an empty warehouse: creating it would fork the
+    // data. Only init creates one, and the run on a fresh clone may create the shipped default (data/warehouse.db).
+    // Server databases need no check: the server itself refuses a database that does not exist.
+    private static void RefuseMissingWarehouse(WarehouseProvider warehouse, TSettings settings)
+    {
+        if (warehouse is SqliteWarehouse { Exists: false } sqlite && !EtlConfiguration.UsesShippedWarehouse(settings))
+        {
+            throw new InvalidOperationException(
+                $"Kein Warehouse unter {Path.GetFullPath(sqlite.DataSource)}: die Datei gibt es nicht. Ein neues Warehouse legt "
+                + "'bielefeld-etl init' an; die anderen Befehle legen keines an, damit ein Tippfehler im Pfad kein zweites erzeugt.");
+        }
+    }
 }

@@ -81,6 +81,15 @@ public static class EtlConfiguration
             }
             : null;
 
+    /// <summary>
+    /// Whether the warehouse is the one appsettings.json ships (neither <c>--connection</c> nor the environment set
+    /// one): the only warehouse a command other than <c>init</c> may create, so the first run on a fresh clone works.
+    /// </summary>
+    public static bool UsesShippedWarehouse(EtlSettings overrides) =>
+        overrides.Connection is null
+        && Read() is IConfigurationRoot root
+        && root.Providers.LastOrDefault(p => p.TryGet("Warehouse:ConnectionString", out _)) is Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider;
+
     /// <summary>appsettings.json beside the program, then the environment.</summary>
     public static IConfiguration Read() => new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)

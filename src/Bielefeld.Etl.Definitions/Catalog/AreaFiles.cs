@@ -9,10 +9,6 @@ namespace Bielefeld.Etl.Definitions.Catalog;
 /// <summary>Reads <c>config/bereiche.yml</c>, the area hierarchy.</summary>
 public static class AreaFiles
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .Build();
-
     /// <summary>Reads and validates the area file.</summary>
     /// <exception cref="CatalogException">The file is missing, malformed or inconsistent.</exception>
     public static AreaCatalog Read(string path)
@@ -22,14 +18,15 @@ public static class AreaFiles
             throw new CatalogException([$"{path} fehlt: keine Raumgliederung."]);
         }
 
+        var text = File.ReadAllText(path, Encoding.UTF8);
         AreaDocument document;
         try
         {
-            document = Deserializer.Deserialize<AreaDocument>(File.ReadAllText(path, Encoding.UTF8)) ?? new AreaDocument();
+            document = YamlProblem.Strict.Deserialize<AreaDocument>(text) ?? new AreaDocument();
         }
         catch (YamlException ex)
         {
-            throw new CatalogException([$"{path}: {ex.Message}"]);
+            throw new CatalogException([YamlProblem.Describe(path, ex, text)]);
         }
 
         var areas = new List<Area> { new(document.Stadt.Code, document.Stadt.Name, AreaLevel.City, null) };

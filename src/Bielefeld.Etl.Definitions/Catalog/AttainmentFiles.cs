@@ -13,10 +13,6 @@ namespace Bielefeld.Etl.Definitions.Catalog;
 /// </summary>
 public static class AttainmentFiles
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .Build();
-
     /// <summary>Reads the settings and checks them against the plan.</summary>
     /// <exception cref="CatalogException">The file is malformed or names unknown indicators.</exception>
     public static AttainmentSettings Read(string? path, PlanCatalog plan)
@@ -26,14 +22,15 @@ public static class AttainmentFiles
             return AttainmentSettings.Default;
         }
 
+        var text = File.ReadAllText(path, Encoding.UTF8);
         SettingsDocument document;
         try
         {
-            document = Deserializer.Deserialize<SettingsDocument>(File.ReadAllText(path, Encoding.UTF8)) ?? new SettingsDocument();
+            document = YamlProblem.Strict.Deserialize<SettingsDocument>(text) ?? new SettingsDocument();
         }
         catch (YamlException ex)
         {
-            throw new CatalogException([$"{path}: {ex.Message}"]);
+            throw new CatalogException([YamlProblem.Describe(path, ex, text)]);
         }
 
         var problems = new List<string>();

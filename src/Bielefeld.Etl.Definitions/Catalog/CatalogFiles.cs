@@ -16,10 +16,6 @@ public static class CatalogFiles
     private const string PlanFile = "plan.yml";
     private const string MeasureFolder = "massnahmen";
 
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .Build();
-
     private static readonly ISerializer Serializer = new SerializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull | DefaultValuesHandling.OmitEmptyCollections)
@@ -37,7 +33,16 @@ public static class CatalogFiles
             throw new CatalogException([$"{planPath} fehlt: kein Plankatalog in {directory}."]);
         }
 
-        var plan = ReadDocument<PlanDocument>(planPath);
+        PlanDocument plan;
+        try
+        {
+            plan = ReadDocument<PlanDocument>(planPath);
+        }
+        catch (FormatException ex)
+        {
+            throw new CatalogException([ex.Message]);
+        }
+
         var measureDir = Path.Combine(directory, MeasureFolder);
         var files = Directory.Exists(measureDir)
             ? Directory.GetFiles(measureDir, "*.yml").Order(StringComparer.Ordinal).ToArray()
@@ -76,14 +81,15 @@ public static class CatalogFiles
 
     private static T ReadDocument<T>(string path)
     {
+        var text = File.ReadAllText(path, Encoding.UTF8);
         try
         {
-            return Deserializer.Deserialize<T>(File.ReadAllText(path, Encoding.UTF8))
+            return YamlProblem.Strict.Deserialize<T>(text)
                 ?? throw new FormatException($"{path}: Datei ist leer.");
         }
         catch (YamlException ex)
         {
-            throw new FormatException($"{path}: {ex.Message}", ex);
+            throw new FormatException(YamlProblem.Describe(path, ex, text), ex);
         }
     }
 

@@ -6,10 +6,10 @@ namespace Bielefeld.Etl.Definitions.Pipelines;
 /// </summary>
 public sealed class PipelineDefinition
 {
-    internal PipelineDefinition(string path, string text, PipelineHeader header)
+    internal PipelineDefinition(string path, PipelineDocument document, PipelineHeader header)
     {
         FilePath = path;
-        Text = text;
+        Document = document;
         Name = header.Name;
         Source = header.Source;
         Reader = header.Reader;
@@ -50,12 +50,19 @@ public sealed class PipelineDefinition
     /// <summary>The file the definition was read from, for messages.</summary>
     public string FilePath { get; }
 
-    internal string Text { get; }
+    private PipelineDocument Document { get; }
 
     /// <summary>Reads the reader-specific section <paramref name="key"/> into <typeparamref name="T"/>.</summary>
     /// <exception cref="PipelineDefinitionException">The section is missing or malformed.</exception>
     public T ReadSection<T>(string key)
-        where T : class, new() => PipelineFiles.ReadSection<T>(this, key);
+        where T : class, new() => Document.ReadSection<T>(key);
+
+    /// <summary>
+    /// Refuses a top-level key that neither the common keys nor the reader's section account for, so a misspelt
+    /// <c>schedul:</c> stops the pipeline instead of leaving it silently unscheduled. Called once the reader has read its section.
+    /// </summary>
+    /// <exception cref="PipelineDefinitionException">The file has a key nothing reads; the message names file, line and column.</exception>
+    public void RefuseUnreadKeys() => Document.RefuseUnreadKeys(PipelineFiles.HeaderKeys);
 }
 
 /// <summary>The keys every pipeline file has, whatever its reader.</summary>

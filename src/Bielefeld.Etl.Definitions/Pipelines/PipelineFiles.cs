@@ -1,8 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
-using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
 namespace Bielefeld.Etl.Definitions.Pipelines;
@@ -10,40 +7,41 @@ namespace Bielefeld.Etl.Definitions.Pipelines;
 /// <summary>Reads the pipeline definitions in <c>pipelines/</c> and checks what every one of them must have.</summary>
 public static partial class PipelineFiles
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .IgnoreUnmatchedProperties()
-        .Build();
+    // The keys every pipeline file may have whatever its reader; the reader's own section comes on top.
+    internal static readonly string[] HeaderKeys =
+        [.. typeof(PipelineHeader).GetProperties().Select(p => UnderscoredNamingConvention.Instance.Apply(p.Name))];
 
     /// <summary>Reads every <c>*.yml</c> in <paramref name="directory"/>, in name order.</summary>
     /// <exception cref="PipelineDefinitionException">A file is malformed or names an unsafe identifier.</exception>
     public static IReadOnlyList<PipelineDefinition> ReadAll(string directory)
     {
-        if (!Directory.Exists(directory))
-        {
-            throw new PipelineDefinitionException($"Der Ordner der Pipeline-Definitionen '{directory}' existiert nicht.");
-        }
+        var definitions = List(directory).Select(Read).ToList();
+        RefuseDuplicates(definitions);
+        return definitions;
+    }
 
-        var definitions = Directory.GetFiles(directory, "*.yml").Order(StringComparer.Ordinal).Select(Read).ToList();
-        var duplicate = definitions.GroupBy(d => d.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        return duplicate is null
-            ? definitions
-            : throw new PipelineDefinitionException($"Die Pipeline '{duplicate.Key}' ist mehrfach definiert: {string.Join(", ", duplicate.Select(d => d.FilePath))}.");
+    /// <summary>The pipeline files in <paramref name="directory"/>, in name order.</summary>
+    /// <exception cref="PipelineDefinitionException">The folder does not exist.</exception>
+    public static IReadOnlyList<string> List(string directory) =>
+        Directory.Exists(directory)
+            ? Directory.GetFiles(directory, "*.yml").Order(StringComparer.Ordinal).ToList()
+            : throw new PipelineDefinitionException($"Der Ordner der Pipeline-Definitionen '{directory}' existiert nicht.");
+
+    /// <summary>Refuses two files that define the same pipeline.</summary>
+    /// <exception cref="PipelineDefinitionException">A name is defined twice.</exception>
+    public static void RefuseDuplicates(IEnumerable<PipelineDefinition> definitions)
+    {
+        if (definitions.GroupBy(d => d.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+        {
+            throw new PipelineDefinitionException($"Die Pipeline '{duplicate.Key}' ist mehrfach definiert: {string.Join(", ", duplicate.Select(d => d.FilePath))}.");
+        }
     }
 
     /// <summary>Reads one pipeline file.</summary>
     public static PipelineDefinition Read(string path)
     {
-        var text = File.ReadAllText(path, Encoding.UTF8);
-        PipelineHeader header;
-        try
-        {
-            header = Deserializer.Deserialize<PipelineHeader>(text) ?? new PipelineHeader();
-        }
-        catch (YamlException ex)
-        {
-            throw new PipelineDefinitionException($"{path}: {ex.Message}");
-        }
+        var document = PipelineDocument.Parse(path, File.ReadAllText(path, Encoding.UTF8));
+        var header = document.Read<PipelineHeader>(HeaderKeys) ?? new PipelineHeader();
 
         Require(path, "name", header.Name, SafeName());
         Require(path, "reader", header.Reader, SafeName());
@@ -64,32 +62,7 @@ public static partial class PipelineFiles
                 $"{path}: 'abweisung_max_anteil' muss ein Anteil zwischen 0 und 1 sein (z. B. 0.2 für 20 %), nicht {share.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
         }
 
-        return new PipelineDefinition(path, text, header);
-    }
-
-    internal static T ReadSection<T>(PipelineDefinition definition, string key)
-        where T : class, new()
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(definition.Text));
-            if (stream.Documents[0].RootNode is not YamlMappingNode root
-                || !root.Children.TryGetValue(new YamlScalarNode(key), out var section))
-            {
-                throw new PipelineDefinitionException($"{definition.FilePath}: der Abschnitt '{key}' fehlt.");
-            }
-
-            var sectionText = new YamlStream(new YamlDocument(section));
-            using var writer = new StringWriter();
-            sectionText.Save(writer, assignAnchors: false);
-            var strict = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
-            return strict.Deserialize<T>(writer.ToString()) ?? new T();
-        }
-        catch (YamlException ex)
-        {
-            throw new PipelineDefinitionException($"{definition.FilePath}, Abschnitt '{key}': {ex.Message}");
-        }
+        return new PipelineDefinition(path, document, header);
     }
 
     private static void Require(string path, string key, string? value, Regex pattern)

@@ -40,8 +40,10 @@ public sealed partial class LoadRetry
                 {
                     Interlocked.Increment(ref _retries);
                     args.Context.Properties.TryGetValue(FileKey, out var file);
-                    LogRetry(args.Outcome.Exception, file ?? "?", args.AttemptNumber + 2, settings.MaxAttempts, args.RetryDelay.TotalSeconds,
-                        args.Outcome.Exception?.GetType().Name ?? "", args.Outcome.Exception?.Message ?? "");
+                    var fault = args.Outcome.Exception;
+                    var faultType = fault?.GetType().Name ?? "";
+                    var reason = fault?.Message ?? "";
+                    LogRetry(file ?? "?", args.AttemptNumber + 2, settings.MaxAttempts, args.RetryDelay.TotalSeconds, faultType, reason);
                     return default;
                 },
             });
@@ -72,7 +74,11 @@ public sealed partial class LoadRetry
         }
     }
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning,
+    // One line per retry, without the stack trace: the fault's type and message say what happened, and an unreachable
+    // database would otherwise fill the night's log with the driver's frames once per attempt. Information, not a
+    // warning: a retry that succeeds needs nobody; what the retries could not fix is reported as the error it is
+    // (serve's log shows the retries, run's console only that error).
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information,
         Message = "{File}: vorübergehender Fehler ({ExceptionType}: {Reason}); Versuch {Attempt} von {MaxAttempts} in {DelaySeconds:0.0} s")]
-    private partial void LogRetry(Exception? exception, string file, int attempt, int maxAttempts, double delaySeconds, string exceptionType, string reason);
+    private partial void LogRetry(string file, int attempt, int maxAttempts, double delaySeconds, string exceptionType, string reason);
 }

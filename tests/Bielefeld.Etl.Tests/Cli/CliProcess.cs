@@ -101,6 +101,13 @@ public sealed class CliProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Sends a signal (<c>TERM</c>, <c>INT</c>) as a service manager or Ctrl+C would: the program may react to it.</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start("kill", ["-s", name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     /// <summary>SIGKILL: no finally block, no rollback code of ours runs.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 

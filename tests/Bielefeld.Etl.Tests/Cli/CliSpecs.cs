@@ -31,6 +31,13 @@ public sealed class CliSpecs : IDisposable
         return inbox;
     }
 
+    // run and the other commands refuse a warehouse that does not exist; init creates it.
+    private async Task InitAsync()
+    {
+        var (exit, output) = await CliProcess.RunAsync(null, "init", "--connection", Connection);
+        Assert.True(exit == 0, output);
+    }
+
     private List<T> Query<T>(string sql)
     {
         using var connection = new SqliteConnection(Connection);
@@ -40,6 +47,7 @@ public sealed class CliSpecs : IDisposable
     [Fact]
     public async Task Run_all_on_the_samples_exits_0_shows_the_loads_and_attainment_and_status_lists_them()
     {
+        await InitAsync();
         var inbox = CopySamplesToInbox();
 
         var (exit, output) = await CliProcess.RunAsync(null, "run", "--all", "--inbox", inbox, "--connection", Connection);
@@ -67,6 +75,7 @@ public sealed class CliSpecs : IDisposable
     [Fact]
     public async Task An_unknown_pipeline_name_fails_the_run_with_exit_code_2_and_names_the_known_ones()
     {
+        await InitAsync();
         var (exit, output) = await CliProcess.RunAsync(null, "run", "--pipeline", "rekom-alt", "--inbox", _dir.Folder("inbox"), "--connection", Connection);
 
         Assert.Equal(2, exit);
@@ -94,6 +103,7 @@ public sealed class CliSpecs : IDisposable
     [Fact]
     public async Task Killing_the_process_in_the_middle_of_a_load_leaves_nothing_half_done_and_the_next_run_completes_it()
     {
+        await InitAsync();
         var inbox = CopySamplesToInbox();
         // A large workbook, loaded after the five samples: one valid row, then 60.000 repetitions of it, each
         // rejected as a duplicate Kennzahl.

@@ -35,6 +35,8 @@ public sealed class StewardCliSpecs : IDisposable
     public async Task Rejects_lists_the_samples_rejected_rows_newest_first_filters_and_exports_them()
     {
         var environment = new Dictionary<string, string> { ["BIELEFELD_ETL_REPORTS"] = _dir.Folder("reports") };
+        var (initExit, initOutput) = await CliProcess.RunAsync(null, "init", "--connection", Connection);
+        Assert.True(initExit == 0, initOutput);
         var (runExit, runOutput) = await CliProcess.RunAsync(environment, "run", "--all", "--inbox", CopySamplesToInbox(), "--connection", Connection);
         Assert.Equal(0, runExit);
         Assert.Contains("Bericht: ", runOutput, StringComparison.Ordinal);

@@ -28,6 +28,7 @@ public sealed class ServeSpecs : IDisposable
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var connection = $"Data Source={_inbox.File("geheim-warehouse.db")}";
+        Assert.Equal(0, (await CliProcess.RunAsync(null, "init", "--connection", connection)).ExitCode);
         using var serve = CliProcess.Start(null, "serve", "--urls", url, "--inbox", _inbox.Root, "--connection", connection);
         Assert.True(await serve.WaitForLineAsync(l => l.StartsWith("Dashboard: ", StringComparison.Ordinal), TimeSpan.FromMinutes(1)), string.Join('\n', serve.Output));
         using var http = new HttpClient { BaseAddress = new Uri(url) };
@@ -59,9 +60,11 @@ public sealed class ServeSpecs : IDisposable
         var text = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Pipelines, "kaf.yml"), TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(pipelines, "kaf.yml"), text.Replace("\"30 5 * * *\"", "\"30 2 * * *\"", StringComparison.Ordinal), TestContext.Current.CancellationToken);
 
-        var (exit, output) = await CliProcess.RunAsync(
-            new Dictionary<string, string> { ["BIELEFELD_ETL_PIPELINES"] = pipelines },
-            "serve", "--urls", $"http://127.0.0.1:{FreePort()}", "--inbox", _inbox.Root, "--connection", $"Data Source={_inbox.File("w.db")}");
+        var environment = new Dictionary<string, string> { ["BIELEFELD_ETL_PIPELINES"] = pipelines };
+        var connection = $"Data Source={_inbox.File("w.db")}";
+        Assert.Equal(0, (await CliProcess.RunAsync(environment, "init", "--connection", connection)).ExitCode);
+
+        var (exit, output) = await CliProcess.RunAsync(environment, "serve", "--urls", $"http://127.0.0.1:{FreePort()}", "--inbox", _inbox.Root, "--connection", connection);
 
         Assert.Equal(2, exit);
         Assert.Contains("der Zeitplan '30 2 * * *' läuft um 02:30 Uhr", output, StringComparison.Ordinal);

@@ -17,10 +17,6 @@ public static class CatalogCorrections
     /// <summary>The file name beside <c>plan.yml</c>.</summary>
     public const string FileName = "korrekturen.yml";
 
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .Build();
-
     // Every key a correction may change, with how to read and write it on the catalog documents.
     private static readonly Dictionary<string, Field<MeasureDocument>> MeasureFields = new(StringComparer.Ordinal)
     {
@@ -62,13 +58,14 @@ public static class CatalogCorrections
             return [];
         }
 
+        var text = File.ReadAllText(path, Encoding.UTF8);
         try
         {
-            return Deserializer.Deserialize<CorrectionsDocument?>(File.ReadAllText(path, Encoding.UTF8))?.Korrekturen ?? [];
+            return YamlProblem.Strict.Deserialize<CorrectionsDocument?>(text)?.Korrekturen ?? [];
         }
         catch (YamlException ex)
         {
-            throw new CatalogException([$"{path}: {ex.Message}"]);
+            throw new CatalogException([YamlProblem.Describe(path, ex, text)]);
         }
     }
 
