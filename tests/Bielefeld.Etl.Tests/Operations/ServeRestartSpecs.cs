@@ -114,7 +114,7 @@ public sealed class ServeRestartSpecs(PostgresServer server) : IAsyncLifetime
     private async Task<bool> LockHeldAsync()
     {
         await using var connection = new NpgsqlConnection(_database);
-        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM hangfire.lock WHERE resource = 'bielefeld-etl:pipeline:kaf'") == 1;
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM hangfire.lock WHERE resource = 'hangfire:bielefeld-etl:pipeline:kaf'") == 1;
     }
 
     private async Task<string> LocksAsync()
