@@ -67,6 +67,34 @@ internal sealed class BenchWorkspace
 
     public string BaFile => Path.Combine(Inbox, BaPipeline, BaFileName);
 
+    /// <summary>The corrected delivery of the bench file, a month later (<see cref="WriteRedelivery"/>).</summary>
+    public string RedeliveryFile => Path.Combine(Inbox, BaPipeline, "BA_SA_Bench_20180215.csv");
+
+    /// <summary>
+    /// Writes <see cref="RedeliveryFile"/>: the bench file again, every readable value of its last month corrected (a
+    /// month superseded as a whole), everything else unchanged; returns how many values it changes.
+    /// </summary>
+    public long WriteRedelivery()
+    {
+        var month = Ba.FirstMonth.AddMonths(Ba.Months - 1).ToString("yyyyMM", CultureInfo.InvariantCulture) + ";";
+        long changed = 0;
+        using var writer = new StreamWriter(RedeliveryFile, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16) { NewLine = "\r\n" };
+        foreach (var line in File.ReadLines(BaFile))
+        {
+            var value = line[(line.LastIndexOf(';') + 1)..];
+            if (!line.StartsWith(month, StringComparison.Ordinal) || value is "k.A." or "*")
+            {
+                writer.WriteLine(line);
+                continue;
+            }
+
+            changed++;
+            writer.WriteLine(line[..(line.Length - value.Length)] + (value == "1" ? "2" : "1"));
+        }
+
+        return changed;
+    }
+
     /// <summary>The BA rows as the fact holds them, tab-separated in PostgreSQL's COPY text format.</summary>
     public string BaNormalised => Path.Combine(Root, "normalised", "ba-long-csv.tsv");
 

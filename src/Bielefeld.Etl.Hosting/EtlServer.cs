@@ -1,6 +1,7 @@
 using Bielefeld.Etl.Hosting.Dashboard;
 using Bielefeld.Etl.Hosting.Jobs;
 using Bielefeld.Etl.Hosting.Scheduling;
+using Bielefeld.Etl.Hosting.Web;
 using Bielefeld.Etl.Hosting.Workspace;
 using Bielefeld.Etl.Jobs;
 using Bielefeld.Etl.Warehouse;
@@ -59,6 +60,15 @@ public static class EtlServer
         builder.Services.AddTransient<PipelineJob>();
         builder.Services.AddTransient<AttainmentJob>();
         builder.Services.AddTransient<NightlySummaryJob>();
+        SecurityHeaders.AddTo(builder.Services);
+
+        // The web host puts host filtering first in the pipeline (allowing any host unless told otherwise).
+        builder.Services.AddHostFiltering(o =>
+        {
+            o.AllowedHosts = [.. AllowedHosts.For(server)];
+            o.AllowEmptyHosts = false;
+            o.IncludeFailureMessage = false;
+        });
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "bielefeld-etl-csrf";

@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
+using Npgsql;
 
 namespace Bielefeld.Etl.Hosting;
 
@@ -15,6 +17,16 @@ public static class JobStorageFactory
 {
     /// <summary>The schema of Hangfire's tables in PostgreSQL and SQL Server.</summary>
     public const string Schema = "hangfire";
+
+    /// <summary>How long an orphaned lock outlives its killed process, per PostgreSQL storage created here.</summary>
+    private static readonly ConditionalWeakTable<JobStorage, object> s_orphanedLockExpiry = [];
+
+    /// <summary>
+    /// How long a distributed lock of <paramref name="storage"/> outlives a killed process: Hangfire.PostgreSql's
+    /// DistributedLockTimeout; null where a lock ends with its process (SQL Server's application locks, in memory).
+    /// </summary>
+    public static TimeSpan? OrphanedLockExpiry(JobStorage storage) =>
+        s_orphanedLockExpiry.TryGetValue(storage, out var expiry) ? (TimeSpan)expiry : null;
 
     /// <summary>Creates the job storage for <paramref name="provider"/>.</summary>
     /// <exception cref="InvalidOperationException">The provider is unknown.</exception>
@@ -34,6 +46,7 @@ public static class JobStorageFactory
 
     private static PostgreSqlStorage Postgres(string connectionString, ServerOptions options)
     {
+        CheckPostgresRights(connectionString);
         var storageOptions = new PostgreSqlStorageOptions
         {
             SchemaName = Schema,
@@ -48,6 +61,44 @@ public static class JobStorageFactory
             DistributedLockTimeout = options.DistributedLockTimeout,
             QueuePollInterval = options.QueuePollInterval,
         };
-        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
+        var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
+        s_orphanedLockExpiry.Add(storage, options.DistributedLockTimeout);
+        return storage;
+    }
+
+    /// <summary>
+    /// Hangfire.PostgreSql creates or upgrades its schema on start and, refused, retries without end and without a
+    /// word. So the rights are asked first, and a login that lacks them stops the start with one line saying which.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The login cannot create or use the schema.</exception>
+    private static void CheckPostgresRights(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(
+            """
+            SELECT current_user, CASE
+                WHEN to_regnamespace(@schema) IS NULL THEN
+                    CASE WHEN has_database_privilege(current_database(), 'CREATE') THEN NULL
+                         ELSE 'das Schema fehlt, und sie darf es nicht anlegen (CREATE auf der Datenbank fehlt)' END
+                WHEN NOT has_schema_privilege(@schema, 'USAGE') THEN 'ihr fehlt das Recht USAGE am Schema'
+                WHEN to_regclass(@schema || '.job') IS NULL THEN
+                    CASE WHEN has_schema_privilege(@schema, 'CREATE') THEN NULL
+                         ELSE 'die Tabellen fehlen, und sie darf keine anlegen (CREATE am Schema fehlt)' END
+                WHEN NOT (has_table_privilege(@schema || '.job', 'SELECT') AND has_table_privilege(@schema || '.job', 'INSERT')
+                          AND has_table_privilege(@schema || '.job', 'UPDATE') AND has_table_privilege(@schema || '.job', 'DELETE'))
+                    THEN 'ihr fehlen Lese- und Schreibrechte an den Tabellen'
+                END
+            """,
+            connection);
+        command.Parameters.AddWithValue("schema", Schema);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        if (!reader.IsDBNull(1))
+        {
+            throw new InvalidOperationException(
+                $"Der Job-Speicher (PostgreSQL, Schema {Schema}) ist für die Anmeldung '{reader.GetString(0)}' nicht nutzbar: {reader.GetString(1)}. "
+                + "Eine Anmeldung mit diesen Rechten unter Hangfire:ConnectionString eintragen oder die Rechte erteilen (docs/operations.md).");
+        }
     }
 }

@@ -6,6 +6,12 @@ public sealed record ServerOptions
     /// <summary>Where the dashboard listens; loopback only by default.</summary>
     public string Urls { get; init; } = "http://127.0.0.1:5080";
 
+    /// <summary>
+    /// Host names the dashboard and workspace answer to besides localhost, 127.0.0.1, [::1] and the hosts of
+    /// <see cref="Urls"/> (e.g. <c>etl.intern.bielefeld.de</c>); a request for any other name gets 400.
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
     /// <summary>Whether the dashboard may trigger, retry and delete jobs; read-only by default.</summary>
     public bool DashboardWritable { get; init; }
 

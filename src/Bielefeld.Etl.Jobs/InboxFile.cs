@@ -43,6 +43,10 @@ public static class InboxFile
             {
                 refused.Add(new RefusedInboxEntry(entry.FullName, InboxReasons.PathOutside, outside!));
             }
+            else if (InboxPath.LengthRefusal(entry.Name) is { } tooLong)
+            {
+                refused.Add(new RefusedInboxEntry(path.FullPath, InboxReasons.NameTooLong, tooLong));
+            }
             else if (entry.LinkTarget is { } target)
             {
                 refused.Add(new RefusedInboxEntry(path.FullPath, InboxReasons.Link,

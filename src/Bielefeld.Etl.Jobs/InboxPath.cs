@@ -6,6 +6,12 @@ namespace Bielefeld.Etl.Jobs;
 /// </summary>
 public sealed class InboxPath
 {
+    /// <summary>
+    /// The longest file name taken in, in UTF-8 bytes. File systems allow 255; the archive (<c>.&lt;sha&gt;-n</c>) and the
+    /// steward reports (<c>abgewiesen_&lt;Nr&gt;_…html</c>) add to the name, and that must still fit.
+    /// </summary>
+    public const int MaxNameBytes = 200;
+
     private InboxPath(string root, string name)
     {
         Root = root;
@@ -51,6 +57,15 @@ public sealed class InboxPath
     /// <exception cref="ArgumentException">The name escapes the inbox (the message says how).</exception>
     public static InboxPath Resolve(string root, string name) =>
         TryResolve(root, name, out var refusal) ?? throw new ArgumentException(refusal, nameof(name));
+
+    /// <summary>Why <paramref name="name"/> is too long to be taken in (<see cref="MaxNameBytes"/>); null when it is not.</summary>
+    public static string? LengthRefusal(string name)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(name);
+        return bytes > MaxNameBytes
+            ? $"Der Dateiname ist {bytes} Byte lang; erlaubt sind höchstens {MaxNameBytes} Byte (Archiv und Berichte hängen noch etwas an). Bitte die Datei kürzer benennen."
+            : null;
+    }
 
     private static string? Check(string name)
     {

@@ -16,4 +16,7 @@ public static class InboxReasons
 
     /// <summary>The name would resolve outside the inbox (<c>..</c>, an absolute path, a folder).</summary>
     public static ReasonCode PathOutside { get; } = new("EINGANG_PFAD_UNZULAESSIG", "Der Name führt aus dem Eingangsordner hinaus; erlaubt ist nur ein Dateiname.");
+
+    /// <summary>The name is longer than <see cref="InboxPath.MaxNameBytes"/>: archive and steward reports could not name the file.</summary>
+    public static ReasonCode NameTooLong { get; } = new("EINGANG_NAME_ZU_LANG", "Der Dateiname ist zu lang; Archiv und Berichte könnten die Datei nicht benennen.");
 }

@@ -143,21 +143,18 @@ internal static class PostgresSql
               AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie AND s.datenstand < b.datenstand)
         """;
 
-    /// <summary>Per-value delivery: values the file contains with another figure are superseded; what it does not contain stays.</summary>
+    /// <summary>
+    /// Per-value delivery: values the file contains with another figure are superseded; what it does not contain stays.
+    /// A join from the staged rows to their current values (ux_beobachtung_aktuell): the work grows with the file.
+    /// </summary>
     public const string SupersedeContained =
         """
         UPDATE dwh.fact_beobachtung b SET ersetzt_durch_datei_id = @fileId
-        WHERE b.ersetzt_durch_datei_id IS NULL AND b.quelle = @Source
-          AND EXISTS (
-              SELECT 1 FROM stg.observation s
-              WHERE s.datei_id = @fileId AND s.indikator_code = b.indikator_code
-                AND s.monat = b.monat AND s.bereich_code = b.bereich_code AND s.serie = b.serie)
-          AND NOT EXISTS (
-              SELECT 1 FROM stg.observation s
-              WHERE s.datei_id = @fileId AND s.indikator_code = b.indikator_code
-                AND s.monat = b.monat AND s.bereich_code = b.bereich_code AND s.serie = b.serie
-                AND s.wert IS NOT DISTINCT FROM b.wert AND s.zaehler IS NOT DISTINCT FROM b.zaehler
-                AND s.nenner IS NOT DISTINCT FROM b.nenner AND s.unterdrueckt = b.unterdrueckt)
+        FROM stg.observation s
+        WHERE s.datei_id = @fileId AND b.ersetzt_durch_datei_id IS NULL AND b.quelle = @Source
+          AND b.indikator_code = s.indikator_code AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie
+          AND (s.wert IS DISTINCT FROM b.wert OR s.zaehler IS DISTINCT FROM b.zaehler
+               OR s.nenner IS DISTINCT FROM b.nenner OR s.unterdrueckt <> b.unterdrueckt)
         """;
 
     /// <summary>What is new or changed is inserted; unchanged values keep the file that first delivered them.</summary>

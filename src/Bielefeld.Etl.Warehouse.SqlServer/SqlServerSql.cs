@@ -128,21 +128,18 @@ internal static class SqlServerSql
               AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie AND s.datenstand < b.datenstand);
         """;
 
-    /// <summary>Per-value delivery: values the file contains with another figure are superseded; what it does not contain stays.</summary>
+    /// <summary>
+    /// Per-value delivery: values the file contains with another figure are superseded; what it does not contain stays.
+    /// A join from the staged rows to their current values (ux_beobachtung_aktuell): the work grows with the file.
+    /// </summary>
     public const string SupersedeContained =
         """
         UPDATE b SET ersetzt_durch_datei_id = @fileId
-        FROM dwh.fact_beobachtung b
-        WHERE b.ersetzt_durch_datei_id IS NULL AND b.quelle = @Source
-          AND EXISTS (
-              SELECT 1 FROM stg.observation s
-              WHERE s.datei_id = @fileId AND s.indikator_code = b.indikator_code
-                AND s.monat = b.monat AND s.bereich_code = b.bereich_code AND s.serie = b.serie)
-          AND NOT EXISTS (
-              SELECT 1 FROM stg.observation s
-              WHERE s.datei_id = @fileId AND s.indikator_code = b.indikator_code
-                AND s.monat = b.monat AND s.bereich_code = b.bereich_code AND s.serie = b.serie
-                AND EXISTS (SELECT s.wert, s.zaehler, s.nenner, s.unterdrueckt INTERSECT SELECT b.wert, b.zaehler, b.nenner, b.unterdrueckt));
+        FROM stg.observation s
+        JOIN dwh.fact_beobachtung b ON b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
+         AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie
+        WHERE s.datei_id = @fileId AND b.quelle = @Source
+          AND NOT EXISTS (SELECT s.wert, s.zaehler, s.nenner, s.unterdrueckt INTERSECT SELECT b.wert, b.zaehler, b.nenner, b.unterdrueckt);
         """;
 
     /// <summary>What is new or changed is inserted; unchanged values keep the file that first delivered them.</summary>

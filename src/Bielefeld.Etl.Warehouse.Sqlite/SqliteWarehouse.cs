@@ -351,82 +351,18 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
 
         if (scope.Mode == SupersedeMode.PerValue)
         {
-            // A value with an older Datenstand than the current one arrived late: kept in history, superseded at once.
-            await Execute(
-                """
-                INSERT INTO fact_beobachtung (indikator_code, monat, bereich_code, quelle, serie, wert, zaehler, nenner, unterdrueckt, datenstand, datei_id, ersetzt_durch_datei_id)
-                SELECT s.indikator_code, s.monat, s.bereich_code, @Source, s.serie, s.wert, s.zaehler, s.nenner, s.unterdrueckt, s.datenstand, s.datei_id, b.datei_id
-                FROM stg_observation s
-                JOIN fact_beobachtung b ON b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
-                 AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie
-                WHERE s.datei_id = @fileId AND s.datenstand < b.datenstand
-                """);
-            await Execute(
-                """
-                DELETE FROM stg_observation
-                WHERE datei_id = @fileId AND EXISTS (
-                    SELECT 1 FROM fact_beobachtung b
-                    WHERE b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = stg_observation.indikator_code
-                      AND b.monat = stg_observation.monat AND b.bereich_code = stg_observation.bereich_code
-                      AND b.serie = stg_observation.serie AND stg_observation.datenstand < b.datenstand)
-                """);
-            // Values the file contains with another figure are superseded; what it does not contain stays.
-            await Execute(
-                """
-                UPDATE fact_beobachtung SET ersetzt_durch_datei_id = @fileId
-                WHERE ersetzt_durch_datei_id IS NULL AND quelle = @Source
-                  AND EXISTS (
-                      SELECT 1 FROM stg_observation s
-                      WHERE s.datei_id = @fileId AND s.indikator_code = fact_beobachtung.indikator_code
-                        AND s.monat = fact_beobachtung.monat AND s.bereich_code = fact_beobachtung.bereich_code
-                        AND s.serie = fact_beobachtung.serie)
-                  AND NOT EXISTS (
-                      SELECT 1 FROM stg_observation s
-                      WHERE s.datei_id = @fileId AND s.indikator_code = fact_beobachtung.indikator_code
-                        AND s.monat = fact_beobachtung.monat AND s.bereich_code = fact_beobachtung.bereich_code
-                        AND s.serie = fact_beobachtung.serie AND s.wert IS fact_beobachtung.wert
-                        AND s.zaehler IS fact_beobachtung.zaehler AND s.nenner IS fact_beobachtung.nenner
-                        AND s.unterdrueckt = fact_beobachtung.unterdrueckt)
-                """);
+            await Execute(SqliteMergeSql.KeepLateValues);
+            await Execute(SqliteMergeSql.DropLateValues);
+            await Execute(SqliteMergeSql.SupersedeContained);
         }
         else
         {
-            // Values in the file's scope that it no longer contains, or contains with another figure, are superseded.
-            await Execute(
-                """
-                UPDATE fact_beobachtung SET ersetzt_durch_datei_id = @fileId
-                WHERE ersetzt_durch_datei_id IS NULL AND quelle = @Source AND serie = @SeriesKey AND monat BETWEEN @from AND @to
-                  AND NOT EXISTS (
-                      SELECT 1 FROM stg_observation s
-                      WHERE s.datei_id = @fileId AND s.indikator_code = fact_beobachtung.indikator_code
-                        AND s.monat = fact_beobachtung.monat AND s.bereich_code = fact_beobachtung.bereich_code
-                        AND s.serie = fact_beobachtung.serie AND s.wert IS fact_beobachtung.wert
-                        AND s.zaehler IS fact_beobachtung.zaehler AND s.nenner IS fact_beobachtung.nenner
-                        AND s.unterdrueckt = fact_beobachtung.unterdrueckt)
-                """);
+            await Execute(SqliteMergeSql.Supersede);
         }
 
-        // What is new or changed is inserted; unchanged values keep the file that first delivered them.
-        await Execute(
-            """
-            INSERT INTO fact_beobachtung (indikator_code, monat, bereich_code, quelle, serie, wert, zaehler, nenner, unterdrueckt, datenstand, datei_id)
-            SELECT s.indikator_code, s.monat, s.bereich_code, @Source, s.serie, s.wert, s.zaehler, s.nenner, s.unterdrueckt, s.datenstand, s.datei_id
-            FROM stg_observation s
-            WHERE s.datei_id = @fileId
-              AND NOT EXISTS (
-                  SELECT 1 FROM fact_beobachtung b
-                  WHERE b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
-                    AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie)
-            """);
-
-        var changed = await connection.QueryAsync<string>(new CommandDefinition(
-            """
-            SELECT indikator_code FROM fact_beobachtung WHERE ersetzt_durch_datei_id = @fileId
-            UNION
-            SELECT indikator_code FROM fact_beobachtung WHERE datei_id = @fileId
-            """,
-            args, transaction, cancellationToken: cancellationToken));
-        await Execute("DELETE FROM stg_observation WHERE datei_id = @fileId");
+        await Execute(SqliteMergeSql.InsertNew);
+        var changed = await connection.QueryAsync<string>(new CommandDefinition(SqliteMergeSql.ChangedIndicators, args, transaction, cancellationToken: cancellationToken));
+        await Execute(SqliteMergeSql.ClearStaging);
         return changed.ToList();
     }
 

@@ -61,6 +61,43 @@ internal static class EndToEnd
 
             return workspace.Ba.Rows;
         }, "zweiter Lauf über dieselbe Datei: Fingerabdruck, nichts Neues; Sekunden zählen, nicht Zeilen/s");
-        return [load, attainment, nightly];
+        var redelivery = await RedeliverAsync(prefix, workspace, run, pipelines, countObservations, observations);
+        return [load, attainment, nightly, redelivery];
+    }
+
+    /// <summary>
+    /// A corrected delivery of the whole file that supersedes one month's values: staged, merged against the
+    /// current values and recomputed, as the nightly job would. The current observations must stay as many as before
+    /// (each superseded value replaced by its correction).
+    /// </summary>
+    private static async Task<Measurement> RedeliverAsync(
+        string prefix, BenchWorkspace workspace, PipelineRun run, string[] pipelines, Func<Task<long>> countObservations, long observations)
+    {
+        var changed = workspace.WriteRedelivery();
+        try
+        {
+            RunSummary? summary = null;
+            var measured = await Timed.RunAsync($"{prefix}.re-delivery", $"{prefix}.end-to-end", async () =>
+            {
+                summary = await run.RunAsync(pipelines, null, CancellationToken.None);
+                return workspace.Ba.Rows;
+            });
+            var file = summary!.Files.Single(f => f.Status != FileLoadStatus.AlreadyLoaded);
+            var current = await countObservations();
+            if (file.Status != FileLoadStatus.Loaded || current != observations)
+            {
+                throw new InvalidOperationException($"{prefix}: Neulieferung {file.Status} {file.Message}; aktuelle Beobachtungen {current:N0} statt {observations:N0}.");
+            }
+
+            return measured with
+            {
+                Note = $"ganze Datei neu geliefert, {changed:N0} Werte des letzten Monats korrigiert (ersetzt); gelesen {file.Counts.Read:N0}, geladen {file.Counts.Loaded:N0}; " +
+                       $"aktuelle Beobachtungen vorher und nachher {current:N0}",
+            };
+        }
+        finally
+        {
+            File.Delete(workspace.RedeliveryFile);
+        }
     }
 }

@@ -43,6 +43,9 @@ public sealed class ServeCommand : EtlCommand<ServeSettings>
             StorageConnectionString = configuration["Hangfire:ConnectionString"],
             UploadLimitBytes = long.TryParse(configuration["Arbeitsplatz:UploadMaxMB"], NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes) && megabytes > 0
                 ? megabytes << 20 : new ServerOptions().UploadLimitBytes,
+            AllowedHosts = (configuration["Server:AllowedHosts"] ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            DistributedLockTimeout = TimeSpan.TryParse(configuration["Hangfire:DistributedLockTimeout"], CultureInfo.InvariantCulture, out var lockTime) && lockTime > TimeSpan.Zero
+                ? lockTime : new ServerOptions().DistributedLockTimeout,
             WorkerCount = int.TryParse(configuration["Server:WorkerCount"], NumberStyles.None, CultureInfo.InvariantCulture, out var workers) && workers > 0 ? workers : 2,
         };
         await run.InitialiseAsync(cancellationToken);

@@ -38,6 +38,11 @@ internal static class InboxUpload
             return new UploadOutcome(StatusCodes.Status400BadRequest, $"Nicht angenommen: {refusal}");
         }
 
+        if (InboxPath.LengthRefusal(target.Name) is { } tooLong)
+        {
+            return new UploadOutcome(StatusCodes.Status400BadRequest, $"Nicht angenommen ({InboxReasons.NameTooLong.Code}): {tooLong}");
+        }
+
         if (target.Name.StartsWith('.') || target.Name.StartsWith("~$", StringComparison.Ordinal)
             || !FileSystemName.MatchesSimpleExpression(definition.Files, target.Name, ignoreCase: true))
         {

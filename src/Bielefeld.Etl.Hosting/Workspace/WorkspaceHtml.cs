@@ -88,14 +88,12 @@ internal static class WorkspaceHtml
         return Send(http, html, status);
     }
 
-    /// <summary>Sends a finished HTML document with the workspace's security headers.</summary>
+    /// <summary>Sends a finished HTML document with the workspace's own, stricter policy (no script at all); the other headers come from <see cref="Web.SecurityHeaders"/>.</summary>
     public static IResult Send(HttpContext http, string html, int status = StatusCodes.Status200OK)
     {
         var headers = http.Response.Headers;
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-        headers.XContentTypeOptions = "nosniff";
         headers.CacheControl = "no-store";
-        headers["Referrer-Policy"] = "same-origin";
         return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 

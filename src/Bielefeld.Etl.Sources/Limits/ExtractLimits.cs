@@ -31,6 +31,14 @@ public sealed record ExtractLimits
     public long MaxWorkbookUnpackedBytes { get; init; } = 256L << 20;
 
     /// <summary>
+    /// The most bytes the shared strings of an .xlsx (<c>xl/sharedStrings.xml</c>) may unpack to (16 MiB; a KAF
+    /// workbook has a few KiB). Sheets are read as a stream, but ExcelDataReader holds every shared string in memory
+    /// for the whole reading, at two to three times their XML size: 250 MiB of them, within every other limit, took
+    /// 631 MB.
+    /// </summary>
+    public long MaxSharedStringsBytes { get; init; } = 16L << 20;
+
+    /// <summary>
     /// The highest unpacked-to-packed ratio of an .xlsx entry larger than <see cref="RatioCheckedFromBytes"/> (100;
     /// sheet XML compresses 10 to 30 times, a zip bomb thousands of times).
     /// </summary>

@@ -5,8 +5,8 @@ using Bielefeld.Etl.Loading;
 namespace Bielefeld.Etl.Sources.Limits;
 
 /// <summary>
-/// Checks an .xlsx file's zip archive before ExcelDataReader unpacks it: number of entries, unpacked size and
-/// compression ratio from the central directory. The declared sizes are binding: .NET's zip reader stops an entry at
+/// Checks an .xlsx file's zip archive before ExcelDataReader unpacks it: number of entries, unpacked size,
+/// compression ratio and the size of the shared strings (which the reader holds in memory) from the central directory. The declared sizes are binding: .NET's zip reader stops an entry at
 /// its declared length, so an entry cannot unpack to more than the directory says.
 /// </summary>
 public static class WorkbookArchive
@@ -42,6 +42,14 @@ public static class WorkbookArchive
                 {
                     throw TooLarge(fileName,
                         $"der Eintrag '{entry.FullName}' ist {Number(entry.Length / Math.Max(entry.CompressedLength, 1))}-fach gepackt (höchstens {Number(limits.MaxCompressionRatio)}-fach): das Muster einer Zip-Bombe");
+                }
+
+                // ExcelDataReader's own name for the part (xl/sharedStrings.xml, .bin in .xlsb), whatever the relationships say.
+                if (entry.FullName.StartsWith("xl/sharedStrings.", StringComparison.OrdinalIgnoreCase) && entry.Length > limits.MaxSharedStringsBytes)
+                {
+                    throw new ExtractFileException(ExtractLimitReasons.SharedStringsTooLarge,
+                        $"{fileName}: die Texte der Mappe ('{entry.FullName}') entpacken sich zu {Number(entry.Length >> 20)} MiB (höchstens {Number(limits.MaxSharedStringsBytes >> 20)} MiB), "
+                        + "und sie alle müssten beim Lesen im Speicher liegen; die Mappe wird nicht geöffnet.");
                 }
 
                 unpacked += entry.Length;

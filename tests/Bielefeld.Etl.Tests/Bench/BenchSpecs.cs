@@ -21,12 +21,15 @@ public sealed class BenchSpecs
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
         var names = document.RootElement.GetProperty("measurements").EnumerateArray().Select(m => m.GetProperty("name").GetString()).ToList();
         Assert.Equal(
-            ["parse.sep", "parse.csvhelper", "read.ba-long-csv", "sqlite.insert.fact", "sqlite.end-to-end", "sqlite.attainment", "sqlite.nightly-nothing-new"],
+            ["parse.sep", "parse.csvhelper", "read.ba-long-csv", "sqlite.insert.fact", "sqlite.end-to-end", "sqlite.attainment", "sqlite.nightly-nothing-new", "sqlite.re-delivery"],
             names);
         var endToEnd = document.RootElement.GetProperty("measurements").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "sqlite.end-to-end");
         Assert.Equal("sqlite.insert.fact", endToEnd.GetProperty("baseline").GetString());
         Assert.True(endToEnd.GetProperty("rows_per_s").GetDouble() > 0);
         Assert.True(endToEnd.GetProperty("ratio").GetDouble() > 0);
+        var redelivery = document.RootElement.GetProperty("measurements").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "sqlite.re-delivery");
+        Assert.Equal("sqlite.end-to-end", redelivery.GetProperty("baseline").GetString());
+        Assert.StartsWith("ganze Datei neu geliefert, ", redelivery.GetProperty("note").GetString(), StringComparison.Ordinal);
         Assert.True(document.RootElement.GetProperty("peak_working_set_mb").GetDouble() > 0);
         Assert.Equal(Environment.ProcessorCount, document.RootElement.GetProperty("machine").GetProperty("cores").GetInt32());
         Assert.NotEmpty(document.RootElement.GetProperty("goals").EnumerateArray());

@@ -72,6 +72,42 @@ public static class HostileFiles
         return target;
     }
 
+    /// <summary>
+    /// <paramref name="workbook"/> with its shared strings grown to <paramref name="megabytes"/> MiB of distinct texts
+    /// after its own (so every cell still reads): packed well below the archive's ratio limit.
+    /// </summary>
+    public static string SharedStringsBomb(string workbook, string target, int megabytes)
+    {
+        using var source = ZipFile.OpenRead(workbook);
+        using var archive = ZipFile.Open(target, ZipArchiveMode.Create);
+        foreach (var entry in source.Entries)
+        {
+            using var to = archive.CreateEntry(entry.FullName, CompressionLevel.Optimal).Open();
+            using var from = entry.Open();
+            if (!entry.FullName.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase))
+            {
+                from.CopyTo(to);
+                continue;
+            }
+
+            var xml = new StreamReader(from).ReadToEnd();
+            var end = xml.LastIndexOf("</sst>", StringComparison.Ordinal);
+            using var writer = new StreamWriter(to, new UTF8Encoding(false), 1 << 16);
+            writer.Write(xml[..end]);
+            long written = 0;
+            for (var i = 0; written < (long)megabytes << 20; i++)
+            {
+                var text = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"<si><t>Text {i:D9}</t></si>");
+                writer.Write(text);
+                written += text.Length;
+            }
+
+            writer.Write("</sst>");
+        }
+
+        return target;
+    }
+
     /// <summary>A header line, some good lines, then one line of <paramref name="megabytes"/> MiB without a line break.</summary>
     public static string LongLine(string target, string header, IEnumerable<string> before, int megabytes)
     {

@@ -117,6 +117,20 @@ public sealed class ReaderFuzzSpecs : IDisposable
         Assert.Contains("sheet1.xml", outcome.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("kaf", "KAF_COACH_2017.xlsx")]
+    [InlineData("meldebogen", "Meldebogen_500-8_2017.xlsx")]
+    public void A_workbook_whose_shared_strings_unpack_to_64_MiB_is_refused_before_they_are_read(string pipeline, string name)
+    {
+        var bomb = HostileFiles.SharedStringsBomb(Sample(pipeline, name), Case(name, 0), megabytes: 64);
+
+        var outcome = ExtractOutcome.WithinMemory(32, () => ExtractOutcome.Read(Reader(pipeline), bomb));
+
+        Assert.Equal(ExtractLimitReasons.SharedStringsTooLarge, outcome.Refusal);
+        Assert.Contains("xl/sharedStrings.xml", outcome.Message, StringComparison.Ordinal);
+        Assert.True(new FileInfo(bomb).Length < 8L << 20, $"{new FileInfo(bomb).Length} bytes");
+    }
+
     [Fact]
     public void A_100_MB_line_after_good_rows_is_refused_as_too_long_with_flat_memory()
     {

@@ -42,7 +42,7 @@ public sealed partial class WorkspaceServer : IAsyncDisposable
 
     public WebApplication App => _app!;
 
-    public static async Task<WorkspaceServer> StartAsync(long uploadLimit = 50L << 20)
+    public static async Task<WorkspaceServer> StartAsync(long uploadLimit = 50L << 20, IReadOnlyList<string>? allowedHosts = null)
     {
         var server = new WorkspaceServer();
         var ct = TestContext.Current.CancellationToken;
@@ -57,7 +57,7 @@ public sealed partial class WorkspaceServer : IAsyncDisposable
         // Hangfire's log provider is process-wide and points at the previous server's (disposed) logger factory.
         Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
         server._app = EtlServer.Build(
-            new ServerOptions { Urls = server.Url, UploadLimitBytes = uploadLimit, WorkerCount = 1, QueuePollInterval = TimeSpan.FromSeconds(1) },
+            new ServerOptions { Urls = server.Url, UploadLimitBytes = uploadLimit, WorkerCount = 1, QueuePollInterval = TimeSpan.FromSeconds(1), AllowedHosts = allowedHosts ?? [] },
             new InMemoryStorage(), server.Run, server.Warehouse, _ => { });
         await server._app.StartAsync(ct);
         return server;

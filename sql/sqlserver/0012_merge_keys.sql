@@ -1,0 +1,8 @@
+-- Performance (issue 15): a re-delivery merges its staged values with the fact by their key (indicator, month, area,
+-- series). Staging was indexed on datei_id alone: a plan that looks staged values up from the fact walked the whole
+-- staged file per fact row. With the key in the index each lookup is one index seek, whichever way round the join runs.
+DROP INDEX ix_stg_observation_datei ON stg.observation;
+GO
+
+CREATE INDEX ix_stg_observation_schluessel ON stg.observation (datei_id, indikator_code, monat, bereich_code, serie);
+GO
