@@ -61,7 +61,7 @@ public sealed class ServeCommand : EtlCommand<ServeSettings>
         {
             // Another serve (or another program) holds the port: say so in one line, not with Kestrel's stack trace.
             await Console.Error.WriteLineAsync($"Fehler: Die Adresse {server.Urls} ist schon belegt (läuft bereits ein serve?); eine freie mit --urls oder Server:Urls angeben.");
-            return ConfigurationError;
+            return ExitCodes.ConfigurationError;
         }
 
         await Console.Out.WriteLineAsync($"Dashboard: {server.Urls.Split(';')[0].TrimEnd('/')}{EtlServer.DashboardPath}, Arbeitsplatz: {server.Urls.Split(';')[0].TrimEnd('/')}{WorkspaceEndpoints.Prefix} (Pipelines: {string.Join(", ", run.Pipelines.Select(p => $"{p.Name} '{p.Schedule}'"))})");

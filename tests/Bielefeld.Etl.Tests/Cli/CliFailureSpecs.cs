@@ -200,7 +200,7 @@ public sealed class CliFailureSpecs : IDisposable
         var corrections = Path.Combine(output, "korrekturen.yml");
         File.WriteAllText(corrections, "korrekturen:\n  - code: REGE-9.1\n    feld: ziel.wert\n    alt: 97\n    neu: 100\n    grund: Ausschussbeschluss\n    vom: M. Muster\n");
 
-        var (exit, text) = await CliProcess.RunAsync(null, "catalog", "import", RepositoryPaths.PlanText2017, "--out", output);
+        var (exit, text) = await CliProcess.RunAsync(null, "catalog", "import", RepositoryPaths.PlanExcerpt2019, "--out", output);
 
         Assert.Equal(2, exit);
         Assert.Equal(
