@@ -76,7 +76,9 @@ internal sealed class BenchWorkspace
     /// </summary>
     public long WriteRedelivery()
     {
-        var month = Ba.FirstMonth.AddMonths(Ba.Months - 1).ToString("yyyyMM", CultureInfo.InvariantCulture) + ";";
+        // The month of the file's last line: a small bench file ends before the generator's last month.
+        var last = File.ReadLines(BaFile).Last();
+        var month = last[..(last.IndexOf(';', StringComparison.Ordinal) + 1)];
         long changed = 0;
         using var writer = new StreamWriter(RedeliveryFile, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16) { NewLine = "\r\n" };
         foreach (var line in File.ReadLines(BaFile))

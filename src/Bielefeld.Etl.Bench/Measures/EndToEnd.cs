@@ -82,7 +82,8 @@ internal static class EndToEnd
                 summary = await run.RunAsync(pipelines, null, CancellationToken.None);
                 return workspace.Ba.Rows;
             });
-            var file = summary!.Files.Single(f => f.Status != FileLoadStatus.AlreadyLoaded);
+            var file = summary!.Files.SingleOrDefault(f => f.Status != FileLoadStatus.AlreadyLoaded)
+                ?? throw new InvalidOperationException($"{prefix}: Neulieferung nicht geladen: {string.Join("; ", summary.Deferred.Select(d => d.Reason))}");
             var current = await countObservations();
             if (file.Status != FileLoadStatus.Loaded || current != observations)
             {

@@ -15,7 +15,8 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var project = FindBenchProject(Environment.CurrentDirectory);
+        // From the current folder (a checkout), else from the program itself (run from its build output in a checkout).
+        var project = FindBenchProject(Environment.CurrentDirectory) ?? FindBenchProject(AppContext.BaseDirectory);
         if (project is null)
         {
             await Console.Error.WriteLineAsync("Fehler: bench läuft im Repository (src/Bielefeld.Etl.Bench nicht gefunden).");

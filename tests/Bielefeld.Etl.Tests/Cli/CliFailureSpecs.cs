@@ -122,7 +122,7 @@ public sealed class CliFailureSpecs : IDisposable
         var kaf = Path.Combine(pipelines, "kaf.yml");
         Replace(kaf, "\nschedule: ", "\nschedul: ");
         var inbox = CopySamples("kaf", "rekom");
-        var expected = $"Fehler: {kaf}:9:1: unbekannter Schlüssel 'schedul' (erlaubt: name, source, reader, inbox, files, schedule, lieferkalender, kaf)";
+        var expected = $"Fehler: {kaf}:9:1: unbekannter Schlüssel 'schedul' (erlaubt: name, source, reader, inbox, files, schedule, lieferkalender, abweisung_max_anteil, kaf)";
 
         var (rekomExit, rekomOutput) = await CliProcess.RunAsync(environment, "run", "--pipeline", "rekom", "--inbox", inbox, "--connection", Connection);
 

@@ -27,8 +27,16 @@ public sealed class OperatorOutputSpecs : IDisposable
 
     private Dictionary<string, string> Environment => new() { ["BIELEFELD_ETL_REPORTS"] = _dir.Folder("reports") };
 
+    /// <summary>Only <c>init</c> creates a warehouse; every other command refuses a path that holds none.</summary>
+    private async Task InitAsync()
+    {
+        var (exit, output) = await CliProcess.RunAsync(null, "init", "--connection", Connection);
+        Assert.True(exit == 0, output);
+    }
+
     private async Task<string> RunKafSamplesAsync()
     {
+        await InitAsync();
         var kaf = _dir.Folder(Path.Combine("inbox", "kaf"));
         foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.SampleInbox, "kaf")))
         {
@@ -126,6 +134,7 @@ public sealed class OperatorOutputSpecs : IDisposable
     [Fact]
     public async Task Report_as_of_refuses_a_text_that_is_no_date()
     {
+        await InitAsync();
         var (exit, output) = await CliProcess.RunAsync(Environment, "report", "--as-of", "31.13.2017", "--connection", Connection);
 
         Assert.Equal(2, exit);

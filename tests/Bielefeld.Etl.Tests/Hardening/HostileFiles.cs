@@ -80,31 +80,33 @@ public static class HostileFiles
     {
         using var source = ZipFile.OpenRead(workbook);
         using var archive = ZipFile.Open(target, ZipArchiveMode.Create);
+        var sharedStrings = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"></sst>";
         foreach (var entry in source.Entries)
         {
-            using var to = archive.CreateEntry(entry.FullName, CompressionLevel.Optimal).Open();
             using var from = entry.Open();
-            if (!entry.FullName.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase))
+            if (entry.FullName.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase))
             {
-                from.CopyTo(to);
+                sharedStrings = new StreamReader(from).ReadToEnd();
                 continue;
             }
 
-            var xml = new StreamReader(from).ReadToEnd();
-            var end = xml.LastIndexOf("</sst>", StringComparison.Ordinal);
-            using var writer = new StreamWriter(to, new UTF8Encoding(false), 1 << 16);
-            writer.Write(xml[..end]);
-            long written = 0;
-            for (var i = 0; written < (long)megabytes << 20; i++)
-            {
-                var text = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"<si><t>Text {i:D9}</t></si>");
-                writer.Write(text);
-                written += text.Length;
-            }
-
-            writer.Write("</sst>");
+            using var to = archive.CreateEntry(entry.FullName, CompressionLevel.Optimal).Open();
+            from.CopyTo(to);
         }
 
+        // Workbooks written with inline strings (ours) have no shared strings part; Excel's always do, so the bomb adds one.
+        using var bomb = archive.CreateEntry("xl/sharedStrings.xml", CompressionLevel.Optimal).Open();
+        using var writer = new StreamWriter(bomb, new UTF8Encoding(false), 1 << 16);
+        writer.Write(sharedStrings[..sharedStrings.LastIndexOf("</sst>", StringComparison.Ordinal)]);
+        long written = 0;
+        for (var i = 0; written < (long)megabytes << 20; i++)
+        {
+            var text = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"<si><t>Text {i:D9}</t></si>");
+            writer.Write(text);
+            written += text.Length;
+        }
+
+        writer.Write("</sst>");
         return target;
     }
 

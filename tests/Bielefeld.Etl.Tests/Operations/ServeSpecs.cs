@@ -77,6 +77,8 @@ public sealed class ServeSpecs : IDisposable
         taken.Start();
         var url = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
 
+        var (initExit, initOutput) = await CliProcess.RunAsync(null, "init", "--connection", $"Data Source={_inbox.File("w.db")}");
+        Assert.True(initExit == 0, initOutput);
         var (exit, output) = await CliProcess.RunAsync(null, "serve", "--urls", url, "--inbox", _inbox.Root, "--connection", $"Data Source={_inbox.File("w.db")}");
 
         Assert.Equal(2, exit);

@@ -103,6 +103,8 @@ public sealed class HalfWrittenFileSpecs : IDisposable
         // Dated a minute ahead: the program's start on a busy machine must not outlast the window it is tested for.
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
         var environment = new Dictionary<string, string> { ["BIELEFELD_ETL_FILES__STABLEFOR"] = "", ["BIELEFELD_ETL_REPORTS"] = _inbox.File("berichte") };
+        var (initExit, initOutput) = await CliProcess.RunAsync(null, "init", "--connection", $"Data Source={_inbox.File("warehouse.db")}");
+        Assert.True(initExit == 0, initOutput);
 
         var (exit, output) = await CliProcess.RunAsync(environment,
             "run", "--all", "--inbox", _inbox.Root, "--connection", $"Data Source={_inbox.File("warehouse.db")}");
