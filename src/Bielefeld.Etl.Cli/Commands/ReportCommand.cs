@@ -2,6 +2,7 @@ using System.Globalization;
 using Bielefeld.Etl.Cli.Composition;
 using Bielefeld.Etl.Jobs;
 using Bielefeld.Etl.Reporting;
+using Bielefeld.Etl.Sources.Csv;
 using Bielefeld.Etl.Warehouse;
 using Spectre.Console;
 
@@ -13,8 +14,6 @@ namespace Bielefeld.Etl.Cli.Commands;
 /// </summary>
 public sealed class ReportCommand : EtlCommand<ReportSettings>
 {
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-
     /// <summary>The spellings of <c>--as-of</c>: the German date and ISO 8601.</summary>
     private static readonly string[] DateFormats = ["dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd"];
 
@@ -34,8 +33,8 @@ public sealed class ReportCommand : EtlCommand<ReportSettings>
             var asOf = BerlinTime.EndOfDay(reported);
             var then = await warehouse.AttainmentAsOfAsync(run.Catalog, run.Areas, run.Attainment, area.Code, asOf, cancellationToken);
             series = then.Rows;
-            title = $"{area.Name}, Stand {reported.ToString("dd.MM.yyyy", German)}";
-            var by = $"Bis zum {reported.ToString("dd.MM.yyyy", German)} (Ende des Tages, Europe/Berlin) war noch nichts geladen";
+            title = $"{area.Name}, Stand {reported.ToString("dd.MM.yyyy", GermanValues.Culture)}";
+            var by = $"Bis zum {reported.ToString("dd.MM.yyyy", GermanValues.Culture)} (Ende des Tages, Europe/Berlin) war noch nichts geladen";
             notice = then.FirstLoadedAt switch
             {
                 null => $"{by}, und bis heute ist kein Wert für {area.Name} geladen. Deshalb steht überall „keine Daten“.",

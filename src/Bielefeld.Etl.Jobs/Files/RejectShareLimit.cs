@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Sources.Csv;
 
 namespace Bielefeld.Etl.Jobs.Files;
 
@@ -42,8 +43,7 @@ public static class RejectShareLimit
 
         if (maxShare is { } max && rejected > 0 && (double)rejected / (loaded + rejected) > max)
         {
-            var german = CultureInfo.GetCultureInfo("de-DE");
-            throw new ExtractFileException(FileReasons.RejectShareExceeded, string.Format(german,
+            throw new ExtractFileException(FileReasons.RejectShareExceeded, string.Format(GermanValues.Culture,
                 "{0}: {1:N0} von {2:N0} Datenzeilen abgewiesen ({3:0.##} %), erlaubt sind höchstens {4:0.##} % (abweisung_max_anteil); die Datei wird nicht geladen. Die Datei prüfen (verschobene Spalte, falscher Export?) und korrigiert neu liefern.",
                 fileName, rejected, loaded + rejected, 100.0 * rejected / (loaded + rejected), 100 * max));
         }
