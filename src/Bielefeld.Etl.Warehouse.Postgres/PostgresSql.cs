@@ -289,6 +289,7 @@ internal static class PostgresSql
         FROM dwh.fact_beobachtung o
         JOIN dwh.load_file f ON f.datei_id = o.datei_id
         LEFT JOIN dwh.load_file s ON s.datei_id = o.ersetzt_durch_datei_id
+        WHERE @areaCode::text IS NULL OR o.bereich_code = @areaCode
         """;
 
     public const string CurrentValues =

@@ -42,10 +42,10 @@ public sealed partial class PostgresWarehouse
     }
 
     /// <inheritdoc />
-    public override async Task<IReadOnlyList<ObservationVersion>> ObservationHistoryAsync(CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<ObservationVersion>> ObservationHistoryAsync(string? areaCode, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<HistoryRow>(new CommandDefinition(PostgresSql.ObservationHistory, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<HistoryRow>(new CommandDefinition(PostgresSql.ObservationHistory, new { areaCode }, cancellationToken: cancellationToken));
         return rows.Select(r => new ObservationVersion(
             r.Indikator, r.Monat, r.Bereich, r.Quelle, r.Serie, r.Wert, r.Zaehler, r.Nenner, r.Unterdrueckt,
             r.DateiId, Utc(r.GeladenUm), r.ErsetztUm is { } e ? Utc(e) : null)).ToList();

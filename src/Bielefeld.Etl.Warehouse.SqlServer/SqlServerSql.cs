@@ -291,6 +291,7 @@ internal static class SqlServerSql
         FROM dwh.fact_beobachtung o
         JOIN dwh.load_file f ON f.datei_id = o.datei_id
         LEFT JOIN dwh.load_file s ON s.datei_id = o.ersetzt_durch_datei_id
+        WHERE @areaCode IS NULL OR o.bereich_code = @areaCode
         """;
 
     public const string CurrentValues =

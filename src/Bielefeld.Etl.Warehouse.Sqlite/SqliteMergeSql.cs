@@ -84,4 +84,10 @@ internal static class SqliteMergeSql
         """;
 
     public const string ClearStaging = "DELETE FROM stg_observation WHERE datei_id = @fileId";
+
+    /// <summary>64 MB of page cache for this connection while it stages and merges (a negative size is in KiB).</summary>
+    public const string EnlargeCache = "PRAGMA cache_size = -65536";
+
+    /// <summary>Back to SQLite's default of 2 MB, and the pages above it freed.</summary>
+    public const string RestoreCache = "PRAGMA cache_size = -2000; PRAGMA shrink_memory;";
 }

@@ -79,7 +79,7 @@ public sealed partial class SqliteWarehouse
     }
 
     /// <inheritdoc />
-    public override async Task<IReadOnlyList<ObservationVersion>> ObservationHistoryAsync(CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<ObservationVersion>> ObservationHistoryAsync(string? areaCode, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<HistoryRow>(new CommandDefinition(
@@ -90,8 +90,9 @@ public sealed partial class SqliteWarehouse
             FROM fact_beobachtung o
             JOIN load_file f ON f.datei_id = o.datei_id
             LEFT JOIN load_file s ON s.datei_id = o.ersetzt_durch_datei_id
+            WHERE @areaCode IS NULL OR o.bereich_code = @areaCode
             """,
-            cancellationToken: cancellationToken));
+            new { areaCode }, cancellationToken: cancellationToken));
         return rows.Select(r => new ObservationVersion(
             r.Indikator, ParseDate(r.Monat), r.Bereich, r.Quelle, r.Serie, Decimal(r.Wert), Decimal(r.Zaehler), Decimal(r.Nenner), r.Unterdrueckt != 0,
             r.DateiId, ParseTimestamp(r.GeladenUm), r.ErsetztUm is null ? null : ParseTimestamp(r.ErsetztUm))).ToList();

@@ -58,11 +58,37 @@ public abstract partial class WarehouseProvider
         await connection.ExecuteAsync(new CommandDefinition(
             $"INSERT INTO {TablePrefix}zielerreichung_ausstehend (datei_id, indikator_code) VALUES (@fileId, @indicator)",
             indicators.Order(StringComparer.Ordinal).Select(indicator => new { fileId, indicator }), transaction, cancellationToken: cancellationToken));
+        // Until their recomputation has assessed them again, every cell of the changed indicators is hidden.
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE {TablePrefix}fact_geheimhaltung SET geheim = 1 WHERE indikator_code = @indicator AND geheim = 0",
+            indicators.Order(StringComparer.Ordinal).Select(indicator => new { indicator }), transaction, cancellationToken: cancellationToken));
         if (report)
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 $"INSERT INTO {TablePrefix}bericht_ausstehend (datei_id) VALUES (@fileId)", new { fileId }, transaction, cancellationToken: cancellationToken));
         }
+    }
+
+    /// <summary>
+    /// Applies the cell suppression rule (<c>geheimhaltung_regel</c>, docs/data-dictionary.md "Small counts") to the
+    /// current values of <paramref name="indicators"/> and keeps its verdict per cell in <c>fact_geheimhaltung</c>, which
+    /// the reporting views read by key. The rule reads only the indicators listed in <c>geheimhaltung_auftrag</c>, which
+    /// holds them for this statement only; other transactions never see its rows.
+    /// </summary>
+    private async Task AssessConfidentialityAsync(
+        DbConnection connection, DbTransaction transaction, IEnumerable<string> indicators, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"INSERT INTO {TablePrefix}geheimhaltung_auftrag (indikator_code) VALUES (@indicator)",
+            indicators.Order(StringComparer.Ordinal).Select(indicator => new { indicator }), transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            DELETE FROM {TablePrefix}fact_geheimhaltung WHERE indikator_code IN (SELECT indikator_code FROM {TablePrefix}geheimhaltung_auftrag);
+            INSERT INTO {TablePrefix}fact_geheimhaltung (indikator_code, bereich_code, monat, geheim)
+            SELECT indikator_code, bereich_code, monat, geheim FROM {TablePrefix}geheimhaltung_regel;
+            DELETE FROM {TablePrefix}geheimhaltung_auftrag;
+            """,
+            transaction: transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>

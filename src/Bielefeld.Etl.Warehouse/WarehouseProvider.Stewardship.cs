@@ -19,8 +19,11 @@ public abstract partial class WarehouseProvider
     /// <summary>Replaces the table behind <c>rpt.lieferstatus</c> with the states computed as of a day.</summary>
     public abstract Task ReplaceDeliveryStatusAsync(IReadOnlyList<DeliveryStatus> statuses, CancellationToken cancellationToken);
 
-    /// <summary>Every version of every value, with when its file was loaded and when a later file superseded it.</summary>
-    public abstract Task<IReadOnlyList<ObservationVersion>> ObservationHistoryAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Every version of every value in <paramref name="areaCode"/> (every area when null), with when its file was loaded
+    /// and when a later file superseded it. Filtered in the database: the whole history of a large fact would not fit in memory.
+    /// </summary>
+    public abstract Task<IReadOnlyList<ObservationVersion>> ObservationHistoryAsync(string? areaCode, CancellationToken cancellationToken);
 
     /// <summary>
     /// The current values summed up per source, file and indicator, with the first month: what the status hints need,
@@ -50,7 +53,7 @@ public abstract partial class WarehouseProvider
     public async Task<AttainmentAsOf> AttainmentAsOfAsync(
         PlanCatalog catalog, AreaCatalog areas, AttainmentSettings settings, string areaCode, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        var history = (await ObservationHistoryAsync(cancellationToken)).Where(v => v.AreaCode == areaCode).ToList();
+        var history = await ObservationHistoryAsync(areaCode, cancellationToken);
         var current = history
             .Where(v => v.LoadedAt <= asOf && (v.SupersededAt is null || v.SupersededAt > asOf))
             .GroupBy(v => (v.IndicatorCode, v.Month))

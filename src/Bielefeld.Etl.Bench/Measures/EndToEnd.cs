@@ -62,7 +62,8 @@ internal static class EndToEnd
             return workspace.Ba.Rows;
         }, "zweiter Lauf über dieselbe Datei: Fingerabdruck, nichts Neues; Sekunden zählen, nicht Zeilen/s");
         var redelivery = await RedeliverAsync(prefix, workspace, run, pipelines, countObservations, observations);
-        return [load, attainment, nightly, redelivery];
+        var reads = await ReadQueries.RunAsync(prefix, warehouse, run, observations);
+        return [load, attainment, nightly, redelivery, reads];
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ public sealed class BenchSpecs
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
         var names = document.RootElement.GetProperty("measurements").EnumerateArray().Select(m => m.GetProperty("name").GetString()).ToList();
         Assert.Equal(
-            ["parse.sep", "parse.csvhelper", "read.ba-long-csv", "sqlite.insert.fact", "sqlite.end-to-end", "sqlite.attainment", "sqlite.nightly-nothing-new", "sqlite.re-delivery"],
+            ["parse.sep", "parse.csvhelper", "read.ba-long-csv", "sqlite.insert.fact", "sqlite.end-to-end", "sqlite.attainment", "sqlite.nightly-nothing-new", "sqlite.re-delivery", "sqlite.read-queries"],
             names);
         var endToEnd = document.RootElement.GetProperty("measurements").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "sqlite.end-to-end");
         Assert.Equal("sqlite.insert.fact", endToEnd.GetProperty("baseline").GetString());
@@ -30,6 +30,9 @@ public sealed class BenchSpecs
         var redelivery = document.RootElement.GetProperty("measurements").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "sqlite.re-delivery");
         Assert.Equal("sqlite.end-to-end", redelivery.GetProperty("baseline").GetString());
         Assert.StartsWith("ganze Datei neu geliefert, ", redelivery.GetProperty("note").GetString(), StringComparison.Ordinal);
+        var reads = document.RootElement.GetProperty("measurements").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "sqlite.read-queries");
+        Assert.StartsWith("langsamste Abfrage (Sekunden zählen): letzte Zielerreichung", reads.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Contains(document.RootElement.GetProperty("goals").EnumerateArray(), g => g.GetProperty("name").GetString()!.StartsWith("sqlite.read-queries: slowest s", StringComparison.Ordinal));
         Assert.True(document.RootElement.GetProperty("peak_working_set_mb").GetDouble() > 0);
         Assert.Equal(Environment.ProcessorCount, document.RootElement.GetProperty("machine").GetProperty("cores").GetInt32());
         Assert.NotEmpty(document.RootElement.GetProperty("goals").EnumerateArray());
@@ -48,7 +51,7 @@ public sealed class BenchSpecs
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
         Assert.Equal(1500, document.RootElement.GetProperty("rows").GetInt64());
         Assert.Equal(
-            ["parse.sep", "parse.csvhelper", "read.ba-long-csv", "sqlite.insert.fact", "sqlite.end-to-end", "sqlite.attainment", "sqlite.nightly-nothing-new", "sqlite.re-delivery"],
+            ["parse.sep", "parse.csvhelper", "read.ba-long-csv", "sqlite.insert.fact", "sqlite.end-to-end", "sqlite.attainment", "sqlite.nightly-nothing-new", "sqlite.re-delivery", "sqlite.read-queries"],
             document.RootElement.GetProperty("measurements").EnumerateArray().Select(m => m.GetProperty("name").GetString()));
         var skipped = Assert.Single(document.RootElement.GetProperty("skipped").EnumerateArray());
         Assert.Equal("postgres.*", skipped.GetProperty("measurements").GetString());

@@ -1,5 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
+using Bielefeld.Etl.Sources.Meldebogen;
+using Bielefeld.Etl.Tests.Sources.Meldebogen;
+using Bielefeld.Etl.Warehouse;
 using Dapper;
 
 namespace Bielefeld.Etl.Tests.Hardening;
@@ -70,7 +73,7 @@ public abstract partial class PrivacySpecs
     [Fact]
     public async Task The_hidden_Quartiere_of_a_Stadtbezirk_hold_at_least_3_between_them()
     {
-        var (warehouse, _) = await PrepareAsync(Dir.Folder("inbox"));
+        var (warehouse, run) = await PrepareAsync(Dir.Folder("inbox"));
         await using var connection = await warehouse.OpenAsync(TestContext.Current.CancellationToken);
         var observe = await ObserverAsync(connection);
         // Stieghorst = 6 with Sieker-Mitte = 4 shown would force both hidden Quartiere to 1.
@@ -78,6 +81,7 @@ public abstract partial class PrivacySpecs
         await observe.Add(Flow, "2017-01-01", "quartier:sieker", 1);
         await observe.Add(Flow, "2017-01-01", "quartier:sieker-mitte", 4);
         await observe.Add(Flow, "2017-01-01", "05711000-08", 6);
+        await run.RecomputeAsync([Flow], TestContext.Current.CancellationToken);
 
         var shown = (await connection.QueryAsync<(string Area, double? Value, string? Secrecy)>(
                 $"SELECT bereich_code, wert, geheimhaltung FROM {Views}beobachtung WHERE indikator_code = '{Flow}' ORDER BY bereich_code"))
@@ -169,3 +173,37 @@ internal sealed class Observations(DbConnection connection, string tables, long 
 
 /// <summary>An indicator's figure for a month and area.</summary>
 internal sealed record Figure(string Indicator, string Month, string Area);
+
+/// <summary>The cells of what a load changed stay hidden until their recomputation has assessed them again.</summary>
+public abstract partial class PrivacySpecs
+{
+    [Fact]
+    public async Task A_load_hides_the_cells_of_the_indicators_it_changed_until_their_recomputation_assesses_them()
+    {
+        var inbox = Dir.Folder("inbox");
+        var (warehouse, run) = await PrepareAsync(inbox);
+        var folder = Directory.CreateDirectory(Path.Combine(inbox, "meldebogen")).FullName;
+        var template = MeldebogenTemplate.ForMeasure(run.Catalog, run.Areas, MeldebogenPipeline.Mapping, "500-8", 2017);
+        var heepen = template.First(e => e.Indikator == Flow && e.Bereich == "Quartier Heepen");
+        void Deliver(string name, string value) => MeldebogenFileWriter.Write(
+            template.Select(e => e == heepen ? e with { Wert = value, GemeldetVon = "500 Sozialplanung" } : e).ToList(), run.Catalog, Path.Combine(folder, name));
+        async Task<(double?, string?)> HeepenAsync()
+        {
+            await using var connection = await warehouse.OpenAsync(TestContext.Current.CancellationToken);
+            return await connection.QuerySingleAsync<(double?, string?)>(
+                $"SELECT wert, geheimhaltung FROM {Views}beobachtung WHERE indikator_code = '{Flow}' AND bereich_code = 'quartier:heepen'");
+        }
+
+        Deliver("Meldebogen_500-8_2017.xlsx", "5");
+        await run.RunAsync(["meldebogen"], null, TestContext.Current.CancellationToken);
+        Assert.Equal((5, null), await HeepenAsync());
+
+        Deliver("Meldebogen_500-8_2017_berichtigt.xlsx", "6");
+        var loaded = await run.LoadAsync(["meldebogen"], null, TestContext.Current.CancellationToken);
+        Assert.Equal([FileLoadStatus.Loaded], loaded.Files.Where(f => f.Status != FileLoadStatus.AlreadyLoaded).Select(f => f.Status));
+        Assert.Equal((null, "geheim"), await HeepenAsync());
+
+        await run.RecomputeAsync(loaded.AffectedIndicators, TestContext.Current.CancellationToken);
+        Assert.Equal((6, null), await HeepenAsync());
+    }
+}

@@ -85,7 +85,7 @@ public abstract partial class PrivacySpecs : IDisposable
     [Fact]
     public async Task Small_counts_in_quartiere_are_hidden_and_so_is_the_figure_that_would_reveal_them()
     {
-        var (warehouse, _) = await PrepareAsync(Dir.Folder("inbox"));
+        var (warehouse, run) = await PrepareAsync(Dir.Folder("inbox"));
         await using var connection = await warehouse.OpenAsync(TestContext.Current.CancellationToken);
         var count = await connection.QueryFirstAsync<string>($"SELECT indikator_code FROM {Tables}dim_indikator WHERE art = 'anzahl' ORDER BY indikator_code");
         var fileId = await connection.ExecuteScalarAsync<long>(
@@ -114,6 +114,9 @@ public abstract partial class PrivacySpecs : IDisposable
         await Observe("REGE-1.1", "quartier:stieghorst", 10, 1, 10);
         await Observe("REGE-1.1", "quartier:sieker", 25, 5, 20);
         await Observe("REGE-1.1", "quartier:sieker-mitte", 50, 4, 8);
+        // The cells are assessed when attainment is recomputed, as after every load; until then all of them are hidden.
+        Assert.All(await connection.QueryAsync<string?>($"SELECT geheimhaltung FROM {Views}beobachtung WHERE monat = '2017-03-01'"), s => Assert.Equal("geheim", s));
+        await run.RecomputeAsync([count, "REGE-1.1"], TestContext.Current.CancellationToken);
 
         var observed = (await connection.QueryAsync<(string Indicator, string Area, double? Value, double? Numerator, string? Secrecy)>(
                 $"SELECT indikator_code, bereich_code, wert, zaehler, geheimhaltung FROM {Views}beobachtung WHERE monat = '2017-03-01'"))
@@ -148,6 +151,8 @@ public abstract partial class PrivacySpecs : IDisposable
                 $"INSERT INTO {Tables}fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, grad, status, prognose, unterdrueckt, berechnet_um) "
                 + $"VALUES (@indicator, '2017-03-01', @area, @actual, 10, @degree, 'rot', @actual, {FalseLiteral}, '2017-07-01T00:00:00Z')",
                 new { indicator, area, actual, degree = actual / 10 });
+        // Figures written by hand in place of the computed ones: the view's rule is pinned on chosen values.
+        await connection.ExecuteAsync($"DELETE FROM {Tables}fact_zielerreichung WHERE indikator_code IN (@count, 'REGE-1.1')", new { count });
         await Attain(count, "quartier:stieghorst", 2);
         await Attain(count, "quartier:sieker", 5);
         await Attain(count, "quartier:sieker-mitte", 7);

@@ -24,7 +24,7 @@ public abstract partial class WarehouseBehaviour
         await RunAsync();
 
         var names = (await Warehouse.RecentLoadsAsync(100, TestContext.Current.CancellationToken)).ToDictionary(l => l.DateiId, l => l.Datei);
-        var loadedAt = (await Warehouse.ObservationHistoryAsync(TestContext.Current.CancellationToken))
+        var loadedAt = (await Warehouse.ObservationHistoryAsync(null, TestContext.Current.CancellationToken))
             .GroupBy(v => v.FileId).ToDictionary(g => g.Key, g => g.First().LoadedAt);
         var sprach = loadedAt.Where(f => names[f.Key] == "KAF_SPRACH_2017.xlsx").OrderBy(f => f.Value).ToList();
         Assert.Equal(2, sprach.Count);

@@ -1,0 +1,221 @@
+-- Performance at volume (issue 15): the cell suppression of 0010 was a view over the whole fact, computed again by
+-- every read of rpt.zielerreichung and rpt.beobachtung (at 1 M observations the latest-attainment query of status, the
+-- nightly summary and the dashboard took 92 s on SQLite). The rule is unchanged (docs/data-dictionary.md, "Small
+-- counts"); it is now evaluated when attainment is recomputed, for the indicators recomputed, and its verdict kept in
+-- dwh.fact_geheimhaltung, which the views read by key:
+--   dwh.geheimhaltung_auftrag: the indicators a recomputation covers, filled and emptied inside its transaction;
+--   dwh.geheimhaltung_regel:   the rule, over the current values of those indicators only;
+--   dwh.fact_geheimhaltung:    per indicator, area and month whether the cell is hidden. A load marks every cell of the
+--                              indicators it changed as hidden (in its transaction) until their recomputation has run,
+--                              and a cell without a row (loaded, not yet assessed) is hidden: nothing shows unassessed.
+
+CREATE TABLE dwh.geheimhaltung_auftrag (
+    indikator_code  nvarchar(100) NOT NULL CONSTRAINT pk_geheimhaltung_auftrag PRIMARY KEY
+);
+GO
+
+CREATE TABLE dwh.fact_geheimhaltung (
+    indikator_code  nvarchar(100) NOT NULL,
+    bereich_code    nvarchar(20) NOT NULL,
+    monat           date NOT NULL,
+    geheim          int NOT NULL CONSTRAINT ck_fact_geheimhaltung_geheim CHECK (geheim IN (0, 1)),
+    CONSTRAINT pk_fact_geheimhaltung PRIMARY KEY (indikator_code, bereich_code, monat)
+);
+GO
+
+CREATE VIEW dwh.geheimhaltung_regel AS
+WITH summe AS (
+    SELECT o.indikator_code,
+           i.massnahme_code,
+           i.art,
+           o.monat,
+           o.bereich_code,
+           b.name AS bereich,
+           b.ebene,
+           b.eltern_bereich_code,
+           CASE WHEN MAX(CAST(o.unterdrueckt AS int)) = 1 THEN NULL ELSE SUM(o.wert) END AS wert,
+           CASE WHEN MAX(CAST(o.unterdrueckt AS int)) = 1 THEN NULL ELSE SUM(o.zaehler) END AS zaehler,
+           CASE WHEN MAX(CAST(o.unterdrueckt AS int)) = 1 THEN NULL ELSE SUM(o.nenner) END AS nenner,
+           CAST(MAX(CAST(o.unterdrueckt AS int)) AS bit) AS unterdrueckt,
+           COUNT(*) AS lieferungen,
+           MAX(o.datenstand) AS datenstand
+    FROM dwh.geheimhaltung_auftrag a
+    JOIN dwh.fact_beobachtung o ON o.indikator_code = a.indikator_code
+    JOIN dwh.dim_indikator i ON i.indikator_code = o.indikator_code
+    JOIN dwh.dim_bereich b ON b.bereich_code = o.bereich_code
+    WHERE o.ersetzt_durch_datei_id IS NULL
+    GROUP BY o.indikator_code, i.massnahme_code, i.art, o.monat, o.bereich_code, b.name, b.ebene, b.eltern_bereich_code
+),
+-- The persons a cell counts, twice: teil_a the value (anzahl, bestand) or numerator, teil_b the value or denominator.
+zelle AS (
+    SELECT s.*,
+           CASE WHEN s.art IN ('anzahl', 'bestand', 'quote') THEN 1 ELSE 0 END AS personen,
+           CASE WHEN s.unterdrueckt = 1 THEN 1 ELSE 0 END AS quelle_unterdrueckt,
+           COALESCE(CASE WHEN s.art = 'quote' THEN s.zaehler ELSE s.wert END, 0) AS teil_a,
+           COALESCE(CASE WHEN s.art = 'quote' THEN s.nenner ELSE s.wert END, 0) AS teil_b
+    FROM summe s
+),
+klein AS (
+    SELECT z.*,
+           CASE WHEN z.ebene = 'quartier' AND z.personen = 1
+                 AND ((z.teil_a > 0 AND z.teil_a < 3) OR (z.teil_b > 0 AND z.teil_b < 3)) THEN 1 ELSE 0 END AS primaer,
+           CASE WHEN z.ebene = 'quartier' AND z.personen = 1 AND z.quelle_unterdrueckt = 0
+                 AND NOT ((z.teil_a > 0 AND z.teil_a < 3) OR (z.teil_b > 0 AND z.teil_b < 3))
+                 AND z.teil_a + z.teil_b > 0 THEN 1 ELSE 0 END AS kandidat
+    FROM zelle z
+),
+-- Per Stadtbezirk: what its primary cells hold, and what all its other Quartiere with persons could add.
+gruppe AS (
+    SELECT indikator_code,
+           monat,
+           eltern_bereich_code AS bezirk_code,
+           SUM(primaer) AS primaer,
+           SUM(primaer * teil_a) AS verborgen_a,
+           SUM(primaer * teil_b) AS verborgen_b,
+           SUM(kandidat * teil_a) AS offen_a,
+           SUM(kandidat * teil_b) AS offen_b
+    FROM klein
+    WHERE ebene = 'quartier' AND personen = 1
+    GROUP BY indikator_code, monat, eltern_bereich_code
+),
+-- Stadtbezirke whose Quartiere cannot hide 3 persons between them even when all are hidden.
+ungeschuetzt AS (
+    SELECT g.indikator_code, g.monat, g.bezirk_code, d.eltern_bereich_code AS stadt_code
+    FROM gruppe g
+    JOIN dwh.dim_bereich d ON d.bereich_code = g.bezirk_code
+    WHERE g.primaer > 0
+      AND ((g.verborgen_a + g.offen_a > 0 AND g.verborgen_a + g.offen_a < 3)
+        OR (g.verborgen_b + g.offen_b > 0 AND g.verborgen_b + g.offen_b < 3))
+),
+-- What the candidates before this one (smallest first) hold: a candidate is hidden while the hidden sum is 1 or 2.
+vorher AS (
+    SELECT k.*,
+           COALESCE(SUM(k.teil_a) OVER (PARTITION BY k.indikator_code, k.monat, k.eltern_bereich_code, k.kandidat
+                                        ORDER BY k.teil_b, k.teil_a, k.bereich_code
+                                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS vorher_a,
+           COALESCE(SUM(k.teil_b) OVER (PARTITION BY k.indikator_code, k.monat, k.eltern_bereich_code, k.kandidat
+                                        ORDER BY k.teil_b, k.teil_a, k.bereich_code
+                                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS vorher_b
+    FROM klein k
+),
+geheim AS (
+    SELECT v.*,
+           CASE WHEN v.primaer = 1 THEN 1
+                WHEN v.kandidat = 1 AND g.primaer > 0
+                 AND ((g.verborgen_a + v.vorher_a > 0 AND g.verborgen_a + v.vorher_a < 3)
+                   OR (g.verborgen_b + v.vorher_b > 0 AND g.verborgen_b + v.vorher_b < 3)) THEN 1
+                WHEN v.ebene = 'stadtbezirk' AND v.personen = 1
+                 AND EXISTS (SELECT 1 FROM ungeschuetzt u
+                             WHERE u.indikator_code = v.indikator_code AND u.monat = v.monat AND u.bezirk_code = v.bereich_code) THEN 1
+                WHEN v.ebene = 'stadt' AND v.personen = 1
+                 AND EXISTS (SELECT 1 FROM ungeschuetzt u
+                             JOIN summe d ON d.indikator_code = u.indikator_code AND d.monat = u.monat AND d.bereich_code = u.bezirk_code
+                             WHERE u.indikator_code = v.indikator_code AND u.monat = v.monat AND u.stadt_code = v.bereich_code) THEN 1
+                ELSE 0
+           END AS geheim
+    FROM vorher v
+    LEFT JOIN gruppe g ON v.kandidat = 1 AND g.indikator_code = v.indikator_code AND g.monat = v.monat AND g.bezirk_code = v.eltern_bereich_code
+)
+SELECT indikator_code, massnahme_code, art, monat, bereich_code, bereich, ebene,
+       wert, zaehler, nenner, unterdrueckt, lieferungen, datenstand, geheim
+FROM geheim;
+
+GO
+
+-- The current figures of every cell with its assessed verdict (unassessed: hidden); columns as before.
+CREATE OR ALTER VIEW dwh.beobachtung_geheimhaltung AS
+WITH summe AS (
+    SELECT o.indikator_code,
+           i.massnahme_code,
+           i.art,
+           o.monat,
+           o.bereich_code,
+           b.name AS bereich,
+           b.ebene,
+           b.eltern_bereich_code,
+           CASE WHEN MAX(CAST(o.unterdrueckt AS int)) = 1 THEN NULL ELSE SUM(o.wert) END AS wert,
+           CASE WHEN MAX(CAST(o.unterdrueckt AS int)) = 1 THEN NULL ELSE SUM(o.zaehler) END AS zaehler,
+           CASE WHEN MAX(CAST(o.unterdrueckt AS int)) = 1 THEN NULL ELSE SUM(o.nenner) END AS nenner,
+           CAST(MAX(CAST(o.unterdrueckt AS int)) AS bit) AS unterdrueckt,
+           COUNT(*) AS lieferungen,
+           MAX(o.datenstand) AS datenstand
+    FROM dwh.fact_beobachtung o
+    JOIN dwh.dim_indikator i ON i.indikator_code = o.indikator_code
+    JOIN dwh.dim_bereich b ON b.bereich_code = o.bereich_code
+    WHERE o.ersetzt_durch_datei_id IS NULL
+    GROUP BY o.indikator_code, i.massnahme_code, i.art, o.monat, o.bereich_code, b.name, b.ebene, b.eltern_bereich_code
+)
+SELECT s.indikator_code, s.massnahme_code, s.art, s.monat, s.bereich_code, s.bereich, s.ebene,
+       s.wert, s.zaehler, s.nenner, s.unterdrueckt, s.lieferungen, s.datenstand, COALESCE(g.geheim, 1) AS geheim
+FROM summe s
+LEFT JOIN dwh.fact_geheimhaltung g ON g.indikator_code = s.indikator_code AND g.bereich_code = s.bereich_code AND g.monat = s.monat;
+
+GO
+
+-- As in 0010, but the month's verdict is read from dwh.fact_geheimhaltung by key: the view costs what it returns.
+CREATE OR ALTER VIEW rpt.zielerreichung AS
+WITH basis AS (
+    SELECT z.indikator_code,
+           i.massnahme_code,
+           i.art,
+           z.monat,
+           z.bereich_code,
+           b.name AS bereich,
+           b.ebene,
+           z.istwert,
+           z.zielwert,
+           z.zielpfad,
+           z.grad,
+           z.status,
+           z.prognose,
+           z.unterdrueckt,
+           z.berechnet_um,
+           z.status_hinweis,
+           COALESCE(g.geheim, 0) AS monat_geheim
+    FROM dwh.fact_zielerreichung z
+    JOIN dwh.dim_indikator i ON i.indikator_code = z.indikator_code
+    JOIN dwh.dim_bereich b ON b.bereich_code = z.bereich_code
+    LEFT JOIN dwh.fact_geheimhaltung g ON g.indikator_code = z.indikator_code AND g.bereich_code = z.bereich_code AND g.monat = z.monat
+),
+laufend AS (
+    SELECT a.*,
+           MAX(a.monat_geheim) OVER (PARTITION BY a.indikator_code, a.bereich_code ORDER BY a.monat
+                                     ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS bisher_geheim
+    FROM basis a
+),
+geheim AS (
+    SELECT l.*,
+           CASE WHEN l.art IN ('anzahl', 'quote') AND l.bisher_geheim = 1 THEN 1
+                WHEN l.art = 'bestand' AND l.monat_geheim = 1 THEN 1
+                WHEN l.ebene = 'quartier' AND l.art IN ('anzahl', 'bestand') AND l.istwert > 0 AND l.istwert < 3 THEN 1
+                ELSE 0
+           END AS geheim
+    FROM laufend l
+)
+SELECT indikator_code,
+       massnahme_code,
+       monat,
+       bereich_code,
+       bereich,
+       CASE WHEN geheim = 0 THEN istwert END AS istwert,
+       zielwert,
+       zielpfad,
+       CASE WHEN geheim = 0 THEN grad END AS zielerreichungsgrad,
+       CASE WHEN geheim = 0 THEN status ELSE 'geheim' END AS status,
+       CASE WHEN geheim = 0 THEN prognose END AS prognose,
+       unterdrueckt AS unterdrueckte_werte,
+       CASE WHEN geheim = 1 THEN 'geheim' END AS geheimhaltung,
+       berechnet_um,
+       status_hinweis
+FROM geheim;
+
+GO
+
+-- Every indicator's cells assessed once now.
+INSERT INTO dwh.geheimhaltung_auftrag (indikator_code) SELECT indikator_code FROM dwh.dim_indikator;
+
+INSERT INTO dwh.fact_geheimhaltung (indikator_code, bereich_code, monat, geheim)
+SELECT indikator_code, bereich_code, monat, geheim FROM dwh.geheimhaltung_regel;
+
+DELETE FROM dwh.geheimhaltung_auftrag;
+GO
