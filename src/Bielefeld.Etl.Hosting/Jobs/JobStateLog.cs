@@ -22,7 +22,7 @@ public sealed partial class JobStateLog(ILogger<JobStateLog> logger) : IApplySta
         }
         else
         {
-            LogJobState(context.BackgroundJob.Id, name, context.OldStateName ?? "-", context.NewState.Name, context.NewState.Reason ?? "");
+            LogJobState(context.BackgroundJob.Id, name, context.OldStateName ?? "-", context.NewState.Name, context.NewState.Reason is { Length: > 0 } reason ? $" ({reason})" : "");
         }
     }
 
@@ -31,7 +31,7 @@ public sealed partial class JobStateLog(ILogger<JobStateLog> logger) : IApplySta
     {
     }
 
-    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Job {JobId} {Job}: {OldState} → {NewState} {Reason}")]
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Job {JobId} {Job}: {OldState} → {NewState}{Reason}")]
     private partial void LogJobState(string jobId, string job, string oldState, string newState, string reason);
 
     [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Job {JobId} {Job}: {OldState} → Failed: {Error}")]
