@@ -94,7 +94,7 @@ public sealed partial class ConfigurationRules : IValidateOptions<ConfiguredSett
     {
         if (value < least)
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{key}: '{value}' ist keine Dauer (Format hh:mm:ss, z. B. 00:00:30)."));
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{key}: '{value}' ist keine Dauer {(least > TimeSpan.Zero ? "über null " : "")}(Format hh:mm:ss, z. B. 00:00:30)."));
         }
     }
 

@@ -65,6 +65,7 @@ public sealed class ConfigurationSpecs : IDisposable
             ["Warehouse:ConnectionString"] = "Data Source=w.db",
             ["Files:QuarantineAfter"] = "0",
             ["Retry:MaxDelay"] = "-00:00:01",
+            ["Hangfire:DistributedLockTimeout"] = "00:00:00",
             ["Nachtbericht:Smtp:Host"] = "mail.example",
             ["Nachtbericht:Smtp:Tls"] = "immer",
         });
@@ -73,6 +74,7 @@ public sealed class ConfigurationSpecs : IDisposable
 
         Assert.Equal(
             "Files:QuarantineAfter: '0' ist keine positive ganze Zahl. Retry:MaxDelay: '-00:00:01' ist keine Dauer (Format hh:mm:ss, z. B. 00:00:30). "
+            + "Hangfire:DistributedLockTimeout: '00:00:00' ist keine Dauer über null (Format hh:mm:ss, z. B. 00:00:30). "
             + "Nachtbericht:Smtp:Absender fehlt. Nachtbericht:Smtp:Empfaenger fehlt. Nachtbericht:Smtp:Tls: 'immer' ist keiner der Werte none, whenavailable, required.",
             failure.Message);
     }
