@@ -6,6 +6,7 @@ using Bielefeld.Etl.Hosting.Workspace;
 using Bielefeld.Etl.Jobs;
 using Bielefeld.Etl.Warehouse;
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -47,6 +48,11 @@ public static class EtlServer
         builder.Services.AddSingleton(server);
         builder.Services.AddSingleton(run);
         builder.Services.AddSingleton(warehouse);
+        // The job state log reaches every client and server of this host only: Hangfire's global filters are static,
+        // and a process that builds two hosts (the specs) would log each transition twice.
+        builder.Services.AddSingleton<JobStateLog>();
+        builder.Services.AddSingleton<IJobFilterProvider>(services =>
+            new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { services.GetRequiredService<JobStateLog>() }));
         builder.Services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

@@ -11,6 +11,9 @@ public sealed partial class PipelineRun
     /// <summary>The hint appended to attainment figures that depend on suppressed values.</summary>
     public const string SuppressedHint = "vorläufig: enthält unterdrückte Werte";
 
+    /// <summary>The run's clock: everything that asks for "now" around the run asks it.</summary>
+    public TimeProvider Time => _time;
+
     /// <summary>Today in Bielefeld, by the run's clock.</summary>
     public DateOnly Today => BerlinTime.Day(_time.GetUtcNow());
 

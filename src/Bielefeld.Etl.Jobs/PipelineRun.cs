@@ -314,6 +314,11 @@ public sealed partial class PipelineRun
         }
 
         LogFileLoaded(name, result.Status, result.Counts.Read, result.Counts.Loaded, result.Counts.Rejected, result.Counts.Skipped);
+        if (result.Status == FileLoadStatus.Refused)
+        {
+            LogFileRefused(name, result.Message ?? "");
+        }
+
         Settle(result);
         progress?.Report(new RunProgress(definition.Name, name, result.Counts.Read, true));
         return result;
@@ -425,6 +430,9 @@ public sealed partial class PipelineRun
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "{File}: im Eingang abgewiesen ({Reason}), nicht geöffnet: {Detail}")]
     private partial void LogEntryRefused(string file, string reason, string detail);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "{File}: abgewiesen, nichts davon geladen: {Reason}")]
+    private partial void LogFileRefused(string file, string reason);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "{File}: {Rows} abgewiesene Zeilen im Bericht {Report}")]
     private partial void LogStewardReport(string file, int rows, string report);

@@ -62,7 +62,8 @@ public sealed partial class PostgresWarehouse : WarehouseProvider
                 .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.StartsWith("postgresql/", StringComparison.Ordinal))
                 .WithTransactionPerScript()
                 .WithVariablesDisabled()
-                .LogToNowhere()
+                .ResetConfiguredLoggers()
+            .LogTo(new MigrationLog(Log))
                 .Build()
                 .PerformUpgrade();
             if (!result.Successful)

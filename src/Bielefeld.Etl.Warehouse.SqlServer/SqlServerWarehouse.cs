@@ -66,7 +66,8 @@ public sealed partial class SqlServerWarehouse : WarehouseProvider
                 .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.StartsWith("sqlserver/", StringComparison.Ordinal))
                 .WithTransactionPerScript()
                 .WithVariablesDisabled()
-                .LogToNowhere()
+                .ResetConfiguredLoggers()
+            .LogTo(new MigrationLog(Log))
                 .Build()
                 .PerformUpgrade();
             if (!result.Successful)

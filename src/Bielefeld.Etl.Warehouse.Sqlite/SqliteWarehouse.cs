@@ -59,7 +59,8 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
         var result = DeployChanges.To.SqliteDatabase(_connectionString)
             .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.StartsWith("sqlite/", StringComparison.Ordinal))
             .WithTransactionPerScript()
-            .LogToNowhere()
+            .ResetConfiguredLoggers()
+            .LogTo(new MigrationLog(Log))
             .Build()
             .PerformUpgrade();
         if (!result.Successful)

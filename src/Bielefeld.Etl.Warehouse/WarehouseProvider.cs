@@ -6,6 +6,8 @@ using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Loading;
 using Bielefeld.Etl.Observations;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bielefeld.Etl.Warehouse;
 
@@ -29,6 +31,9 @@ public abstract partial class WarehouseProvider(TimeProvider time)
 
     /// <summary>The clock for load timestamps.</summary>
     protected TimeProvider Time { get; } = time;
+
+    /// <summary>Where the provider logs, the migrations included (<see cref="MigrationLog"/>); nowhere unless set.</summary>
+    public ILogger Log { get; init; } = NullLogger.Instance;
 
     /// <summary>Creates or upgrades the schema with the provider's versioned migration scripts.</summary>
     public abstract void Migrate();

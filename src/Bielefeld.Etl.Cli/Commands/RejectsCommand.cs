@@ -39,7 +39,7 @@ public sealed class RejectsCommand : EtlCommand<RejectsSettings>
         if (settings.Html is { } html)
         {
             var title = settings.File ?? settings.Source ?? settings.Reason ?? "alle Dateien";
-            StewardReport.WriteHtml(rows, title, TimeProvider.System.GetUtcNow(), html);
+            StewardReport.WriteHtml(rows, title, run.Time.GetUtcNow(), html);
             AnsiConsole.MarkupLine($"HTML gespeichert: [bold]{Markup.Escape(html)}[/]");
         }
 

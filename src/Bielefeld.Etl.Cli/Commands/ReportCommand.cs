@@ -47,7 +47,7 @@ public sealed class ReportCommand : EtlCommand<ReportSettings>
             series = await warehouse.AttainmentSeriesAsync(area.Code, cancellationToken);
         }
 
-        var html = AttainmentOverview.Render(run.Catalog, series, title, TimeProvider.System.GetUtcNow(), notice);
+        var html = AttainmentOverview.Render(run.Catalog, series, title, run.Time.GetUtcNow(), notice);
         var path = Path.GetFullPath(settings.Out ?? Path.Combine(
             options.Reports ?? "reports", day is { } d ? $"zielerreichung_stand_{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.html" : "zielerreichung.html"));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -1,10 +1,8 @@
-using System.Globalization;
 using Bielefeld.Etl.Cli.Composition;
 using Bielefeld.Etl.Hosting;
 using Bielefeld.Etl.Hosting.Workspace;
 using Bielefeld.Etl.Jobs;
 using Bielefeld.Etl.Warehouse;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -34,20 +32,7 @@ public sealed class ServeCommand : EtlCommand<ServeSettings>
     protected override async Task<int> ExecuteAsync(
         PipelineRun run, WarehouseProvider warehouse, EtlOptions options, ServeSettings settings, CancellationToken cancellationToken)
     {
-        var configuration = EtlConfiguration.Read();
-        var server = new ServerOptions
-        {
-            Urls = settings.Urls ?? configuration["Server:Urls"] ?? new ServerOptions().Urls,
-            DashboardWritable = bool.TryParse(configuration["Dashboard:Writable"], out var writable) && writable,
-            DashboardRole = configuration["Dashboard:Role"],
-            StorageConnectionString = configuration["Hangfire:ConnectionString"],
-            UploadLimitBytes = long.TryParse(configuration["Arbeitsplatz:UploadMaxMB"], NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes) && megabytes > 0
-                ? megabytes << 20 : new ServerOptions().UploadLimitBytes,
-            AllowedHosts = (configuration["Server:AllowedHosts"] ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            DistributedLockTimeout = TimeSpan.TryParse(configuration["Hangfire:DistributedLockTimeout"], CultureInfo.InvariantCulture, out var lockTime) && lockTime > TimeSpan.Zero
-                ? lockTime : new ServerOptions().DistributedLockTimeout,
-            WorkerCount = int.TryParse(configuration["Server:WorkerCount"], NumberStyles.None, CultureInfo.InvariantCulture, out var workers) && workers > 0 ? workers : 2,
-        };
+        var server = Configured.ToServerOptions();
         await run.InitialiseAsync(cancellationToken);
         var storage = JobStorageFactory.Create(warehouse.Name, server.StorageConnectionString ?? options.Warehouse.ConnectionString, server);
         await using var app = EtlServer.Build(server, storage, run, warehouse, b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft.AspNetCore", LogLevel.Warning)

@@ -16,4 +16,8 @@ public sealed class ServeSettings : EtlSettings
     [CommandOption("--no-archive")]
     [Description("Geladene Dateien im Eingang lassen statt sie zu archivieren")]
     public bool NoArchive { get; init; }
+
+    /// <inheritdoc />
+    public override IEnumerable<KeyValuePair<string, string?>> CommandLineKeys() =>
+        Urls is null ? base.CommandLineKeys() : base.CommandLineKeys().Append(new("Server:Urls", Urls));
 }

@@ -30,9 +30,11 @@ public abstract class EtlCommand<TSettings> : AsyncCommand<TSettings>
         WarehouseProvider? warehouse = null;
         try
         {
-            var options = EtlConfiguration.Load(settings, MovesFiles(settings), DefaultStableFor);
-            warehouse = WarehouseFactory.Create(options.Warehouse, TimeProvider.System);
-            var run = PipelineRun.Prepare(options, warehouse, logging.CreateLogger("Bielefeld.Etl"), TimeProvider.System);
+            Configured = EtlConfiguration.Load(settings);
+            var options = Configured.ToEtlOptions(MovesFiles(settings), DefaultStableFor);
+            var logger = logging.CreateLogger("Bielefeld.Etl");
+            warehouse = WarehouseFactory.Create(options.Warehouse, TimeProvider.System, logger);
+            var run = PipelineRun.Prepare(options, warehouse, logger, TimeProvider.System);
             var broken = BrokenPipelinesNeeded(run, settings);
             foreach (var pipeline in broken)
             {
@@ -70,6 +72,9 @@ public abstract class EtlCommand<TSettings> : AsyncCommand<TSettings>
             return ExitCodes.ConfigurationError;
         }
     }
+
+    /// <summary>The configuration, bound and checked before the command's own work starts.</summary>
+    protected ConfiguredSettings Configured { get; private set; } = new();
 
     /// <summary>The least important log level written to the console.</summary>
     protected virtual LogLevel MinimumLogLevel => LogLevel.Warning;

@@ -1,50 +1,107 @@
-using System.Globalization;
+using Bielefeld.Etl.Hosting;
 using Bielefeld.Etl.Jobs;
-using Bielefeld.Etl.Jobs.Summary;
 using Bielefeld.Etl.Jobs.Files;
 using Bielefeld.Etl.Jobs.Resilience;
+using Bielefeld.Etl.Jobs.Summary;
 using Bielefeld.Etl.Warehouse;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Bielefeld.Etl.Cli.Composition;
 
 /// <summary>
-/// Builds <see cref="EtlOptions"/>: appsettings.json beside the program, then environment variables with the prefix
-/// <c>BIELEFELD_ETL_</c> (e.g. <c>BIELEFELD_ETL_WAREHOUSE__CONNECTIONSTRING</c>), then the command line.
-/// Relative paths are relative to the current directory; the definitions (pipelines, catalog, areas, attainment rules)
-/// fall back to the copies shipped beside the program where the current directory has none (see <see cref="Shipped"/>).
+/// Reads the configuration: appsettings.json beside the program, then environment variables with the prefix
+/// <c>BIELEFELD_ETL_</c> (e.g. <c>BIELEFELD_ETL_WAREHOUSE__CONNECTIONSTRING</c>), then the command line; binds it to
+/// <see cref="ConfiguredSettings"/> and checks it at start. Relative paths are relative to the current directory; the
+/// definitions (pipelines, catalog, areas, attainment rules) fall back to the copies shipped beside the program where
+/// the current directory has none (see <see cref="Shipped"/>).
 /// </summary>
 public static class EtlConfiguration
 {
     /// <summary>The environment variable prefix.</summary>
     public const string EnvironmentPrefix = "BIELEFELD_ETL_";
 
-    /// <summary>Reads the configuration and applies the command-line overrides.</summary>
-    /// <param name="overrides">The command line.</param>
-    /// <param name="moveFiles">Whether loaded files go to the archive and refused ones to quarantine (<c>serve</c>, <c>run --archive</c>).</param>
-    /// <param name="defaultStableFor">The stability window when <c>Files:StableFor</c> is not configured.</param>
-    public static EtlOptions Load(EtlSettings overrides, bool moveFiles = false, TimeSpan defaultStableFor = default)
+    /// <summary>Binds and checks the configuration with the command line over it.</summary>
+    /// <exception cref="InvalidOperationException">A value is missing or bad; the message names key and value in German.</exception>
+    public static ConfiguredSettings Load(EtlSettings overrides)
     {
-        var configuration = Read();
-        var provider = overrides.Provider ?? configuration["Warehouse:Provider"] ?? "sqlite";
-        var connection = overrides.Connection ?? configuration["Warehouse:ConnectionString"]
-            ?? throw new InvalidOperationException("Keine Verbindungszeichenfolge: Warehouse:ConnectionString in appsettings.json, BIELEFELD_ETL_WAREHOUSE__CONNECTIONSTRING oder --connection angeben.");
-        var inbox = Path.GetFullPath(overrides.Inbox ?? configuration["Inbox"] ?? "inbox");
-        return new EtlOptions(
-            inbox,
-            Shipped(configuration["Pipelines"] ?? "pipelines"),
-            Shipped(configuration["Catalog"] ?? "config/plan/2017"),
-            Shipped(configuration["Areas"] ?? "config/bereiche.yml"),
-            new WarehouseSettings(provider, connection))
+        ArgumentNullException.ThrowIfNull(overrides);
+        return Bind(new ConfigurationBuilder().AddConfiguration(Read()).AddInMemoryCollection(overrides.CommandLineKeys()).Build());
+    }
+
+    /// <summary>Binds <paramref name="configuration"/> with the options pattern and checks it as at start (<c>ValidateOnStart</c>).</summary>
+    /// <exception cref="InvalidOperationException">A value is missing or bad; the message names key and value in German.</exception>
+    public static ConfiguredSettings Bind(IConfiguration configuration)
+    {
+        var services = new ServiceCollection();
+        services.AddOptions<ConfiguredSettings>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ConfiguredSettings>, ConfigurationRules>();
+        using var provider = services.BuildServiceProvider();
+        try
         {
-            Reports = Path.GetFullPath(configuration["Reports"] ?? "reports"),
-            AttainmentFile = Shipped(configuration["Attainment"] ?? "config/zielerreichung.yml"),
-            OpenRejectShareLimit = configuration["Datenpflege:AnteilOffenerAbweisungen"] is { } share
-                ? double.Parse(share, System.Globalization.CultureInfo.InvariantCulture)
-                : 0.05,
-            Files = Files(configuration, inbox, moveFiles, defaultStableFor),
-            Retry = Retry(configuration),
-            Smtp = Smtp(configuration.GetSection("Nachtbericht:Smtp")),
+            provider.GetRequiredService<IStartupValidator>().Validate();
+            return provider.GetRequiredService<IOptions<ConfiguredSettings>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            throw new InvalidOperationException(string.Join(" ", ex.Failures), ex);
+        }
+        catch (InvalidOperationException ex) when (ConfigurationRules.Unreadable(ex) is { } message)
+        {
+            throw new InvalidOperationException(message, ex);
+        }
+    }
+
+    /// <summary>What the pipeline run needs.</summary>
+    /// <param name="settings">The checked configuration.</param>
+    /// <param name="moveFiles">Whether loaded files go to the archive and refused ones to quarantine (<c>serve</c>, <c>run --archive</c>).</param>
+    /// <param name="defaultStableFor">The command's stability window when <c>Files:StableFor</c> is not given.</param>
+    public static EtlOptions ToEtlOptions(this ConfiguredSettings settings, bool moveFiles, TimeSpan defaultStableFor)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var inbox = Path.GetFullPath(settings.Inbox);
+        var (files, retry) = (settings.Files, settings.Retry);
+        var options = new EtlOptions(inbox, Shipped(settings.Pipelines), Shipped(settings.Catalog), Shipped(settings.Areas),
+            new WarehouseSettings(settings.Warehouse.Provider, settings.Warehouse.ConnectionString!))
+        {
+            Reports = Path.GetFullPath(settings.Reports),
+            AttainmentFile = Shipped(settings.Attainment),
+            // Archive and quarantine default to folders in the inbox root whose names no pipeline can have (pipeline
+            // inbox folders start with a lower-case letter), so they are never read as a pipeline's inbox.
+            Files = new FileHandling
+            {
+                Archive = moveFiles ? Path.GetFullPath(files.Archive ?? Path.Combine(inbox, "_archiv")) : null,
+                Quarantine = moveFiles ? Path.GetFullPath(files.Quarantine ?? Path.Combine(inbox, "_quarantaene")) : null,
+                StableFor = files.StableFor ?? defaultStableFor,
+                QuarantineAfter = files.QuarantineAfter ?? FileHandling.InPlace.QuarantineAfter,
+            },
+            Retry = new RetrySettings
+            {
+                MaxAttempts = retry.MaxAttempts ?? RetrySettings.Default.MaxAttempts,
+                BaseDelay = retry.BaseDelay ?? RetrySettings.Default.BaseDelay,
+                MaxDelay = retry.MaxDelay ?? RetrySettings.Default.MaxDelay,
+            },
+            Smtp = Smtp(settings.Nachtbericht.Smtp),
+        };
+        return settings.Datenpflege.AnteilOffenerAbweisungen is { } share ? options with { OpenRejectShareLimit = share } : options;
+    }
+
+    /// <summary>What <c>serve</c> needs besides the run.</summary>
+    public static ServerOptions ToServerOptions(this ConfiguredSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var defaults = new ServerOptions();
+        return defaults with
+        {
+            Urls = settings.Server.Urls ?? defaults.Urls,
+            WorkerCount = settings.Server.WorkerCount ?? defaults.WorkerCount,
+            AllowedHosts = settings.Server.AllowedHosts is { } hosts ? List(hosts) : defaults.AllowedHosts,
+            DashboardWritable = settings.Dashboard.Writable ?? defaults.DashboardWritable,
+            DashboardRole = settings.Dashboard.Role,
+            UploadLimitBytes = settings.Arbeitsplatz.UploadMaxMB << 20 ?? defaults.UploadLimitBytes,
+            StorageConnectionString = settings.Hangfire.ConnectionString is { Length: > 0 } storage ? storage : null,
+            DistributedLockTimeout = settings.Hangfire.DistributedLockTimeout ?? defaults.DistributedLockTimeout,
         };
     }
 
@@ -66,27 +123,25 @@ public static class EtlConfiguration
     }
 
     // The nightly summary is mailed only where a relay is configured; its password comes from the environment.
-    private static SmtpSettings? Smtp(IConfigurationSection smtp) =>
-        smtp["Host"] is { Length: > 0 } host
-            ? new SmtpSettings(
-                host,
-                int.Parse(smtp["Port"] ?? "25", System.Globalization.CultureInfo.InvariantCulture),
-                smtp["Absender"] ?? throw new InvalidOperationException("Nachtbericht:Smtp:Absender fehlt."),
-                (smtp["Empfaenger"] ?? throw new InvalidOperationException("Nachtbericht:Smtp:Empfaenger fehlt."))
-                    .Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+    private static SmtpSettings? Smtp(SmtpSection smtp) =>
+        smtp.Host is { Length: > 0 } host
+            ? new SmtpSettings(host, smtp.Port ?? 25, smtp.Absender!, List(smtp.Empfaenger))
             {
-                EnableSsl = string.Equals(smtp["Tls"], "true", StringComparison.OrdinalIgnoreCase),
-                User = smtp["Benutzer"],
-                Password = smtp["Passwort"],
+                Tls = ConfigurationRules.Tls(smtp.Tls) ?? SmtpTls.None,
+                User = smtp.Benutzer is { Length: > 0 } user ? user : null,
+                Password = smtp.Passwort,
             }
             : null;
+
+    private static string[] List(string? separated) =>
+        (separated ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>
     /// Whether the warehouse is the one appsettings.json ships (neither <c>--connection</c> nor the environment set
     /// one): the only warehouse a command other than <c>init</c> may create, so the first run on a fresh clone works.
     /// </summary>
     public static bool UsesShippedWarehouse(EtlSettings overrides) =>
-        overrides.Connection is null
+        overrides?.Connection is null
         && Read() is IConfigurationRoot root
         && root.Providers.LastOrDefault(p => p.TryGet("Warehouse:ConnectionString", out _)) is Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider;
 
@@ -95,35 +150,4 @@ public static class EtlConfiguration
         .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
         .AddEnvironmentVariables(EnvironmentPrefix)
         .Build();
-
-    // Archive and quarantine default to folders in the inbox root whose names no pipeline can have (pipeline inbox
-    // folders start with a lower-case letter), so they are never read as a pipeline's inbox.
-    private static FileHandling Files(IConfiguration configuration, string inbox, bool moveFiles, TimeSpan defaultStableFor) => new()
-    {
-        Archive = moveFiles ? Path.GetFullPath(configuration["Files:Archive"] ?? Path.Combine(inbox, "_archiv")) : null,
-        Quarantine = moveFiles ? Path.GetFullPath(configuration["Files:Quarantine"] ?? Path.Combine(inbox, "_quarantaene")) : null,
-        StableFor = Duration(configuration, "Files:StableFor") ?? defaultStableFor,
-        QuarantineAfter = Number(configuration, "Files:QuarantineAfter") ?? 3,
-    };
-
-    private static RetrySettings Retry(IConfiguration configuration) => new()
-    {
-        MaxAttempts = Number(configuration, "Retry:MaxAttempts") ?? RetrySettings.Default.MaxAttempts,
-        BaseDelay = Duration(configuration, "Retry:BaseDelay") ?? RetrySettings.Default.BaseDelay,
-        MaxDelay = Duration(configuration, "Retry:MaxDelay") ?? RetrySettings.Default.MaxDelay,
-    };
-
-    private static TimeSpan? Duration(IConfiguration configuration, string key) =>
-        configuration[key] is { Length: > 0 } text
-            ? TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value >= TimeSpan.Zero
-                ? value
-                : throw new InvalidOperationException($"{key}: '{text}' ist keine Dauer (Format hh:mm:ss, z. B. 00:00:30).")
-            : null;
-
-    private static int? Number(IConfiguration configuration, string key) =>
-        configuration[key] is { Length: > 0 } text
-            ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1
-                ? value
-                : throw new InvalidOperationException($"{key}: '{text}' ist keine positive ganze Zahl.")
-            : null;
 }

@@ -20,4 +20,9 @@ public class EtlSettings : CommandSettings
     [CommandOption("--connection <CONNECTION_STRING>")]
     [Description("Verbindungszeichenfolge des Warehouse")]
     public string? Connection { get; init; }
+
+    /// <summary>The command line as configuration keys, the last layer over appsettings.json and the environment.</summary>
+    public virtual IEnumerable<KeyValuePair<string, string?>> CommandLineKeys() =>
+        new KeyValuePair<string, string?>[] { new("Inbox", Inbox), new("Warehouse:Provider", Provider), new("Warehouse:ConnectionString", Connection) }
+            .Where(o => o.Value is not null);
 }

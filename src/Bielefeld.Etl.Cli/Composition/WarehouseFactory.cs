@@ -2,6 +2,7 @@ using Bielefeld.Etl.Warehouse;
 using Bielefeld.Etl.Warehouse.Postgres;
 using Bielefeld.Etl.Warehouse.Sqlite;
 using Bielefeld.Etl.Warehouse.SqlServer;
+using Microsoft.Extensions.Logging;
 
 namespace Bielefeld.Etl.Cli.Composition;
 
@@ -10,11 +11,11 @@ public static class WarehouseFactory
 {
     /// <summary>Creates the configured provider.</summary>
     /// <exception cref="InvalidOperationException">The provider name is unknown.</exception>
-    public static WarehouseProvider Create(WarehouseSettings settings, TimeProvider time) => settings.Provider.ToLowerInvariant() switch
+    public static WarehouseProvider Create(WarehouseSettings settings, TimeProvider time, ILogger log) => settings.Provider.ToLowerInvariant() switch
     {
-        "sqlite" => new SqliteWarehouse(settings.ConnectionString, time),
-        "postgresql" => new PostgresWarehouse(settings.ConnectionString, time),
-        "sqlserver" => new SqlServerWarehouse(settings.ConnectionString, time),
+        "sqlite" => new SqliteWarehouse(settings.ConnectionString, time) { Log = log },
+        "postgresql" => new PostgresWarehouse(settings.ConnectionString, time) { Log = log },
+        "sqlserver" => new SqlServerWarehouse(settings.ConnectionString, time) { Log = log },
         _ => throw new InvalidOperationException($"Unbekannter Warehouse-Provider '{settings.Provider}' (bekannt: sqlite, postgresql, sqlserver)."),
     };
 }

@@ -1,5 +1,6 @@
 using Bielefeld.Etl.Jobs;
 using Hangfire;
+using Microsoft.Extensions.Logging;
 
 namespace Bielefeld.Etl.Hosting.Jobs;
 
@@ -7,7 +8,7 @@ namespace Bielefeld.Etl.Hosting.Jobs;
 /// The continuation of a successful pipeline job: attainment for the indicators its loads changed, then the delivery
 /// calendar and status hints, as after every <c>run</c>.
 /// </summary>
-public sealed class AttainmentJob(PipelineRun run)
+public sealed partial class AttainmentJob(PipelineRun run, ILogger<AttainmentJob> logger)
 {
     /// <summary>Recomputes attainment and the stewardship state; idempotent, so a repeated execution does no harm.</summary>
     /// <returns>The number of attainment figures written.</returns>
@@ -17,6 +18,10 @@ public sealed class AttainmentJob(PipelineRun run)
     {
         var figures = await run.RecomputeAsync(indicators, cancellationToken);
         await run.RefreshStewardshipAsync(cancellationToken);
+        LogRecomputed(pipeline, indicators.Count, figures);
         return figures;
     }
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Zielerreichung nach {Pipeline}: {Indicators} Indikatoren, {Figures} Monatswerte neu berechnet")]
+    private partial void LogRecomputed(string pipeline, int indicators, int figures);
 }

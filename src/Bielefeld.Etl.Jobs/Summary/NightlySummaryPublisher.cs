@@ -35,8 +35,9 @@ public static class NightlySummaryPublisher
     /// load recorded since the previous summary (the load protocol, not one run's result) and publishes it.
     /// </summary>
     /// <returns>The HTML file written.</returns>
-    public static async Task<string> PublishSinceLastAsync(PipelineRun run, WarehouseProvider warehouse, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<string> PublishSinceLastAsync(PipelineRun run, WarehouseProvider warehouse, CancellationToken cancellationToken)
     {
+        var now = run.Time.GetUtcNow();
         var reports = run.Options.Reports ?? throw new InvalidOperationException("Der Nachtbericht braucht einen Berichtsordner (Einstellung Reports).");
         Directory.CreateDirectory(reports);
         var mark = Path.Combine(reports, "nachtbericht-stand.txt");

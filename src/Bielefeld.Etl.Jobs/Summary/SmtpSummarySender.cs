@@ -1,8 +1,21 @@
-using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
 
 namespace Bielefeld.Etl.Jobs.Summary;
+
+/// <summary>Whether the connection to the relay is encrypted with STARTTLS before the summary is handed over.</summary>
+public enum SmtpTls
+{
+    /// <summary>Never: the relay is reached over a trusted network only (the default, as before).</summary>
+    None,
+
+    /// <summary>When the relay offers STARTTLS; in clear otherwise.</summary>
+    WhenAvailable,
+
+    /// <summary>Always: a relay that does not offer STARTTLS gets nothing.</summary>
+    Required,
+}
 
 /// <summary>Where the nightly summary is mailed. The password, if the relay needs one, comes from the environment only.</summary>
 /// <param name="Host">The SMTP relay.</param>
@@ -11,46 +24,39 @@ namespace Bielefeld.Etl.Jobs.Summary;
 /// <param name="To">The recipients.</param>
 public sealed record SmtpSettings(string Host, int Port, string From, IReadOnlyList<string> To)
 {
-    /// <summary>Use STARTTLS.</summary>
-    public bool EnableSsl { get; init; }
+    /// <summary>STARTTLS policy.</summary>
+    public SmtpTls Tls { get; init; }
 
-    /// <summary>The relay's user name, if it needs one.</summary>
+    /// <summary>The relay's user name, if it needs a login.</summary>
     public string? User { get; init; }
 
     /// <summary>The relay's password (from BIELEFELD_ETL_NACHTBERICHT__SMTP__PASSWORT, never from a file in the repository).</summary>
     public string? Password { get; init; }
 }
 
-/// <summary>Mails the nightly summary: plain text first, HTML as the alternative a mail client shows.</summary>
+/// <summary>Mails the nightly summary with MailKit: plain text first, HTML as the alternative a mail client shows.</summary>
 public sealed class SmtpSummarySender(SmtpSettings settings)
 {
     /// <summary>Sends <paramref name="summary"/> to every recipient.</summary>
     public async Task SendAsync(NightlySummary summary, CancellationToken cancellationToken)
     {
         // Quoted-printable keeps the ASCII of file names and reason codes readable in mail logs and archives.
-        using var message = new MailMessage
+        var text = new TextPart("plain") { Text = NightlySummaryText.Text(summary), ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        var html = new TextPart("html") { Text = NightlySummaryText.Html(summary), ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        using var message = new MimeMessage([MailboxAddress.Parse(settings.From)], settings.To.Select(to => MailboxAddress.Parse(to)), NightlySummaryText.Subject(summary), new MultipartAlternative(text, html));
+        using var client = new SmtpClient();
+        await client.ConnectAsync(settings.Host, settings.Port, settings.Tls switch
         {
-            From = new MailAddress(settings.From),
-            Subject = NightlySummaryText.Subject(summary),
-            Body = NightlySummaryText.Text(summary),
-            BodyEncoding = System.Text.Encoding.UTF8,
-            BodyTransferEncoding = TransferEncoding.QuotedPrintable,
-            SubjectEncoding = System.Text.Encoding.UTF8,
-        };
-        foreach (var to in settings.To)
-        {
-            message.To.Add(to);
-        }
-
-        var html = AlternateView.CreateAlternateViewFromString(NightlySummaryText.Html(summary), System.Text.Encoding.UTF8, MediaTypeNames.Text.Html);
-        html.TransferEncoding = TransferEncoding.QuotedPrintable;
-        message.AlternateViews.Add(html);
-        using var client = new SmtpClient(settings.Host, settings.Port) { EnableSsl = settings.EnableSsl, DeliveryMethod = SmtpDeliveryMethod.Network };
+            SmtpTls.WhenAvailable => SecureSocketOptions.StartTlsWhenAvailable,
+            SmtpTls.Required => SecureSocketOptions.StartTls,
+            _ => SecureSocketOptions.None,
+        }, cancellationToken);
         if (settings.User is not null)
         {
-            client.Credentials = new NetworkCredential(settings.User, settings.Password);
+            await client.AuthenticateAsync(settings.User, settings.Password ?? "", cancellationToken);
         }
 
-        await client.SendMailAsync(message, cancellationToken);
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 }

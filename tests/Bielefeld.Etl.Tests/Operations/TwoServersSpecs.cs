@@ -73,7 +73,7 @@ public sealed class TwoServersSpecs(PostgresServer server) : IAsyncLifetime
             {
                 if (type != typeof(PipelineJob))
                 {
-                    return new AttainmentJob(run);
+                    return new AttainmentJob(run, NullLogger<AttainmentJob>.Instance);
                 }
 
                 Interlocked.Increment(ref executions);

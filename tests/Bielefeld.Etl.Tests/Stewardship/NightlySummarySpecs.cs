@@ -6,6 +6,7 @@ using Bielefeld.Etl.Warehouse;
 using Bielefeld.Etl.Warehouse.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bielefeld.Etl.Tests.Stewardship;
 
@@ -13,9 +14,12 @@ namespace Bielefeld.Etl.Tests.Stewardship;
 public sealed partial class NightlySummarySpecs : IDisposable
 {
     private readonly TemporaryDirectory _dir = new();
+
+    // After the plan year (every 2017 delivery is due), advancing a millisecond per reading so loads never share a moment.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2018, 3, 1, 2, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
     private readonly SqliteWarehouse _warehouse;
 
-    public NightlySummarySpecs() => _warehouse = new SqliteWarehouse($"Data Source={_dir.File("warehouse.db")}", TimeProvider.System);
+    public NightlySummarySpecs() => _warehouse = new SqliteWarehouse($"Data Source={_dir.File("warehouse.db")}", _clock);
 
     private string Inbox => _dir.Folder("inbox");
 
@@ -31,7 +35,7 @@ public sealed partial class NightlySummarySpecs : IDisposable
     {
         var run = PipelineRun.Prepare(
             new EtlOptions(Inbox, RepositoryPaths.Pipelines, RepositoryPaths.Catalog2017, RepositoryPaths.Areas, new WarehouseSettings("sqlite", "")),
-            _warehouse, NullLogger.Instance, TimeProvider.System);
+            _warehouse, NullLogger.Instance, _clock);
         var result = await run.RunAsync(["kaf"], null, TestContext.Current.CancellationToken);
         return await NightlySummaryPublisher.BuildAsync(result, _warehouse, Reports, new DateOnly(2017, 7, 6), TestContext.Current.CancellationToken);
     }
@@ -80,7 +84,7 @@ public sealed partial class NightlySummarySpecs : IDisposable
     public async Task The_summary_is_mailed_as_text_and_HTML_through_the_configured_relay()
     {
         CopyKafSamples();
-        await using var sink = new SmtpSink();
+        await using var sink = new SmtpSink().Start();
         var smtp = new SmtpSettings("127.0.0.1", sink.Port, "etl@bielefeld.example", ["controlling@bielefeld.example", "datenpflege@bielefeld.example"]);
 
         var page = await NightlySummaryPublisher.PublishAsync(await RunAndSummariseAsync(), Reports, smtp, TestContext.Current.CancellationToken);
@@ -95,6 +99,52 @@ public sealed partial class NightlySummarySpecs : IDisposable
         Assert.True(File.Exists(page));
         Assert.True(File.Exists(Path.ChangeExtension(page, ".txt")));
         Assert.True(File.Exists(Path.Combine(Reports, "nachtbericht-ampeln.json")));
+        Assert.Empty(sink.Logins); // no user configured: no login attempted
+    }
+
+    [Fact]
+    public async Task A_relay_that_needs_a_login_gets_the_configured_user_and_password_before_the_summary()
+    {
+        CopyKafSamples();
+        await using var sink = new SmtpSink("etl-relay", "nur-in-der-umgebung").Start();
+        var smtp = new SmtpSettings("127.0.0.1", sink.Port, "etl@bielefeld.example", ["controlling@bielefeld.example"])
+        {
+            Tls = SmtpTls.WhenAvailable, User = "etl-relay", Password = "nur-in-der-umgebung",
+        };
+
+        await NightlySummaryPublisher.PublishAsync(await RunAndSummariseAsync(), Reports, smtp, TestContext.Current.CancellationToken);
+
+        Assert.Equal([("etl-relay", "nur-in-der-umgebung")], sink.Logins);
+        Assert.Equal(["controlling@bielefeld.example"], Assert.Single(sink.Messages).Recipients);
+    }
+
+    [Fact]
+    public async Task A_refused_login_sends_nothing_and_says_so()
+    {
+        await using var sink = new SmtpSink("etl-relay", "richtig").Start();
+        var smtp = new SmtpSettings("127.0.0.1", sink.Port, "etl@bielefeld.example", ["controlling@bielefeld.example"]) { User = "etl-relay", Password = "falsch" };
+        var summary = new NightlySummary(new DateOnly(2017, 7, 6), [], [], [], []);
+
+        await Assert.ThrowsAsync<MailKit.Security.AuthenticationException>(() => new SmtpSummarySender(smtp).SendAsync(summary, TestContext.Current.CancellationToken));
+
+        Assert.Equal([("etl-relay", "falsch")], sink.Logins);
+        Assert.Empty(sink.Messages);
+    }
+
+    [Fact]
+    public async Task Required_STARTTLS_hands_nothing_to_a_relay_that_does_not_offer_it()
+    {
+        await using var sink = new SmtpSink("etl-relay", "geheim").Start();
+        var smtp = new SmtpSettings("127.0.0.1", sink.Port, "etl@bielefeld.example", ["controlling@bielefeld.example"])
+        {
+            Tls = SmtpTls.Required, User = "etl-relay", Password = "geheim",
+        };
+        var summary = new NightlySummary(new DateOnly(2017, 7, 6), [], [], [], []);
+
+        await Assert.ThrowsAsync<NotSupportedException>(() => new SmtpSummarySender(smtp).SendAsync(summary, TestContext.Current.CancellationToken));
+
+        Assert.Empty(sink.Logins); // the password never crossed the wire in clear
+        Assert.Empty(sink.Messages);
     }
 
     [Fact]
@@ -135,17 +185,20 @@ public sealed partial class NightlySummarySpecs : IDisposable
         CopyKafSamples();
         var run = PipelineRun.Prepare(
             new EtlOptions(Inbox, RepositoryPaths.Pipelines, RepositoryPaths.Catalog2017, RepositoryPaths.Areas, new WarehouseSettings("sqlite", "")) { Reports = Reports },
-            _warehouse, NullLogger.Instance, TimeProvider.System);
+            _warehouse, NullLogger.Instance, _clock);
         await run.RunAsync(["kaf"], null, TestContext.Current.CancellationToken);
+        _clock.SetUtcNow(new DateTimeOffset(2018, 3, 1, 6, 30, 0, TimeSpan.Zero)); // 07:30 in Bielefeld
 
-        var first = await NightlySummaryPublisher.PublishSinceLastAsync(run, _warehouse, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        var first = await NightlySummaryPublisher.PublishSinceLastAsync(run, _warehouse, TestContext.Current.CancellationToken);
         var firstText = await File.ReadAllTextAsync(Path.ChangeExtension(first, ".txt"), TestContext.Current.CancellationToken);
-        var second = await NightlySummaryPublisher.PublishSinceLastAsync(run, _warehouse, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        _clock.Advance(TimeSpan.FromDays(1));
+        var second = await NightlySummaryPublisher.PublishSinceLastAsync(run, _warehouse, TestContext.Current.CancellationToken);
         var secondText = await File.ReadAllTextAsync(Path.ChangeExtension(second, ".txt"), TestContext.Current.CancellationToken);
 
         Assert.Contains("- KAF_FIM_2017.xlsx (kaf): geladen – 12 Zeilen gelesen, 2 übernommen, 1 abgewiesen, 9 ohne Daten", firstText, StringComparison.Ordinal);
         Assert.Contains("- 1 × SUMME_ABWEICHEND", firstText, StringComparison.Ordinal);
         Assert.Contains("- Heute lagen keine neuen Dateien im Eingang.", secondText, StringComparison.Ordinal);
+        Assert.Equal([Path.Combine(Reports, "nachtbericht_2018-03-01.html"), Path.Combine(Reports, "nachtbericht_2018-03-02.html")], [first, second]);
     }
 
     [GeneratedRegex("=\r\n")]

@@ -6,23 +6,28 @@ namespace Bielefeld.Etl.Tests.Stewardship;
 
 /// <summary>
 /// A local SMTP server on 127.0.0.1 that accepts messages and keeps them: just enough of RFC 5321 for a real client
-/// (System.Net.Mail) to deliver a message, so the mailing is tested over a real socket.
+/// (MailKit) to deliver a message, so the mailing is tested over a real socket. Given a login, it offers AUTH PLAIN
+/// (RFC 4616), keeps what the client sent and refuses any other login; it never offers STARTTLS.
 /// </summary>
-public sealed class SmtpSink : IAsyncDisposable
+public sealed class SmtpSink(string? user = null, string? password = null) : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _serving;
-
-    public SmtpSink()
-    {
-        _listener.Start();
-        _serving = ServeAsync();
-    }
+    private Task? _serving;
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public List<(IReadOnlyList<string> Recipients, string Data)> Messages { get; } = [];
+
+    /// <summary>Every login the client sent, user and password decoded.</summary>
+    public List<(string User, string Password)> Logins { get; } = [];
+
+    public SmtpSink Start()
+    {
+        _listener.Start();
+        _serving = ServeAsync();
+        return this;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -30,7 +35,7 @@ public sealed class SmtpSink : IAsyncDisposable
         _listener.Stop();
         try
         {
-            await _serving;
+            await (_serving ?? Task.CompletedTask);
         }
         catch (OperationCanceledException)
         {
@@ -55,7 +60,20 @@ public sealed class SmtpSink : IAsyncDisposable
                 if (command is "EHLO" or "HELO")
                 {
                     await writer.WriteLineAsync("250-sink");
-                    await writer.WriteLineAsync("250 8BITMIME");
+                    await writer.WriteLineAsync(user is null ? "250 8BITMIME" : "250-8BITMIME\r\n250 AUTH PLAIN");
+                }
+                else if (command == "AUTH" && user is not null)
+                {
+                    var initial = line.Split(' ', 3) is [_, _, var response] ? response : null;
+                    if (initial is null)
+                    {
+                        await writer.WriteLineAsync("334 ");
+                        initial = await reader.ReadLineAsync(_stop.Token) ?? "";
+                    }
+
+                    var parts = Encoding.UTF8.GetString(Convert.FromBase64String(initial)).Split('\0');
+                    Logins.Add((parts[1], parts[2]));
+                    await writer.WriteLineAsync(parts[1] == user && parts[2] == password ? "235 2.7.0 accepted" : "535 5.7.8 credentials invalid");
                 }
                 else if (command == "RCPT")
                 {

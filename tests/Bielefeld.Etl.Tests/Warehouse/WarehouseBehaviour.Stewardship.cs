@@ -1,6 +1,7 @@
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Synthetic.Kaf;
 using Bielefeld.Etl.Warehouse;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bielefeld.Etl.Tests.Warehouse;
 
@@ -94,8 +95,8 @@ public abstract partial class WarehouseBehaviour
     {
         CopySamples();
         await RunAsync();
-        var reported = DateTimeOffset.UtcNow;
-        await Task.Delay(50, TestContext.Current.CancellationToken);
+        var reported = Clock.GetUtcNow();
+        Clock.Advance(TimeSpan.FromHours(1));
         WriteSprachWithJune(35);
         await RunAsync();
         var run = Prepare();
@@ -114,15 +115,15 @@ public abstract partial class WarehouseBehaviour
     {
         CopySamples();
         await RunAsync();
-        var reported = DateTimeOffset.UtcNow;
-        await Task.Delay(50, TestContext.Current.CancellationToken);
+        var reported = Clock.GetUtcNow();
+        Clock.Advance(TimeSpan.FromHours(1));
         var revised = ReviseRege9Target(100);
         await RunAsync(revised);
         var run = Prepare(revised);
 
         var then = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, Area.CityCode, reported, TestContext.Current.CancellationToken)).Rows
             .Single(r => r.IndikatorCode == "REGE-9.1" && r.Monat == "2017-06-01");
-        var now = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, Area.CityCode, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken)).Rows
+        var now = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, Area.CityCode, Clock.GetUtcNow(), TestContext.Current.CancellationToken)).Rows
             .Single(r => r.IndikatorCode == "REGE-9.1" && r.Monat == "2017-06-01");
 
         // Reported then: 37 against 97 (path 48.5); today the same 37 stands against the revised 100 (path 50).
@@ -136,7 +137,7 @@ public abstract partial class WarehouseBehaviour
         CopySamples();
 
         // KAF's June is due on 5 July, July's on 5 August 2017: on 10 August July is five days late.
-        var summary = await RunAsync(time: FixedTime.On(2017, 8, 10));
+        var summary = await RunAsync(time: NoonInBielefeld(2017, 8, 10));
 
         Assert.False(summary.HasFailures);
         var kaf = summary.LateDeliveries.Where(d => d.Source == "kaf").ToList();
@@ -155,7 +156,7 @@ public abstract partial class WarehouseBehaviour
     public async Task A_file_with_many_open_rejected_rows_marks_the_indicators_it_feeds_provisional_until_the_row_is_decided()
     {
         CopySamples();
-        await RunAsync(time: FixedTime.On(2017, 7, 3));
+        await RunAsync(time: NoonInBielefeld(2017, 7, 3));
         const string Hint = "vorläufig: 1 offene abgewiesene Zeilen in KAF_FIM_2017.xlsx (8,3 %)";
 
         var open = await QueryAsync<string?>(
@@ -164,9 +165,12 @@ public abstract partial class WarehouseBehaviour
 
         var row = Assert.Single(await FimRejectsAsync());
         await Warehouse.DecideAsync(row.AbweisungId, RejectDecision.Akzeptiert, "M. Muster", "geklärt", TestContext.Current.CancellationToken);
-        await Prepare(time: FixedTime.On(2017, 7, 3)).RefreshStewardshipAsync(TestContext.Current.CancellationToken);
+        await Prepare(time: NoonInBielefeld(2017, 7, 3)).RefreshStewardshipAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal([null], await QueryAsync<string?>(
             $"SELECT DISTINCT status_hinweis FROM {View("zielerreichung")} WHERE indikator_code = 'REGE-9.2' AND bereich_code = '05711000'"));
     }
+
+    /// <summary>A clock standing at noon in Bielefeld (summer time) on the given day.</summary>
+    private static FakeTimeProvider NoonInBielefeld(int year, int month, int day) => new(new DateTimeOffset(year, month, day, 12, 0, 0, TimeSpan.FromHours(2)));
 }

@@ -4,7 +4,9 @@ using Bielefeld.Etl.Synthetic.Kaf;
 using Bielefeld.Etl.Tests.Sources;
 using Bielefeld.Etl.Warehouse;
 using Dapper;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bielefeld.Etl.Tests.Warehouse;
 
@@ -23,8 +25,17 @@ public abstract partial class WarehouseBehaviour : IAsyncLifetime
 
     protected string KafInbox => _dir.Folder(Path.Combine("inbox", "kaf"));
 
-    /// <summary>A fresh warehouse no other test class uses.</summary>
-    protected abstract Task<WarehouseProvider> CreateWarehouseAsync();
+    /// <summary>
+    /// The suite's clock, fixed after the sample year (every 2017 delivery is due by then) and advancing a millisecond
+    /// per reading, so that two loads never share a moment; a spec that needs two moments apart advances it.
+    /// </summary>
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2018, 3, 1, 2, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+
+    /// <summary>What the warehouse logged (event id, message), its migrations included.</summary>
+    protected List<string> WarehouseLog { get; } = [];
+
+    /// <summary>A fresh warehouse no other test class uses, on <paramref name="time"/>, logging to <paramref name="log"/>.</summary>
+    protected abstract Task<WarehouseProvider> CreateWarehouseAsync(TimeProvider time, ILogger log);
 
     /// <summary>The provider's name of a reporting view (<c>rpt_x</c> on SQLite, <c>rpt.x</c> on servers).</summary>
     protected abstract string View(string name);
@@ -35,7 +46,7 @@ public abstract partial class WarehouseBehaviour : IAsyncLifetime
     /// <summary>A month column as ISO text (<c>yyyy-MM-dd</c>): SQLite stores it so, servers store a date.</summary>
     protected virtual string MonthText(string column) => column;
 
-    public async ValueTask InitializeAsync() => Warehouse = await CreateWarehouseAsync();
+    public async ValueTask InitializeAsync() => Warehouse = await CreateWarehouseAsync(Clock, new Operations.OperationsInbox.ListLogger(WarehouseLog));
 
     public virtual ValueTask DisposeAsync()
     {
@@ -46,10 +57,32 @@ public abstract partial class WarehouseBehaviour : IAsyncLifetime
 
     private PipelineRun Prepare(string? catalog = null, TimeProvider? time = null) => PipelineRun.Prepare(
         new EtlOptions(Inbox, RepositoryPaths.Pipelines, catalog ?? RepositoryPaths.Catalog2017, RepositoryPaths.Areas, new WarehouseSettings(Warehouse.Name, "")),
-        Warehouse, NullLogger.Instance, time ?? TimeProvider.System);
+        Warehouse, NullLogger.Instance, time ?? Clock);
 
     protected async Task<RunSummary> RunAsync(string? catalog = null, TimeProvider? time = null) =>
         await Prepare(catalog, time).RunAsync([], null, TestContext.Current.CancellationToken);
+
+    [Fact]
+    public void Migrations_log_each_script_they_execute_through_the_warehouse_logger_and_none_the_second_time()
+    {
+        var scripts = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "sql", Warehouse.Name), "*.sql").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+
+        Warehouse.Migrate();
+        var first = Executed();
+        Warehouse.Migrate();
+
+        Assert.Equal(scripts, first.Select(l => scripts.Single(s => l.Contains(s!, StringComparison.Ordinal))));
+        Assert.Equal(first, Executed());
+        Assert.DoesNotContain(WarehouseLog, l => l.StartsWith("3004 ", StringComparison.Ordinal));
+
+        List<string> Executed()
+        {
+            lock (WarehouseLog)
+            {
+                return [.. WarehouseLog.Where(l => l.StartsWith("3002 Migration: Executing", StringComparison.Ordinal))];
+            }
+        }
+    }
 
     protected void CopySamples()
     {

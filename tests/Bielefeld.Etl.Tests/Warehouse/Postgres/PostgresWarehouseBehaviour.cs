@@ -1,5 +1,6 @@
 using Bielefeld.Etl.Warehouse;
 using Bielefeld.Etl.Warehouse.Postgres;
+using Microsoft.Extensions.Logging;
 
 namespace Bielefeld.Etl.Tests.Warehouse.Postgres;
 
@@ -8,10 +9,10 @@ public sealed class PostgresWarehouseBehaviour(PostgresServer server) : Warehous
 {
     private string? _database;
 
-    protected override async Task<WarehouseProvider> CreateWarehouseAsync()
+    protected override async Task<WarehouseProvider> CreateWarehouseAsync(TimeProvider time, ILogger log)
     {
         _database = await server.CreateDatabaseAsync(nameof(PostgresWarehouseBehaviour));
-        return new PostgresWarehouse(_database, TimeProvider.System);
+        return new PostgresWarehouse(_database, time) { Log = log };
     }
 
     protected override string StagingAside(bool aside) => aside

@@ -1,13 +1,14 @@
 using Bielefeld.Etl.Warehouse;
 using Bielefeld.Etl.Warehouse.SqlServer;
+using Microsoft.Extensions.Logging;
 
 namespace Bielefeld.Etl.Tests.Warehouse.SqlServer;
 
 /// <summary>The behavioural suite on SQL Server (Testcontainers.MsSql); skipped with the reason where no Docker engine is reachable.</summary>
 public sealed class SqlServerWarehouseBehaviour(SqlServerContainer server) : WarehouseBehaviour
 {
-    protected override async Task<WarehouseProvider> CreateWarehouseAsync() =>
-        new SqlServerWarehouse(await server.CreateDatabaseAsync(nameof(SqlServerWarehouseBehaviour)), TimeProvider.System);
+    protected override async Task<WarehouseProvider> CreateWarehouseAsync(TimeProvider time, ILogger log) =>
+        new SqlServerWarehouse(await server.CreateDatabaseAsync(nameof(SqlServerWarehouseBehaviour)), time) { Log = log };
 
     protected override string StagingAside(bool aside) => aside
         ? "EXEC sp_rename 'stg.observation', 'observation_beiseite'"

@@ -1,5 +1,6 @@
 using Bielefeld.Etl.Warehouse;
 using Bielefeld.Etl.Warehouse.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace Bielefeld.Etl.Tests.Warehouse.Sqlite;
 
@@ -8,8 +9,8 @@ public sealed class SqliteWarehouseBehaviour : WarehouseBehaviour
 {
     private readonly TemporaryDirectory _db = new();
 
-    protected override Task<WarehouseProvider> CreateWarehouseAsync() =>
-        Task.FromResult<WarehouseProvider>(new SqliteWarehouse($"Data Source={_db.File("warehouse.db")}", TimeProvider.System));
+    protected override Task<WarehouseProvider> CreateWarehouseAsync(TimeProvider time, ILogger log) =>
+        Task.FromResult<WarehouseProvider>(new SqliteWarehouse($"Data Source={_db.File("warehouse.db")}", time) { Log = log });
 
     protected override string View(string name) => "rpt_" + name;
 

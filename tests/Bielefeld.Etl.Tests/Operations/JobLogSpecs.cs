@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Bielefeld.Etl.Hosting;
+using Bielefeld.Etl.Hosting.Jobs;
+using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Warehouse;
+using Bielefeld.Etl.Warehouse.Sqlite;
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bielefeld.Etl.Tests.Operations;
+
+/// <summary>
+/// The server's log is a record of the night an operator can filter by event id: each state a job enters, each file's
+/// load and archiving, the attainment continuation, and the migrations of the start (docs/operations.md, "Log events").
+/// </summary>
+public sealed partial class JobLogSpecs : IDisposable
+{
+    private readonly OperationsInbox _inbox = new();
+    private readonly List<string> _log = [];
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _inbox.Dispose();
+    }
+
+    [Fact]
+    public async Task A_pipeline_job_logs_each_state_it_enters_its_loads_its_continuation_and_the_migrations_with_event_ids()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var connection = $"Data Source={_inbox.File("warehouse.db")}";
+        var clock = new FakeTimeProvider(new DateTimeOffset(2017, 7, 6, 3, 30, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(5) };
+        var warehouse = new SqliteWarehouse(connection, clock) { Log = OperationsInbox.Logger(_log) };
+        var run = PipelineRun.Prepare(_inbox.Options(new WarehouseSettings("sqlite", connection), moveFiles: true), warehouse, OperationsInbox.Logger(_log), clock);
+        await run.InitialiseAsync(ct);
+        // Hangfire's log provider is process-wide and may point at a previous server's (disposed) logger factory.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
+        await using var app = EtlServer.Build(new ServerOptions { Urls = $"http://127.0.0.1:{FreePort()}", WorkerCount = 1 }, new InMemoryStorage(), run, warehouse,
+            b => b.AddProvider(new ListLoggerProvider(_log)));
+        await app.StartAsync(ct);
+
+        var id = app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<PipelineJob>(job => job.RunAsync("kaf", null, CancellationToken.None));
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (!Lines().Any(l => l.StartsWith("2002 ", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, ct);
+        }
+
+        await app.StopAsync(ct);
+        var lines = Lines();
+        Assert.Equal(["- → Enqueued", "Enqueued → Processing", "Processing → Succeeded"],
+            lines.Select(l => Transition().Match(l)).Where(m => m.Success && m.Groups["id"].Value == id).Select(m => m.Groups["states"].Value));
+        Assert.Contains(lines, l => Transition().Match(l) is { Success: true } m && m.Groups["job"].Value == "AttainmentJob.RecomputeAsync(kaf)" && m.Groups["states"].Value == "Processing → Succeeded");
+        Assert.Equal(5, lines.Count(l => l.StartsWith("1001 ", StringComparison.Ordinal)));
+        Assert.Single(lines, l => l.StartsWith("2001 Pipeline kaf: ", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.StartsWith("2002 Zielerreichung nach kaf: ", StringComparison.Ordinal));
+        Assert.Equal(Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "sql", "sqlite"), "*.sql").Length,
+            lines.Count(l => l.StartsWith("3002 Migration: Executing", StringComparison.Ordinal)));
+    }
+
+    private List<string> Lines()
+    {
+        lock (_log)
+        {
+            return [.. _log];
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex("^2010 Job (?<id>\\S+) (?<job>\\S+): (?<states>\\S+ → \\S+)$")]
+    private static partial Regex Transition();
+
+    private sealed class ListLoggerProvider(List<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new OperationsInbox.ListLogger(lines);
+
+        public void Dispose()
+        {
+        }
+    }
+}
