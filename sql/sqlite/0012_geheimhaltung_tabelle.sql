@@ -8,7 +8,8 @@
 --   fact_geheimhaltung:      per indicator, area and month whether the cell is hidden. A load marks every cell of the
 --                            indicators it changed as hidden (in its transaction) until their recomputation has run, and
 --                            a cell without a row (loaded, not yet assessed) is hidden: nothing is shown unassessed.
--- The rule's secondary step reads each Stadtbezirk's sums as window aggregates instead of joining them per Quartier.
+-- The rule's secondary step reads each Stadtbezirk's sums as window aggregates (one sort) instead of joining them per
+-- Quartier, which SQLite did by scanning every district's sums for every Quartier.
 
 CREATE TABLE geheimhaltung_auftrag (
     indikator_code  TEXT NOT NULL PRIMARY KEY
@@ -63,6 +64,9 @@ klein AS (
                  AND z.teil_a + z.teil_b > 0 THEN 1 ELSE 0 END AS kandidat
     FROM zelle z
 ),
+-- One sort per Stadtbezirk and month serves every window. A Quartier's group is its Stadtbezirk, and a Stadtbezirk's
+-- figure joins its own group (it adds no primary cell and no candidate), so the district's verdict is read from the
+-- same window. The candidates come first, smallest first: the running sums before a candidate hold only candidates.
 vorher AS (
     SELECT k.*,
            SUM(k.primaer) OVER bezirk AS g_primaer,
@@ -70,22 +74,21 @@ vorher AS (
            SUM(k.primaer * k.teil_b) OVER bezirk AS g_verborgen_b,
            SUM(k.kandidat * k.teil_a) OVER bezirk AS g_offen_a,
            SUM(k.kandidat * k.teil_b) OVER bezirk AS g_offen_b,
-           COALESCE(SUM(k.teil_a) OVER (PARTITION BY k.indikator_code, k.monat, k.eltern_bereich_code, k.kandidat
-                                        ORDER BY k.teil_b, k.teil_a, k.bereich_code
-                                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS vorher_a,
-           COALESCE(SUM(k.teil_b) OVER (PARTITION BY k.indikator_code, k.monat, k.eltern_bereich_code, k.kandidat
-                                        ORDER BY k.teil_b, k.teil_a, k.bereich_code
-                                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS vorher_b
+           COALESCE(SUM(k.teil_a) OVER davor, 0) AS vorher_a,
+           COALESCE(SUM(k.teil_b) OVER davor, 0) AS vorher_b
     FROM klein k
-    WINDOW bezirk AS (PARTITION BY k.indikator_code, k.monat, k.eltern_bereich_code)
+    WINDOW reihe AS (PARTITION BY k.indikator_code, k.monat, CASE WHEN k.ebene = 'quartier' THEN k.eltern_bereich_code ELSE k.bereich_code END
+                     ORDER BY k.kandidat DESC, k.teil_b, k.teil_a, k.bereich_code),
+           bezirk AS (reihe ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING),
+           davor AS (reihe ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 ),
-ungeschuetzt AS (
-    SELECT DISTINCT v.indikator_code, v.monat, v.eltern_bereich_code AS bezirk_code, d.eltern_bereich_code AS stadt_code
+-- Stadtbezirke whose Quartiere cannot hide 3 persons between them even when all are hidden (step 3).
+bezirk AS (
+    SELECT v.*,
+           CASE WHEN v.ebene = 'stadtbezirk' AND v.g_primaer > 0
+                 AND ((v.g_verborgen_a + v.g_offen_a > 0 AND v.g_verborgen_a + v.g_offen_a < 3)
+                   OR (v.g_verborgen_b + v.g_offen_b > 0 AND v.g_verborgen_b + v.g_offen_b < 3)) THEN 1 ELSE 0 END AS ungeschuetzt
     FROM vorher v
-    JOIN dim_bereich d ON d.bereich_code = v.eltern_bereich_code
-    WHERE v.ebene = 'quartier' AND v.personen = 1 AND v.g_primaer > 0
-      AND ((v.g_verborgen_a + v.g_offen_a > 0 AND v.g_verborgen_a + v.g_offen_a < 3)
-        OR (v.g_verborgen_b + v.g_offen_b > 0 AND v.g_verborgen_b + v.g_offen_b < 3))
 ),
 geheim AS (
     SELECT v.*,
@@ -93,16 +96,14 @@ geheim AS (
                 WHEN v.kandidat = 1 AND v.g_primaer > 0
                  AND ((v.g_verborgen_a + v.vorher_a > 0 AND v.g_verborgen_a + v.vorher_a < 3)
                    OR (v.g_verborgen_b + v.vorher_b > 0 AND v.g_verborgen_b + v.vorher_b < 3)) THEN 1
-                WHEN v.ebene = 'stadtbezirk' AND v.personen = 1
-                 AND EXISTS (SELECT 1 FROM ungeschuetzt u
-                             WHERE u.indikator_code = v.indikator_code AND u.monat = v.monat AND u.bezirk_code = v.bereich_code) THEN 1
+                WHEN v.ebene = 'stadtbezirk' AND v.personen = 1 AND v.ungeschuetzt = 1 THEN 1
                 WHEN v.ebene = 'stadt' AND v.personen = 1
-                 AND EXISTS (SELECT 1 FROM ungeschuetzt u
-                             JOIN summe d ON d.indikator_code = u.indikator_code AND d.monat = u.monat AND d.bereich_code = u.bezirk_code
-                             WHERE u.indikator_code = v.indikator_code AND u.monat = v.monat AND u.stadt_code = v.bereich_code) THEN 1
+                 AND EXISTS (SELECT 1 FROM bezirk d
+                             WHERE d.ungeschuetzt = 1 AND d.indikator_code = v.indikator_code AND d.monat = v.monat
+                               AND d.eltern_bereich_code = v.bereich_code) THEN 1
                 ELSE 0
            END AS geheim
-    FROM vorher v
+    FROM bezirk v
 )
 SELECT indikator_code, massnahme_code, art, monat, bereich_code, bereich, ebene,
        wert, zaehler, nenner, unterdrueckt, lieferungen, datenstand, geheim
