@@ -56,17 +56,7 @@ public sealed partial class KafWorkbookReader : IExtractReader
                 $"{fileName}: erwartet wird KAF_<Projektkürzel>_<Jahr>.xlsx oder .xls.");
         }
 
-        var stream = File.OpenRead(path);
-        IExcelDataReader excel;
-        try
-        {
-            excel = ExcelReaderFactory.CreateReader(stream);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            stream.Dispose();
-            throw new ExtractFileException(FileReasons.Unreadable, $"{fileName}: keine lesbare Excel-Mappe ({ex.Message}).", ex);
-        }
+        var (stream, excel) = ExcelWorkbook.Open(path);
 
         try
         {
