@@ -27,6 +27,7 @@ internal sealed partial class StatistiktabelleMapping
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
 
     private readonly Dictionary<string, Indicator> _series;
+    private readonly Dictionary<string, DateOnly> _seriesMonths = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Area> _areas;
     private readonly Dictionary<string, bool> _totals;
     private readonly AreaCatalog _catalog;
@@ -109,6 +110,18 @@ internal sealed partial class StatistiktabelleMapping
         var tableArea = TableAreaOf(options, context.Areas, contextAreas, problems);
         var areas = ListedAreas(options, context.Areas, tableArea, contextAreas, problems);
         var (series, contextIndicators, single) = SeriesOf(options, context.Plan, problems);
+        var seriesMonths = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var entry in options.Series.Where(e => e.Month is not null))
+        {
+            if (fixedMonth is null || !DateOnly.TryParseExact(entry.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m))
+            {
+                problems.Add($"series '{entry.Label}': month '{entry.Month}' ist kein Monat der Form JJJJ-MM, oder die Tabelle hat kein month, das er ersetzt");
+            }
+            else
+            {
+                seriesMonths[entry.Indicator] = m;
+            }
+        }
         var symbols = TableSymbols.Build(options.Symbols, problems);
         if (options.UnknownAreas is not ("reject" or "skip"))
         {
@@ -129,12 +142,17 @@ internal sealed partial class StatistiktabelleMapping
             }
         }
 
+        if (options.TotalsBegin is { } begin && !totals.ContainsKey(GermanLabel.Normalise(begin)))
+        {
+            problems.Add($"totals_begin '{begin}' ist keine der Summenzeilen unter totals");
+        }
+
         if (problems.Count > 0)
         {
             throw new PipelineDefinitionException($"{file}: statistiktabelle: " + string.Join("; ", problems) + ".");
         }
 
-        return new StatistiktabelleMapping(options, context.Areas, series, areas, totals)
+        var mapping = new StatistiktabelleMapping(options, context.Areas, series, areas, totals)
         {
             RowKey = rowKey,
             MonthPattern = monthPattern,
@@ -147,7 +165,16 @@ internal sealed partial class StatistiktabelleMapping
             ContextAreas = contextAreas,
             SingleSeries = single,
         };
+        foreach (var (code, m) in seriesMonths)
+        {
+            mapping._seriesMonths[code] = m;
+        }
+
+        return mapping;
     }
+
+    /// <summary>The fixed month of <paramref name="indicator"/>'s values: its series' own month, else the table's; null when rows or header say it.</summary>
+    public DateOnly? FixedMonthOf(Indicator indicator) => _seriesMonths.TryGetValue(indicator.Code, out var month) ? month : FixedMonth;
 
     /// <summary>The indicator a series label feeds; null when the pipeline does not map it.</summary>
     public Indicator? Series(string label) =>
@@ -155,6 +182,10 @@ internal sealed partial class StatistiktabelleMapping
 
     /// <summary>Whether a row label is a totals row, and whether it is loaded (as the table's area).</summary>
     public bool? Total(string label) => _totals.TryGetValue(GermanLabel.Normalise(label), out var load) ? load : null;
+
+    /// <summary>Whether <paramref name="label"/> opens the block of totals rows (<see cref="StatistiktabelleOptions.TotalsBegin"/>).</summary>
+    public bool BeginsTotals(string label) =>
+        Options.TotalsBegin is { } begin && string.Equals(GermanLabel.Normalise(begin), GermanLabel.Normalise(label), StringComparison.Ordinal);
 
     /// <summary>The area a label names: listed in the pipeline, else config/bereiche.yml by name; null when neither knows it.</summary>
     public Area? Area(string label)
@@ -346,9 +377,9 @@ internal sealed partial class StatistiktabelleMapping
             if (ContextCatalog.IsContextCode(entry.Indicator))
             {
                 var kind = CatalogWords.Kinds.FirstOrDefault(k => CatalogWords.Kind(k) == (entry.Kind ?? "bestand"));
-                if (string.IsNullOrWhiteSpace(entry.Name) || entry.Kind is not (null or "bestand" or "anzahl" or "veroeffentlichte_quote"))
+                if (string.IsNullOrWhiteSpace(entry.Name) || entry.Kind is not (null or "bestand" or "anzahl" or "betrag" or "veroeffentlichte_quote"))
                 {
-                    problems.Add($"series '{entry.Label}': die Kontextreihe {entry.Indicator} braucht einen name, kind ist bestand, anzahl oder veroeffentlichte_quote");
+                    problems.Add($"series '{entry.Label}': die Kontextreihe {entry.Indicator} braucht einen name, kind ist bestand, anzahl, betrag oder veroeffentlichte_quote");
                     continue;
                 }
 

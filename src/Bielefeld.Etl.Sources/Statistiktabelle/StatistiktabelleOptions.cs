@@ -49,6 +49,13 @@ public sealed class StatistiktabelleOptions
     /// <summary>Rows that sum other rows (Bezirke, the whole city): skipped, or loaded as the table's <see cref="Area"/>.</summary>
     public List<TotalRowOptions> Totals { get; set; } = [];
 
+    /// <summary>
+    /// The label of the first totals row when the totals follow the detail rows as a block: only from that row on are
+    /// labels read as totals, so a Stadtteil named like its Bezirk (Hamburg's Bergedorf) stays a detail row. Empty:
+    /// a totals label is a totals row wherever it stands.
+    /// </summary>
+    public string? TotalsBegin { get; set; }
+
     /// <summary>The series the table's figures feed (header labels or row labels, e.g. per Geschlecht); other series are not loaded.</summary>
     public List<TableSeriesOptions> Series { get; set; } = [];
 
@@ -141,11 +148,14 @@ public sealed class TableSeriesOptions
     /// <summary>For a context series: its name for people.</summary>
     public string? Name { get; set; }
 
-    /// <summary>For a context series: <c>bestand</c> (default), <c>anzahl</c> or <c>veroeffentlichte_quote</c>.</summary>
+    /// <summary>For a context series: <c>bestand</c> (default), <c>anzahl</c>, <c>betrag</c> or <c>veroeffentlichte_quote</c>.</summary>
     public string? Kind { get; set; }
 
     /// <summary>For a context series: the unit (default <c>Personen</c>).</summary>
     public string? Unit { get; set; }
+
+    /// <summary>The month of this series' values where it differs from the table's <c>month</c> (a price as of January).</summary>
+    public string? Month { get; set; }
 }
 
 /// <summary>The table's special symbols. A symbol that is listed nowhere makes its cell a rejected value.</summary>

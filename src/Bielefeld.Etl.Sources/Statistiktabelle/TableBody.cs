@@ -15,6 +15,7 @@ namespace Bielefeld.Etl.Sources.Statistiktabelle;
 internal sealed class TableBody(StatistiktabelleMapping mapping, TableHead head, string sheet, string seriesKey, DateOnly? stand, int? standRow)
 {
     private readonly HashSet<(string, DateOnly, string)> _seen = [];
+    private bool _inTotals = mapping.Options.TotalsBegin is null;
 
     /// <summary>The first month a value was read for; null before the first.</summary>
     public DateOnly? First { get; private set; }
@@ -68,7 +69,7 @@ internal sealed class TableBody(StatistiktabelleMapping mapping, TableHead head,
 
                     break;
                 case TableKey.Area:
-                    if (mapping.Total(label) is { } load)
+                    if (TotalOf(label) is { } load)
                     {
                         if (!load)
                         {
@@ -101,8 +102,9 @@ internal sealed class TableBody(StatistiktabelleMapping mapping, TableHead head,
 
             var values = head.Columns.Select(column =>
             {
-                var month = rowMonth ?? mapping.FixedMonth ?? (column.Month is { } m ? new DateOnly(rowYear ?? m.Year!.Value, m.Month, 1) : null);
-                return (column.Index, month!.Value, column.Indicator ?? rowIndicator ?? mapping.SingleSeries!, column.Area ?? rowArea ?? mapping.TableArea!);
+                var indicator = column.Indicator ?? rowIndicator ?? mapping.SingleSeries!;
+                var month = rowMonth ?? mapping.FixedMonthOf(indicator) ?? (column.Month is { } m ? new DateOnly(rowYear ?? m.Year!.Value, m.Month, 1) : null);
+                return (column.Index, month!.Value, indicator, column.Area ?? rowArea ?? mapping.TableArea!);
             });
             yield return Row(number, cells, values);
         }
@@ -121,7 +123,7 @@ internal sealed class TableBody(StatistiktabelleMapping mapping, TableHead head,
 
             object? Cell(int? index) => index is { } i && i < cells.Length ? cells[i] : null;
             var problems = new List<RejectedRow>();
-            DateOnly? month = mapping.FixedMonth;
+            DateOnly? month = null;
             if (columns.Month is { } monthColumn)
             {
                 month = MonthOf(Cell(monthColumn));
@@ -146,7 +148,7 @@ internal sealed class TableBody(StatistiktabelleMapping mapping, TableHead head,
             if (columns.Area is { } areaColumn)
             {
                 var label = GermanLabel.Of(Cell(areaColumn));
-                var total = mapping.Total(label);
+                var total = TotalOf(label);
                 if (total is false || (total is null && mapping.Area(label) is null && mapping.Options.UnknownAreas == "skip"))
                 {
                     yield return new SourceRow.Skipped(number, total is false ? "Summenzeile" : "Gebiet nicht zugeordnet");
@@ -162,7 +164,7 @@ internal sealed class TableBody(StatistiktabelleMapping mapping, TableHead head,
 
             yield return problems.Count > 0
                 ? new SourceRow.Rejected(number, problems)
-                : Row(number, cells, [(columns.Value, month!.Value, indicator!, area!)]);
+                : Row(number, cells, [(columns.Value, (month ?? mapping.FixedMonthOf(indicator!))!.Value, indicator!, area!)]);
         }
     }
 
@@ -246,6 +248,13 @@ internal sealed class TableBody(StatistiktabelleMapping mapping, TableHead head,
         return observations.Count > 0
             ? new SourceRow.Accepted(number, observations)
             : new SourceRow.Skipped(number, "kein Wert (" + string.Join(", ", noValue) + ")");
+    }
+
+    /// <summary>Whether a row label is a totals row here: in the totals block (or anywhere, without a block), by the pipeline's totals.</summary>
+    private bool? TotalOf(string label)
+    {
+        _inTotals = _inTotals || mapping.BeginsTotals(label);
+        return _inTotals ? mapping.Total(label) : null;
     }
 
     private RejectedRow Problem(int number, int column, object? cell, string what) =>
