@@ -187,13 +187,30 @@ internal sealed partial class StatistiktabelleMapping
     public bool BeginsTotals(string label) =>
         Options.TotalsBegin is { } begin && string.Equals(GermanLabel.Normalise(begin), GermanLabel.Normalise(label), StringComparison.Ordinal);
 
-    /// <summary>The area a label names: listed in the pipeline, else config/bereiche.yml by name; null when neither knows it.</summary>
+    /// <summary>
+    /// The area a label names: listed in the pipeline, else config/bereiche.yml by name; null when neither knows it, or
+    /// when the name stands at two levels there (Schildesche is a Stadtbezirk and a Quartier): which is meant would be
+    /// guessed, so such a label is listed in the pipeline's areas with its code.
+    /// </summary>
     public Area? Area(string label)
     {
         var key = GermanLabel.Normalise(label);
-        return _areas.GetValueOrDefault(key)
-            ?? _catalog.FindByName(AreaLevel.Quarter, key) ?? _catalog.FindByName(AreaLevel.District, key) ?? _catalog.FindByName(AreaLevel.City, key);
+        if (_areas.TryGetValue(key, out var listed))
+        {
+            return listed;
+        }
+
+        var found = CatalogMatches(key);
+        return found.Count == 1 ? found[0] : null;
     }
+
+    /// <summary>Why <paramref name="label"/> names no area, for the steward.</summary>
+    public string WhyNoArea(string label) => CatalogMatches(GermanLabel.Normalise(label)) is { Count: > 1 } found
+        ? $"Das Gebiet '{label}' ist in config/bereiche.yml mehrdeutig ({string.Join(", ", found.Select(a => a.Code))}); die Pipeline trägt es unter areas mit seinem Schlüssel ein."
+        : $"Das Gebiet '{label}' ist weder in der Pipeline noch in config/bereiche.yml eingetragen.";
+
+    private List<Area> CatalogMatches(string key) =>
+        new[] { AreaLevel.City, AreaLevel.District, AreaLevel.Quarter }.Select(level => _catalog.FindByName(level, key)).OfType<Area>().ToList();
 
     /// <summary>The month a header cell names, with the pipeline's pattern applied to text; null when none can be read.</summary>
     public MonthHeading? Month(object? cell)

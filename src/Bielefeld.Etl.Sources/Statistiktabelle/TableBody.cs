@@ -88,7 +88,7 @@ internal sealed class TableBody(StatistiktabelleMapping mapping, TableHead head,
                             continue;
                         }
 
-                        unknown = rowArea is null ? $"Das Gebiet '{label}' ist weder in der Pipeline noch in config/bereiche.yml eingetragen." : null;
+                        unknown = rowArea is null ? mapping.WhyNoArea(label) : null;
                     }
 
                     break;
@@ -158,7 +158,7 @@ internal sealed class TableBody(StatistiktabelleMapping mapping, TableHead head,
                 area = total is true ? mapping.TableArea : mapping.Area(label);
                 if (area is null)
                 {
-                    problems.Add(Problem(number, areaColumn, Cell(areaColumn), "ist weder in der Pipeline noch in config/bereiche.yml eingetragen."));
+                    problems.Add(new RejectedRow(sheet, number, SheetCell.ColumnLetter(areaColumn), SheetCell.Raw(Cell(areaColumn)), StatistiktabelleReasons.UnknownRow, mapping.WhyNoArea(label)));
                 }
             }
 

@@ -173,7 +173,7 @@ internal sealed class TableHead
                     }
 
                     throw new ExtractFileException(StatistiktabelleReasons.UnknownRow,
-                        $"{fileName}: das Gebiet '{label}' im Kopf von Spalte {letter} ist weder in der Pipeline noch in config/bereiche.yml eingetragen.");
+                        $"{fileName}: Spalte {letter}: {mapping.WhyNoArea(label)}");
                 }
             }
 
