@@ -54,6 +54,11 @@ internal sealed class KafRowValues
             row.Months[m] = row.ParseCount(m + 1);
         }
 
+        if (GermanValues.TryCellNumber(cells[^1], out _, out var sumNote) && sumNote is not null)
+        {
+            row._notes.Add((columns[^1], sumNote));
+        }
+
         return row;
     }
 

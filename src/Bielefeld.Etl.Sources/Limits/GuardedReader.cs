@@ -53,6 +53,7 @@ public sealed class GuardedReader(IExtractReader inner, ExtractLimits limits) : 
         {
             Sheet = reading.Sheet,
             Totals = reading.Totals,
+            Normalisations = reading.Normalisations,
         };
     }
 
