@@ -56,6 +56,7 @@ public sealed class GuardedReader(IExtractReader inner, ExtractLimits limits) : 
         {
             Sheet = reading.Sheet,
             Totals = reading.Totals,
+            Normalisations = reading.Normalisations,
         };
     }
 
