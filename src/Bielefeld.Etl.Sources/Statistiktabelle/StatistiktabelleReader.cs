@@ -6,6 +6,7 @@ using Bielefeld.Etl.Loading;
 using Bielefeld.Etl.Observations;
 using Bielefeld.Etl.Sources.Csv;
 using Bielefeld.Etl.Sources.German;
+using Bielefeld.Etl.Sources.Workbooks;
 using ExcelDataReader;
 
 namespace Bielefeld.Etl.Sources.Statistiktabelle;
@@ -58,15 +59,16 @@ public sealed class StatistiktabelleReader : IExtractReader, IContextSource
 
         try
         {
-            var sheet = MoveToSheet(excel, fileName);
+            var protocol = new NormalisationProtocol();
+            var sheet = MoveToSheet(excel, fileName, protocol);
             // The Stand line often closes the footnotes, and merged header cells are only listed after the rows:
             // one streaming pass finds both, then the sheet is read again from its top.
             var (stand, standRow, merges) = FirstPass(excel, fileName);
             excel.Reset();
-            MoveToSheet(excel, fileName);
+            MoveToSheet(excel, fileName, new NormalisationProtocol());
             var head = TableHead.Read(excel, _mapping, merges, fileName, sheet);
             CheckTitle(head, fileName);
-            var body = new TableBody(_mapping, head, sheet, SeriesKey, stand, standRow);
+            var body = new TableBody(_mapping, head, sheet, SeriesKey, stand, standRow, protocol);
             var rows = head.Rows.Concat(_mapping.IsLong ? body.ReadLong(excel) : body.ReadWide(excel));
             var mode = stand is null ? SupersedeMode.FullSnapshot : SupersedeMode.PerValue;
             var fallback = _mapping.FixedMonth ?? (stand is { } s ? new DateOnly(s.Year, s.Month, 1) : new DateOnly(2000, 1, 1));
@@ -76,6 +78,7 @@ public sealed class StatistiktabelleReader : IExtractReader, IContextSource
                 new CompositeDisposable(excel, stream))
             {
                 Sheet = sheet,
+                Normalisations = protocol,
             };
         }
         catch
@@ -86,29 +89,10 @@ public sealed class StatistiktabelleReader : IExtractReader, IContextSource
         }
     }
 
-    private string MoveToSheet(IExcelDataReader excel, string fileName)
-    {
-        var wanted = _mapping.Options.Sheet;
-        if (string.IsNullOrWhiteSpace(wanted))
-        {
-            return excel.Name ?? "";
-        }
-
-        var names = _mapping.Options.SheetAliases.Prepend(wanted).Select(GermanLabel.Normalise).ToList();
-        var sheets = new List<string>();
-        do
-        {
-            if (names.Contains(GermanLabel.Normalise(excel.Name), StringComparer.OrdinalIgnoreCase))
-            {
-                return excel.Name ?? "";
-            }
-
-            sheets.Add(excel.Name ?? "");
-        }
-        while (excel.NextResult());
-
-        throw new ExtractFileException(FileReasons.SheetMissing, $"{fileName}: das Blatt '{wanted}' fehlt (vorhanden: {string.Join(", ", sheets)}).");
-    }
+    private string MoveToSheet(IExcelDataReader excel, string fileName, NormalisationProtocol protocol) =>
+        string.IsNullOrWhiteSpace(_mapping.Options.Sheet)
+            ? excel.Name ?? ""
+            : SheetChoice.MoveTo(excel, fileName, _mapping.Options.Sheet, _mapping.Options.SheetAliases, protocol);
 
     private (DateOnly? Stand, int? Row, IReadOnlyList<CellRange> Merges) FirstPass(IExcelDataReader excel, string fileName)
     {

@@ -12,7 +12,7 @@ namespace Bielefeld.Etl.Sources.Statistiktabelle;
 /// totals row, footnote, the Stand line), so that rows read = loaded + rejected + skipped. Values a symbol marks as not
 /// (yet) there yield no observation, never 0.
 /// </summary>
-internal sealed class TableBody(StatistiktabelleMapping mapping, TableHead head, string sheet, string seriesKey, DateOnly? stand, int? standRow)
+internal sealed class TableBody(StatistiktabelleMapping mapping, TableHead head, string sheet, string seriesKey, DateOnly? stand, int? standRow, NormalisationProtocol protocol)
 {
     private readonly HashSet<(string, DateOnly, string)> _seen = [];
     private bool _inTotals = mapping.Options.TotalsBegin is null;
@@ -22,9 +22,6 @@ internal sealed class TableBody(StatistiktabelleMapping mapping, TableHead head,
 
     /// <summary>The last month a value was read for.</summary>
     public DateOnly? Last { get; private set; }
-
-    /// <summary>What was read differently from a number cell or the canonical label (the load protocol's notes).</summary>
-    public List<Normalisation> Notes { get; } = [];
 
     public IEnumerable<SourceRow> ReadWide(IExcelDataReader excel)
     {
@@ -217,10 +214,7 @@ internal sealed class TableBody(StatistiktabelleMapping mapping, TableHead head,
             }
             else if (value.IsObservation)
             {
-                if (value.Note is { } note)
-                {
-                    Notes.Add(note);
-                }
+                protocol.Note(value.Note, sheet, number, SheetCell.ColumnLetter(index));
 
                 observations.Add(new Observation(indicator.Code, month, area.Code, seriesKey, value.Number)
                 {

@@ -96,6 +96,20 @@ public sealed class StatistiktabelleEngineSpecs : IDisposable
     }
 
     [Fact]
+    public void Numbers_written_as_German_text_are_named_in_the_load_protocol()
+    {
+        MonthlyTableWriter.Write(Vintage(later: true) with { NumbersAsText = true }, _dir.File("text.xlsx"));
+
+        using var reading = StatistiktabellePipelines.Reader(StatistiktabellePipelines.ItNrw).Open(_dir.File("text.xlsx"));
+        var rows = reading.Rows.ToList();
+
+        Assert.Equal(36, StatistiktabellePipelines.Values(rows).Count);
+        var notes = reading.Normalisations.Entries.Where(e => e.Code == "ZAHL_ALS_TEXT").ToList();
+        Assert.Equal(36, notes.Sum(n => n.Count));
+        Assert.Contains(notes, n => n.Raw == "1.000" && n.Row == 10 && n.Column == "B" && n.Sheet == "Temporär");
+    }
+
+    [Fact]
     public void A_long_table_reads_one_value_per_row_with_areas_by_name_and_rejects_an_unknown_area()
     {
         var book = new XlsxWorkbook("Spec");
