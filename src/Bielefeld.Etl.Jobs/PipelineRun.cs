@@ -58,6 +58,9 @@ public sealed partial class PipelineRun
     /// <summary>The plan catalog plus the context series the pipelines declare (<see cref="ContextCatalog"/>): what the warehouse's dimensions and attainment cover.</summary>
     public PlanCatalog WarehouseCatalog { get; private init; } = null!;
 
+    /// <summary>The area hierarchy plus the areas outside Bielefeld that pipelines declare (a comparison Gemeinde): the warehouse's area dimension.</summary>
+    public AreaCatalog WarehouseAreas { get; private init; } = null!;
+
     /// <summary>The area hierarchy.</summary>
     public AreaCatalog Areas => _areas;
 
@@ -101,6 +104,7 @@ public sealed partial class PipelineRun
             // Context series that pipelines declare (residents by age band) join the warehouse's catalog as informational
             // indicators of the pseudo-measure Kontext; the plan itself (Catalog) stays as the catalog files say.
             WarehouseCatalog = ContextCatalog.Extend(catalog, pipelines.Select(p => p.Item2)),
+            WarehouseAreas = ContextCatalog.ExtendAreas(areas, pipelines.Select(p => p.Item2)),
         };
     }
 
@@ -111,7 +115,7 @@ public sealed partial class PipelineRun
     public async Task InitialiseAsync(CancellationToken cancellationToken)
     {
         _warehouse.Migrate();
-        if (await _warehouse.SyncCatalogAsync(WarehouseCatalog, _areas, cancellationToken))
+        if (await _warehouse.SyncCatalogAsync(WarehouseCatalog, WarehouseAreas, cancellationToken))
         {
             await _warehouse.RecomputeAttainmentAsync(WarehouseCatalog, null, Attainment, cancellationToken);
         }

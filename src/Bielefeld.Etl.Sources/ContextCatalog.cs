@@ -31,6 +31,17 @@ public static partial class ContextCatalog
         return new PlanCatalog(plan.Year, [.. plan.Measures, measure]);
     }
 
+    /// <summary>
+    /// The area hierarchy plus the areas outside Bielefeld that <paramref name="readers"/> declare (a comparison
+    /// Gemeinde), for the warehouse's area dimension; the hierarchy itself when there are none.
+    /// </summary>
+    /// <exception cref="CatalogException">Two pipelines declare the same code differently, or a code of the hierarchy again.</exception>
+    public static AreaCatalog ExtendAreas(AreaCatalog areas, IEnumerable<IExtractReader> readers)
+    {
+        var extra = readers.OfType<IContextSource>().SelectMany(r => r.ContextAreas).Distinct().ToList();
+        return extra.Count == 0 ? areas : new AreaCatalog([.. areas.Areas, .. extra]);
+    }
+
     /// <summary>Whether <paramref name="code"/> is a well-formed context code (<c>Kontext.einwohner-60plus</c>).</summary>
     public static bool IsContextCode(string code) => ContextCode().IsMatch(code);
 

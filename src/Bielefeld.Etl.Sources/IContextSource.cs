@@ -10,4 +10,10 @@ public interface IContextSource
 {
     /// <summary>The context indicators the pipeline declares (codes <c>Kontext.&lt;name&gt;</c>, informational stocks).</summary>
     IReadOnlyList<Indicator> ContextIndicators { get; }
+
+    /// <summary>
+    /// Areas outside Bielefeld's hierarchy that the pipeline declares for its values (the Gemeinde of a comparison
+    /// table, its Stadtteile); they join the warehouse's area dimension, never config/bereiche.yml. Empty for most sources.
+    /// </summary>
+    IReadOnlyList<Area> ContextAreas => [];
 }

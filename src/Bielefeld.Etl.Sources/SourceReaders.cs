@@ -5,6 +5,7 @@ using Bielefeld.Etl.Sources.Kaf;
 using Bielefeld.Etl.Sources.Meldebogen;
 using Bielefeld.Etl.Sources.Prosoz;
 using Bielefeld.Etl.Sources.Rekom;
+using Bielefeld.Etl.Sources.Statistiktabelle;
 
 using Bielefeld.Etl.Sources.Limits;
 
@@ -21,6 +22,7 @@ public static class SourceReaders
         [ProsozCaseReader.Name] = ProsozCaseReader.Create,
         [EinwohnermeldeamtCountReader.Name] = EinwohnermeldeamtCountReader.Create,
         [MeldebogenReader.Name] = MeldebogenReader.Create,
+        [StatistiktabelleReader.Name] = StatistiktabelleReader.Create,
     };
 
     /// <summary>

@@ -35,6 +35,12 @@ public abstract class CsvExtractGenerator : IExtractGenerator
     /// <summary>Every this-many-th data row is bad.</summary>
     public int BadEvery { get; }
 
+    /// <summary>
+    /// The real-export forms to write: of <see cref="SpreadsheetVariant"/>, CSV files take
+    /// <see cref="SpreadsheetVariant.LabelSpaces"/> (each header name with a leading space and a trailing non-breaking space).
+    /// </summary>
+    public SpreadsheetVariant Variant { get; init; }
+
     /// <inheritdoc />
     public IReadOnlyList<GeneratedFile> Write(string directory)
     {
@@ -53,6 +59,12 @@ public abstract class CsvExtractGenerator : IExtractGenerator
 
         return files;
     }
+
+    /// <summary>The header line as written, in the <see cref="Variant"/>'s form.</summary>
+    protected string HeaderLine(string header) =>
+        Variant.HasFlag(SpreadsheetVariant.LabelSpaces)
+            ? string.Join(';', (header ?? "").Split(';').Select(name => " " + name + "\u00A0"))
+            : header ?? "";
 
     /// <summary>The name of the 0-based file <paramref name="fileIndex"/> (the newest delivery first).</summary>
     protected abstract string FileNameOf(int fileIndex);

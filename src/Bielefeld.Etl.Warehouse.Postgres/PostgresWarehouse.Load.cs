@@ -161,6 +161,9 @@ public sealed partial class PostgresWarehouse
             transaction, cancellationToken: cancellationToken));
 
     /// <inheritdoc />
+    protected override string NormalisationTable => "dwh.load_normalisierung";
+
+    /// <inheritdoc />
     protected override Task CompleteAsync(
         DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, RowCounts counts, DateTimeOffset finished, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(

@@ -399,6 +399,9 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
             transaction, cancellationToken: cancellationToken));
 
     /// <inheritdoc />
+    protected override string NormalisationTable => "load_normalisierung";
+
+    /// <inheritdoc />
     protected override Task CompleteAsync(
         DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, RowCounts counts, DateTimeOffset finished, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(

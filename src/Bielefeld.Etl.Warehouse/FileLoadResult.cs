@@ -18,6 +18,9 @@ public sealed record FileLoadResult(ExtractFile File, FileLoadStatus Status, Row
     /// <summary>The steward report written for the file's rejected rows, if any.</summary>
     public string? StewardReport { get; init; }
 
+    /// <summary>What the reader normalised (e.g. a month header <c>Mrz</c> read as März), as recorded in <c>load_normalisierung</c>.</summary>
+    public IReadOnlyList<NormalisationEntry> Normalisations { get; init; } = [];
+
     /// <summary>What failed after the load's commit (its steward report): the load stands, the next run repairs it.</summary>
     public string? Warning { get; init; }
 }

@@ -6,6 +6,7 @@ using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Loading;
 using Bielefeld.Etl.Observations;
+using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -79,6 +80,8 @@ public abstract partial class WarehouseProvider(TimeProvider time)
             }
 
             await RecordFileMonthsAsync(connection, transaction, fileId.Value, reading.Scope.Source, [.. months.Order()], cancellationToken);
+            var normalisations = reading.Normalisations.Entries;
+            await RecordNormalisationsAsync(connection, transaction, fileId.Value, normalisations, cancellationToken);
 
             var scope = reading.Scope;
             if (!direct)
@@ -89,7 +92,10 @@ public abstract partial class WarehouseProvider(TimeProvider time)
             await CompleteAsync(connection, transaction, fileId.Value, scope, counts, Time.GetUtcNow(), cancellationToken);
             await RecordFollowUpAsync(connection, transaction, fileId.Value, indicators, counts.Rejected > 0, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new FileLoadResult(file, FileLoadStatus.Loaded, counts, null) { AffectedIndicators = indicators, FileId = fileId };
+            return new FileLoadResult(file, FileLoadStatus.Loaded, counts, null)
+            {
+                AffectedIndicators = indicators, FileId = fileId, Normalisations = normalisations,
+            };
         }
         catch (ExtractFileException ex)
         {
@@ -172,6 +178,22 @@ public abstract partial class WarehouseProvider(TimeProvider time)
     /// </summary>
     protected abstract Task RecordFileMonthsAsync(
         DbConnection connection, DbTransaction transaction, long fileId, string source, IReadOnlyList<DateOnly> months, CancellationToken cancellationToken);
+
+    /// <summary>The load protocol's table of normalisations (<c>load_normalisierung</c>), with its schema where the provider has one.</summary>
+    protected abstract string NormalisationTable { get; }
+
+    /// <summary>Records what the reader normalised (<c>load_normalisierung</c>), in the load's transaction.</summary>
+    private Task RecordNormalisationsAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, IReadOnlyList<NormalisationEntry> entries, CancellationToken cancellationToken) =>
+        entries.Count == 0
+            ? Task.CompletedTask
+            : connection.ExecuteAsync(new CommandDefinition(
+                $"""
+                INSERT INTO {NormalisationTable} (datei_id, nr, code, blatt, zeile, spalte, rohwert, meldung, anzahl)
+                VALUES (@fileId, @nr, @Code, @Sheet, @Row, @Column, @Raw, @Message, @Count)
+                """,
+                entries.Select((e, i) => new { fileId, nr = i + 1, e.Code, e.Sheet, e.Row, e.Column, e.Raw, e.Message, e.Count }),
+                transaction, cancellationToken: cancellationToken));
 
     /// <summary>Records row conservation and the end of the load.</summary>
     protected abstract Task CompleteAsync(

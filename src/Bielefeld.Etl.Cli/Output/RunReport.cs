@@ -30,11 +30,24 @@ public static class RunReport
         }
 
         AnsiConsole.Write(table);
+        foreach (var file in summary.Files.Where(f => f.Normalisations.Count > 0))
+        {
+            AnsiConsole.MarkupLine($"{Markup.Escape(file.File.Name)}: normalisiert gelesen (Ladeprotokoll load_normalisierung)");
+            foreach (var note in file.Normalisations)
+            {
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(German, $"  {note.Code}: {note.Message} ({note.Count}×, zuerst {Place(note)})")));
+            }
+        }
+
         foreach (var later in summary.Deferred)
         {
             AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(Path.GetFileName(later.Path))}: noch nicht übernommen, {Markup.Escape(later.Reason)}.[/]");
         }
     }
+
+    private static string Place(Loading.NormalisationEntry note) =>
+        string.Join(" ", new[] { note.Sheet is null ? null : "Blatt " + note.Sheet, note.Row is { } row ? string.Create(German, $"Zeile {row}") : null, note.Column is null ? null : "Spalte " + note.Column }
+            .Where(p => p is not null)) is { Length: > 0 } place ? place : "Datei";
 
     /// <summary>The latest month with an actual, per indicator.</summary>
     public static void WriteAttainment(IReadOnlyList<AttainmentRow> rows)

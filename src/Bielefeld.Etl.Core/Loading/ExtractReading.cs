@@ -47,6 +47,12 @@ public sealed class ExtractReading : IDisposable
     /// </summary>
     public IEnumerable<Observation> Totals { get; init; } = [];
 
+    /// <summary>
+    /// What the reader normalised (header forms, numbers as text, spaces in labels), filled while <see cref="Rows"/>
+    /// is read and complete once it has been; recorded with the load.
+    /// </summary>
+    public NormalisationProtocol Normalisations { get; init; } = new();
+
     /// <inheritdoc />
     public void Dispose() => _resource?.Dispose();
 }

@@ -12,6 +12,9 @@ public static class FileReasons
     /// <summary>The sheet the pipeline reads is missing.</summary>
     public static ReasonCode SheetMissing { get; } = new("BLATT_FEHLT", "Das Tabellenblatt mit den Zahlen fehlt.");
 
+    /// <summary>The contract's sheet is missing and two sheets of the workbook have names the pipeline allows instead.</summary>
+    public static ReasonCode SheetAmbiguous { get; } = new("BLATT_MEHRDEUTIG", "Mehrere Tabellenblätter kommen als Blatt mit den Zahlen in Frage.");
+
     /// <summary>Title block or header row differ from the contract.</summary>
     public static ReasonCode UnexpectedHead { get; } = new("KOPF_UNERWARTET", "Kopfbereich oder Kopfzeile weichen vom vereinbarten Aufbau ab.");
 

@@ -35,4 +35,7 @@ public sealed record ReasonCode(string Code, string Description)
 
     /// <summary>A row after the data block holds figures, so it cannot be a remark, and it has no Kennzahl.</summary>
     public static ReasonCode FiguresWithoutKennzahl { get; } = new("ZAHLEN_OHNE_KENNZAHL", "Die Zeile enthält Zahlen, aber keine Kennzahl.");
+
+    /// <summary>A cell holds a value in a column whose header is blank (an extra column the pipeline allows only when empty).</summary>
+    public static ReasonCode ValueWithoutHeader { get; } = new("WERT_OHNE_KOPF", "Eine Spalte ohne Kopf enthält einen Wert.");
 }

@@ -21,6 +21,7 @@ public static class RejectShareLimit
         {
             Sheet = reading.Sheet,
             Totals = reading.Totals,
+            Normalisations = reading.Normalisations,
         };
 
     private static IEnumerable<SourceRow> Checked(IEnumerable<SourceRow> rows, double? maxShare, string fileName)

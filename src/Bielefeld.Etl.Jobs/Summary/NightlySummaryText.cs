@@ -84,11 +84,16 @@ public static class NightlySummaryText
     private static string FileLine(FileLoadResult file) => file.Status switch
     {
         FileLoadStatus.Loaded => string.Create(German,
-            $"{file.File.Name} ({file.File.Pipeline}): geladen – {file.Counts.Read} Zeilen gelesen, {file.Counts.Loaded} übernommen, {file.Counts.Rejected} abgewiesen, {file.Counts.Skipped} ohne Daten"),
+            $"{file.File.Name} ({file.File.Pipeline}): geladen – {file.Counts.Read} Zeilen gelesen, {file.Counts.Loaded} übernommen, {file.Counts.Rejected} abgewiesen, {file.Counts.Skipped} ohne Daten") + Normalised(file),
         FileLoadStatus.AlreadyLoaded => $"{file.File.Name} ({file.File.Pipeline}): war bereits geladen, nichts zu tun",
         FileLoadStatus.Refused => $"{file.File.Name} ({file.File.Pipeline}): als Ganzes abgewiesen – {file.Message}",
         _ => $"{file.File.Name} ({file.File.Pipeline}): technischer Fehler, nichts übernommen; der nächste Lauf versucht es erneut ({file.Message})",
     };
+
+    /// <summary>What the reader read in another form than the contract's, so a steward can have the template restored.</summary>
+    private static string Normalised(FileLoadResult file) => file.Normalisations.Count == 0
+        ? ""
+        : "; normalisiert: " + string.Join("; ", file.Normalisations.Select(n => string.Create(German, $"{n.Message} ({n.Count}×)")));
 
     private static string StatusWord(string status) => status switch
     {

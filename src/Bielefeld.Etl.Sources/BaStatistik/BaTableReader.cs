@@ -41,17 +41,7 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
             ?? throw new ExtractFileException(BaStatistikReasons.UnknownTable,
                 $"{fileName}: die Tabelle '{name.Groups["table"].Value}' ist nicht bekannt; eine neue Tabelle wird in pipelines/{pipeline}.yml eingetragen.");
 
-        var stream = File.OpenRead(path);
-        IExcelDataReader excel;
-        try
-        {
-            excel = ExcelReaderFactory.CreateReader(stream);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            stream.Dispose();
-            throw new ExtractFileException(FileReasons.Unreadable, $"{fileName}: keine lesbare Excel-Mappe ({ex.Message}).", ex);
-        }
+        var (stream, excel) = ExcelWorkbook.Open(path);
 
         try
         {

@@ -96,22 +96,7 @@ internal readonly partial record struct BaValue(BaValueKind Kind, decimal? Numbe
                 return null;
         }
 
-        var value = Number!.Value;
-        if (indicator.Kind is IndicatorKind.PublishedRate or IndicatorKind.Rate)
-        {
-            return value is < 0 or > 100
-                ? (BaStatistikReasons.RateOutOfRange, string.Create(German, $"Die Quote {value} % liegt nicht zwischen 0 und 100 (Indikator {indicator.Code})."))
-                : null;
-        }
-
-        if (value < 0)
-        {
-            return (ReasonCode.Negative, $"Eine Anzahl ({Raw}) kann nicht negativ sein (Indikator {indicator.Code}).");
-        }
-
-        return indicator.Kind is IndicatorKind.Count or IndicatorKind.Stock && value != decimal.Truncate(value)
-            ? (ReasonCode.NotWhole, $"Personen und Fälle werden ganzzahlig gezählt ('{Raw}', Indikator {indicator.Code}).")
-            : null;
+        return OfficialValueCheck.Problem(indicator, Number!.Value, Raw, BaStatistikReasons.RateOutOfRange);
     }
 
     /// <summary>Why a cell without an observation is skipped, for the row's skip reason.</summary>

@@ -3,7 +3,8 @@ namespace Bielefeld.Etl.Sources.Csv;
 /// <summary>
 /// The columns a reader knows, under their contract names, and the other spellings (aliases) that the pipeline file
 /// maps onto them. Built once at start-up; <see cref="Resolve"/> then matches each file's header against it.
-/// Matching ignores case and surrounding white space; nothing else is guessed.
+/// Matching ignores case and white space as people type it (non-breaking, doubled, leading and trailing spaces, see
+/// <see cref="German.GermanLabel"/>), each such header noted for the load protocol; nothing else is guessed.
 /// </summary>
 public sealed class CsvColumns
 {
@@ -63,9 +64,10 @@ public sealed class CsvColumns
     {
         var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
         var ignored = new List<string>();
+        var notes = new List<(int Index, German.Normalisation Note)>();
         for (var i = 0; i < headers.Count; i++)
         {
-            var header = headers[i].Trim();
+            var header = German.GermanLabel.Read(headers[i], out var note);
             if (header.Length == 0 && i == headers.Count - 1)
             {
                 continue; // a trailing separator in the header line
@@ -77,10 +79,15 @@ public sealed class CsvColumns
                 continue;
             }
 
+            if (note is not null)
+            {
+                notes.Add((i, note));
+            }
+
             if (!indexes.TryAdd(column, i))
             {
                 throw new Loading.ExtractFileException(CsvReasons.ColumnAmbiguous,
-                    $"{fileName}: die Spalten '{headers[indexes[column]].Trim()}' und '{header}' bedeuten beide '{column}'; welche gilt, wäre geraten.");
+                    $"{fileName}: die Spalten '{German.GermanLabel.Normalise(headers[indexes[column]])}' und '{header}' bedeuten beide '{column}'; welche gilt, wäre geraten.");
             }
         }
 
@@ -92,6 +99,6 @@ public sealed class CsvColumns
                 + $"(gefunden: {string.Join(", ", headers.Select(h => h.Trim()))}); eine umbenannte Spalte wird in der Pipeline-Definition als Alias eingetragen.");
         }
 
-        return new CsvHeader(indexes, headers.Select(h => h.Trim()).ToList(), ignored);
+        return new CsvHeader(indexes, headers.Select(h => German.GermanLabel.Normalise(h)).ToList(), ignored, notes);
     }
 }

@@ -6,11 +6,26 @@ public sealed class CsvHeader
     private readonly Dictionary<string, int> _indexes;
     private readonly IReadOnlyList<string> _headers;
 
-    internal CsvHeader(Dictionary<string, int> indexes, IReadOnlyList<string> headers, IReadOnlyList<string> ignored)
+    private readonly IReadOnlyList<(int Index, German.Normalisation Note)> _notes;
+
+    internal CsvHeader(Dictionary<string, int> indexes, IReadOnlyList<string> headers, IReadOnlyList<string> ignored, IReadOnlyList<(int Index, German.Normalisation Note)> notes)
     {
         _indexes = indexes;
         _headers = headers;
         Ignored = ignored;
+        _notes = notes;
+    }
+
+    /// <summary>A load protocol holding what was normalised in the header line (line 1): names with odd spaces.</summary>
+    public Loading.NormalisationProtocol Protocol()
+    {
+        var protocol = new Loading.NormalisationProtocol();
+        foreach (var (index, note) in _notes)
+        {
+            German.ProtocolNotes.Note(protocol, note, null, 1, _headers[index]);
+        }
+
+        return protocol;
     }
 
     /// <summary>Headers the reader does not know; their fields are not read.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Bielefeld.Etl.Sources.German;
 
 namespace Bielefeld.Etl.Sources.Csv;
 
@@ -25,6 +26,49 @@ public static partial class GermanValues
             && decimal.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, Culture, out value);
     }
 
+    /// <summary>
+    /// Reads a number from a spreadsheet cell: a number cell as it is, or German text (<c>1.234</c>, <c>5,9</c>,
+    /// <c>1 234</c> with a (non-breaking) space between thousands, <c>−3</c> with a typographic minus) with a
+    /// <see cref="NormalisationCodes.NumberAsText"/> note. Text that needs guessing (<c>1.5</c>, <c>1,234.5</c>,
+    /// <c>ca. 2</c>) is not read.
+    /// </summary>
+    public static bool TryCellNumber(object? cell, out decimal value, out Normalisation? note)
+    {
+        note = null;
+        value = 0;
+        switch (cell)
+        {
+            case double d when double.IsFinite(d) && Math.Abs(d) < 1e15:
+                value = (decimal)d;
+                return true;
+            case int i:
+                value = i;
+                return true;
+            case long l when Math.Abs(l) < 1_000_000_000_000_000L:
+                value = l;
+                return true;
+            case decimal m:
+                value = m;
+                return true;
+            case string s:
+                var text = GermanLabel.Normalise(s).Replace('\u2212', '-');
+                if (SpaceGroupedNumber().IsMatch(text))
+                {
+                    text = text.Replace(" ", "", StringComparison.Ordinal);
+                }
+
+                if (text.Length == 0 || !TryNumber(text, out value))
+                {
+                    return false;
+                }
+
+                note = new Normalisation(NormalisationCodes.NumberAsText, s, string.Create(Culture, $"Zahl '{s}' als Text gelesen ({value:G})"));
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>Formats a date as a German steward reads it.</summary>
     public static string Format(DateOnly date) => date.ToString("dd.MM.yyyy", Culture);
 
@@ -33,4 +77,7 @@ public static partial class GermanValues
 
     [GeneratedRegex(@"^-?\d{1,3}(\.\d{3})+(,\d+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex GroupedNumber();
+
+    [GeneratedRegex(@"^-?\d{1,3}( \d{3})+(,\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SpaceGroupedNumber();
 }

@@ -65,7 +65,7 @@ public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, ICont
         var month = new DateOnly(referenceDate.Year, referenceDate.Month, 1);
         var sums = new Dictionary<(int Series, string Area), long>();
         var scope = new DeliveryScope(_pipeline, Series, month, month);
-        return new ExtractReading(scope, Rows(path, fileName, header, referenceDate, sums), null) { Totals = Totals(sums, month) };
+        return new ExtractReading(scope, Rows(path, fileName, header, referenceDate, sums), null) { Totals = Totals(sums, month), Normalisations = header.Protocol() };
     }
 
     private IEnumerable<SourceRow> Rows(string path, string fileName, CsvHeader header, DateOnly referenceDate, Dictionary<(int, string), long> sums)

@@ -8,6 +8,12 @@ public sealed class KafOptions
     /// <summary>The sheet that holds the figures; other sheets are ignored.</summary>
     public string Sheet { get; set; } = "Controlling";
 
+    /// <summary>Other names of the sheet a delivery may use (<c>sheet_aliases</c>); read only when the contract's sheet is missing, and noted.</summary>
+    public List<string> SheetAliases { get; set; } = [];
+
+    /// <summary>Whether empty columns with a blank header may stand in the table (<c>blank_columns: true</c>); their cells must stay empty.</summary>
+    public bool BlankColumns { get; set; }
+
     /// <summary>The projects whose workbooks are accepted.</summary>
     public List<KafProject> Projects { get; set; } = [];
 

@@ -1,22 +1,36 @@
-using System.Globalization;
 using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Sources.Csv;
+using Bielefeld.Etl.Sources.German;
 
 namespace Bielefeld.Etl.Sources.Kaf;
 
 /// <summary>One Kennzahl row of a Controlling sheet, its month cells parsed; what cannot be parsed is listed as a problem.</summary>
 internal sealed class KafRowValues
 {
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
     private readonly List<(int Column, ReasonCode Reason, string Message)> _problems = [];
+    private readonly List<(int Column, Normalisation Note)> _notes = [];
+    private readonly int[] _columns;
 
-    private KafRowValues(int number, object?[] cells)
+    private KafRowValues(int number, string sheet, object?[] cells, int[] columns)
     {
         Number = number;
+        Sheet = sheet;
         Cells = cells;
-        Label = SheetCell.Raw(cells[0])?.Trim() ?? "";
+        _columns = columns;
+        Normalisation? note = null;
+        Label = cells[0] is string text ? GermanLabel.Read(text, out note) : GermanLabel.Of(cells[0]);
+        if (note is not null)
+        {
+            _notes.Add((columns[0], note));
+        }
     }
 
     public int Number { get; }
+
+    public string Sheet { get; }
+
+    /// <summary>What was read in another form than the contract's, by sheet column: labels with odd spaces, numbers typed as text.</summary>
+    public IReadOnlyList<(int Column, Normalisation Note)> Notes => _notes;
 
     public object?[] Cells { get; }
 
@@ -31,19 +45,28 @@ internal sealed class KafRowValues
 
     public bool IsSubset => Label.StartsWith("darunter", StringComparison.OrdinalIgnoreCase);
 
-    public static KafRowValues Parse(int number, object?[] cells)
+    /// <summary>Parses a row whose cells are in contract order (Kennzahl, Jan … Dez, Summe); <paramref name="columns"/> says where each is in the sheet.</summary>
+    public static KafRowValues Parse(int number, string sheet, object?[] cells, int[] columns)
     {
-        var row = new KafRowValues(number, cells);
+        var row = new KafRowValues(number, sheet, cells, columns);
         for (var m = 0; m < 12; m++)
         {
             row.Months[m] = row.ParseCount(m + 1);
         }
 
+        if (GermanValues.TryCellNumber(cells[^1], out _, out var sumNote) && sumNote is not null)
+        {
+            row._notes.Add((columns[^1], sumNote));
+        }
+
         return row;
     }
 
-    public IEnumerable<RejectedRow> CellProblems(string sheet) =>
-        _problems.Select(p => new RejectedRow(sheet, Number, SheetCell.ColumnLetter(p.Column), SheetCell.Raw(Cells[p.Column]), p.Reason, p.Message));
+    /// <summary>The sheet's column letter of contract column <paramref name="index"/> (0 Kennzahl, 1–12 months, 13 Summe).</summary>
+    public string Letter(int index) => SheetCell.ColumnLetter(_columns[index]);
+
+    public IEnumerable<RejectedRow> CellProblems() =>
+        _problems.Select(p => new RejectedRow(Sheet, Number, Letter(p.Column), SheetCell.Raw(Cells[p.Column]), p.Reason, p.Message));
 
     /// <summary>The stated and computed sums where they differ; an empty Summe beside reported months differs too.</summary>
     public (decimal Stated, decimal Computed)? SumMismatch()
@@ -55,7 +78,7 @@ internal sealed class KafRowValues
             return Months.Any(m => m is not null) ? (0, computed) : null;
         }
 
-        return TryNumber(sumCell, out var stated) && stated == computed ? null : (stated, computed);
+        return GermanValues.TryCellNumber(sumCell, out var stated, out _) && stated == computed ? null : (stated, computed);
     }
 
     private decimal? ParseCount(int column)
@@ -66,7 +89,7 @@ internal sealed class KafRowValues
             return null;
         }
 
-        if (!TryNumber(cell, out var value))
+        if (!GermanValues.TryCellNumber(cell, out var value, out var note))
         {
             _problems.Add((column, ReasonCode.NotANumber, $"'{SheetCell.Raw(cell)}' ist keine Zahl; leer lassen heißt „noch nicht gemeldet“, 0 heißt „keine“."));
             return null;
@@ -84,21 +107,11 @@ internal sealed class KafRowValues
             return null;
         }
 
-        return value;
-    }
-
-    private static bool TryNumber(object? cell, out decimal value)
-    {
-        switch (cell)
+        if (note is not null)
         {
-            case double d when double.IsFinite(d) && Math.Abs(d) < 1e15:
-                value = (decimal)d;
-                return true;
-            case string s:
-                return decimal.TryParse(s.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, German, out value);
-            default:
-                value = 0;
-                return false;
+            _notes.Add((_columns[column], note));
         }
+
+        return value;
     }
 }

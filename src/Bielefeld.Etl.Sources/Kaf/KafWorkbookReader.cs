@@ -6,6 +6,9 @@ using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Definitions.Pipelines;
 using Bielefeld.Etl.Loading;
 using Bielefeld.Etl.Observations;
+using Bielefeld.Etl.Sources.Csv;
+using Bielefeld.Etl.Sources.German;
+using Bielefeld.Etl.Sources.Workbooks;
 using ExcelDataReader;
 
 namespace Bielefeld.Etl.Sources.Kaf;
@@ -21,9 +24,6 @@ public sealed partial class KafWorkbookReader : IExtractReader
 
     private const int HeaderRow = 6;
     private const int SumColumn = 13;
-
-    private static readonly string[] ExpectedHeader =
-        ["Kennzahl", "Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez", "Summe"];
 
     private readonly string _pipeline;
     private readonly KafOptions _options;
@@ -56,25 +56,16 @@ public sealed partial class KafWorkbookReader : IExtractReader
                 $"{fileName}: erwartet wird KAF_<Projektkürzel>_<Jahr>.xlsx oder .xls.");
         }
 
-        var stream = File.OpenRead(path);
-        IExcelDataReader excel;
-        try
-        {
-            excel = ExcelReaderFactory.CreateReader(stream);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            stream.Dispose();
-            throw new ExtractFileException(FileReasons.Unreadable, $"{fileName}: keine lesbare Excel-Mappe ({ex.Message}).", ex);
-        }
+        var (stream, excel) = ExcelWorkbook.Open(path);
 
         try
         {
-            MoveToSheet(excel, fileName);
-            var head = ReadHead(excel, fileName, nameMatch.Groups["code"].Value, int.Parse(nameMatch.Groups["year"].Value, CultureInfo.InvariantCulture));
+            var protocol = new NormalisationProtocol();
+            var sheet = SheetChoice.MoveTo(excel, fileName, _options.Sheet, _options.SheetAliases, protocol);
+            var head = ReadHead(excel, fileName, sheet, protocol, nameMatch.Groups["code"].Value, int.Parse(nameMatch.Groups["year"].Value, CultureInfo.InvariantCulture));
             var scope = new DeliveryScope(_pipeline, "KAF:" + head.Project, new DateOnly(head.Year, 1, 1), new DateOnly(head.Year, 12, 1));
-            var rows = head.Rows.Concat(ReadBody(excel, head));
-            return new ExtractReading(scope, rows, new CompositeDisposable(excel, stream)) { Sheet = _options.Sheet };
+            var rows = head.Rows.Concat(ReadBody(excel, head, protocol));
+            return new ExtractReading(scope, rows, new CompositeDisposable(excel, stream)) { Sheet = sheet, Normalisations = protocol };
         }
         catch
         {
@@ -84,65 +75,29 @@ public sealed partial class KafWorkbookReader : IExtractReader
         }
     }
 
-    private void MoveToSheet(IExcelDataReader excel, string fileName)
+    private WorkbookHead ReadHead(IExcelDataReader excel, string fileName, string sheet, NormalisationProtocol protocol, string fileProject, int fileYear)
     {
-        var sheets = new List<string>();
-        do
-        {
-            if (string.Equals(excel.Name, _options.Sheet, StringComparison.OrdinalIgnoreCase))
-            {
-                return;
-            }
+        var head = SheetHead.Read(excel, KafLayout.ContractHeader.Length);
+        var width = head.Rows.Count == 0 ? 0 : head.Rows.Max(r => r.Length);
+        // The header row holds 'Kennzahl'; merged over two header rows, the label belongs to the lower one (where the months are).
+        var headerRow = head.FindHeader(
+            r => KafLayout.KennzahlColumn(c => head.Cell(r, c), width) is var k and >= 0 && head.IsBottomOfCell(r, k),
+            fileName, "'Kennzahl'", HeaderRow - 1, sheet, protocol);
 
-            sheets.Add(excel.Name);
-        }
-        while (excel.NextResult());
-
-        throw new ExtractFileException(FileReasons.SheetMissing,
-            $"{fileName}: das Blatt '{_options.Sheet}' fehlt (vorhanden: {string.Join(", ", sheets)}).");
-    }
-
-    private WorkbookHead ReadHead(IExcelDataReader excel, string fileName, string fileProject, int fileYear)
-    {
-        var cells = new List<object?[]>();
-        while (cells.Count < HeaderRow && excel.Read())
-        {
-            var row = new object?[Math.Max(excel.FieldCount, ExpectedHeader.Length)];
-            for (var i = 0; i < excel.FieldCount; i++)
-            {
-                row[i] = excel.GetValue(i);
-            }
-
-            cells.Add(row);
-        }
-
-        if (cells.Count < HeaderRow)
-        {
-            throw Head(fileName, $"die Mappe endet vor der Kopfzeile in Zeile {HeaderRow}.");
-        }
-
-        var project = SheetCell.Raw(cells[2][1])?.Trim();
-        var yearText = SheetCell.Raw(cells[3][1])?.Trim();
-        if (!string.Equals(SheetCell.Raw(cells[0][0])?.Trim(), "KAF-Projektcontrolling", StringComparison.Ordinal)
-            || !Label(cells[2][0]).StartsWith("Projektkürzel", StringComparison.Ordinal)
-            || !Label(cells[3][0]).StartsWith("Jahr", StringComparison.Ordinal))
+        var title = TitleValues(head, headerRow);
+        if (!title.ContainsKey("KAF-Projektcontrolling") || !title.TryGetValue("Projektkürzel", out var projectCell) || !title.TryGetValue("Jahr", out var yearCell))
         {
             throw Head(fileName, "Titel 'KAF-Projektcontrolling' in A1, 'Projektkürzel:' in A3 und 'Jahr:' in A4 werden erwartet.");
         }
 
-        for (var i = 0; i < ExpectedHeader.Length; i++)
-        {
-            if (!string.Equals(Label(cells[5][i]), ExpectedHeader[i], StringComparison.OrdinalIgnoreCase))
-            {
-                throw Head(fileName, $"Kopfzeile {HeaderRow}, Spalte {SheetCell.ColumnLetter(i)}: erwartet '{ExpectedHeader[i]}', gefunden '{Label(cells[5][i])}'.");
-            }
-        }
-
+        var project = GermanLabel.Of(projectCell);
+        var yearText = GermanLabel.Of(yearCell);
         if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {
             throw Head(fileName, $"B4 enthält kein Jahr ('{yearText}').");
         }
 
+        var layout = KafLayout.Read(head.HeaderCells(headerRow, sheet, protocol), headerRow + 1, year, _options.BlankColumns, fileName, sheet, protocol);
         if (!string.Equals(project, fileProject, StringComparison.Ordinal) || year != fileYear)
         {
             throw new ExtractFileException(FileReasons.Contradiction,
@@ -155,27 +110,42 @@ public sealed partial class KafWorkbookReader : IExtractReader
                 $"{fileName}: das Projekt '{project}' ist in der Pipeline-Definition nicht bekannt; ein neues Projekt wird in pipelines/{_pipeline}.yml eingetragen.");
         }
 
-        var headRows = Enumerable.Range(1, HeaderRow).Select(r => (SourceRow)new SourceRow.Skipped(r, "Kopfbereich")).ToList();
-        return new WorkbookHead(project!, year, headRows);
+        var headRows = Enumerable.Range(1, headerRow + 1).Select(r => (SourceRow)new SourceRow.Skipped(r, "Kopfbereich")).ToList();
+        return new WorkbookHead(project, year, sheet, layout, headRows, headerRow + 1, [.. head.Rows.Skip(headerRow + 1)]);
     }
 
-    private IEnumerable<SourceRow> ReadBody(IExcelDataReader excel, WorkbookHead head)
+    /// <summary>
+    /// The title block above the header: the first non-blank cell of each row as key (without its colon), the next
+    /// non-blank cell as value ('Projektkürzel:' | THEO); the title itself as a key without value.
+    /// </summary>
+    private static Dictionary<string, object?> TitleValues(SheetHead head, int headerRow)
     {
-        var rowNumber = HeaderRow;
+        var title = new Dictionary<string, object?>(StringComparer.Ordinal);
+        for (var r = 0; r < headerRow; r++)
+        {
+            var cells = head.Rows[r].Where(c => !SheetCell.IsBlank(c)).ToList();
+            if (cells.Count > 0)
+            {
+                title.TryAdd(GermanLabel.Of(cells[0]).TrimEnd(':').TrimEnd(), cells.Count > 1 ? cells[1] : null);
+            }
+        }
+
+        return title;
+    }
+
+    private IEnumerable<SourceRow> ReadBody(IExcelDataReader excel, WorkbookHead head, NormalisationProtocol protocol)
+    {
+        var rowNumber = head.HeaderRow;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         KafRowValues? parent = null;
         var afterData = false;
-        while (excel.Read())
+        var used = new HashSet<int>(head.Layout.Columns);
+        foreach (var cells in head.Pending.Concat(Remaining(excel)))
         {
             rowNumber++;
-            var values = new object?[SumColumn + 1];
-            for (var i = 0; i < Math.Min(excel.FieldCount, values.Length); i++)
-            {
-                values[i] = excel.GetValue(i);
-            }
-
-            var extraFigures = excel.FieldCount > values.Length && Enumerable.Range(values.Length, excel.FieldCount - values.Length).Any(i => !SheetCell.IsBlank(excel.GetValue(i)));
-            var row = KafRowValues.Parse(rowNumber, values);
+            var unheaded = head.Layout.BlankColumns.Where(c => c < cells.Length && !SheetCell.IsBlank(cells[c])).ToList();
+            var extraFigures = Enumerable.Range(0, cells.Length).Any(i => !used.Contains(i) && !SheetCell.IsBlank(cells[i]));
+            var row = KafRowValues.Parse(rowNumber, head.Sheet, head.Layout.Arrange(cells), head.Layout.Columns);
             if (row.IsBlank && !extraFigures)
             {
                 afterData = seen.Count > 0;
@@ -183,13 +153,22 @@ public sealed partial class KafWorkbookReader : IExtractReader
                 continue;
             }
 
-            if (afterData && !row.HasFigures && _mapping.Find(row.Label) is null)
+            if (afterData && !row.HasFigures && unheaded.Count == 0 && _mapping.Find(row.Label) is null)
             {
                 yield return new SourceRow.Skipped(rowNumber, "Bemerkung");
                 continue;
             }
 
-            var result = Validate(row, head, seen, parent);
+            var result = Validate(row, head, seen, parent, unheaded.Select(c => Problem(row, SheetCell.ColumnLetter(c), SheetCell.Raw(cells[c]), ReasonCode.ValueWithoutHeader,
+                "Die Spalte hat keinen Kopf (leere Zusatzspalte); ihr Wert gehört in die Spalte des Monats.")));
+            if (result is SourceRow.Accepted)
+            {
+                foreach (var (column, note) in row.Notes)
+                {
+                    protocol.Note(note, head.Sheet, rowNumber, SheetCell.ColumnLetter(column));
+                }
+            }
+
             if (!row.IsSubset)
             {
                 parent = row;
@@ -199,28 +178,37 @@ public sealed partial class KafWorkbookReader : IExtractReader
         }
     }
 
-    private SourceRow Validate(KafRowValues row, WorkbookHead head, HashSet<string> seen, KafRowValues? parent)
+    private static IEnumerable<object?[]> Remaining(IExcelDataReader excel)
     {
-        var problems = new List<RejectedRow>(row.CellProblems(_options.Sheet));
+        while (excel.Read())
+        {
+            yield return SheetHead.Cells(excel, KafLayout.ContractHeader.Length);
+        }
+    }
+
+    private SourceRow Validate(KafRowValues row, WorkbookHead head, HashSet<string> seen, KafRowValues? parent, IEnumerable<RejectedRow> unheaded)
+    {
+        var problems = new List<RejectedRow>(row.CellProblems());
+        problems.AddRange(unheaded);
         var kennzahl = _mapping.Find(row.Label);
         if (row.Label.Length == 0)
         {
-            problems.Add(Problem(row, "A", null, ReasonCode.FiguresWithoutKennzahl, "Die Zeile enthält Zahlen, aber keine Kennzahl in Spalte A."));
+            problems.Add(Problem(row, row.Letter(0), null, ReasonCode.FiguresWithoutKennzahl, "Die Zeile enthält Zahlen, aber keine Kennzahl in Spalte A."));
         }
         else if (kennzahl is null)
         {
-            problems.Add(Problem(row, "A", row.Label, ReasonCode.UnknownKennzahl,
+            problems.Add(Problem(row, row.Letter(0), row.Label, ReasonCode.UnknownKennzahl,
                 $"Die Kennzahl '{row.Label}' ist nicht bekannt; ein neuer Name wird in pipelines/{_pipeline}.yml als Alias eingetragen."));
         }
         else if (!seen.Add(kennzahl.Label))
         {
-            problems.Add(Problem(row, "A", row.Label, ReasonCode.DuplicateKennzahl, $"Die Kennzahl '{kennzahl.Label}' steht bereits weiter oben."));
+            problems.Add(Problem(row, row.Letter(0), row.Label, ReasonCode.DuplicateKennzahl, $"Die Kennzahl '{kennzahl.Label}' steht bereits weiter oben."));
         }
 
         if (problems.Count == 0 && row.SumMismatch() is { } sum)
         {
-            problems.Add(Problem(row, "N", SheetCell.Raw(row.Cells[SumColumn]), ReasonCode.SumMismatch,
-                string.Create(CultureInfo.GetCultureInfo("de-DE"), $"Summe {sum.Stated:N0} weicht von der Summe der Monate {sum.Computed:N0} ab.")));
+            problems.Add(Problem(row, row.Letter(SumColumn), SheetCell.Raw(row.Cells[SumColumn]), ReasonCode.SumMismatch,
+                string.Create(GermanValues.Culture, $"Summe {sum.Stated:N0} weicht von der Summe der Monate {sum.Computed:N0} ab.")));
         }
 
         if (row.IsSubset)
@@ -231,7 +219,7 @@ public sealed partial class KafWorkbookReader : IExtractReader
         var indicators = kennzahl is null ? [] : kennzahl.IndicatorsFor(head.Project);
         if (problems.Count == 0 && indicators.Count == 0)
         {
-            problems.Add(Problem(row, "A", row.Label, ReasonCode.KennzahlWithoutIndicator,
+            problems.Add(Problem(row, row.Letter(0), row.Label, ReasonCode.KennzahlWithoutIndicator,
                 $"'{kennzahl!.Label}' ist für das Projekt {head.Project} keinem Indikator zugeordnet (pipelines/{_pipeline}.yml)."));
         }
 
@@ -255,11 +243,11 @@ public sealed partial class KafWorkbookReader : IExtractReader
         return new SourceRow.Accepted(row.Number, observations);
     }
 
-    private IEnumerable<RejectedRow> SubsetProblems(KafRowValues row, KafRowValues? parent)
+    private static IEnumerable<RejectedRow> SubsetProblems(KafRowValues row, KafRowValues? parent)
     {
         if (parent is null)
         {
-            yield return Problem(row, "A", row.Label, ReasonCode.SubsetWithoutParent, "Über dem Darunter-Wert steht keine Kennzahl.");
+            yield return Problem(row, row.Letter(0), row.Label, ReasonCode.SubsetWithoutParent, "Über dem Darunter-Wert steht keine Kennzahl.");
             yield break;
         }
 
@@ -267,16 +255,14 @@ public sealed partial class KafWorkbookReader : IExtractReader
         {
             if (row.Months[m] is { } part && parent.Months[m] is { } whole && part > whole)
             {
-                yield return Problem(row, SheetCell.ColumnLetter(m + 1), SheetCell.Raw(row.Cells[m + 1]), ReasonCode.SubsetExceedsParent,
+                yield return Problem(row, row.Letter(m + 1), SheetCell.Raw(row.Cells[m + 1]), ReasonCode.SubsetExceedsParent,
                     string.Create(CultureInfo.InvariantCulture, $"'{row.Label}' ({part}) ist größer als '{parent.Label}' ({whole}) in Zeile {parent.Number}."));
             }
         }
     }
 
-    private RejectedRow Problem(KafRowValues row, string column, string? raw, ReasonCode reason, string message) =>
-        new(_options.Sheet, row.Number, column, raw, reason, message);
-
-    private static string Label(object? cell) => SheetCell.Raw(cell)?.Trim() ?? "";
+    private static RejectedRow Problem(KafRowValues row, string column, string? raw, ReasonCode reason, string message) =>
+        new(row.Sheet, row.Number, column, raw, reason, message);
 
     private static ExtractFileException Head(string fileName, string detail) =>
         new(FileReasons.UnexpectedHead, $"{fileName}: {detail}");
@@ -284,5 +270,7 @@ public sealed partial class KafWorkbookReader : IExtractReader
     [GeneratedRegex(@"^KAF_(?<code>[A-Za-z0-9-]+)_(?<year>\d{4})\.(xlsx|xls)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex FileNamePattern();
 
-    private sealed record WorkbookHead(string Project, int Year, IReadOnlyList<SourceRow> Rows);
+    // HeaderRow is the header's 1-based row; Pending the rows below it already read while looking for it.
+    private sealed record WorkbookHead(
+        string Project, int Year, string Sheet, KafLayout Layout, IReadOnlyList<SourceRow> Rows, int HeaderRow, IReadOnlyList<object?[]> Pending);
 }

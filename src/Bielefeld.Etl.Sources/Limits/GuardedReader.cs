@@ -21,6 +21,9 @@ public sealed class GuardedReader(IExtractReader inner, ExtractLimits limits) : 
     /// <inheritdoc />
     public IReadOnlyList<Indicator> ContextIndicators => inner is IContextSource context ? context.ContextIndicators : [];
 
+    /// <inheritdoc />
+    public IReadOnlyList<Area> ContextAreas => inner is IContextSource context ? context.ContextAreas : [];
+
     /// <summary>The reader inside, for callers that need its type.</summary>
     public IExtractReader Inner => inner;
 
@@ -53,6 +56,7 @@ public sealed class GuardedReader(IExtractReader inner, ExtractLimits limits) : 
         {
             Sheet = reading.Sheet,
             Totals = reading.Totals,
+            Normalisations = reading.Normalisations,
         };
     }
 

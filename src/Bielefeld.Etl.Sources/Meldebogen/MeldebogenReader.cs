@@ -4,6 +4,8 @@ using Bielefeld.Etl.Definitions.Pipelines;
 using Bielefeld.Etl.Loading;
 using Bielefeld.Etl.Observations;
 using Bielefeld.Etl.Sources.Csv;
+using Bielefeld.Etl.Sources.German;
+using Bielefeld.Etl.Sources.Workbooks;
 using CsvHelper;
 using ExcelDataReader;
 
@@ -70,24 +72,25 @@ public sealed class MeldebogenReader : IExtractReader
                 throw new ExtractFileException(FileReasons.Unreadable, $"{fileName}: keine lesbare Excel-Mappe ({ex.Message}).", ex);
             }
 
-            var sheet = _mapping.Options.Sheet;
-            while (!string.Equals(excel.Name, sheet, StringComparison.OrdinalIgnoreCase))
-            {
-                if (!excel.NextResult())
-                {
-                    throw new ExtractFileException(FileReasons.SheetMissing, $"{fileName}: das Blatt '{sheet}' fehlt.");
-                }
-            }
-
-            if (!excel.Read())
+            var protocol = new NormalisationProtocol();
+            var sheet = SheetChoice.MoveTo(excel, fileName, _mapping.Options.Sheet, _mapping.Options.SheetAliases, protocol);
+            var head = SheetHead.Read(excel, MeldebogenColumns.Header.Count);
+            if (head.Rows.Count == 0)
             {
                 throw Head(fileName, "das Blatt ist leer; in Zeile 1 wird die Kopfzeile erwartet.");
             }
 
-            var header = Enumerable.Range(0, excel.FieldCount).Select(i => SheetCell.Raw(excel.GetValue(i))?.Trim() ?? "").ToList();
+            // The header row is the one that names the Indikator and Periode columns; above it may stand a title block.
+            var headerRow = head.FindHeader(r => IsHeader(head.Rows[r]), fileName, "'Indikator' und 'Periode'", 0, sheet, protocol);
+            var header = head.HeaderCells(headerRow, sheet, protocol).Select(c => GermanLabel.Of(c)).ToList();
+            foreach (var (cell, column) in head.Rows[headerRow].Select((c, i) => (c, i)))
+            {
+                protocol.Note(cell is string text ? LabelNote(text) : null, sheet, headerRow + 1, SheetCell.ColumnLetter(column));
+            }
+
             var columns = MapHeader(header, fileName);
-            var rows = WorkbookRows(excel, sheet, columns);
-            return new ExtractReading(scope, rows, new CompositeDisposable(excel, stream)) { Sheet = sheet };
+            var rows = WorkbookRows(excel, sheet, columns, headerRow + 1, head.Rows.Skip(headerRow + 1), protocol);
+            return new ExtractReading(scope, rows, new CompositeDisposable(excel, stream)) { Sheet = sheet, Normalisations = protocol };
         }
         catch
         {
@@ -97,17 +100,42 @@ public sealed class MeldebogenReader : IExtractReader
         }
     }
 
-    private IEnumerable<SourceRow> WorkbookRows(IExcelDataReader excel, string sheet, IReadOnlyDictionary<string, int> columns)
+    private IEnumerable<SourceRow> WorkbookRows(
+        IExcelDataReader excel, string sheet, IReadOnlyDictionary<string, int> columns, int headerRow, IEnumerable<object?[]> pending, NormalisationProtocol protocol)
     {
         var check = new MeldebogenRowCheck(_plan, _areas, _mapping);
-        yield return new SourceRow.Skipped(1, "Kopfzeile");
-        var number = 1;
-        while (excel.Read())
+        for (var r = 1; r <= headerRow; r++)
+        {
+            yield return new SourceRow.Skipped(r, r == headerRow ? "Kopfzeile" : "Titelblock");
+        }
+
+        var number = headerRow;
+        foreach (var values in pending.Concat(Remaining(excel)))
         {
             number++;
-            var cells = columns.ToDictionary(c => c.Key, c => (c.Value < excel.FieldCount ? excel.GetValue(c.Value) : null, SheetCell.ColumnLetter(c.Value)), StringComparer.Ordinal);
-            yield return check.Check(new MeldebogenRowValues(number, sheet, cells));
+            var cells = columns.ToDictionary(c => c.Key, c => (c.Value < values.Length ? values[c.Value] : null, SheetCell.ColumnLetter(c.Value)), StringComparer.Ordinal);
+            yield return check.Check(new MeldebogenRowValues(number, sheet, cells) { Protocol = protocol });
         }
+    }
+
+    private static IEnumerable<object?[]> Remaining(IExcelDataReader excel)
+    {
+        while (excel.Read())
+        {
+            yield return SheetHead.Cells(excel, MeldebogenColumns.Header.Count);
+        }
+    }
+
+    private static bool IsHeader(object?[] cells)
+    {
+        var names = cells.Select(c => MeldebogenColumns.Normalise(GermanLabel.Of(c))).ToHashSet(StringComparer.Ordinal);
+        return names.Contains(MeldebogenColumns.Normalise(MeldebogenColumns.Indikator)) && names.Contains(MeldebogenColumns.Normalise(MeldebogenColumns.Periode));
+    }
+
+    private static Normalisation? LabelNote(string text)
+    {
+        GermanLabel.Read(text, out var note);
+        return note;
     }
 
     private ExtractReading OpenCsv(string path, string fileName, DeliveryScope scope)
@@ -115,7 +143,7 @@ public sealed class MeldebogenReader : IExtractReader
         var reader = CsvReader.FromFile(path, new CsvReaderOptions { Encoding = ExtractEncoding.Detect(path), TrackLineNumbers = true, MaxRecordSize = Limits.ExtractLimits.Default.MaxRecordBytes });
         try
         {
-            var header = reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
+            var header = reader.Headers.Select(h => GermanLabel.Normalise(h.TrimStart('\uFEFF'))).ToList();
             var columns = MapHeader(header, fileName);
             return new ExtractReading(scope, CsvRows(reader, columns, header), reader);
         }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Sources.Csv;
+using Bielefeld.Etl.Sources.German;
 
 namespace Bielefeld.Etl.Sources.Meldebogen;
 
@@ -17,6 +19,9 @@ internal sealed class MeldebogenRowValues(int number, string? sheet, IReadOnlyDi
 
     public int Number { get; } = number;
 
+    /// <summary>Where a workbook's numbers typed as text are noted; null for CSV files, whose numbers are text by nature.</summary>
+    public NormalisationProtocol? Protocol { get; init; }
+
     public bool IsBlank => cells.Values.All(c => SheetCell.IsBlank(c.Value));
 
     public bool IsUntouched => Filled.All(IsEmpty);
@@ -31,18 +36,17 @@ internal sealed class MeldebogenRowValues(int number, string? sheet, IReadOnlyDi
         new(sheet, Number, cells.TryGetValue(column, out var cell) ? cell.Column : column, SheetCell.Raw(Value(column)), reason, message);
 
     /// <summary>A number from a number cell or German text (<c>1.234,5</c>); null with a problem otherwise.</summary>
+    /// <remarks>Text that would need guessing (<c>1.5</c>: a decimal point or a thousands separator?) is not a number.</remarks>
     public decimal? ParseNumber(string column, List<RejectedRow> problems)
     {
-        switch (Value(column))
+        if (GermanValues.TryCellNumber(Value(column), out var value, out var note))
         {
-            case double d when double.IsFinite(d) && Math.Abs(d) < 1e15:
-                return (decimal)d;
-            case string s when decimal.TryParse(s.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, German, out var value):
-                return value;
-            default:
-                problems.Add(Problem(column, ReasonCode.NotANumber, $"{column}: '{Text(column)}' ist keine Zahl (erlaubt z. B. 12 oder 1.234,5)."));
-                return null;
+            Protocol?.Note(note, sheet, Number, cells.TryGetValue(column, out var cell) ? cell.Column : column);
+            return value;
         }
+
+        problems.Add(Problem(column, ReasonCode.NotANumber, $"{column}: '{Text(column)}' ist keine Zahl (erlaubt z. B. 12 oder 1.234,5)."));
+        return null;
     }
 
     /// <summary>A date from a date cell or text TT.MM.JJJJ; null with a problem otherwise.</summary>

@@ -55,7 +55,7 @@ public sealed partial class ProsozCaseReader : IExtractReader
             var header = _mapping.Columns.Resolve(CsvExtract.ReadHeader(reader, fileName), ProsozMapping.Known, fileName);
             var counts = new Dictionary<(int Rate, string Area, int Month), (int Numerator, int Denominator)>();
             var scope = new DeliveryScope(_pipeline, Series, new DateOnly(exportDate.Year, 1, 1), new DateOnly(exportDate.Year, 12, 1));
-            return new ExtractReading(scope, Rows(reader, header, exportDate, counts), reader) { Totals = Totals(counts, exportDate) };
+            return new ExtractReading(scope, Rows(reader, header, exportDate, counts), reader) { Totals = Totals(counts, exportDate), Normalisations = header.Protocol() };
         }
         catch
         {

@@ -58,7 +58,7 @@ public sealed partial class RekomExportReader : IExtractReader
         var year = exportDate.Year;
         var tally = new RekomTally(_mapping, year, exportDate, Series);
         var scope = new DeliveryScope(_pipeline, Series, new DateOnly(year, 1, 1), new DateOnly(year, 12, 1));
-        return new ExtractReading(scope, Rows(path, header, exportDate, tally), null) { Totals = Totals(tally) };
+        return new ExtractReading(scope, Rows(path, header, exportDate, tally), null) { Totals = Totals(tally), Normalisations = header.Protocol() };
     }
 
     private IEnumerable<SourceRow> Rows(string path, CsvHeader header, DateOnly exportDate, RekomTally tally)

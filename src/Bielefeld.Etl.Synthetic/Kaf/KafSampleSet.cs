@@ -72,12 +72,13 @@ public static class KafSampleSet
     /// <c>samples/inbox/kaf/KAF_THEO_2017.xls</c> is a committed file with these figures.
     /// </summary>
     /// <param name="directory">The target directory, e.g. <c>samples/inbox/kaf</c>.</param>
+    /// <param name="variant">The real-workbook forms to write instead of the contract's; the figures stay the same.</param>
     /// <returns>The written files' paths, in <see cref="For2017"/> order.</returns>
-    public static IReadOnlyList<string> WriteTo(string directory)
+    public static IReadOnlyList<string> WriteTo(string directory, SpreadsheetVariant variant = SpreadsheetVariant.None)
     {
         Directory.CreateDirectory(directory);
         var paths = new List<string>();
-        foreach (var (workbook, _) in For2017().Where(w => !w.Legacy))
+        foreach (var workbook in For2017().Where(w => !w.Legacy).Select(w => w.Workbook with { Variant = variant }))
         {
             var path = Path.Combine(directory, KafWorkbookWriter.FileName(workbook.ProjectCode, workbook.Year));
             KafWorkbookWriter.Write(workbook, path);

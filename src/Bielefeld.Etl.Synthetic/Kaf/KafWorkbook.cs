@@ -32,4 +32,7 @@ public sealed record KafWorkbook(string ProjectCode, string ProjectName, int Yea
 
     /// <summary>Whether to add a second sheet <c>Notizen</c> with free text that readers must ignore.</summary>
     public bool WithNotesSheet { get; init; } = true;
+
+    /// <summary>The forms of a real workbook to write instead of the contract's (all of <see cref="SpreadsheetVariant"/> apply).</summary>
+    public SpreadsheetVariant Variant { get; init; }
 }

@@ -9,6 +9,9 @@ public static class KafWorkbookWriter
     /// <summary>The sheet readers load; every other sheet is ignored.</summary>
     public const string SheetName = "Controlling";
 
+    /// <summary>The data sheet's name in the <see cref="SpreadsheetVariant.RenamedSheet"/> variant.</summary>
+    public const string RenamedSheetName = "Controlling 2017";
+
     /// <summary>The sheet with free text that readers must ignore.</summary>
     public const string NotesSheetName = "Notizen";
 
@@ -19,6 +22,13 @@ public static class KafWorkbookWriter
 
     private static readonly string[] MonthHeaders =
         ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"];
+
+    // What German Excel's MMM format writes: Mrz for March, the others with a trailing dot where shortened.
+    private static readonly string[] ExcelMonthHeaders =
+        ["Jan.", "Feb.", "Mrz", "Apr.", "Mai", "Jun.", "Jul.", "Aug.", "Sep.", "Okt.", "Nov.", "Dez."];
+
+    private static readonly string[] MonthNames =
+        ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
 
     /// <summary>The contract file name, <c>KAF_&lt;code&gt;_&lt;yyyy&gt;.xlsx</c>.</summary>
     /// <param name="projectCode">The Projektkürzel.</param>
@@ -50,7 +60,7 @@ public static class KafWorkbookWriter
 
         // A fixed creation time instead of "now", so regenerating the samples changes nothing.
         var book = new XlsxWorkbook("Bielefeld.Etl.Synthetic", new DateTime(workbook.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc));
-        WriteControllingSheet(book.AddSheet(SheetName), workbook);
+        WriteControllingSheet(book.AddSheet(workbook.Variant.HasFlag(SpreadsheetVariant.RenamedSheet) ? RenamedSheetName : SheetName), workbook);
         if (workbook.WithNotesSheet)
         {
             WriteNotesSheet(book.AddSheet(NotesSheetName));
@@ -81,6 +91,7 @@ public static class KafWorkbookWriter
 
     private static void WriteControllingSheet(XlsxSheet sheet, KafWorkbook workbook)
     {
+        var variant = workbook.Variant;
         sheet.Text(0, 0, "KAF-Projektcontrolling", XlsxStyle.Bold);
         sheet.Text(1, 0, "Projekt:");
         sheet.Text(1, 1, workbook.ProjectName);
@@ -89,16 +100,42 @@ public static class KafWorkbookWriter
         sheet.Text(3, 0, "Jahr:");
         sheet.Number(3, 1, workbook.Year);
 
-        string[] headers = ["Kennzahl", .. MonthHeaders, "Summe"];
-        for (var c = 0; c < headers.Length; c++)
+        var headerRow = HeaderRow;
+        if (variant.HasFlag(SpreadsheetVariant.HeaderMoved))
         {
-            sheet.Text(HeaderRow, c, headers[c], XlsxStyle.Bold);
+            sheet.Text(4, 0, "Ansprechpartnerin:");
+            sheet.Text(4, 1, "KAF-Controlling");
+            headerRow += 2;
         }
 
-        var r = FirstKennzahlRow;
+        // The blank column sits between Kennzahl and January, as when someone inserts a column for notes.
+        var offset = variant.HasFlag(SpreadsheetVariant.BlankColumn) ? 1 : 0;
+        if (variant.HasFlag(SpreadsheetVariant.MergedHeader))
+        {
+            // A grouping row: Kennzahl and Summe merged down over both header rows, "Monat" merged across the months.
+            sheet.Text(headerRow, 0, Label("Kennzahl", variant), XlsxStyle.Bold);
+            sheet.Merge(headerRow, 0, headerRow + 1, 0);
+            sheet.Text(headerRow, 1 + offset, "Monat", XlsxStyle.Bold);
+            sheet.Merge(headerRow, 1 + offset, headerRow, 12 + offset);
+            sheet.Text(headerRow, SumColumn + offset, "Summe", XlsxStyle.Bold);
+            sheet.Merge(headerRow, SumColumn + offset, headerRow + 1, SumColumn + offset);
+            headerRow++;
+        }
+        else
+        {
+            sheet.Text(headerRow, 0, Label("Kennzahl", variant), XlsxStyle.Bold);
+            sheet.Text(headerRow, SumColumn + offset, "Summe", XlsxStyle.Bold);
+        }
+
+        for (var m = 0; m < 12; m++)
+        {
+            WriteMonthHeader(sheet, headerRow, m + 1 + offset, m, workbook.Year, variant);
+        }
+
+        var r = headerRow + 1;
         foreach (var row in workbook.Rows)
         {
-            WriteKennzahl(sheet, r++, row);
+            WriteKennzahl(sheet, r++, row, variant, offset);
         }
 
         r++; // the contract's empty row between the Kennzahlen and the remarks
@@ -110,37 +147,83 @@ public static class KafWorkbookWriter
         sheet.ColumnWidth(0, 55);
         for (var c = 1; c <= 12; c++)
         {
-            sheet.ColumnWidth(c, 7);
+            sheet.ColumnWidth(c + offset, 7);
         }
 
-        sheet.ColumnWidth(SumColumn, 9);
+        sheet.ColumnWidth(SumColumn + offset, 9);
     }
 
-    private static void WriteKennzahl(XlsxSheet sheet, int r, KafRow row)
+    private static void WriteMonthHeader(XlsxSheet sheet, int row, int column, int month, int year, SpreadsheetVariant variant)
     {
-        sheet.Text(r, 0, row.Label);
+        if (variant.HasFlag(SpreadsheetVariant.MonthDates))
+        {
+            sheet.Date(row, column, new DateOnly(year, month + 1, 1), XlsxStyle.Bold);
+            return;
+        }
+
+        var text = variant.HasFlag(SpreadsheetVariant.MonthNames) ? MonthNames[month]
+            : variant.HasFlag(SpreadsheetVariant.ExcelMonthAbbreviations) ? ExcelMonthHeaders[month]
+            : variant.HasFlag(SpreadsheetVariant.MonthNumbers) ? (month + 1).ToString("D2", CultureInfo.InvariantCulture)
+            : MonthHeaders[month];
+        sheet.Text(row, column, text, XlsxStyle.Bold);
+    }
+
+    /// <summary>A label as written: with <see cref="SpreadsheetVariant.LabelSpaces"/>, its first space non-breaking and a space at the end.</summary>
+    private static string Label(string label, SpreadsheetVariant variant)
+    {
+        if (!variant.HasFlag(SpreadsheetVariant.LabelSpaces))
+        {
+            return label;
+        }
+
+        var space = label.IndexOf(' ', StringComparison.Ordinal);
+        return (space < 0 ? label : label[..space] + '\u00A0' + label[(space + 1)..]) + " ";
+    }
+
+    private static void WriteKennzahl(XlsxSheet sheet, int r, KafRow row, SpreadsheetVariant variant, int offset)
+    {
+        var asText = variant.HasFlag(SpreadsheetVariant.NumbersAsText);
+        sheet.Text(r, 0, Label(row.Label, variant));
         var sum = 0m;
         for (var m = 0; m < 12; m++)
         {
             if (row.TextCells is not null && row.TextCells.TryGetValue(m, out var text))
             {
-                sheet.Text(r, m + 1, text);
+                sheet.Text(r, m + 1 + offset, text);
             }
             else if (row.Months[m] is decimal value)
             {
-                sheet.Number(r, m + 1, decimal.ToDouble(value));
+                WriteFigure(sheet, r, m + 1 + offset, value, asText);
                 sum += value;
             }
         }
 
         if (row.SumOverride is decimal typedOver)
         {
-            sheet.Number(r, SumColumn, decimal.ToDouble(typedOver));
+            WriteFigure(sheet, r, SumColumn + offset, typedOver, asText);
+        }
+        else if (asText)
+        {
+            // Excel's SUM would skip text cells; whoever types figures as text types the total too.
+            WriteFigure(sheet, r, SumColumn + offset, sum, asText);
         }
         else
         {
             // SUM skips text cells, as Excel does; readers see only this cached result.
-            sheet.Formula(r, SumColumn, $"SUM({XlsxSheet.Reference(r, 1)}:{XlsxSheet.Reference(r, 12)})", decimal.ToDouble(sum));
+            sheet.Formula(r, SumColumn + offset, $"SUM({XlsxSheet.Reference(r, 1 + offset)}:{XlsxSheet.Reference(r, 12 + offset)})", decimal.ToDouble(sum));
+        }
+    }
+
+    /// <summary>A figure as a number cell, or as German text (<c>1.270</c>).</summary>
+    private static void WriteFigure(XlsxSheet sheet, int r, int column, decimal value, bool asText)
+    {
+        if (asText)
+        {
+            sheet.Text(r, column, value.ToString("#,0.##", Sources.Csv.GermanValues.Culture));
+        }
+        else
+        {
+            sheet.Number(r, column, decimal.ToDouble(value));
         }
     }
 

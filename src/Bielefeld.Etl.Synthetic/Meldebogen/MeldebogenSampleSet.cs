@@ -31,11 +31,24 @@ public static class MeldebogenSampleSet
         [.. MeldebogenTemplate.ForMeasure(plan, areas, mapping, Measure, Year).Select(Fill)];
 
     /// <summary>Writes the sample into <paramref name="directory"/> (created if missing) and returns its path.</summary>
-    public static string WriteTo(string directory, PlanCatalog plan, AreaCatalog areas, MeldebogenMapping mapping)
+    /// <param name="directory">The target directory.</param>
+    /// <param name="plan">The plan the template comes from.</param>
+    /// <param name="areas">The areas of the template rows.</param>
+    /// <param name="mapping">The pipeline's Meldebogen section.</param>
+    /// <param name="variant">Forms of a Meldebogen passed on by hand (<see cref="MeldebogenVariantWriter"/>); the contract's template when none.</param>
+    public static string WriteTo(string directory, PlanCatalog plan, AreaCatalog areas, MeldebogenMapping mapping, SpreadsheetVariant variant = SpreadsheetVariant.None)
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
-        MeldebogenFileWriter.Write(For2017(plan, areas, mapping), plan, path);
+        if (variant == SpreadsheetVariant.None)
+        {
+            MeldebogenFileWriter.Write(For2017(plan, areas, mapping), plan, path);
+        }
+        else
+        {
+            MeldebogenVariantWriter.Write(For2017(plan, areas, mapping), path, variant);
+        }
+
         return path;
     }
 
