@@ -153,7 +153,7 @@ public sealed class CliFailureSpecs : IDisposable
     [InlineData("config/bereiche.yml", "\nstadtbezirke:", "\nstadtbezirk:", ":5:1: unbekannter Schlüssel 'stadtbezirk' (erlaubt: stadt, stadtbezirke, quartiere)")]
     [InlineData("config/zielerreichung.yml", "{ gruen: 0.95, gelb: 0.80 }", "{ gruen: 0.95, gelb: 0.80, rot: 0.5 }", ":4:39: unbekannter Schlüssel 'rot' (erlaubt: gruen, gelb)")]
     [InlineData("pipelines/kaf.yml", "\n  tag: 5", "\n  tage: 5", ":14:3: unbekannter Schlüssel 'tage' (erlaubt: rhythmus, monate_danach, arbeitstag, tag)")]
-    [InlineData("pipelines/kaf.yml", "\n  sheet: Controlling", "\n  shet: Controlling", ":17:3: unbekannter Schlüssel 'shet' (erlaubt: sheet, projects, kennzahlen)")]
+    [InlineData("pipelines/kaf.yml", "\n  sheet: Controlling", "\n  shet: Controlling", ":17:3: unbekannter Schlüssel 'shet' (erlaubt: sheet, sheet_aliases, blank_columns, projects, kennzahlen)")]
     [InlineData("pipelines/kaf.yml", "source: KAF-Projektcontrolling", "source: KAF: Projektcontrolling", ":4:12: ein ':' mitten in einem Wert; den Wert in Anführungszeichen setzen")]
     [InlineData("pipelines/kaf.yml", "\n  rhythmus: monatlich", "\n\trhythmus: monatlich", ":12:1: ein Tabulator als Einrückung; YAML rückt nur mit Leerzeichen ein")]
     [InlineData("pipelines/kaf.yml", "\n  tag: 5", "\n  tag: fünf", ":14:8: 'fünf' passt nicht zu diesem Schlüssel (erwartet wird eine Zahl, true/false oder ein Datum)")]
