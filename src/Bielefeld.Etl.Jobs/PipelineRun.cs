@@ -73,8 +73,7 @@ public sealed partial class PipelineRun
     public static PipelineRun Prepare(EtlOptions options, WarehouseProvider warehouse, ILogger logger, TimeProvider time)
     {
         var catalog = Definitions.Catalog.CatalogFiles.Read(options.Catalog);
-        var areas = Definitions.Catalog.AreaFiles.Read(options.Areas);
-        areas.Check(catalog);
+        var areas = Definitions.Catalog.AreaFiles.Read(options.Areas).WithAreaSets(catalog);
         var attainment = Definitions.Catalog.AttainmentFiles.Read(options.AttainmentFile, catalog);
         var context = new SourceContext(catalog, areas);
         var pipelines = new List<(PipelineDefinition, IExtractReader)>();
