@@ -38,11 +38,21 @@ public abstract partial class WarehouseProvider
             // indicator's figures, the others add to them.
             var figures = new List<AttainmentFigure>();
             var computed = new HashSet<string>(StringComparer.Ordinal);
+            // A set of areas has one target for its members together; the members' months are kept to add them up, and
+            // each member is computed against the set's target as its drill-down (its own progress from its own baseline).
+            var members = indicator.Targets.SelectMany(t => t.AreaMembers).ToHashSet(StringComparer.Ordinal);
+            var memberActuals = new Dictionary<string, List<MonthlyActual>>(StringComparer.Ordinal);
             void Compute(string area, List<MonthlyActual> actuals)
             {
-                var target = indicator.Targets.FirstOrDefault(t => t.AreaCode == area);
-                figures.AddRange(calculator.Compute(indicator, target, catalog.Year, area, actuals));
+                var own = indicator.Targets.FirstOrDefault(t => t.AreaCode == area);
+                var target = own ?? indicator.Targets.FirstOrDefault(t => t.AreaMembers.Contains(area, StringComparer.Ordinal));
+                var result = calculator.Compute(indicator, target, catalog.Year, area, actuals);
+                figures.AddRange(own is null && target is not null ? result.Select(f => f with { TargetAreaCode = target.AreaCode }) : result);
                 computed.Add(area);
+                if (members.Contains(area))
+                {
+                    memberActuals[area] = actuals;
+                }
             }
 
             string? current = null;
@@ -62,6 +72,12 @@ public abstract partial class WarehouseProvider
             if (current is not null)
             {
                 Compute(current, months);
+            }
+
+            foreach (var set in indicator.Targets.Where(t => t.AreaMembers.Count > 0))
+            {
+                var parts = set.AreaMembers.Select(m => (IReadOnlyCollection<MonthlyActual>)memberActuals.GetValueOrDefault(m, [])).ToList();
+                Compute(set.AreaCode, AreaSetActuals.AddUp(indicator.Kind, parts));
             }
 
             var others = indicator.Targets.Select(t => t.AreaCode)
