@@ -55,8 +55,38 @@ public sealed partial class PipelineRun
                 .Select(g => new StatusHint(g.Key, g.Min(v => v.FirstMonth), text)));
         }
 
+        ConsistencyViolations = await FindInconsistenciesAsync(cancellationToken);
+        // A violation flags its indicator from its month on, like a late delivery: the figures are doubtful until the source answers.
+        conditions.AddRange(ConsistencyViolations.GroupBy(v => v.IndicatorCode, StringComparer.Ordinal)
+            .Select(g => new StatusHint(g.Key, g.Min(v => v.Month), string.Join("; ", g.Select(v => v.Text).Distinct(StringComparer.Ordinal).Take(3)))));
         await _warehouse.WriteStatusHintsAsync(CumulativeHints(conditions), SuppressedHint, cancellationToken);
         return statuses;
+    }
+
+    // The current figures summed over series, only of the indicators a rule names (the whole history is read once).
+    private async Task<IReadOnlyList<Consistency.ConsistencyViolation>> FindInconsistenciesAsync(CancellationToken cancellationToken)
+    {
+        if (ConsistencyRules.Count == 0)
+        {
+            return [];
+        }
+
+        var named = ConsistencyRules.SelectMany(r => r switch
+        {
+            Consistency.ConsistencyRule.PartNotAboveWhole p => new[] { p.Part, p.Whole },
+            Consistency.ConsistencyRule.NumeratorNotAboveDenominator n => [n.Indicator],
+            Consistency.ConsistencyRule.DistrictsAddUpToCity d => [d.Indicator],
+            _ => [],
+        }).ToHashSet(StringComparer.Ordinal);
+        var figures = (await _warehouse.ObservationHistoryAsync(cancellationToken))
+            .Where(v => v.SupersededAt is null && named.Contains(v.IndicatorCode))
+            .GroupBy(v => (v.IndicatorCode, v.Month, v.AreaCode))
+            .Select(g => new Consistency.MonthlyFigure(g.Key.IndicatorCode, g.Key.Month, g.Key.AreaCode,
+                g.Any(v => v.Suppressed) || g.All(v => v.Value is null) ? null : g.Sum(v => v.Value),
+                g.Any(v => v.Suppressed) || g.All(v => v.Numerator is null) ? null : g.Sum(v => v.Numerator),
+                g.Any(v => v.Suppressed) || g.All(v => v.Denominator is null) ? null : g.Sum(v => v.Denominator)))
+            .ToList();
+        return Consistency.ConsistencyCheck.Find(ConsistencyRules, figures, _areas);
     }
 
     /// <summary>

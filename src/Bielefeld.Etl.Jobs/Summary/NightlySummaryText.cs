@@ -13,7 +13,8 @@ public static class NightlySummaryText
     /// <summary>The subject line of the e-mail.</summary>
     public static string Subject(NightlySummary summary)
     {
-        var problems = summary.LateDeliveries.Count + summary.Files.Count(f => f.Status is FileLoadStatus.Failed or FileLoadStatus.Refused);
+        var problems = summary.LateDeliveries.Count + summary.ConsistencyViolations.Count
+            + summary.Files.Count(f => f.Status is FileLoadStatus.Failed or FileLoadStatus.Refused);
         return string.Create(German, $"Sozialplanung: Nachtlauf vom {summary.Day:dd.MM.yyyy} – {Loaded(summary)} Dateien geladen{(problems > 0 ? $", {problems} Hinweise" : "")}");
     }
 
@@ -76,6 +77,13 @@ public static class NightlySummaryText
             ? ["Keine Lieferung ist überfällig."]
             : [.. summary.LateDeliveries.Select(d => string.Create(German,
                 $"{d.Source}: Daten für {d.PeriodStart:MMMM yyyy} waren am {d.DueDate:dd.MM.yyyy} fällig ({d.DaysLate} Tage überfällig)"))]);
+        if (summary.ConsistencyViolations.Count > 0)
+        {
+            // Only when there is something: a figure that breaks a rule across indicators must not pass silently.
+            yield return ("Widersprüche zwischen Indikatoren (konsistenz.yml)",
+                [.. summary.ConsistencyViolations.Select(v => $"{v.IndicatorCode} ({v.AreaCode}): {v.Text}")]);
+        }
+
         yield return ("Geänderte Ampeln seit dem letzten Bericht", summary.StatusChanges.Count == 0
             ? ["Keine Ampel hat sich geändert."]
             : [.. summary.StatusChanges.Select(c => $"{c.Indicator} ({c.Area}): {StatusWord(c.Before)} → {StatusWord(c.After)}")]);

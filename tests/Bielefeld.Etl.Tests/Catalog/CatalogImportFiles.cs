@@ -29,7 +29,9 @@ public sealed class CatalogImportFiles
     public void The_committed_2017_catalog_equals_a_fresh_import()
     {
         using var fresh = new TempDirectory();
+        // The reviewers' own files beside the catalog: their corrections, and the consistency rules the import does not write.
         File.Copy(Path.Combine(RepositoryPaths.Catalog2017, CatalogCorrections.FileName), Path.Combine(fresh.Path, CatalogCorrections.FileName));
+        File.Copy(Path.Combine(RepositoryPaths.Catalog2017, ConsistencyFiles.FileName), Path.Combine(fresh.Path, ConsistencyFiles.FileName));
         CatalogImporter.Import(ImportedPlan.Published2017.Path, fresh.Path);
 
         var expected = Relative(fresh.Path);
