@@ -162,4 +162,29 @@ public abstract partial class WarehouseBehaviour
         Assert.Contains("Widersprüche zwischen Indikatoren (konsistenz.yml)", text, StringComparison.Ordinal);
         Assert.Contains("Jobcenter-6.3 (05711000): " + Expected, text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_provenance_of_a_figure_names_its_plan_sentence_and_the_files_with_Datenstand_it_was_computed_from()
+    {
+        var ba = Directory.CreateDirectory(Path.Combine(Inbox, "ba-statistik")).FullName;
+        File.Copy(Path.Combine(RepositoryPaths.SampleInbox, "ba-statistik", "BA_SA_Alleinerziehende_20170714.csv"), Path.Combine(ba, "BA_SA_Alleinerziehende_20170714.csv"));
+
+        await RunAsync();
+
+        var set = Area.SetCode(["quartier:sennestadt", "quartier:baumheide", "quartier:sieker"]);
+        var provenance = Table("fact_zielwert") == "fact_zielwert" ? "dwh_herkunft" : "dwh.herkunft";
+        var rows = await QueryAsync<(string, string, string, long, string, string, string, string, long)>(
+            $"""
+            SELECT zielwert_text, basis_herkunft, datei, werte, {MonthText("erster_monat")}, {MonthText("letzter_monat")}, {MonthText("datenstand")}, quelle, entscheidungen
+            FROM {provenance} WHERE indikator_code = 'Jobcenter-8.1' AND {MonthText("monat")} = '2017-06-01' AND bereich_code = @set
+            """,
+            new { set });
+
+        // A stock's June figure of the set: June's values of the three quarters, all from the one file.
+        Assert.Equal(
+            [("Bestandsreduzierung um 5%.", "angenommen", "BA_SA_Alleinerziehende_20170714.csv", 3L, "2017-06-01", "2017-06-01", "2017-07-13", "ba-statistik", 0L)],
+            rows);
+        Assert.NotNull((await QueryAsync<string?>(
+            $"SELECT CAST(geladen_um AS {(provenance == "dwh_herkunft" ? "TEXT" : "varchar(40)")}) FROM {provenance} WHERE indikator_code = 'Jobcenter-8.1' AND bereich_code = @set", new { set })).First());
+    }
 }
