@@ -16,6 +16,18 @@ public static class PageRenderer
         .AddSingleton<HtmlEncoder>(MarkupEncoder.Instance)
         .BuildServiceProvider();
 
+    /// <summary>
+    /// The HTML of <typeparamref name="TComponent"/> with the properties of <paramref name="parameters"/> as its
+    /// parameters (<c>new { Rows = rows, Title = title }</c>); a name or type the component does not have throws.
+    /// </summary>
+    public static string Render<TComponent>(object parameters)
+        where TComponent : IComponent =>
+        Render<TComponent>(ParametersOf(parameters));
+
+    /// <summary>The properties of <paramref name="parameters"/> by name, for a caller that adds one of its own.</summary>
+    public static Dictionary<string, object?> ParametersOf(object parameters) =>
+        parameters.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(parameters));
+
     /// <summary>The HTML of <typeparamref name="TComponent"/> with <paramref name="parameters"/> (by parameter name).</summary>
     public static string Render<TComponent>(IDictionary<string, object?> parameters)
         where TComponent : IComponent

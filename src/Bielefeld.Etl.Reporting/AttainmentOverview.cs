@@ -17,12 +17,5 @@ public static class AttainmentOverview
     /// <param name="generatedAt">When the page is written.</param>
     /// <param name="notice">A sentence the reader must see before the figures (why a reproduced day shows no data), or null.</param>
     public static string Render(PlanCatalog plan, IReadOnlyList<AttainmentRow> series, string areaName, DateTimeOffset generatedAt, string? notice = null) =>
-        PageRenderer.Render<AttainmentOverviewPage>(new Dictionary<string, object?>
-        {
-            [nameof(AttainmentOverviewPage.Plan)] = plan,
-            [nameof(AttainmentOverviewPage.Series)] = series,
-            [nameof(AttainmentOverviewPage.AreaName)] = areaName,
-            [nameof(AttainmentOverviewPage.GeneratedAt)] = generatedAt,
-            [nameof(AttainmentOverviewPage.Notice)] = notice,
-        });
+        PageRenderer.Render<AttainmentOverviewPage>(new { Plan = plan, Series = series, AreaName = areaName, GeneratedAt = generatedAt, Notice = notice });
 }

@@ -18,11 +18,11 @@ internal sealed class PipelineStatusPage : IDashboardDispatcher
         var run = services.GetRequiredService<PipelineRun>();
         var warehouse = services.GetRequiredService<WarehouseProvider>();
         var statuses = PipelineStatus.From(run.Pipelines, await warehouse.RecentLoadsAsync(500, context.GetHttpContext().RequestAborted));
-        var html = PageRenderer.Render<PipelineStatusView>(new Dictionary<string, object?>
+        var html = PageRenderer.Render<PipelineStatusView>(new
         {
-            [nameof(PipelineStatusView.AppPath)] = context.Options.AppPath ?? "",
-            [nameof(PipelineStatusView.WorkspaceUrl)] = EtlServer.WorkspaceUrl(context.Request.PathBase),
-            [nameof(PipelineStatusView.Statuses)] = statuses,
+            AppPath = context.Options.AppPath ?? "",
+            WorkspaceUrl = EtlServer.WorkspaceUrl(context.Request.PathBase),
+            Statuses = statuses,
         });
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(html);

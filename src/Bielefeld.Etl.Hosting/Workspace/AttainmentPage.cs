@@ -16,13 +16,8 @@ internal static class AttainmentPage
     public static async Task<IResult> ShowAsync(HttpContext http, PipelineRun run, WarehouseProvider warehouse, string? bereich = null)
     {
         var area = run.Areas.Find(bereich ?? Area.CityCode) ?? run.Areas.Find(Area.CityCode) ?? Area.City;
-        return WorkspaceHtml.Page<AttainmentView>(http, new()
-        {
-            [nameof(AttainmentView.Plan)] = run.Catalog,
-            [nameof(AttainmentView.Series)] = await warehouse.AttainmentSeriesAsync(area.Code, http.RequestAborted),
-            [nameof(AttainmentView.Area)] = area,
-            [nameof(AttainmentView.Areas)] = run.Areas.Areas.ToList(),
-            [nameof(AttainmentView.GeneratedAt)] = TimeProvider.System.GetUtcNow(),
-        });
+        var series = await warehouse.AttainmentSeriesAsync(area.Code, http.RequestAborted);
+        return WorkspaceHtml.Page<AttainmentView>(http, new { Plan = run.Catalog, Series = series, Area = area,
+            Areas = run.Areas.Areas.ToList(), GeneratedAt = TimeProvider.System.GetUtcNow() });
     }
 }

@@ -10,9 +10,5 @@ namespace Bielefeld.Etl.Hosting.Workspace;
 internal static class CalendarPage
 {
     public static async Task<IResult> ShowAsync(HttpContext http, PipelineRun run) =>
-        WorkspaceHtml.Page<CalendarView>(http, new()
-        {
-            [nameof(CalendarView.Today)] = run.Today,
-            [nameof(CalendarView.Statuses)] = await run.RefreshStewardshipAsync(http.RequestAborted),
-        });
+        WorkspaceHtml.Page<CalendarView>(http, new { Today = run.Today, Statuses = await run.RefreshStewardshipAsync(http.RequestAborted) });
 }

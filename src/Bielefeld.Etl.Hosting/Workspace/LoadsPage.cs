@@ -13,11 +13,6 @@ internal static class LoadsPage
     private const int Shown = 200;
 
     public static async Task<IResult> ShowAsync(HttpContext http, PipelineRun run, WarehouseProvider warehouse, string? gestartet = null) =>
-        WorkspaceHtml.Page<LoadsView>(http, new()
-        {
-            [nameof(LoadsView.Pipelines)] = run.Pipelines.ToList(),
-            [nameof(LoadsView.Loads)] = await warehouse.RecentLoadsAsync(Shown, http.RequestAborted),
-            [nameof(LoadsView.Shown)] = Shown,
-            [nameof(LoadsView.Started)] = run.Pipelines.Any(p => p.Name == gestartet) ? gestartet : null,
-        });
+        WorkspaceHtml.Page<LoadsView>(http, new { Pipelines = run.Pipelines.ToList(), Loads = await warehouse.RecentLoadsAsync(Shown, http.RequestAborted), Shown,
+            Started = run.Pipelines.Any(p => p.Name == gestartet) ? gestartet : null });
 }

@@ -20,16 +20,9 @@ internal static class RejectsPage
         var filter = new RejectsFilter(Blank(quelle), Blank(datei), Blank(regel), alle == "1");
         var everything = await warehouse.RejectedRowsAsync(new RejectedRowQuery(Limit: 10_000), ct);
         var rows = await warehouse.RejectedRowsAsync(new RejectedRowQuery(File: filter.Datei, Source: filter.Quelle, Reason: filter.Regel, Limit: Shown, OpenOnly: !filter.All), ct);
-        return WorkspaceHtml.Page<RejectsView>(http, new()
-        {
-            [nameof(RejectsView.Filter)] = filter,
-            [nameof(RejectsView.Pipelines)] = run.Pipelines.Select(p => p.Name).ToList(),
-            [nameof(RejectsView.Everything)] = everything,
-            [nameof(RejectsView.Rows)] = rows,
-            [nameof(RejectsView.Shown)] = Shown,
-            [nameof(RejectsView.Later)] = await LaterDeliveriesAsync(warehouse, rows, ct),
-            [nameof(RejectsView.Saved)] = gespeichert is { } saved ? rows.Concat(everything).FirstOrDefault(r => r.AbweisungId == saved) : null,
-        });
+        return WorkspaceHtml.Page<RejectsView>(http, new { Filter = filter, Pipelines = run.Pipelines.Select(p => p.Name).ToList(), Everything = everything,
+            Rows = rows, Shown, Later = await LaterDeliveriesAsync(warehouse, rows, ct),
+            Saved = gespeichert is { } saved ? rows.Concat(everything).FirstOrDefault(r => r.AbweisungId == saved) : null });
     }
 
     internal static string DecisionLabel(string? stored) => stored switch

@@ -66,13 +66,8 @@ internal static class UploadForm
             return Refuse(http, outcome.Message, outcome.Status);
         }
 
-        return WorkspaceHtml.Page<UploadAcceptedView>(http, new()
-        {
-            [nameof(UploadAcceptedView.Text)] = outcome.Message,
-            [nameof(UploadAcceptedView.Status)] = outcome.Status,
-            [nameof(UploadAcceptedView.Pipeline)] = pipeline,
-            [nameof(UploadAcceptedView.Counts)] = outcome.Counts!.Value,
-        }, outcome.Status);
+        return WorkspaceHtml.Page<UploadAcceptedView>(http, new { Text = outcome.Message, Status = outcome.Status, Pipeline = pipeline,
+            Counts = outcome.Counts!.Value }, outcome.Status);
     }
 
     private static string TooLarge(long limit) =>

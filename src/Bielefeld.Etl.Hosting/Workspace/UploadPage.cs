@@ -7,10 +7,6 @@ namespace Bielefeld.Etl.Hosting.Workspace;
 internal static class UploadPage
 {
     public static IResult Show(HttpContext http, PipelineRun run, ServerOptions server) =>
-        WorkspaceHtml.Page<UploadView>(http, new()
-        {
-            [nameof(UploadView.Pipelines)] = run.Pipelines.ToList(),
-            [nameof(UploadView.LimitBytes)] = server.UploadLimitBytes,
-            [nameof(UploadView.StableFor)] = run.Options.Files.StableFor,
-        });
+        WorkspaceHtml.Page<UploadView>(http, new { Pipelines = run.Pipelines.ToList(), LimitBytes = server.UploadLimitBytes,
+            StableFor = run.Options.Files.StableFor });
 }

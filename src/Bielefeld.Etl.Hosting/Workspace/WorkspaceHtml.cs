@@ -11,12 +11,13 @@ namespace Bielefeld.Etl.Hosting.Workspace;
 /// </summary>
 internal static class WorkspaceHtml
 {
-    /// <summary>Renders <typeparamref name="TView"/> with <paramref name="parameters"/> and the request, and sends it.</summary>
-    public static IResult Page<TView>(HttpContext http, Dictionary<string, object?> parameters, int status = StatusCodes.Status200OK)
+    /// <summary>Renders <typeparamref name="TView"/> with <paramref name="parameters"/> (as <see cref="PageRenderer.Render{TComponent}(object)"/>) and the request, and sends it.</summary>
+    public static IResult Page<TView>(HttpContext http, object parameters, int status = StatusCodes.Status200OK)
         where TView : IComponent
     {
-        parameters[nameof(WorkspacePage.Request)] = new WorkspaceRequest(http);
-        return Send(http, PageRenderer.Render<TView>(parameters), status);
+        var all = PageRenderer.ParametersOf(parameters);
+        all[nameof(WorkspacePage.Request)] = new WorkspaceRequest(http);
+        return Send(http, PageRenderer.Render<TView>(all), status);
     }
 
     /// <summary>Sends a finished HTML document with the workspace's own, stricter policy (no script at all); the other headers come from <see cref="Web.SecurityHeaders"/>.</summary>
@@ -30,13 +31,5 @@ internal static class WorkspaceHtml
 
     /// <summary>A short message page (a refusal, a confirmation) with a way back (<see cref="MessageView"/>).</summary>
     public static IResult Message(HttpContext http, string active, string title, string text, string backPath, string backLabel, int status) =>
-        Page<MessageView>(http, new()
-        {
-            [nameof(MessageView.Active)] = active,
-            [nameof(MessageView.Title)] = title,
-            [nameof(MessageView.Text)] = text,
-            [nameof(MessageView.BackPath)] = backPath,
-            [nameof(MessageView.BackLabel)] = backLabel,
-            [nameof(MessageView.Status)] = status,
-        }, status);
+        Page<MessageView>(http, new { Active = active, Title = title, Text = text, BackPath = backPath, BackLabel = backLabel, Status = status }, status);
 }

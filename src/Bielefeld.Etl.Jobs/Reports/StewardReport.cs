@@ -63,10 +63,6 @@ public static class StewardReport
     /// <param name="created">When the report was made, shown in the page.</param>
     /// <param name="path">The target file.</param>
     public static void WriteHtml(IReadOnlyCollection<RejectedRowRecord> rows, string title, DateTimeOffset created, string path) =>
-        File.WriteAllText(path, PageRenderer.Render<StewardReportPage>(new Dictionary<string, object?>
-        {
-            [nameof(StewardReportPage.Rows)] = rows,
-            [nameof(StewardReportPage.Title)] = title,
-            [nameof(StewardReportPage.Created)] = created,
-        }), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        File.WriteAllText(path, PageRenderer.Render<StewardReportPage>(new { Rows = rows, Title = title, Created = created }),
+            new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
 }

@@ -40,12 +40,8 @@ public static class NightlySummaryText
     }
 
     /// <summary>The HTML version (<see cref="NightlySummaryPage"/>).</summary>
-    public static string Html(NightlySummary summary) => PageRenderer.Render<NightlySummaryPage>(new Dictionary<string, object?>
-    {
-        [nameof(NightlySummaryPage.Title)] = Subject(summary),
-        [nameof(NightlySummaryPage.Heading)] = Heading(summary),
-        [nameof(NightlySummaryPage.Sections)] = Sections(summary).ToList(),
-    });
+    public static string Html(NightlySummary summary) =>
+        PageRenderer.Render<NightlySummaryPage>(new { Title = Subject(summary), Heading = Heading(summary), Sections = Sections(summary).ToList() });
 
     private static string Heading(NightlySummary summary) => string.Create(German, $"Nachtlauf vom {summary.Day:dd.MM.yyyy}");
 
