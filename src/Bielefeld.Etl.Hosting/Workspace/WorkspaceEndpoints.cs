@@ -24,6 +24,9 @@ public static class WorkspaceEndpoints
     internal const string Attainment = Prefix + "/zielerreichung";
     internal const string Upload = Prefix + "/hochladen";
 
+    /// <summary>The form target that runs <paramref name="pipeline"/> now.</summary>
+    internal static string RunNow(string pipeline) => $"{Prefix}/pipelines/{Uri.EscapeDataString(pipeline)}/laden";
+
     /// <summary>Maps every page and form of the workspace onto <paramref name="app"/>.</summary>
     public static void MapWorkspace(this WebApplication app, ServerOptions server)
     {
