@@ -35,6 +35,9 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     /// <inheritdoc />
     public override string Name => "sqlite";
 
+    /// <inheritdoc />
+    protected override string ProvenanceView => "dwh_herkunft";
+
     /// <summary>The database file.</summary>
     public string DataSource { get; }
 
