@@ -32,6 +32,8 @@ app.Configure(config =>
         catalog.SetDescription("Plankatalog (config/plan/<Jahr>/)");
         catalog.AddCommand<CatalogImportCommand>("import").WithDescription("Plankatalog aus dem Textexport des Plans erzeugen")
             .WithExample("catalog", "import", "ziele-und-massnahmen-2017.txt");
+        catalog.AddCommand<CatalogCheckCommand>("check").WithDescription("Jedes Ziel neben dem Satz des Plans, aus dem es stammt (zur Abnahme)")
+            .WithExample("catalog", "check").WithExample("catalog", "check", "--code", "Jobcenter-8");
     });
 });
 return await app.RunAsync(args, interruption.Token);

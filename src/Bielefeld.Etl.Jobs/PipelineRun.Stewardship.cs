@@ -58,8 +58,36 @@ public sealed partial class PipelineRun
                 .Select(g => new StatusHint(g.Key, g.Min(v => v.FirstMonth), text)));
         }
 
+        ConsistencyViolations = await FindInconsistenciesAsync(cancellationToken);
+        // A violation flags its indicator from its month on, like a late delivery: the figures are doubtful until the source answers.
+        conditions.AddRange(ConsistencyViolations.GroupBy(v => v.IndicatorCode, StringComparer.Ordinal)
+            .Select(g => new StatusHint(g.Key, g.Min(v => v.Month), string.Join("; ", g.Select(v => v.Text).Distinct(StringComparer.Ordinal).Take(3)))));
         await _warehouse.WriteStatusHintsAsync(CumulativeHints(conditions), SuppressedHint, cancellationToken);
         return statuses;
+    }
+
+    // The current figures summed over series, only of the indicators a rule names, as the database sums them.
+    private async Task<IReadOnlyList<Consistency.ConsistencyViolation>> FindInconsistenciesAsync(CancellationToken cancellationToken)
+    {
+        if (ConsistencyRules.Count == 0)
+        {
+            return [];
+        }
+
+        var named = ConsistencyRules.SelectMany(r => r switch
+        {
+            Consistency.ConsistencyRule.PartNotAboveWhole p => new[] { p.Part, p.Whole },
+            Consistency.ConsistencyRule.NumeratorNotAboveDenominator n => [n.Indicator],
+            Consistency.ConsistencyRule.DistrictsAddUpToCity d => [d.Indicator],
+            _ => [],
+        }).ToHashSet(StringComparer.Ordinal);
+        var figures = (await _warehouse.CurrentMonthlyActualsAsync(named, cancellationToken))
+            .Select(f => new Consistency.MonthlyFigure(f.IndicatorCode, f.Actual.Month, f.AreaCode,
+                f.Actual.Suppressed ? null : f.Actual.Value,
+                f.Actual.Suppressed ? null : f.Actual.Numerator,
+                f.Actual.Suppressed ? null : f.Actual.Denominator))
+            .ToList();
+        return Consistency.ConsistencyCheck.Find(ConsistencyRules, figures, _areas);
     }
 
     /// <summary>

@@ -64,6 +64,12 @@ public sealed partial class PipelineRun
     /// <summary>The area hierarchy.</summary>
     public AreaCatalog Areas => _areas;
 
+    /// <summary>The rules across indicators the figures must keep (<c>konsistenz.yml</c> beside the catalog).</summary>
+    public IReadOnlyList<Consistency.ConsistencyRule> ConsistencyRules { get; private init; } = [];
+
+    /// <summary>The violations the last <see cref="RefreshStewardshipAsync"/> found.</summary>
+    public IReadOnlyList<Consistency.ConsistencyViolation> ConsistencyViolations { get; private set; } = [];
+
     /// <summary>Thresholds and target paths for the attainment computation.</summary>
     public AttainmentSettings Attainment { get; private init; } = AttainmentSettings.Default;
 
@@ -76,8 +82,7 @@ public sealed partial class PipelineRun
     public static PipelineRun Prepare(EtlOptions options, WarehouseProvider warehouse, ILogger logger, TimeProvider time)
     {
         var catalog = Definitions.Catalog.CatalogFiles.Read(options.Catalog);
-        var areas = Definitions.Catalog.AreaFiles.Read(options.Areas);
-        areas.Check(catalog);
+        var areas = Definitions.Catalog.AreaFiles.Read(options.Areas).WithAreaSets(catalog);
         var attainment = Definitions.Catalog.AttainmentFiles.Read(options.AttainmentFile, catalog);
         var context = new SourceContext(catalog, areas);
         var pipelines = new List<(PipelineDefinition, IExtractReader)>();
@@ -101,6 +106,7 @@ public sealed partial class PipelineRun
         {
             Broken = broken,
             Attainment = attainment,
+            ConsistencyRules = Definitions.Catalog.ConsistencyFiles.Read(options.Catalog, catalog),
             // Context series that pipelines declare (residents by age band) join the warehouse's catalog as informational
             // indicators of the pseudo-measure Kontext; the plan itself (Catalog) stays as the catalog files say.
             WarehouseCatalog = ContextCatalog.Extend(catalog, pipelines.Select(p => p.Item2)),
@@ -140,7 +146,7 @@ public sealed partial class PipelineRun
             () => RefreshStewardshipAsync(cancellationToken), [], warnings,
             "Lieferkalender und Statushinweise nicht aktualisiert; der nächste Lauf holt es nach");
         LogRunFinished(loads.Files.Count, loads.AffectedIndicators.Count, figures);
-        return loads with { AttainmentFigures = figures, Deliveries = deliveries, Warnings = warnings };
+        return loads with { AttainmentFigures = figures, Deliveries = deliveries, Warnings = warnings, ConsistencyViolations = ConsistencyViolations };
     }
 
     /// <summary>Work after the loads' commits: its failure is a warning, never the loads' outcome.</summary>

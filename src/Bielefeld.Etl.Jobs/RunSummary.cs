@@ -15,6 +15,9 @@ public sealed record RunSummary(IReadOnlyList<FileLoadResult> Files, int Attainm
     /// <summary>Deliveries past their due date: a warning in the run's summary, never a failure (the exit code stays 0).</summary>
     public IReadOnlyList<DeliveryStatus> LateDeliveries => Deliveries.Where(d => d.State == DeliveryState.Late).ToList();
 
+    /// <summary>Figures that break a consistency rule across indicators (<c>konsistenz.yml</c>): flagged, never corrected.</summary>
+    public IReadOnlyList<Consistency.ConsistencyViolation> ConsistencyViolations { get; init; } = [];
+
     /// <summary>Files left in the inbox for a later run because they were not complete yet (still written, locked).</summary>
     public IReadOnlyList<DeferredFile> Deferred { get; init; } = [];
 

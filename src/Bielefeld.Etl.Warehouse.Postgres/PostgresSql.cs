@@ -209,7 +209,12 @@ internal static class PostgresSql
     public const string DeleteAttainment = "DELETE FROM dwh.fact_zielerreichung WHERE indikator_code = ANY(@indicators)";
 
     public const string CopyAttainment =
-        "COPY dwh.fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um) FROM STDIN (FORMAT BINARY)";
+        "COPY dwh.fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um, "
+        + "erreicht, basis, basis_monat, ziel_bereich_code) FROM STDIN (FORMAT BINARY)";
+
+    public const string ClearAreaSets = "DELETE FROM dwh.dim_bereich_menge";
+
+    public const string InsertAreaSetMember = "INSERT INTO dwh.dim_bereich_menge (menge_code, bereich_code, position) VALUES (@set, @member, @position)";
 
     public const string UpsertArea =
         """
@@ -243,13 +248,18 @@ internal static class PostgresSql
         UPDATE dwh.fact_zielwert SET gueltig_bis = @now
         WHERE indikator_code = @indicator AND plan_jahr = @year AND bereich_code = @area AND gueltig_bis IS NULL
           AND NOT (vergleich = @comparator AND wert IS NOT DISTINCT FROM @value::numeric AND basis IS NOT DISTINCT FROM @baseline::numeric
-                   AND stichtag IS NOT DISTINCT FROM @deadline::date AND periode_von = @from::date AND periode_bis = @to::date AND wortlaut = @wording)
+                   AND stichtag IS NOT DISTINCT FROM @deadline::date AND periode_von = @from::date AND periode_bis = @to::date AND wortlaut = @wording
+                   AND zeitraum_art IS NOT DISTINCT FROM @PeriodKind AND ziel_einheit IS NOT DISTINCT FROM @TargetUnit
+                   AND stichtag_herkunft IS NOT DISTINCT FROM @DeadlineOrigin AND basis_herkunft IS NOT DISTINCT FROM @BaselineOrigin
+                   AND basis_einheit IS NOT DISTINCT FROM @BaselineUnit AND basis_wortlaut IS NOT DISTINCT FROM @BaselineWording)
         """;
 
     public const string InsertTarget =
         """
-        INSERT INTO dwh.fact_zielwert (indikator_code, plan_jahr, bereich_code, vergleich, wert, basis, stichtag, periode_von, periode_bis, wortlaut, gueltig_ab)
-        SELECT @indicator, @year, @area, @comparator, @value::numeric, @baseline::numeric, @deadline::date, @from::date, @to::date, @wording, @now
+        INSERT INTO dwh.fact_zielwert (indikator_code, plan_jahr, bereich_code, vergleich, wert, basis, stichtag, periode_von, periode_bis, wortlaut, gueltig_ab,
+                                       zeitraum_art, ziel_einheit, stichtag_herkunft, basis_herkunft, basis_einheit, basis_wortlaut)
+        SELECT @indicator, @year, @area, @comparator, @value::numeric, @baseline::numeric, @deadline::date, @from::date, @to::date, @wording, @now,
+               @PeriodKind, @TargetUnit, @DeadlineOrigin, @BaselineOrigin, @BaselineUnit, @BaselineWording
         WHERE NOT EXISTS (SELECT 1 FROM dwh.fact_zielwert WHERE indikator_code = @indicator AND plan_jahr = @year AND bereich_code = @area AND gueltig_bis IS NULL)
         """;
 

@@ -13,6 +13,8 @@ public sealed partial class PostgresWarehouse
     /// <inheritdoc />
     public override async Task<bool> SyncCatalogAsync(PlanCatalog catalog, AreaCatalog areas, CancellationToken cancellationToken)
     {
+        // The sets of areas the targets name (Jobcenter-8.1) are areas of their own in the warehouse.
+        areas = areas.WithAreaSets(catalog);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = Time.GetUtcNow().UtcDateTime;
@@ -49,15 +51,24 @@ public sealed partial class PostgresWarehouse
 
             foreach (var target in indicator.Targets)
             {
-                var row = new
+                var row = new DynamicParameters(new
                 {
                     indicator = indicator.Code, year = catalog.Year, area = target.AreaCode, comparator = CatalogWords.Comparator(target.Comparator),
                     value = target.Value, baseline = target.Baseline, deadline = target.Deadline is { } d ? Day(d) : (DateTime?)null,
                     from = Day(target.Period.FirstMonth), to = Day(target.Period.LastMonth), wording = target.Wording, now,
-                };
+                });
+                row.AddDynamicParams(TargetSemantics.Of(indicator, target));
                 await connection.ExecuteAsync(new CommandDefinition(PostgresSql.CloseChangedTarget, row, transaction, cancellationToken: cancellationToken));
                 changed |= await connection.ExecuteAsync(new CommandDefinition(PostgresSql.InsertTarget, row, transaction, cancellationToken: cancellationToken)) > 0;
             }
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(PostgresSql.ClearAreaSets, transaction: transaction, cancellationToken: cancellationToken));
+        foreach (var set in areas.Areas.Where(a => a.Members.Count > 0))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                PostgresSql.InsertAreaSetMember, set.Members.Select((member, i) => new { set = set.Code, member, position = i + 1 }),
+                transaction, cancellationToken: cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -115,6 +126,10 @@ public sealed partial class PostgresWarehouse
             await WriteNumberAsync(writer, f.Projection, cancellationToken);
             await writer.WriteAsync(f.DependsOnSuppressed, NpgsqlDbType.Boolean, cancellationToken);
             await writer.WriteAsync(computed, NpgsqlDbType.TimestampTz, cancellationToken);
+            await (f.Met is { } met ? writer.WriteAsync(met, NpgsqlDbType.Boolean, cancellationToken) : writer.WriteNullAsync(cancellationToken));
+            await WriteNumberAsync(writer, f.Baseline, cancellationToken);
+            await (f.BaselineMonth is { } month ? writer.WriteAsync(month, NpgsqlDbType.Date, cancellationToken) : writer.WriteNullAsync(cancellationToken));
+            await WriteTextAsync(writer, f.TargetAreaCode, cancellationToken);
         }
 
         await writer.CompleteAsync(cancellationToken);

@@ -46,6 +46,9 @@ public sealed partial class PostgresWarehouse : WarehouseProvider
     public override string Name => "postgresql";
 
     /// <inheritdoc />
+    protected override string ProvenanceView => "dwh.herkunft";
+
+    /// <inheritdoc />
     public override void Migrate()
     {
         using var lockConnection = new NpgsqlConnection(_connectionString);

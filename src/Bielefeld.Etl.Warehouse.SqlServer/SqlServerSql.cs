@@ -204,9 +204,15 @@ internal static class SqlServerSql
 
     public const string InsertAttainment =
         """
-        INSERT INTO dwh.fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um)
-        VALUES (@IndicatorCode, @Month, @AreaCode, @ActualToDate, @TargetValue, @TargetPath, @Degree, @Status, @Projection, @Suppressed, @computed);
+        INSERT INTO dwh.fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um,
+                                             erreicht, basis, basis_monat, ziel_bereich_code)
+        VALUES (@IndicatorCode, @Month, @AreaCode, @ActualToDate, @TargetValue, @TargetPath, @Degree, @Status, @Projection, @Suppressed, @computed,
+                @Met, @Baseline, @BaselineMonth, @TargetAreaCode);
         """;
+
+    public const string ClearAreaSets = "DELETE FROM dwh.dim_bereich_menge;";
+
+    public const string InsertAreaSetMember = "INSERT INTO dwh.dim_bereich_menge (menge_code, bereich_code, position) VALUES (@set, @member, @position);";
 
     public const string UpsertArea =
         """
@@ -243,16 +249,21 @@ internal static class SqlServerSql
         UPDATE dwh.fact_zielwert SET gueltig_bis = @now
         WHERE indikator_code = @indicator AND plan_jahr = @year AND bereich_code = @area AND gueltig_bis IS NULL
           AND NOT EXISTS (
-              SELECT vergleich, wert, basis, stichtag, periode_von, periode_bis, wortlaut
+              SELECT vergleich, wert, basis, stichtag, periode_von, periode_bis, wortlaut,
+                     zeitraum_art, ziel_einheit, stichtag_herkunft, basis_herkunft, basis_einheit, basis_wortlaut
               INTERSECT
               SELECT @comparator, CAST(@value AS decimal(38, 10)), CAST(@baseline AS decimal(38, 10)), CAST(@deadline AS date),
-                     CAST(@from AS date), CAST(@to AS date), CAST(@wording AS nvarchar(max)));
+                     CAST(@from AS date), CAST(@to AS date), CAST(@wording AS nvarchar(max)),
+                     CAST(@PeriodKind AS nvarchar(20)), CAST(@TargetUnit AS nvarchar(400)), CAST(@DeadlineOrigin AS nvarchar(20)),
+                     CAST(@BaselineOrigin AS nvarchar(20)), CAST(@BaselineUnit AS nvarchar(400)), CAST(@BaselineWording AS nvarchar(max)));
         """;
 
     public const string InsertTarget =
         """
-        INSERT INTO dwh.fact_zielwert (indikator_code, plan_jahr, bereich_code, vergleich, wert, basis, stichtag, periode_von, periode_bis, wortlaut, gueltig_ab)
-        SELECT @indicator, @year, @area, @comparator, @value, @baseline, @deadline, @from, @to, @wording, @now
+        INSERT INTO dwh.fact_zielwert (indikator_code, plan_jahr, bereich_code, vergleich, wert, basis, stichtag, periode_von, periode_bis, wortlaut, gueltig_ab,
+                                       zeitraum_art, ziel_einheit, stichtag_herkunft, basis_herkunft, basis_einheit, basis_wortlaut)
+        SELECT @indicator, @year, @area, @comparator, @value, @baseline, @deadline, @from, @to, @wording, @now,
+               @PeriodKind, @TargetUnit, @DeadlineOrigin, @BaselineOrigin, @BaselineUnit, @BaselineWording
         WHERE NOT EXISTS (SELECT 1 FROM dwh.fact_zielwert WHERE indikator_code = @indicator AND plan_jahr = @year AND bereich_code = @area AND gueltig_bis IS NULL);
         """;
     public const string Decide =

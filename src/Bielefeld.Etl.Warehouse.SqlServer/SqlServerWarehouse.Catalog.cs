@@ -11,6 +11,8 @@ public sealed partial class SqlServerWarehouse
     /// <inheritdoc />
     public override async Task<bool> SyncCatalogAsync(PlanCatalog catalog, AreaCatalog areas, CancellationToken cancellationToken)
     {
+        // The sets of areas the targets name (Jobcenter-8.1) are areas of their own in the warehouse.
+        areas = areas.WithAreaSets(catalog);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = Time.GetUtcNow().UtcDateTime;
@@ -47,15 +49,24 @@ public sealed partial class SqlServerWarehouse
 
             foreach (var target in indicator.Targets)
             {
-                var row = new
+                var row = new DynamicParameters(new
                 {
                     indicator = indicator.Code, year = catalog.Year, area = target.AreaCode, comparator = CatalogWords.Comparator(target.Comparator),
                     value = target.Value, baseline = target.Baseline, deadline = target.Deadline is { } d ? Day(d) : (DateTime?)null,
                     from = Day(target.Period.FirstMonth), to = Day(target.Period.LastMonth), wording = target.Wording, now,
-                };
+                });
+                row.AddDynamicParams(TargetSemantics.Of(indicator, target));
                 await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.CloseChangedTarget, row, transaction, cancellationToken: cancellationToken));
                 changed |= await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.InsertTarget, row, transaction, cancellationToken: cancellationToken)) > 0;
             }
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.ClearAreaSets, transaction: transaction, cancellationToken: cancellationToken));
+        foreach (var set in areas.Areas.Where(a => a.Members.Count > 0))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                SqlServerSql.InsertAreaSetMember, set.Members.Select((member, i) => new { set = set.Code, member, position = i + 1 }),
+                transaction, cancellationToken: cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -103,6 +114,7 @@ public sealed partial class SqlServerWarehouse
             {
                 f.IndicatorCode, Month = Day(f.Month), f.AreaCode, f.ActualToDate, f.TargetValue, f.TargetPath, f.Degree,
                 Status = f.Status.ToReportName(), f.Projection, Suppressed = f.DependsOnSuppressed, computed,
+                f.Met, f.Baseline, BaselineMonth = f.BaselineMonth is { } month ? Day(month) : (DateTime?)null, f.TargetAreaCode,
             }),
             transaction, cancellationToken: cancellationToken));
     }

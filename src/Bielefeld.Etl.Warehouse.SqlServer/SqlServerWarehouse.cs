@@ -50,6 +50,9 @@ public sealed partial class SqlServerWarehouse : WarehouseProvider
     public override string Name => "sqlserver";
 
     /// <inheritdoc />
+    protected override string ProvenanceView => "dwh.herkunft";
+
+    /// <inheritdoc />
     public override void Migrate()
     {
         using var lockConnection = new SqlConnection(_connectionString);

@@ -8,6 +8,8 @@ public sealed partial class SqliteWarehouse
     /// <inheritdoc />
     public override async Task<bool> SyncCatalogAsync(PlanCatalog catalog, AreaCatalog areas, CancellationToken cancellationToken)
     {
+        // The sets of areas the targets name (Jobcenter-8.1) are areas of their own in the warehouse.
+        areas = areas.WithAreaSets(catalog);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = Timestamp(Time.GetUtcNow());
@@ -62,8 +64,16 @@ public sealed partial class SqliteWarehouse
 
             foreach (var target in indicator.Targets)
             {
-                changed |= await SyncTargetAsync(connection, transaction, catalog.Year, indicator.Code, target, now, cancellationToken);
+                changed |= await SyncTargetAsync(connection, transaction, catalog.Year, indicator, target, now, cancellationToken);
             }
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM dim_bereich_menge", transaction: transaction, cancellationToken: cancellationToken));
+        foreach (var set in areas.Areas.Where(a => a.Members.Count > 0))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO dim_bereich_menge (menge_code, bereich_code, position) VALUES (@set, @member, @position)",
+                set.Members.Select((member, i) => new { set = set.Code, member, position = i + 1 }), transaction, cancellationToken: cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -71,27 +81,32 @@ public sealed partial class SqliteWarehouse
     }
 
     private static async Task<bool> SyncTargetAsync(
-        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, int year, string indicator, Target target, string now, CancellationToken cancellationToken)
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, int year, Indicator of, Target target, string now, CancellationToken cancellationToken)
     {
-        var row = new
+        var row = new DynamicParameters(new
         {
-            indicator, year, area = target.AreaCode, comparator = CatalogWords.Comparator(target.Comparator), value = Number(target.Value),
+            indicator = of.Code, year, area = target.AreaCode, comparator = CatalogWords.Comparator(target.Comparator), value = Number(target.Value),
             baseline = Number(target.Baseline), deadline = target.Deadline is { } d ? Date(d) : null,
             from = Date(target.Period.FirstMonth), to = Date(target.Period.LastMonth), wording = target.Wording, now,
-        };
+        });
+        row.AddDynamicParams(TargetSemantics.Of(of, target));
         // A target that changed closes its current version and opens a new one; an unchanged one is left alone.
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE fact_zielwert SET gueltig_bis = @now
             WHERE indikator_code = @indicator AND plan_jahr = @year AND bereich_code = @area AND gueltig_bis IS NULL
               AND NOT (vergleich = @comparator AND wert IS @value AND basis IS @baseline AND stichtag IS @deadline
-                       AND periode_von = @from AND periode_bis = @to AND wortlaut = @wording)
+                       AND periode_von = @from AND periode_bis = @to AND wortlaut = @wording
+                       AND zeitraum_art IS @PeriodKind AND ziel_einheit IS @TargetUnit AND stichtag_herkunft IS @DeadlineOrigin
+                       AND basis_herkunft IS @BaselineOrigin AND basis_einheit IS @BaselineUnit AND basis_wortlaut IS @BaselineWording)
             """,
             row, transaction, cancellationToken: cancellationToken));
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO fact_zielwert (indikator_code, plan_jahr, bereich_code, vergleich, wert, basis, stichtag, periode_von, periode_bis, wortlaut, gueltig_ab)
-            SELECT @indicator, @year, @area, @comparator, @value, @baseline, @deadline, @from, @to, @wording, @now
+            INSERT INTO fact_zielwert (indikator_code, plan_jahr, bereich_code, vergleich, wert, basis, stichtag, periode_von, periode_bis, wortlaut, gueltig_ab,
+                                       zeitraum_art, ziel_einheit, stichtag_herkunft, basis_herkunft, basis_einheit, basis_wortlaut)
+            SELECT @indicator, @year, @area, @comparator, @value, @baseline, @deadline, @from, @to, @wording, @now,
+                   @PeriodKind, @TargetUnit, @DeadlineOrigin, @BaselineOrigin, @BaselineUnit, @BaselineWording
             WHERE NOT EXISTS (SELECT 1 FROM fact_zielwert WHERE indikator_code = @indicator AND plan_jahr = @year AND bereich_code = @area AND gueltig_bis IS NULL)
             """,
             row, transaction, cancellationToken: cancellationToken));

@@ -35,6 +35,9 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     /// <inheritdoc />
     public override string Name => "sqlite";
 
+    /// <inheritdoc />
+    protected override string ProvenanceView => "dwh_herkunft";
+
     /// <summary>The database file.</summary>
     public string DataSource { get; }
 
@@ -465,10 +468,13 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
         command.Transaction = transaction;
         command.CommandText =
             """
-            INSERT INTO fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um)
-            VALUES ($indikator, $monat, $bereich, $ist, $ziel, $pfad, $grad, $status, $prognose, $unterdrueckt, $berechnet)
+            INSERT INTO fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um,
+                                             erreicht, basis, basis_monat, ziel_bereich_code)
+            VALUES ($indikator, $monat, $bereich, $ist, $ziel, $pfad, $grad, $status, $prognose, $unterdrueckt, $berechnet,
+                    $erreicht, $basis, $basis_monat, $ziel_bereich)
             """;
-        var p = AddParameters(command, "$indikator", "$monat", "$bereich", "$ist", "$ziel", "$pfad", "$grad", "$status", "$prognose", "$unterdrueckt", "$berechnet");
+        var p = AddParameters(command, "$indikator", "$monat", "$bereich", "$ist", "$ziel", "$pfad", "$grad", "$status", "$prognose", "$unterdrueckt", "$berechnet",
+            "$erreicht", "$basis", "$basis_monat", "$ziel_bereich");
         p[10].Value = Timestamp(Time.GetUtcNow());
         await command.PrepareAsync(cancellationToken);
         foreach (var f in figures)
@@ -483,6 +489,10 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
             p[7].Value = f.Status.ToReportName();
             p[8].Value = Number(f.Projection);
             p[9].Value = f.DependsOnSuppressed ? 1 : 0;
+            p[11].Value = f.Met is { } met ? (met ? 1 : 0) : DBNull.Value;
+            p[12].Value = Number(f.Baseline);
+            p[13].Value = f.BaselineMonth is { } month ? Date(month) : DBNull.Value;
+            p[14].Value = (object?)f.TargetAreaCode ?? DBNull.Value;
             command.ExecuteNonQuery();
         }
     }

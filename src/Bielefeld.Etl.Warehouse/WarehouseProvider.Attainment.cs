@@ -6,6 +6,28 @@ namespace Bielefeld.Etl.Warehouse;
 public abstract partial class WarehouseProvider
 {
     /// <summary>
+    /// The current figures of <paramref name="indicators"/> per area and month, summed over series (what the consistency
+    /// rules compare), read indicator by indicator from the database: never the whole history of the fact.
+    /// </summary>
+    public async Task<IReadOnlyList<(string IndicatorCode, string AreaCode, MonthlyActual Actual)>> CurrentMonthlyActualsAsync(
+        IReadOnlyCollection<string> indicators, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var figures = new List<(string, string, MonthlyActual)>();
+        foreach (var indicator in indicators.Order(StringComparer.Ordinal))
+        {
+            await foreach (var (area, actual) in ReadMonthlyActualsAsync(connection, transaction, indicator, new DateOnly(1900, 1, 1), new DateOnly(9999, 12, 1), cancellationToken))
+            {
+                figures.Add((indicator, area, actual));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return figures;
+    }
+
+    /// <summary>
     /// Recomputes the attainment table for <paramref name="indicators"/> (all of the catalog's when null) from the
     /// current observations, in one transaction, so that views never see half a recomputation.
     /// </summary>
@@ -39,11 +61,21 @@ public abstract partial class WarehouseProvider
             // indicator's figures, the others add to them.
             var figures = new List<AttainmentFigure>();
             var computed = new HashSet<string>(StringComparer.Ordinal);
+            // A set of areas has one target for its members together; the members' months are kept to add them up, and
+            // each member is computed against the set's target as its drill-down (its own progress from its own baseline).
+            var members = indicator.Targets.SelectMany(t => t.AreaMembers).ToHashSet(StringComparer.Ordinal);
+            var memberActuals = new Dictionary<string, List<MonthlyActual>>(StringComparer.Ordinal);
             void Compute(string area, List<MonthlyActual> actuals)
             {
-                var target = indicator.Targets.FirstOrDefault(t => t.AreaCode == area);
-                figures.AddRange(calculator.Compute(indicator, target, catalog.Year, area, actuals));
+                var own = indicator.Targets.FirstOrDefault(t => t.AreaCode == area);
+                var target = own ?? indicator.Targets.FirstOrDefault(t => t.AreaMembers.Contains(area, StringComparer.Ordinal));
+                var result = calculator.Compute(indicator, target, catalog.Year, area, actuals);
+                figures.AddRange(own is null && target is not null ? result.Select(f => f with { TargetAreaCode = target.AreaCode }) : result);
                 computed.Add(area);
+                if (members.Contains(area))
+                {
+                    memberActuals[area] = actuals;
+                }
             }
 
             string? current = null;
@@ -63,6 +95,12 @@ public abstract partial class WarehouseProvider
             if (current is not null)
             {
                 Compute(current, months);
+            }
+
+            foreach (var set in indicator.Targets.Where(t => t.AreaMembers.Count > 0))
+            {
+                var parts = set.AreaMembers.Select(m => (IReadOnlyCollection<MonthlyActual>)memberActuals.GetValueOrDefault(m, [])).ToList();
+                Compute(set.AreaCode, AreaSetActuals.AddUp(indicator.Kind, parts));
             }
 
             var others = indicator.Targets.Select(t => t.AreaCode)

@@ -19,18 +19,23 @@ public sealed class AttainmentCalculator(AttainmentSettings settings)
     {
         var period = target?.Period ?? PlanPeriod.CalendarYear(planYear);
         var delivered = actuals.Where(a => period.Contains(a.Month)).ToDictionary(a => a.Month);
+        DateOnly? baselineMonth = null;
         if (target is { Comparator: Comparator.ReductionFromBaseline, Baseline: null })
         {
             // Without a stated baseline, the source's value of the month before the plan period is the baseline
-            // ("Bestandsreduzierung um 5 %" against December of the previous year).
+            // ("Bestandsreduzierung um 5 %" against December of the previous year); the figures record it as assumed.
             var before = period.FirstMonth.AddMonths(-1);
-            target = target with { Baseline = actuals.FirstOrDefault(a => a.Month == before)?.Value };
+            target = target with { Baseline = actuals.FirstOrDefault(a => a.Month == before)?.Value, BaselineStatedBy = StatedBy.Assumed };
+            baselineMonth = before;
         }
 
         var figures = new List<AttainmentFigure>(period.MonthCount);
         foreach (var month in period.Months())
         {
-            figures.Add(ComputeMonth(indicator, target, period, areaCode, month, delivered));
+            var figure = ComputeMonth(indicator, target, period, areaCode, month, delivered);
+            figures.Add(target is { Comparator: Comparator.ReductionFromBaseline }
+                ? figure with { Baseline = target.Baseline, BaselineMonth = baselineMonth }
+                : figure);
         }
 
         return figures;
@@ -74,23 +79,24 @@ public sealed class AttainmentCalculator(AttainmentSettings settings)
             { DependsOnSuppressed = suppressed };
         }
 
+        // A strict comparator ("mehr als") has the degree of its non-strict one; only whether the target is met differs.
         var degree = target.Comparator switch
         {
-            Comparator.AtLeast => AttainmentDegree.AtLeast(value, targetValue.Value),
-            Comparator.AtMost => AttainmentDegree.AtMost(value, targetValue.Value),
+            Comparator.AtLeast or Comparator.MoreThan => AttainmentDegree.AtLeast(value, targetValue.Value),
+            Comparator.AtMost or Comparator.LessThan => AttainmentDegree.AtMost(value, targetValue.Value),
             Comparator.ReductionFromBaseline => AttainmentDegree.Reduction(value, target.Baseline!.Value, targetValue.Value),
             _ => null,
         };
         var shareOfPath = target.Comparator switch
         {
-            Comparator.AtLeast => AttainmentDegree.AtLeast(value, path),
-            Comparator.AtMost => AttainmentDegree.AtMost(value, path),
+            Comparator.AtLeast or Comparator.MoreThan => AttainmentDegree.AtLeast(value, path),
+            Comparator.AtMost or Comparator.LessThan => AttainmentDegree.AtMost(value, path),
             Comparator.ReductionFromBaseline => AttainmentDegree.Reduction(value, target.Baseline!.Value, path),
             _ => null,
         };
         var status = shareOfPath is { } share ? settings.ThresholdsFor(indicator.Code).Classify(share) : AttainmentStatus.NotApplicable;
         return new AttainmentFigure(indicator.Code, month, areaCode, value, targetValue, path, degree, status, projection)
-        { DependsOnSuppressed = suppressed };
+        { DependsOnSuppressed = suppressed, Met = AttainmentDegree.IsMet(target.Comparator, value, targetValue.Value) };
     }
 
     private static AttainmentFigure Milestone(
@@ -106,7 +112,7 @@ public sealed class AttainmentCalculator(AttainmentSettings settings)
             : toDate.Count == 0 ? AttainmentStatus.NoData
             : AttainmentStatus.Amber;
         return new AttainmentFigure(indicator.Code, month, areaCode, done ? 1 : (toDate.Count == 0 ? null : 0), 1, 1, degree, status, null)
-        { DependsOnSuppressed = suppressed };
+        { DependsOnSuppressed = suppressed, Met = done ? degree == 1 : month > deadlineMonth ? false : null };
     }
 
     // A steward's assessment: erreicht (1), teilweise (0.5), nicht erreicht (0); the latest one speaks for the period.
@@ -141,7 +147,7 @@ public sealed class AttainmentCalculator(AttainmentSettings settings)
             : (elapsed, (decimal)period.MonthCount);
         return target.Comparator switch
         {
-            Comparator.AtLeast when IsFlow(indicator.Kind) => targetValue * done / whole,
+            Comparator.AtLeast or Comparator.MoreThan when IsFlow(indicator.Kind) => targetValue * done / whole,
             Comparator.ReductionFromBaseline => target.Baseline!.Value - ((target.Baseline.Value - targetValue) * done / whole),
             _ => targetValue,
         };

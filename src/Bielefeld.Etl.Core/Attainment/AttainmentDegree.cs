@@ -23,4 +23,17 @@ public static class AttainmentDegree
 
     /// <summary>A milestone: 1 when done on or before the deadline, else 0.</summary>
     public static decimal Milestone(DateOnly? doneOn, DateOnly deadline) => doneOn is { } done && done <= deadline ? 1m : 0m;
+
+    /// <summary>
+    /// Whether <paramref name="actual"/> meets the target: at least / at most include the target itself, "mehr als" /
+    /// "weniger als" do not (exactly 50 % is not "mehr als 50 %"), a reduction is met at or below B × (1 − p).
+    /// </summary>
+    public static bool? IsMet(Catalog.Comparator comparator, decimal actual, decimal target) => comparator switch
+    {
+        Catalog.Comparator.AtLeast => actual >= target,
+        Catalog.Comparator.MoreThan => actual > target,
+        Catalog.Comparator.AtMost or Catalog.Comparator.ReductionFromBaseline => actual <= target,
+        Catalog.Comparator.LessThan => actual < target,
+        _ => null,
+    };
 }

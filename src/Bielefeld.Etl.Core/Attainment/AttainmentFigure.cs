@@ -25,4 +25,16 @@ public sealed record AttainmentFigure(
 {
     /// <summary>A value the figure depends on was suppressed in the source, so the figure is a lower bound at best.</summary>
     public bool DependsOnSuppressed { get; init; }
+
+    /// <summary>Whether the actual to date meets the period's target by its comparator; null where there is nothing to meet or no actual.</summary>
+    public bool? Met { get; init; }
+
+    /// <summary>The baseline a reduction was computed against (stated in the catalog, or the month before the period).</summary>
+    public decimal? Baseline { get; init; }
+
+    /// <summary>Where the baseline was assumed: the month whose value it is; null where the catalog states it.</summary>
+    public DateOnly? BaselineMonth { get; init; }
+
+    /// <summary>The area the target belongs to, where it is not this figure's own (a quarter as drill-down of a set of areas).</summary>
+    public string? TargetAreaCode { get; init; }
 }

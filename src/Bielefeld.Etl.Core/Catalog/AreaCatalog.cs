@@ -45,14 +45,35 @@ public sealed class AreaCatalog
     /// <summary>The area of a level by the name deliveries use (case-insensitive).</summary>
     public Area? FindByName(AreaLevel level, string name) => _byName.GetValueOrDefault((level, name.Trim().ToUpperInvariant()));
 
-    /// <summary>Checks that every target of the plan refers to a known area.</summary>
+    /// <summary>Checks that every target of the plan refers to a known area (for a set of areas: every member).</summary>
     public void Check(PlanCatalog plan)
     {
-        var problems = plan.Indicators.SelectMany(i => i.Targets.Where(t => !_byCode.ContainsKey(t.AreaCode))
-            .Select(t => $"Indikator {i.Code}: Zielwert für den unbekannten Bereich {t.AreaCode} (config/bereiche.yml).")).ToList();
+        var problems = plan.Indicators.SelectMany(i => i.Targets
+                .SelectMany(t => t.AreaMembers.Count > 0 ? t.AreaMembers : [t.AreaCode])
+                .Where(code => !_byCode.TryGetValue(code, out var area) || area.Level == AreaLevel.AreaSet)
+                .Select(code => $"Indikator {i.Code}: Zielwert für den unbekannten Bereich {code} (config/bereiche.yml)."))
+            .ToList();
         if (problems.Count > 0)
         {
             throw new CatalogException(problems);
         }
+    }
+
+    /// <summary>
+    /// This hierarchy plus one area per set of areas the plan's targets name (Jobcenter-8.1: Sennestadt + Baumheide +
+    /// Sieker), so that the set's added-up figures have an area of their own beside the members' drill-down.
+    /// </summary>
+    public AreaCatalog WithAreaSets(PlanCatalog plan)
+    {
+        Check(plan);
+        var sets = plan.Indicators.SelectMany(i => i.Targets)
+            .Where(t => t.AreaMembers.Count > 0 && !_byCode.ContainsKey(t.AreaCode))
+            .DistinctBy(t => t.AreaCode)
+            .Select(t => new Area(t.AreaCode, string.Join(" + ", t.AreaMembers.Select(m => _byCode[m].Name)), AreaLevel.AreaSet, null)
+            {
+                Members = t.AreaMembers,
+            })
+            .ToList();
+        return sets.Count == 0 ? this : new AreaCatalog([.. Areas, .. sets]);
     }
 }

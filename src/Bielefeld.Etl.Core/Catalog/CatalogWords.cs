@@ -11,7 +11,10 @@ public static class CatalogWords
 
     /// <summary>Every comparator.</summary>
     public static IReadOnlyList<Comparator> Comparators { get; } =
-        [Catalog.Comparator.AtLeast, Catalog.Comparator.AtMost, Catalog.Comparator.ReductionFromBaseline, Catalog.Comparator.DoneBy, Catalog.Comparator.None];
+        [
+            Catalog.Comparator.AtLeast, Catalog.Comparator.MoreThan, Catalog.Comparator.AtMost, Catalog.Comparator.LessThan,
+            Catalog.Comparator.ReductionFromBaseline, Catalog.Comparator.DoneBy, Catalog.Comparator.None,
+        ];
 
     /// <summary>anzahl, betrag, bestand, quote, veroeffentlichte_quote, meilenstein, qualitativ.</summary>
     public static string Kind(IndicatorKind kind) => kind switch
@@ -25,21 +28,24 @@ public static class CatalogWords
         _ => "qualitativ",
     };
 
-    /// <summary>mindestens, hoechstens, reduktion, erledigt_bis, keiner.</summary>
+    /// <summary>mindestens, mehr_als, hoechstens, weniger_als, reduktion, erledigt_bis, keiner.</summary>
     public static string Comparator(Comparator comparator) => comparator switch
     {
         Catalog.Comparator.AtLeast => "mindestens",
+        Catalog.Comparator.MoreThan => "mehr_als",
+        Catalog.Comparator.LessThan => "weniger_als",
         Catalog.Comparator.AtMost => "hoechstens",
         Catalog.Comparator.ReductionFromBaseline => "reduktion",
         Catalog.Comparator.DoneBy => "erledigt_bis",
         _ => "keiner",
     };
 
-    /// <summary>stadt, stadtbezirk, quartier.</summary>
+    /// <summary>stadt, stadtbezirk, quartier, bereichsmenge.</summary>
     public static string Level(AreaLevel level) => level switch
     {
         AreaLevel.City => "stadt",
         AreaLevel.District => "stadtbezirk",
+        AreaLevel.AreaSet => "bereichsmenge",
         _ => "quartier",
     };
 
@@ -50,4 +56,16 @@ public static class CatalogWords
         false => "niedriger_ist_besser",
         null => null,
     };
+
+    /// <summary>kalenderjahr, schuljahr, kitajahr, stichtag: the kind of period a target covers.</summary>
+    public static string PeriodKind(PlanPeriodKind kind) => kind switch
+    {
+        PlanPeriodKind.CalendarYear => "kalenderjahr",
+        PlanPeriodKind.SchoolYear => "schuljahr",
+        PlanPeriodKind.KitaYear => "kitajahr",
+        _ => "stichtag",
+    };
+
+    /// <summary>plan (the plan states it) or angenommen (assumed by the import or by the attainment rules).</summary>
+    public static string Origin(StatedBy origin) => origin == StatedBy.Plan ? "plan" : "angenommen";
 }

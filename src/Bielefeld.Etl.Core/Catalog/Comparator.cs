@@ -17,4 +17,10 @@ public enum Comparator
 
     /// <summary>A milestone to be done by a deadline: degree 1 when done in time, else 0.</summary>
     DoneBy,
+
+    /// <summary>Strictly higher ("mehr als 50 %"): met only when actual &gt; target, so exactly the target is not met; degree = actual / target.</summary>
+    MoreThan,
+
+    /// <summary>Strictly lower ("weniger als"): met only when actual &lt; target; degree = target / actual.</summary>
+    LessThan,
 }

@@ -21,8 +21,8 @@ public sealed record Indicator(string Code, string MeasureCode, string Name, Ind
     /// <summary>Whether higher actual values are better; null where no target says so.</summary>
     public bool? HigherIsBetter => Targets.FirstOrDefault(t => t.IsMeasurable)?.Comparator switch
     {
-        Comparator.AtLeast or Comparator.DoneBy => true,
-        Comparator.AtMost or Comparator.ReductionFromBaseline => false,
+        Comparator.AtLeast or Comparator.MoreThan or Comparator.DoneBy => true,
+        Comparator.AtMost or Comparator.LessThan or Comparator.ReductionFromBaseline => false,
         _ => null,
     };
 }

@@ -110,17 +110,32 @@ public sealed class TargetDocument
     /// <summary>The value (for a reduction: the percentage).</summary>
     public decimal? Wert { get; set; }
 
-    /// <summary>The baseline of a reduction, where the plan states it.</summary>
+    /// <summary>The baseline, where the plan states one (the value a reduction starts from, an Ausgangslage).</summary>
     public decimal? Basis { get; set; }
+
+    /// <summary>The baseline's unit where it is not the indicator's (a rate as the Ausgangslage of a count target).</summary>
+    public string? BasisEinheit { get; set; }
+
+    /// <summary><c>plan</c> (stated) or <c>angenommen</c> (a reduction without one: the value of the month before the period).</summary>
+    public string? BasisHerkunft { get; set; }
+
+    /// <summary>The plan's sentence that states the baseline.</summary>
+    public string? BasisWortlaut { get; set; }
 
     /// <summary>The deadline of a milestone (ISO date).</summary>
     public string? Stichtag { get; set; }
+
+    /// <summary><c>plan</c> (stated in the target or the Maßnahmen) or <c>angenommen</c> (none stated: end of the plan year).</summary>
+    public string? StichtagHerkunft { get; set; }
 
     /// <summary><c>kalenderjahr</c>, <c>schuljahr 2017/18</c>, <c>kitajahr 2017/18</c> or <c>bis 2018-06-30</c>.</summary>
     public string Zeitraum { get; set; } = "kalenderjahr";
 
     /// <summary>The area code where the plan scopes the target to less than the city.</summary>
     public string? Bereich { get; set; }
+
+    /// <summary>The areas of a target for several areas together (their figures added up), instead of <see cref="Bereich"/>.</summary>
+    public List<string> Bereiche { get; set; } = [];
 
     /// <summary>The plan's wording verbatim.</summary>
     public string Wortlaut { get; set; } = "";

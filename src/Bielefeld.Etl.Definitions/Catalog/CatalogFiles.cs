@@ -139,11 +139,26 @@ public static class CatalogFiles
             throw new FormatException($"{where}: Vergleich 'erledigt_bis' braucht einen Stichtag.");
         }
 
+        if (doc.Bereich is not null && doc.Bereiche.Count > 0)
+        {
+            throw new FormatException($"{where}: ein Ziel hat entweder einen 'bereich' oder 'bereiche', nicht beides.");
+        }
+
+        if (doc.Bereiche.Count == 1)
+        {
+            throw new FormatException($"{where}: 'bereiche' nennt mehrere Bereiche, die zusammen ein Ziel haben; für einen Bereich 'bereich' verwenden.");
+        }
+
         return new Target(comparator, doc.Wert, CatalogVocabulary.ParsePeriod(doc.Zeitraum, planYear, where), doc.Wortlaut)
         {
             Baseline = doc.Basis,
+            BaselineStatedBy = CatalogVocabulary.ParseOrigin(doc.BasisHerkunft, where),
+            BaselineUnit = doc.BasisEinheit,
+            BaselineWording = doc.BasisWortlaut,
             Deadline = deadline,
-            AreaCode = doc.Bereich ?? Area.CityCode,
+            DeadlineStatedBy = CatalogVocabulary.ParseOrigin(doc.StichtagHerkunft, where),
+            AreaCode = doc.Bereiche.Count > 0 ? Area.SetCode(doc.Bereiche) : doc.Bereich ?? Area.CityCode,
+            AreaMembers = doc.Bereiche,
         };
     }
 }

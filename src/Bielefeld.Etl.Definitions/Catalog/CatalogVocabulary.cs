@@ -22,6 +22,17 @@ public static class CatalogVocabulary
         CatalogWords.Comparators.Where(c => CatalogWords.Comparator(c) == word).Select(c => (Comparator?)c).FirstOrDefault()
         ?? throw new FormatException($"{where}: unbekannter Vergleich '{word}' (erlaubt: {string.Join(", ", CatalogWords.Comparators.Select(CatalogWords.Comparator))}).");
 
+    /// <summary>Reads a stated-or-assumed word (<c>plan</c>, <c>angenommen</c>); absent means the plan states it.</summary>
+    public static StatedBy ParseOrigin(string? word, string where) => word switch
+    {
+        null or "plan" => StatedBy.Plan,
+        "angenommen" => StatedBy.Assumed,
+        _ => throw new FormatException($"{where}: unbekannte Herkunft '{word}' (erlaubt: plan, angenommen)."),
+    };
+
+    /// <summary>The file word for where a deadline or baseline comes from.</summary>
+    public static string Word(StatedBy origin) => CatalogWords.Origin(origin);
+
     /// <summary>Reads a period word (<c>kalenderjahr</c>, <c>schuljahr 2017/18</c>, <c>kitajahr 2017/18</c>, <c>bis 2018-06-30</c>).</summary>
     public static PlanPeriod ParsePeriod(string text, int planYear, string where)
     {

@@ -1,8 +1,7 @@
-using System.Globalization;
 using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using static Bielefeld.Etl.Hosting.Workspace.WorkspaceHtml;
 
 namespace Bielefeld.Etl.Hosting.Workspace;
 
@@ -67,17 +66,13 @@ internal static class UploadForm
             return Refuse(http, outcome.Message, outcome.Status);
         }
 
-        var c = outcome.Counts!.Value;
-        var counts = string.Create(CultureInfo.InvariantCulture,
-            $"<p id=\"pruefung\">Beim Prüfen gelesen: {N(c.Read)} Zeilen – {N(c.Loaded)} mit Daten, {N(c.Rejected)} würden abgewiesen, {N(c.Skipped)} ohne Daten.</p>");
-        var runNow = string.Create(CultureInfo.InvariantCulture,
-            $"<form method=\"post\" action=\"{Url(http, $"{WorkspaceEndpoints.Prefix}/pipelines/{Uri.EscapeDataString(pipeline)}/laden")}\">{Token(http)}<button type=\"submit\" id=\"jetzt-laden\">Pipeline {E(pipeline)} jetzt laden</button></form>");
-        return Message(http, WorkspaceEndpoints.Upload, "Datei angenommen", outcome.Message, WorkspaceEndpoints.Upload, "weitere Datei hochladen", outcome.Status, counts + runNow);
+        return WorkspaceHtml.Page<UploadAcceptedView>(http, new { Text = outcome.Message, Status = outcome.Status, Pipeline = pipeline,
+            Counts = outcome.Counts!.Value }, outcome.Status);
     }
 
-    private static string TooLarge(long limit) => string.Create(CultureInfo.InvariantCulture,
-        $"Nicht angenommen: die Datei ist größer als {(limit >= 1 << 20 ? $"{N(limit >> 20)} MB" : $"{N(limit >> 10)} KB")}.");
+    private static string TooLarge(long limit) =>
+        $"Nicht angenommen: die Datei ist größer als {(limit >= 1 << 20 ? $"{GermanText.Count(limit >> 20)} MB" : $"{GermanText.Count(limit >> 10)} KB")}.";
 
     private static IResult Refuse(HttpContext http, string message, int status) =>
-        Message(http, WorkspaceEndpoints.Upload, "Datei nicht angenommen", message, WorkspaceEndpoints.Upload, "zurück zum Hochladen", status);
+        WorkspaceHtml.Message(http, WorkspaceEndpoints.Upload, "Datei nicht angenommen", message, WorkspaceEndpoints.Upload, "zurück zum Hochladen", status);
 }

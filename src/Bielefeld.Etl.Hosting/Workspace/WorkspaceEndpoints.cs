@@ -23,6 +23,10 @@ public static class WorkspaceEndpoints
     internal const string Rejects = Prefix + "/abweisungen";
     internal const string Attainment = Prefix + "/zielerreichung";
     internal const string Upload = Prefix + "/hochladen";
+    internal const string Provenance = Prefix + "/herkunft";
+
+    /// <summary>The form target that runs <paramref name="pipeline"/> now.</summary>
+    internal static string RunNow(string pipeline) => $"{Prefix}/pipelines/{Uri.EscapeDataString(pipeline)}/laden";
 
     /// <summary>Maps every page and form of the workspace onto <paramref name="app"/>.</summary>
     public static void MapWorkspace(this WebApplication app, ServerOptions server)
@@ -42,6 +46,7 @@ public static class WorkspaceEndpoints
         group.MapGet("/abweisungen", RejectsPage.ShowAsync);
         group.MapPost("/abweisungen/{id:long}/entscheidung", DecisionForm.PostAsync);
         group.MapGet("/zielerreichung", AttainmentPage.ShowAsync);
+        group.MapGet("/herkunft", ProvenancePage.ShowAsync);
         group.MapGet("/hochladen", UploadPage.Show);
         group.MapPost("/hochladen", (Delegate)((HttpContext http) => UploadForm.PostAsync(http, server.UploadLimitBytes)));
         group.MapPost("/pipelines/{name}/laden", RunNowForm.PostAsync);

@@ -22,4 +22,7 @@ public sealed record NightlySummary(
 {
     /// <summary>The status of every indicator and area at the time of the summary, kept for the next one to compare with.</summary>
     public IReadOnlyDictionary<string, string> Statuses { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Figures that break a consistency rule across indicators (<c>konsistenz.yml</c>).</summary>
+    public IReadOnlyList<Consistency.ConsistencyViolation> ConsistencyViolations { get; init; } = [];
 }

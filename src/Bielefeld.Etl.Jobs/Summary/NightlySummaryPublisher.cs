@@ -27,7 +27,11 @@ public static class NightlySummaryPublisher
             .ToList();
         var current = StatusSnapshot.Of(await warehouse.LatestAttainmentAsync(cancellationToken));
         var before = reports is null ? [] : StatusSnapshot.Read(Path.Combine(reports, SnapshotFile));
-        return new NightlySummary(day, run.Files, byReason, run.LateDeliveries, StatusSnapshot.Compare(before, current)) { Statuses = current };
+        return new NightlySummary(day, run.Files, byReason, run.LateDeliveries, StatusSnapshot.Compare(before, current))
+        {
+            Statuses = current,
+            ConsistencyViolations = run.ConsistencyViolations,
+        };
     }
 
     /// <summary>
@@ -50,7 +54,7 @@ public static class NightlySummaryPublisher
             .Select(FromProtocol)
             .ToList();
         var deliveries = await run.RefreshStewardshipAsync(cancellationToken);
-        var summary = await BuildAsync(new RunSummary(files, 0) { Deliveries = deliveries }, warehouse, reports, run.Today, cancellationToken);
+        var summary = await BuildAsync(new RunSummary(files, 0) { Deliveries = deliveries, ConsistencyViolations = run.ConsistencyViolations }, warehouse, reports, run.Today, cancellationToken);
         var page = await PublishAsync(summary, reports, run.Options.Smtp, cancellationToken);
         await File.WriteAllTextAsync(mark, now.ToString("O", CultureInfo.InvariantCulture), cancellationToken);
         return page;

@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
+using Bielefeld.Etl.Rendering;
+using Bielefeld.Etl.Sources.Csv;
 using Bielefeld.Etl.Warehouse;
 
 namespace Bielefeld.Etl.Jobs.Summary;
@@ -8,12 +9,13 @@ namespace Bielefeld.Etl.Jobs.Summary;
 /// <summary>Renders the nightly summary in plain German, as text for e-mail and as a self-contained HTML page.</summary>
 public static class NightlySummaryText
 {
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+    private static readonly CultureInfo German = GermanValues.Culture;
 
     /// <summary>The subject line of the e-mail.</summary>
     public static string Subject(NightlySummary summary)
     {
-        var problems = summary.LateDeliveries.Count + summary.Files.Count(f => f.Status is FileLoadStatus.Failed or FileLoadStatus.Refused);
+        var problems = summary.LateDeliveries.Count + summary.ConsistencyViolations.Count
+            + summary.Files.Count(f => f.Status is FileLoadStatus.Failed or FileLoadStatus.Refused);
         return string.Create(German, $"Sozialplanung: Nachtlauf vom {summary.Day:dd.MM.yyyy} – {Loaded(summary)} Dateien geladen{(problems > 0 ? $", {problems} Hinweise" : "")}");
     }
 
@@ -21,7 +23,7 @@ public static class NightlySummaryText
     public static string Text(NightlySummary summary)
     {
         var text = new StringBuilder();
-        text.AppendLine(string.Create(German, $"Nachtlauf vom {summary.Day:dd.MM.yyyy}"));
+        text.AppendLine(Heading(summary));
         text.AppendLine();
         foreach (var (heading, lines) in Sections(summary))
         {
@@ -38,31 +40,11 @@ public static class NightlySummaryText
         return text.ToString();
     }
 
-    /// <summary>The HTML version; every text is escaped.</summary>
-    public static string Html(NightlySummary summary)
-    {
-        var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $$"""
-            <!DOCTYPE html>
-            <html lang="de"><head><meta charset="utf-8"><title>{{E(Subject(summary))}}</title>
-            <style>body{font-family:"DejaVu Sans",Arial,sans-serif;margin:2rem;color:#1d1d1b}h1{font-size:1.4rem}h2{font-size:1.1rem;color:#005ca9;margin-top:1.5rem}li{margin:.2rem 0}</style>
-            </head><body>
-            <h1>{{E(string.Create(German, $"Nachtlauf vom {summary.Day:dd.MM.yyyy}"))}}</h1>
+    /// <summary>The HTML version (<see cref="NightlySummaryPage"/>).</summary>
+    public static string Html(NightlySummary summary) =>
+        PageRenderer.Render<NightlySummaryPage>(new { Title = Subject(summary), Heading = Heading(summary), Sections = Sections(summary).ToList() });
 
-            """);
-        foreach (var (heading, lines) in Sections(summary))
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<h2>{E(heading)}</h2>\n<ul>\n");
-            foreach (var line in lines)
-            {
-                html.Append(CultureInfo.InvariantCulture, $"<li>{E(line)}</li>\n");
-            }
-
-            html.Append("</ul>\n");
-        }
-
-        return html.Append("</body></html>\n").ToString();
-    }
+    private static string Heading(NightlySummary summary) => string.Create(German, $"Nachtlauf vom {summary.Day:dd.MM.yyyy}");
 
     private static IEnumerable<(string Heading, IReadOnlyList<string> Lines)> Sections(NightlySummary summary)
     {
@@ -76,9 +58,16 @@ public static class NightlySummaryText
             ? ["Keine Lieferung ist überfällig."]
             : [.. summary.LateDeliveries.Select(d => string.Create(German,
                 $"{d.Source}: Daten für {d.PeriodStart:MMMM yyyy} waren am {d.DueDate:dd.MM.yyyy} fällig ({d.DaysLate} Tage überfällig)"))]);
+        if (summary.ConsistencyViolations.Count > 0)
+        {
+            // Only when there is something: a figure that breaks a rule across indicators must not pass silently.
+            yield return ("Widersprüche zwischen Indikatoren (konsistenz.yml)",
+                [.. summary.ConsistencyViolations.Select(v => $"{v.IndicatorCode} ({v.AreaCode}): {v.Text}")]);
+        }
+
         yield return ("Geänderte Ampeln seit dem letzten Bericht", summary.StatusChanges.Count == 0
             ? ["Keine Ampel hat sich geändert."]
-            : [.. summary.StatusChanges.Select(c => $"{c.Indicator} ({c.Area}): {StatusWord(c.Before)} → {StatusWord(c.After)}")]);
+            : [.. summary.StatusChanges.Select(c => $"{c.Indicator} ({c.Area}): {GermanText.Status(c.Before)} → {GermanText.Status(c.After)}")]);
     }
 
     private static string FileLine(FileLoadResult file) => file.Status switch
@@ -95,15 +84,5 @@ public static class NightlySummaryText
         ? ""
         : "; normalisiert: " + string.Join("; ", file.Normalisations.Select(n => string.Create(German, $"{n.Message} ({n.Count}×)")));
 
-    private static string StatusWord(string status) => status switch
-    {
-        "gruen" => "grün",
-        "keine_daten" => "keine Daten",
-        "ueberfaellig" => "überfällig",
-        _ => status,
-    };
-
     private static int Loaded(NightlySummary summary) => summary.Files.Count(f => f.Status == FileLoadStatus.Loaded);
-
-    private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -34,7 +34,7 @@ public sealed class CatalogCorrectionSpecs
         var catalog = CatalogFiles.Read(dir.Path);
         Assert.Equal(130m, Assert.Single(catalog.FindIndicator("REGE-21.1")!.Targets).Value);
         Assert.Equal(12500.50m, catalog.Measures.Single(m => m.Code == "Jobcenter-20").CostEurosPerYear);
-        Assert.Equal(13, findings.Count);
+        Assert.Equal(14, findings.Count);
         Assert.Equal(new ImportFinding("REGE-21.1", "Korrektur angewandt: ziel.wert „120“ → „130“ (Ausschussbeschluss, M. Muster)."), findings[^2]);
         Assert.Equal(new ImportFinding("Jobcenter-20", "Korrektur angewandt: aufwand.eur_pro_jahr „“ → „12500.50“ (Kosten aus dem Haushaltsplan)."), findings[^1]);
     }

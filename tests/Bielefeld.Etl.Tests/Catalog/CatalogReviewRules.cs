@@ -34,9 +34,10 @@ public sealed class CatalogReviewRules
             "<p>Zu 1.</p> <ul style=\"list-style-type: none\"> • Eine 5. städtische Einrichtung ist eröffnet. <p>Zu 2.</p> <ul style=\"list-style-type: none\"> • Die Konzeption liegt vor."));
 
         Assert.Equal(["2017-12-31", "2017-12-31"], import.Measures.Single().Indikatoren.Select(i => Assert.Single(i.Ziele).Stichtag));
+        Assert.Equal(["angenommen", "angenommen"], import.Measures.Single().Indikatoren.Select(i => Assert.Single(i.Ziele).StichtagHerkunft));
         Assert.Equal(
             ["510-7.1", "510-7.2"],
-            import.Findings.Where(f => f.Message.StartsWith("Meilenstein ohne Termin im Zielwert; Ende des Planjahres (2017-12-31) angenommen.", StringComparison.Ordinal)).Select(f => f.Code));
+            import.Findings.Where(f => f.Message.StartsWith("Meilenstein ohne Termin im Plan; Ende des Planjahres (2017-12-31) angenommen", StringComparison.Ordinal)).Select(f => f.Code));
     }
 
     [Fact]

@@ -109,13 +109,15 @@ public sealed class PlanExcerptImportSpecs
     }
 
     [Fact]
-    public void A_stock_reduction_gets_one_target_per_Quartier_the_indicator_names()
+    public void A_stock_reduction_of_the_Quartiere_the_indicator_names_is_one_target_for_them_together()
     {
         var indicator = PlanExcerpt2019.Indicator("Jobcenter-21.1");
+        var target = Assert.Single(indicator.Ziele);
 
         Assert.Equal("bestand", indicator.Art);
-        Assert.Equal(["quartier:heepen", "quartier:brackwede"], indicator.Ziele.Select(t => t.Bereich));
-        Assert.All(indicator.Ziele, t => Assert.Equal(("reduktion", 4m, "Bestandsreduzierung um 4%."), (t.Vergleich, t.Wert, t.Wortlaut)));
+        Assert.Equal(["quartier:heepen", "quartier:brackwede"], target.Bereiche);
+        Assert.Equal(("reduktion", 4m, "Bestandsreduzierung um 4%.", "angenommen"), (target.Vergleich, target.Wert, target.Wortlaut, target.BasisHerkunft));
+        Assert.Contains(new ImportFinding("Jobcenter-21.1", "Ein Ziel für Heepen, Brackwede zusammen (bereiche); die Quartiere sind Drill-down."), PlanExcerpt2019.Import.Findings);
     }
 
     [Fact]
@@ -142,8 +144,9 @@ public sealed class PlanExcerptImportSpecs
     [Fact]
     public void A_milestone_without_a_date_is_due_at_the_end_of_the_plan_year_and_reported()
     {
-        Assert.Equal(("erledigt_bis", "2019-12-31", "erledigt"), (PlanExcerpt2019.Target("510-21.1").Vergleich, PlanExcerpt2019.Target("510-21.1").Stichtag, PlanExcerpt2019.Target("510-21.1").Wortlaut));
-        Assert.Contains(new ImportFinding("510-21.1", "Meilenstein ohne Termin im Zielwert; Ende des Planjahres (2019-12-31) angenommen."), PlanExcerpt2019.Import.Findings);
+        Assert.Equal(("erledigt_bis", "2019-12-31", "angenommen", "erledigt"), (PlanExcerpt2019.Target("510-21.1").Vergleich, PlanExcerpt2019.Target("510-21.1").Stichtag, PlanExcerpt2019.Target("510-21.1").StichtagHerkunft, PlanExcerpt2019.Target("510-21.1").Wortlaut));
+        Assert.Equal("plan", PlanExcerpt2019.Target("REGE-22.3").StichtagHerkunft);
+        Assert.Contains(new ImportFinding("510-21.1", "Meilenstein ohne Termin im Plan; Ende des Planjahres (2019-12-31) angenommen (stichtag_herkunft: angenommen)."), PlanExcerpt2019.Import.Findings);
         Assert.Equal(("anzahl", "Schulungen", 12m), (PlanExcerpt2019.Indicator("510-21.2").Art, PlanExcerpt2019.Indicator("510-21.2").Einheit, PlanExcerpt2019.Target("510-21.2").Wert));
     }
 
@@ -193,7 +196,7 @@ public sealed class PlanExcerptImportSpecs
     public void The_findings_for_the_reviewer_in_plan_order()
     {
         Assert.Equal(
-            ["Jobcenter-20", "540-21", "540-20", "510-20.2", "510-21.1", "500-20.1", "540-21.1", "500-21", "500-21.1", "500-21.2", "500-21.3"],
+            ["Jobcenter-20", "540-21", "540-20", "Jobcenter-21.1", "510-20.2", "510-21.1", "500-20.1", "540-21.1", "500-21", "500-21.1", "500-21.2", "500-21.3"],
             PlanExcerpt2019.Import.Findings.Select(f => f.Code));
     }
 }

@@ -48,7 +48,7 @@ public sealed partial class DataDictionarySpecs(PostgresServer postgres) : IDisp
         var documented = DocumentedColumns();
 
         Assert.Equal(
-            ["abgewiesene_zeilen", "beobachtung", "beobachtung_historie", "bereich", "indikator", "kalender", "ladeprotokoll", "lieferstatus", "massnahme", "zielerreichung"],
+            ["abgewiesene_zeilen", "beobachtung", "beobachtung_historie", "bereich", "indikator", "kalender", "ladeprotokoll", "lieferstatus", "massnahme", "zielerreichung", "zielwert"],
             views.Select(v => v["rpt_".Length..]).Order(StringComparer.Ordinal));
         foreach (var view in views)
         {

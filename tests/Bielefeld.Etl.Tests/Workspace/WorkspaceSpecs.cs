@@ -43,6 +43,21 @@ public sealed class WorkspaceSpecs
     }
 
     [Fact]
+    public async Task The_provenance_page_shows_each_figure_with_its_plan_sentence_and_the_files_it_was_computed_from()
+    {
+        await using var server = await WorkspaceServer.StartAsync();
+        using var http = server.Client();
+
+        var page = await http.GetStringAsync("/arbeitsplatz/herkunft?indikator=REGE-9.2", Ct);
+
+        Assert.Contains("<h2>REGE-9.2: Teilnehmende in Coachingprozessen</h2>", page, StringComparison.Ordinal);
+        Assert.Contains("<tr data-bereich=\"05711000\" data-monat=\"2017-01-01\">", page, StringComparison.Ordinal);
+        Assert.Contains("mindestens: „530 Teilnehmende im Coaching“", page, StringComparison.Ordinal);
+        Assert.Contains("kaf: KAF_COACH_2017.xlsx", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/arbeitsplatz/herkunft\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_request_judged_remote_is_refused_by_the_same_check_as_the_dashboard()
     {
         await using var server = await WorkspaceServer.StartAsync();

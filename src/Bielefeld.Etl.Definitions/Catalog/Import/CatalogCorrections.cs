@@ -43,7 +43,11 @@ public static class CatalogCorrections
         ["ziel.vergleich"] = new(t => t.Vergleich, (t, v) => t.Vergleich = Required(v)),
         ["ziel.wert"] = new(t => Text(t.Wert), (t, v) => t.Wert = Number(v)),
         ["ziel.basis"] = new(t => Text(t.Basis), (t, v) => t.Basis = Number(v)),
+        ["ziel.basis_einheit"] = new(t => t.BasisEinheit, (t, v) => t.BasisEinheit = v),
+        ["ziel.basis_herkunft"] = new(t => t.BasisHerkunft, (t, v) => t.BasisHerkunft = Origin(v)),
+        ["ziel.basis_wortlaut"] = new(t => t.BasisWortlaut, (t, v) => t.BasisWortlaut = v),
         ["ziel.stichtag"] = new(t => t.Stichtag, (t, v) => t.Stichtag = v),
+        ["ziel.stichtag_herkunft"] = new(t => t.StichtagHerkunft, (t, v) => t.StichtagHerkunft = Origin(v)),
         ["ziel.zeitraum"] = new(t => t.Zeitraum, (t, v) => t.Zeitraum = Required(v)),
         ["ziel.wortlaut"] = new(t => t.Wortlaut, (t, v) => t.Wortlaut = v ?? ""),
     };
@@ -149,7 +153,8 @@ public static class CatalogCorrections
     }
 
     private static TargetDocument? TargetOf(IndicatorDocument indicator, string? area) =>
-        area is null ? indicator.Ziele.FirstOrDefault() : indicator.Ziele.FirstOrDefault(t => (t.Bereich ?? Area.CityCode) == area);
+        area is null ? indicator.Ziele.FirstOrDefault()
+        : indicator.Ziele.FirstOrDefault(t => (t.Bereiche.Count > 0 ? Area.SetCode(t.Bereiche) : t.Bereich ?? Area.CityCode) == area);
 
     // Numbers compare by value, so "97" matches an imported 97.0.
     private static bool SameValue(string a, string b) =>
@@ -159,6 +164,9 @@ public static class CatalogCorrections
     private static string Empty(string? value) => value?.Trim() ?? "";
 
     private static string Required(string? value) => value ?? throw new FormatException("ein Wert ist nötig.");
+
+    private static string? Origin(string? value) =>
+        value is null or "plan" or "angenommen" ? value : throw new FormatException("plan oder angenommen ist nötig.");
 
     private static string? Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 

@@ -124,16 +124,18 @@ public static partial class TargetInterpreter
                 findings.Add(new ImportFinding(code, string.Create(CultureInfo.InvariantCulture, $"Meilenstein ohne Termin im Zielwert; Termin {item.Date:yyyy-MM-dd} aus den Maßnahmen zur Zielerreichung übernommen („{Short(item.Text)}“).")));
             }
 
+            var stated = deadline is not null;
             if (deadline is null)
             {
                 deadline = new DateOnly(planYear, 12, 31);
-                findings.Add(new ImportFinding(code, string.Create(CultureInfo.InvariantCulture, $"Meilenstein ohne Termin im Zielwert; Ende des Planjahres ({deadline:yyyy-MM-dd}) angenommen.")));
+                findings.Add(new ImportFinding(code, string.Create(CultureInfo.InvariantCulture, $"Meilenstein ohne Termin im Plan; Ende des Planjahres ({deadline:yyyy-MM-dd}) angenommen (stichtag_herkunft: angenommen).")));
             }
 
             return new TargetDocument
             {
                 Vergleich = CatalogVocabulary.Word(Comparator.DoneBy),
                 Stichtag = deadline.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                StichtagHerkunft = CatalogVocabulary.Word(stated ? StatedBy.Plan : StatedBy.Assumed),
                 Zeitraum = CatalogVocabulary.Word(PlanPeriod.UpTo(planYear, deadline.Value)),
                 Wortlaut = wording,
             };
@@ -142,7 +144,12 @@ public static partial class TargetInterpreter
         if (reduction is { Success: true })
         {
             var (percent, _) = Quantities.Parse(reduction.Groups["p"].Value);
-            return new TargetDocument { Vergleich = CatalogVocabulary.Word(Comparator.ReductionFromBaseline), Wert = percent, Zeitraum = period, Wortlaut = wording };
+            // No baseline in the wording: the value of the month before the period is assumed, and marked as such.
+            return new TargetDocument
+            {
+                Vergleich = CatalogVocabulary.Word(Comparator.ReductionFromBaseline), Wert = percent,
+                BasisHerkunft = CatalogVocabulary.Word(StatedBy.Assumed), Zeitraum = period, Wortlaut = wording,
+            };
         }
 
         if (quantity is null)
@@ -160,10 +167,15 @@ public static partial class TargetInterpreter
             findings.Add(new ImportFinding(code, "Der Zielwert gilt „jeweils“ (je Teilgruppe); der Wert ist so übernommen, wie der Plan ihn nennt."));
         }
 
-        var atMost = AtMost().IsMatch(text) || LowerIsBetter().IsMatch(draft.Name);
+        // "mehr als 50 %" is strict: exactly 50 % does not meet it ("nicht mehr als" is at most, not strict).
+        var comparator = AtMost().IsMatch(text) ? Comparator.AtMost
+            : LessThan().IsMatch(text) ? Comparator.LessThan
+            : MoreThan().IsMatch(text) ? Comparator.MoreThan
+            : LowerIsBetter().IsMatch(draft.Name) ? Comparator.AtMost
+            : Comparator.AtLeast;
         return new TargetDocument
         {
-            Vergleich = CatalogVocabulary.Word(atMost ? Comparator.AtMost : Comparator.AtLeast),
+            Vergleich = CatalogVocabulary.Word(comparator),
             Wert = quantity.Value,
             Zeitraum = period,
             Wortlaut = wording,
@@ -200,6 +212,15 @@ public static partial class TargetInterpreter
             areas = PlanAreas.NamedIn(CellText.Plain(measure.Cell(PlanRow.Zielwert)));
         }
 
+        if (areas.Count == 0 && text.Length > 0 && PlanAreas.NamedIn(name) is { Count: > 1 } together)
+        {
+            // The indicator itself is about several areas ("Arbeitslose Alleinerziehende in Sennestadt, Baumheide und
+            // Sieker") and the target names none: one target for the areas together, not one per area.
+            findings.Add(new ImportFinding(code, $"Ein Ziel für {string.Join(", ", together)} zusammen (bereiche); die Quartiere sind Drill-down."));
+            target.Bereiche = [.. together.Select(PlanAreas.Code)];
+            return [target];
+        }
+
         if (areas.Count == 0 && text.Length > 0)
         {
             areas = PlanAreas.NamedIn(name);
@@ -219,7 +240,9 @@ public static partial class TargetInterpreter
                 Vergleich = target.Vergleich,
                 Wert = target.Wert,
                 Basis = target.Basis,
+                BasisHerkunft = target.BasisHerkunft,
                 Stichtag = target.Stichtag,
+                StichtagHerkunft = target.StichtagHerkunft,
                 Zeitraum = target.Zeitraum,
                 Bereich = PlanAreas.Code(a),
                 Wortlaut = target.Wortlaut,
@@ -306,8 +329,14 @@ public static partial class TargetInterpreter
     [GeneratedRegex(@"(?:reduzierung|reduktion|senkung|verringerung|abbau)\s+um\s+(?<p>\d+(?:,\d+)?)\s*%", RegexOptions.IgnoreCase)]
     private static partial Regex Reduction();
 
-    [GeneratedRegex(@"\b(?:max\.|maximal|höchstens|nicht mehr als|weniger als)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:max\.|maximal|höchstens|nicht mehr als)", RegexOptions.IgnoreCase)]
     private static partial Regex AtMost();
+
+    [GeneratedRegex(@"\bweniger als\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LessThan();
+
+    [GeneratedRegex(@"\b(?:mehr als|über)\s+\d", RegexOptions.IgnoreCase)]
+    private static partial Regex MoreThan();
 
     [GeneratedRegex(@"Arbeitslos", RegexOptions.IgnoreCase)]
     private static partial Regex LowerIsBetter();
