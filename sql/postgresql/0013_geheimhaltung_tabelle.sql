@@ -106,8 +106,11 @@ geheim AS (
                  AND EXISTS (SELECT 1 FROM ungeschuetzt u
                              WHERE u.indikator_code = v.indikator_code AND u.monat = v.monat AND u.bezirk_code = v.bereich_code) THEN 1
                 WHEN v.ebene = 'stadt' AND v.personen = 1
+                 -- whether the unprotected district has a figure: by the current values' key index, not by scanning
+                 -- the sums of every cell once per city figure
                  AND EXISTS (SELECT 1 FROM ungeschuetzt u
-                             JOIN summe d ON d.indikator_code = u.indikator_code AND d.monat = u.monat AND d.bereich_code = u.bezirk_code
+                             JOIN dwh.fact_beobachtung d ON d.indikator_code = u.indikator_code AND d.monat = u.monat AND d.bereich_code = u.bezirk_code
+                                                         AND d.ersetzt_durch_datei_id IS NULL
                              WHERE u.indikator_code = v.indikator_code AND u.monat = v.monat AND u.stadt_code = v.bereich_code) THEN 1
                 ELSE 0
            END AS geheim
