@@ -132,11 +132,14 @@ WITH basis AS (
                      JOIN dwh.fact_geheimhaltung gm ON gm.indikator_code = z.indikator_code AND gm.monat = z.monat AND gm.bereich_code = m.bereich_code
                      WHERE m.menge_code = z.bereich_code),
                     0) AS monat_geheim,
-           COALESCE((SELECT MAX(gb.geheim) FROM dwh.fact_geheimhaltung gb
-                     WHERE gb.indikator_code = z.indikator_code AND gb.monat = z.basis_monat
-                       AND (gb.bereich_code = z.bereich_code
-                            OR gb.bereich_code IN (SELECT m.bereich_code FROM dwh.dim_bereich_menge m WHERE m.menge_code = z.bereich_code))),
-                    0) AS basis_geheim
+           -- Two lookups by key (the area's own month, its members' months) instead of one with an OR, which
+           -- could only seek by indicator and read all of its cells for every figure.
+           CASE WHEN EXISTS (SELECT 1 FROM dwh.fact_geheimhaltung gb
+                             WHERE gb.indikator_code = z.indikator_code AND gb.bereich_code = z.bereich_code AND gb.monat = z.basis_monat AND gb.geheim = 1)
+                  OR EXISTS (SELECT 1 FROM dwh.dim_bereich_menge m
+                             JOIN dwh.fact_geheimhaltung gm ON gm.indikator_code = z.indikator_code AND gm.bereich_code = m.bereich_code AND gm.monat = z.basis_monat
+                             WHERE m.menge_code = z.bereich_code AND gm.geheim = 1)
+                THEN 1 ELSE 0 END AS basis_geheim
     FROM dwh.fact_zielerreichung z
     JOIN dwh.dim_indikator i ON i.indikator_code = z.indikator_code
     JOIN dwh.dim_bereich b ON b.bereich_code = z.bereich_code

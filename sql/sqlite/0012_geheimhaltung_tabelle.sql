@@ -24,36 +24,26 @@ CREATE TABLE fact_geheimhaltung (
 ) WITHOUT ROWID;
 
 CREATE VIEW geheimhaltung_regel AS
-WITH summe AS (
+-- Only what the verdict needs travels through the rule's sorts: the cell's key, its level and parent, and the persons
+-- it counts, twice: teil_a the value (anzahl, bestand) or numerator, teil_b the value or denominator (0 where the
+-- source suppressed a contributing value, as the figure is then not shown at all).
+WITH zelle AS (
     SELECT o.indikator_code,
-           i.massnahme_code,
-           i.art,
            o.monat,
            o.bereich_code,
-           b.name AS bereich,
            b.ebene,
            b.eltern_bereich_code,
-           CASE WHEN MAX(o.unterdrueckt) = 1 THEN NULL ELSE SUM(o.wert) END AS wert,
-           CASE WHEN MAX(o.unterdrueckt) = 1 THEN NULL ELSE SUM(o.zaehler) END AS zaehler,
-           CASE WHEN MAX(o.unterdrueckt) = 1 THEN NULL ELSE SUM(o.nenner) END AS nenner,
-           MAX(o.unterdrueckt) AS unterdrueckt,
-           COUNT(*) AS lieferungen,
-           MAX(o.datenstand) AS datenstand
+           CASE WHEN i.art IN ('anzahl', 'bestand', 'quote') THEN 1 ELSE 0 END AS personen,
+           MAX(o.unterdrueckt) AS quelle_unterdrueckt,
+           CASE WHEN MAX(o.unterdrueckt) = 1 THEN 0 ELSE COALESCE(CASE WHEN i.art = 'quote' THEN SUM(o.zaehler) ELSE SUM(o.wert) END, 0) END AS teil_a,
+           CASE WHEN MAX(o.unterdrueckt) = 1 THEN 0 ELSE COALESCE(CASE WHEN i.art = 'quote' THEN SUM(o.nenner) ELSE SUM(o.wert) END, 0) END AS teil_b
     -- CROSS JOIN keeps this order in SQLite: the listed indicators first, then their values by the key index.
     FROM geheimhaltung_auftrag a
     CROSS JOIN fact_beobachtung o ON o.indikator_code = a.indikator_code
     JOIN dim_indikator i ON i.indikator_code = o.indikator_code
     JOIN dim_bereich b ON b.bereich_code = o.bereich_code
     WHERE o.ersetzt_durch_datei_id IS NULL
-    GROUP BY o.indikator_code, i.massnahme_code, i.art, o.monat, o.bereich_code, b.name, b.ebene, b.eltern_bereich_code
-),
-zelle AS (
-    SELECT s.*,
-           CASE WHEN s.art IN ('anzahl', 'bestand', 'quote') THEN 1 ELSE 0 END AS personen,
-           CASE WHEN s.unterdrueckt = 1 THEN 1 ELSE 0 END AS quelle_unterdrueckt,
-           COALESCE(CASE WHEN s.art = 'quote' THEN s.zaehler ELSE s.wert END, 0) AS teil_a,
-           COALESCE(CASE WHEN s.art = 'quote' THEN s.nenner ELSE s.wert END, 0) AS teil_b
-    FROM summe s
+    GROUP BY o.indikator_code, o.monat, o.bereich_code
 ),
 klein AS (
     SELECT z.*,
@@ -105,8 +95,7 @@ geheim AS (
            END AS geheim
     FROM bezirk v
 )
-SELECT indikator_code, massnahme_code, art, monat, bereich_code, bereich, ebene,
-       wert, zaehler, nenner, unterdrueckt, lieferungen, datenstand, geheim
+SELECT indikator_code, bereich_code, monat, geheim
 FROM geheim;
 
 DROP VIEW rpt_beobachtung_historie;

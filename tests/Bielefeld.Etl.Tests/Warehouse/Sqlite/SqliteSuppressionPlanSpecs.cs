@@ -26,6 +26,9 @@ public sealed class SqliteSuppressionPlanSpecs : IDisposable
 
         Assert.Contains("SEARCH g USING PRIMARY KEY (indikator_code=? AND bereich_code=? AND monat=?) LEFT-JOIN", plan);
         Assert.DoesNotContain(plan, line => line.Contains("fact_beobachtung", StringComparison.Ordinal) || line.Contains(" o ", StringComparison.Ordinal));
+        // Every verdict, also a set of areas' members' and a baseline month's, is found by its whole key.
+        Assert.All(plan.Where(line => line.StartsWith("SEARCH g", StringComparison.Ordinal)),
+            line => Assert.Contains("USING PRIMARY KEY (indikator_code=? AND bereich_code=? AND monat=?)", line, StringComparison.Ordinal));
     }
 
     [Fact]
