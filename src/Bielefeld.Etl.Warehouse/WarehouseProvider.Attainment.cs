@@ -45,7 +45,6 @@ public abstract partial class WarehouseProvider
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ClearPendingAttainmentAsync(connection, transaction, selected.Select(i => i.Code), cancellationToken);
-        await AssessConfidentialityAsync(connection, transaction, selected.Select(i => i.Code), cancellationToken);
         var calculator = new AttainmentCalculator(settings);
         var written = 0;
         // One indicator at a time: memory holds one indicator's monthly actuals and figures, not the whole fact's.
@@ -127,6 +126,9 @@ public abstract partial class WarehouseProvider
             }
         }
 
+        // After the figures: by now the provider's attainment lock is held (taken with the first read), so two
+        // recomputations of the same indicators assess them one after the other, never both from the same snapshot.
+        await AssessConfidentialityAsync(connection, transaction, selected.Select(i => i.Code), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return written;
     }
