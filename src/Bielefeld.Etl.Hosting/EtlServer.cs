@@ -53,6 +53,8 @@ public static class EtlServer
         builder.Services.AddSingleton<JobStateLog>();
         builder.Services.AddSingleton<IJobFilterProvider>(services =>
             new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { services.GetRequiredService<JobStateLog>() }));
+        // Created before Hangfire's own services, so disposed after them.
+        builder.Services.AddSingleton<HangfireLogRelease>();
         builder.Services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -82,6 +84,7 @@ public static class EtlServer
         });
 
         var app = builder.Build();
+        app.Services.GetRequiredService<HangfireLogRelease>();
         app.UseAntiforgery();
         AddPages();
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions

@@ -39,8 +39,6 @@ public sealed partial class JobLogSpecs : IDisposable
         var warehouse = new SqliteWarehouse(connection, clock) { Log = OperationsInbox.Logger(_log) };
         var run = PipelineRun.Prepare(_inbox.Options(new WarehouseSettings("sqlite", connection), moveFiles: true), warehouse, OperationsInbox.Logger(_log), clock);
         await run.InitialiseAsync(ct);
-        // Hangfire's log provider is process-wide and may point at a previous server's (disposed) logger factory.
-        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
         await using var app = EtlServer.Build(new ServerOptions { Urls = $"http://127.0.0.1:{FreePort()}", WorkerCount = 1 }, new InMemoryStorage(), run, warehouse,
             b => b.AddProvider(new ListLoggerProvider(_log)));
         await app.StartAsync(ct);

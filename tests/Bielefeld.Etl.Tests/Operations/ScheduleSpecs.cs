@@ -57,8 +57,6 @@ public sealed class ScheduleSpecs : IDisposable
     [Fact]
     public void Every_scheduled_pipeline_gets_one_recurring_job_in_Europe_Berlin_and_a_removed_pipeline_disappears()
     {
-        // Hangfire's log provider is process-wide and may point at an in-process server's (disposed) logger factory.
-        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
         using var storage = new InMemoryStorage();
         var manager = new RecurringJobManager(storage);
 

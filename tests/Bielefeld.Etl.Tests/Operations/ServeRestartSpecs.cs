@@ -46,8 +46,6 @@ public sealed class ServeRestartSpecs(PostgresServer server) : IAsyncLifetime
             ["BIELEFELD_ETL_FILES__STABLEFOR"] = "00:00:00",
         };
         string[] args = ["serve", "--no-archive", "--inbox", _inbox.Root, "--provider", "postgresql", "--connection", _database];
-        // Hangfire's log provider is process-wide and may point at an in-process server's (disposed) logger factory.
-        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
         var jobs = new BackgroundJobClient(JobStorageFactory.Create("postgresql", _database, new ServerOptions()));
 
         // The first serve takes the kaf pipeline's lock and is killed while its load waits for the load protocol.

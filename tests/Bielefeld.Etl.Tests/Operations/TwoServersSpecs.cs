@@ -85,8 +85,6 @@ public sealed class TwoServersSpecs(PostgresServer server) : IAsyncLifetime
             return (jobServer, storage);
         }
 
-        // Hangfire's log provider is process-wide and may point at an in-process server's (disposed) logger factory.
-        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
         var (a, storageA) = Start("server-a");
         var (b, _) = Start("server-b");
         try

@@ -54,8 +54,6 @@ public sealed partial class WorkspaceServer : IAsyncDisposable
         await server.Run.RunAsync(["kaf"], null, ct);
         server.Url = $"http://127.0.0.1:{FreePort()}";
 
-        // Hangfire's log provider is process-wide and points at the previous server's (disposed) logger factory.
-        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
         server._app = EtlServer.Build(
             new ServerOptions { Urls = server.Url, UploadLimitBytes = uploadLimit, WorkerCount = 1, QueuePollInterval = TimeSpan.FromSeconds(1), AllowedHosts = allowedHosts ?? [] },
             new InMemoryStorage(), server.Run, server.Warehouse, _ => { });
