@@ -3,7 +3,6 @@ using Bielefeld.Etl.Warehouse.Plugins;
 using Bielefeld.Etl.Warehouse.Postgres;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 [assembly: RegisterProvider(typeof(PostgresPlugin))]
@@ -14,15 +13,8 @@ namespace Bielefeld.Etl.Warehouse.Postgres;
 /// <c>postgresql</c>. Hangfire keeps its tables in the schema <see cref="ProviderPlugin.JobSchema"/>; a distributed lock
 /// of Hangfire.PostgreSql is a row that outlives a killed server until it is older than the DistributedLockTimeout.
 /// </summary>
-internal sealed class PostgresPlugin : ProviderPlugin
+internal sealed class PostgresPlugin() : ProviderPlugin("postgresql", (connection, time, log) => new PostgresWarehouse(connection, time) { Log = log })
 {
-    /// <inheritdoc />
-    public override string Name => "postgresql";
-
-    /// <inheritdoc />
-    public override WarehouseProvider CreateWarehouse(string connectionString, TimeProvider time, ILogger log) =>
-        new PostgresWarehouse(connectionString, time) { Log = log };
-
     /// <inheritdoc />
     public override ProviderJobStorage CreateJobStorage(string connectionString, JobStorageOptions options)
     {

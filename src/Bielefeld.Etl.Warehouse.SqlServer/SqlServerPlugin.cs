@@ -1,7 +1,6 @@
 using Bielefeld.Etl.Warehouse.Plugins;
 using Bielefeld.Etl.Warehouse.SqlServer;
 using Hangfire.SqlServer;
-using Microsoft.Extensions.Logging;
 
 [assembly: RegisterProvider(typeof(SqlServerPlugin))]
 
@@ -12,15 +11,8 @@ namespace Bielefeld.Etl.Warehouse.SqlServer;
 /// tables in the schema <see cref="ProviderPlugin.JobSchema"/>; its locks are application locks of a session and end
 /// with their process.
 /// </summary>
-internal sealed class SqlServerPlugin : ProviderPlugin
+internal sealed class SqlServerPlugin() : ProviderPlugin("sqlserver", (connection, time, log) => new SqlServerWarehouse(connection, time) { Log = log })
 {
-    /// <inheritdoc />
-    public override string Name => "sqlserver";
-
-    /// <inheritdoc />
-    public override WarehouseProvider CreateWarehouse(string connectionString, TimeProvider time, ILogger log) =>
-        new SqlServerWarehouse(connectionString, time) { Log = log };
-
     /// <inheritdoc />
     public override ProviderJobStorage CreateJobStorage(string connectionString, JobStorageOptions options)
     {

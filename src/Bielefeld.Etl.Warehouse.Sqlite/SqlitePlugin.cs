@@ -1,7 +1,6 @@
 using Bielefeld.Etl.Warehouse.Plugins;
 using Bielefeld.Etl.Warehouse.Sqlite;
 using Hangfire.InMemory;
-using Microsoft.Extensions.Logging;
 
 [assembly: RegisterProvider(typeof(SqlitePlugin))]
 
@@ -11,17 +10,10 @@ namespace Bielefeld.Etl.Warehouse.Sqlite;
 /// The embedded default, <c>sqlite</c>: one file, no server. Jobs are kept in memory: the schedules are rebuilt from
 /// <c>pipelines/</c> at every start, and the load claims keep a repeated run harmless.
 /// </summary>
-internal sealed class SqlitePlugin : ProviderPlugin
+internal sealed class SqlitePlugin() : ProviderPlugin("sqlite", (connection, time, log) => new SqliteWarehouse(connection, time) { Log = log })
 {
     /// <inheritdoc />
-    public override string Name => "sqlite";
-
-    /// <inheritdoc />
     public override bool IsDefault => true;
-
-    /// <inheritdoc />
-    public override WarehouseProvider CreateWarehouse(string connectionString, TimeProvider time, ILogger log) =>
-        new SqliteWarehouse(connectionString, time) { Log = log };
 
     /// <inheritdoc />
     /// <remarks>A lock in memory ends with its process.</remarks>

@@ -10,19 +10,21 @@ namespace Bielefeld.Etl.Warehouse.Plugins;
 /// it. A provider project registers its plug-in once with <see cref="RegisterProviderAttribute"/>;
 /// <see cref="ProviderPlugins"/> finds it, so hosting, reporting and the command line never name a provider.
 /// </summary>
-public abstract class ProviderPlugin
+/// <param name="name">The name in configuration (<c>Warehouse:Provider</c>, <c>--provider</c>).</param>
+/// <param name="createWarehouse">Creates the warehouse from connection string, clock and logger.</param>
+public abstract class ProviderPlugin(string name, Func<string, TimeProvider, ILogger, WarehouseProvider> createWarehouse)
 {
     /// <summary>The schema of Hangfire's tables in a server database (beside dwh, stg and rpt).</summary>
     public const string JobSchema = "hangfire";
 
     /// <summary>The name in configuration (<c>Warehouse:Provider</c>, <c>--provider</c>); the warehouse's own <see cref="WarehouseProvider.Name"/>.</summary>
-    public abstract string Name { get; }
+    public string Name { get; } = name;
 
     /// <summary>Whether this is the provider used when configuration names none: the one that needs no server.</summary>
     public virtual bool IsDefault => false;
 
     /// <summary>The warehouse for <paramref name="connectionString"/>, logging to <paramref name="log"/>.</summary>
-    public abstract WarehouseProvider CreateWarehouse(string connectionString, TimeProvider time, ILogger log);
+    public WarehouseProvider CreateWarehouse(string connectionString, TimeProvider time, ILogger log) => createWarehouse(connectionString, time, log);
 
     /// <summary>The Hangfire job storage <c>serve</c> uses with this warehouse.</summary>
     /// <exception cref="InvalidOperationException">The login cannot use the storage; the message says why, in German.</exception>
