@@ -27,10 +27,10 @@ public sealed record ServerOptions
     /// <summary>Parallel workers; pipelines are independent, one pipeline never runs twice at once.</summary>
     public int WorkerCount { get; init; } = 2;
 
-    /// <summary>After this a fetched job whose server went silent is fetched again (Hangfire.PostgreSql, Hangfire.SqlServer).</summary>
+    /// <summary>After this a fetched job whose server went silent is fetched again (server job storages).</summary>
     public TimeSpan InvisibilityTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>After this another server removes a distributed lock row as stale (Hangfire.PostgreSql).</summary>
+    /// <summary>After this another server removes a distributed lock as stale, where the job storage keeps locks as rows.</summary>
     public TimeSpan DistributedLockTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>How often idle workers look for jobs.</summary>

@@ -2,8 +2,8 @@ namespace Bielefeld.Etl.Cli.Composition;
 
 /// <summary>
 /// The configuration as appsettings.json, the environment and the command line spell it, bound with the options pattern
-/// (<see cref="EtlConfiguration.Load"/>) and checked once at start (<see cref="ConfigurationRules"/>). Only the paths and
-/// the provider have their defaults here; any other setting is null when it is not given, and the type it ends up in
+/// (<see cref="EtlConfiguration.Load"/>) and checked once at start (<see cref="ConfigurationRules"/>). Only the paths have
+/// their defaults here (the provider's is the one its plug-in marks as default); any other setting is null when it is not given, and the type it ends up in
 /// (<c>RetrySettings</c>, <c>FileHandling</c>, <c>ServerOptions</c>, <c>EtlOptions</c>) holds its default: one place each.
 /// An empty value (<c>BIELEFELD_ETL_FILES__STABLEFOR=</c>) counts as not given.
 /// </summary>
@@ -58,10 +58,10 @@ public sealed class ConfiguredSettings
 /// <summary><c>Warehouse:*</c>.</summary>
 public sealed class WarehouseSection
 {
-    /// <summary>sqlite, postgresql or sqlserver.</summary>
-    public string Provider { get; set; } = "sqlite";
+    /// <summary>The name a provider registers (<c>ProviderPlugins</c>); the default provider's when not given.</summary>
+    public string? Provider { get; set; }
 
-    /// <summary>The provider's connection string; appsettings.json ships the SQLite file <c>data/warehouse.db</c>.</summary>
+    /// <summary>The provider's connection string; appsettings.json ships the default provider's file <c>data/warehouse.db</c>.</summary>
     public string? ConnectionString { get; set; }
 }
 
@@ -169,6 +169,6 @@ public sealed class HangfireSection
     /// <summary>Job storage; the warehouse's when not given.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>After this an orphaned pipeline lock has expired (PostgreSQL).</summary>
+    /// <summary>After this an orphaned pipeline lock has expired, where the job storage keeps locks as rows.</summary>
     public TimeSpan? DistributedLockTimeout { get; set; }
 }

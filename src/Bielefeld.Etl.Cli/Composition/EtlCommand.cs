@@ -2,7 +2,7 @@ using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Definitions.Pipelines;
 using Bielefeld.Etl.Jobs;
 using Bielefeld.Etl.Warehouse;
-using Bielefeld.Etl.Warehouse.Sqlite;
+using Bielefeld.Etl.Warehouse.Plugins;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -33,7 +33,8 @@ public abstract class EtlCommand<TSettings> : AsyncCommand<TSettings>
             Configured = EtlConfiguration.Load(settings);
             var options = Configured.ToEtlOptions(MovesFiles(settings), DefaultStableFor);
             var logger = logging.CreateLogger("Bielefeld.Etl");
-            warehouse = WarehouseFactory.Create(options.Warehouse, TimeProvider.System, logger);
+            var plugin = ProviderPlugins.Find(options.Warehouse.Provider);
+            warehouse = plugin.CreateWarehouse(options.Warehouse.ConnectionString, TimeProvider.System, logger);
             var run = PipelineRun.Prepare(options, warehouse, logger, TimeProvider.System);
             var broken = BrokenPipelinesNeeded(run, settings);
             foreach (var pipeline in broken)
@@ -48,7 +49,7 @@ public abstract class EtlCommand<TSettings> : AsyncCommand<TSettings>
 
             if (NeedsExistingWarehouse)
             {
-                RefuseMissingWarehouse(warehouse, settings);
+                RefuseMissingWarehouse(plugin, warehouse, settings);
             }
 
             var exit = await ExecuteAsync(run, warehouse, options, settings, cancellationToken);
@@ -107,15 +108,15 @@ public abstract class EtlCommand<TSettings> : AsyncCommand<TSettings>
     /// <summary>Writes one error line to stderr, plain: an operator greps the night's log for it.</summary>
     protected static Task Error(string message) => Console.Error.WriteLineAsync("Fehler: " + message);
 
-    // A SQLite file that is not there is a typo or a missing mount, not an empty warehouse: creating it would fork the
-    // data. Only init creates one, and the run on a fresh clone may create the shipped default (data/warehouse.db).
+    // A warehouse file that is not there is a typo or a missing mount, not an empty warehouse: creating it would fork
+    // the data. Only init creates one, and the run on a fresh clone may create the shipped default (data/warehouse.db).
     // Server databases need no check: the server itself refuses a database that does not exist.
-    private static void RefuseMissingWarehouse(WarehouseProvider warehouse, TSettings settings)
+    private static void RefuseMissingWarehouse(ProviderPlugin plugin, WarehouseProvider warehouse, TSettings settings)
     {
-        if (warehouse is SqliteWarehouse { Exists: false } sqlite && !EtlConfiguration.UsesShippedWarehouse(settings))
+        if (plugin.MissingStore(warehouse) is { } missing && !EtlConfiguration.UsesShippedWarehouse(settings))
         {
             throw new InvalidOperationException(
-                $"Kein Warehouse unter {Path.GetFullPath(sqlite.DataSource)}: die Datei gibt es nicht. Ein neues Warehouse legt "
+                $"Kein Warehouse unter {missing}: die Datei gibt es nicht. Ein neues Warehouse legt "
                 + "'bielefeld-etl init' an; die anderen Befehle legen keines an, damit ein Tippfehler im Pfad kein zweites erzeugt.");
         }
     }

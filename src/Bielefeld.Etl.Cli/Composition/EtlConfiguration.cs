@@ -4,6 +4,7 @@ using Bielefeld.Etl.Jobs.Files;
 using Bielefeld.Etl.Jobs.Resilience;
 using Bielefeld.Etl.Jobs.Summary;
 using Bielefeld.Etl.Warehouse;
+using Bielefeld.Etl.Warehouse.Plugins;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -63,7 +64,7 @@ public static class EtlConfiguration
         var inbox = Path.GetFullPath(settings.Inbox);
         var (files, retry) = (settings.Files, settings.Retry);
         var options = new EtlOptions(inbox, Shipped(settings.Pipelines), Shipped(settings.Catalog), Shipped(settings.Areas),
-            new WarehouseSettings(settings.Warehouse.Provider, settings.Warehouse.ConnectionString!))
+            new WarehouseSettings(settings.Warehouse.Provider is { Length: > 0 } provider ? provider : ProviderPlugins.Default.Name, settings.Warehouse.ConnectionString!))
         {
             Reports = Path.GetFullPath(settings.Reports),
             AttainmentFile = Shipped(settings.Attainment),

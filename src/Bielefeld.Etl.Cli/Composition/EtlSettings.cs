@@ -13,7 +13,7 @@ public class EtlSettings : CommandSettings
 
     /// <summary>The warehouse provider.</summary>
     [CommandOption("--provider <NAME>")]
-    [Description("Warehouse-Provider: sqlite (Standard), postgresql, sqlserver")]
+    [Description("Warehouse-Provider (ohne Angabe der eingebettete; ein unbekannter Name nennt die bekannten)")]
     public string? Provider { get; init; }
 
     /// <summary>The warehouse connection string.</summary>

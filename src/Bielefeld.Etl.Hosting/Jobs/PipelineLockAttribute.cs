@@ -6,12 +6,12 @@ using Hangfire.Storage;
 namespace Bielefeld.Etl.Hosting.Jobs;
 
 /// <summary>
-/// One execution per pipeline at a time, as far as the job storage's distributed lock reaches. A lock on SQL Server
-/// (an application lock of the session) or in memory ends with its process. Hangfire.PostgreSql's lock is a row that
-/// outlives a killed server until it is older than the storage's DistributedLockTimeout (never renewed): an execution
-/// that finds the lock taken there waits for it that long, saying so in the log, and runs once the orphaned lock has
-/// expired instead of being skipped until the next schedule. An execution that still cannot take it is skipped, with a
-/// log line. The lock saves work and nothing more: correctness comes from the load's fingerprint claim.
+/// One execution per pipeline at a time, as far as the job storage's distributed lock reaches. A lock that is a
+/// session's application lock, or in memory, ends with its process. A lock that is a row outlives a killed server until
+/// it is older than the storage's DistributedLockTimeout (never renewed; the provider's plug-in says which,
+/// <see cref="JobStorageFactory.OrphanedLockExpiry"/>): an execution that finds the lock taken there waits for it that
+/// long, saying so in the log, and runs once the orphaned lock has expired instead of being skipped until the next
+/// schedule. An execution that still cannot take it is skipped, with a log line. The lock saves work and nothing more: correctness comes from the load's fingerprint claim.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class PipelineLockAttribute(int timeoutInSeconds) : JobFilterAttribute, IServerFilter
