@@ -104,17 +104,7 @@ public sealed class CsvHead
     /// </summary>
     public CsvReader OpenData(string path)
     {
-        var reader = CsvReader.FromFile(path, new CsvReaderOptions
-        {
-            Encoding = Encoding,
-            Separator = Separator,
-            HasHeader = false,
-            SkipEmptyLines = false,
-            TrackLineNumbers = true,
-            TrimWhitespace = true,
-            IncludeValuesInExceptions = false,
-            MaxRecordSize = Limits.ExtractLimits.Default.MaxRecordBytes,
-        });
+        var reader = CsvReader.FromFile(path, CsvExtract.Options(Encoding, Separator, hasHeader: false));
         try
         {
             while (reader.LineNumber < Line && reader.Read())
