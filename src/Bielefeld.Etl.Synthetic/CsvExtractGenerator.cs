@@ -37,7 +37,8 @@ public abstract class CsvExtractGenerator : IExtractGenerator
 
     /// <summary>
     /// The real-export forms to write: of <see cref="SpreadsheetVariant"/>, CSV files take
-    /// <see cref="SpreadsheetVariant.LabelSpaces"/> (each header name with a leading space and a trailing non-breaking space).
+    /// <see cref="SpreadsheetVariant.LabelSpaces"/> (each header name with a leading space and a trailing non-breaking space)
+    /// and <see cref="SpreadsheetVariant.HeaderMoved"/> (a title line and a blank line above the header).
     /// </summary>
     public SpreadsheetVariant Variant { get; init; }
 
@@ -53,11 +54,30 @@ public abstract class CsvExtractGenerator : IExtractGenerator
             var path = Path.Combine(directory, FileNameOf(files.Count));
             WriteFile(path, files.Count, first, rows, random);
             var bad = BadRows.Count(first, rows, BadEvery);
-            files.Add(new GeneratedFile(path, new FileInfo(path).Length, rows, new ExpectedCounts(rows + 1, rows - bad, bad, 1)));
+            var head = 1 + TitleLines.Length;
+            files.Add(new GeneratedFile(path, new FileInfo(path).Length, rows, new ExpectedCounts(rows + head, rows - bad, bad, head)));
             first += rows;
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// The lines above the header in the <see cref="Variant"/>'s form: with <see cref="SpreadsheetVariant.HeaderMoved"/>
+    /// a title line and a blank line, as reporting modules export them; none otherwise.
+    /// </summary>
+    protected string[] TitleLines => Variant.HasFlag(SpreadsheetVariant.HeaderMoved) ? [$"Export {Source} aus dem Fachverfahren", ""] : [];
+
+    /// <summary>Writes the title lines (<see cref="TitleLines"/>) and the header line.</summary>
+    protected void WriteHead(TextWriter writer, string header)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        foreach (var line in TitleLines)
+        {
+            writer.WriteLine(line);
+        }
+
+        writer.WriteLine(HeaderLine(header));
     }
 
     /// <summary>The header line as written, in the <see cref="Variant"/>'s form.</summary>

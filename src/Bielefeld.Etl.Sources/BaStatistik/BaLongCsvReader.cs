@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Sources.German;
 using Bielefeld.Etl.Observations;
 using Bielefeld.Etl.Sources.Csv;
 using CsvHelper;
@@ -31,77 +32,107 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
 
         // One pass: the months the file covers (the load record's period) are gathered while the rows stream; the scope
         // answers with the delivery month until the first month is read, and with the file's range once all rows are.
-        var reader = OpenCsv(path, fileName, out var columns);
-        var state = new BaLongCsvState(columns, new DateOnly(delivered.Year, delivered.Month, 1));
+        var head = CsvHead.Find(path, fileName, fields => Match(fields).Missing.Count == 0, fields => ColumnsOf(fields, fileName, null));
+        var protocol = new NormalisationProtocol();
+        var columns = ColumnsOf(head.Fields, fileName, protocol);
+        head.Note(protocol);
+        if (head.EncodingName != "UTF-8 mit BOM")
+        {
+            protocol.Add(NormalisationCodes.Encoding, head.EncodingName, $"Kodierung {head.EncodingName} statt UTF-8 mit BOM gelesen", null, head.Line, null);
+        }
+
+        var reader = Open(head, path, fileName);
+        var state = new BaLongCsvState(columns, new DateOnly(delivered.Year, delivered.Month, 1), protocol);
         return new ExtractReading(
             () => new DeliveryScope(pipeline, null, state.First ?? state.Fallback, state.Last ?? state.Fallback) { Mode = SupersedeMode.PerValue },
-            ReadRows(reader, state), reader);
+            ReadRows(reader, head, state), reader)
+        {
+            Normalisations = protocol,
+        };
     }
 
-    private CsvReader OpenCsv(string path, string fileName, out Columns columns)
+    private static CsvReader Open(CsvHead head, string path, string fileName)
     {
-        CsvReader reader;
         try
         {
-            reader = CsvReader.FromFile(path, new CsvReaderOptions
-            {
-                Encoding = ExtractEncoding.Detect(path),
-                TrackLineNumbers = true,
-                SkipEmptyLines = false,
-                TrimWhitespace = true,
-                MaxRecordSize = Limits.ExtractLimits.Default.MaxRecordBytes,
-            });
+            return head.OpenData(path);
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is CsvFormatException or IOException)
         {
             throw new ExtractFileException(FileReasons.Unreadable, $"{fileName}: keine lesbare CSV-Datei ({ex.Message}).", ex);
         }
-
-        try
-        {
-            columns = ColumnsOf(reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToList(), fileName);
-            return reader;
-        }
-        catch
-        {
-            reader.Dispose();
-            throw;
-        }
     }
 
-    private Columns ColumnsOf(List<string> headers, string fileName)
+    /// <summary>Per contract column the indexes of the header fields that name it (label spaces and case ignored), and the columns not named.</summary>
+    private (Dictionary<string, List<int>> Found, List<string> Missing) Match(IReadOnlyList<string> headers)
     {
-        var found = new Dictionary<string, int>(StringComparer.Ordinal);
+        var labels = headers.Select(h => GermanLabel.Normalise(h)).ToList();
+        var found = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var missing = new List<string>();
         foreach (var (column, names) in mapping.ColumnNames)
         {
-            var indexes = Enumerable.Range(0, headers.Count)
-                .Where(i => names.Contains(headers[i], StringComparer.OrdinalIgnoreCase)).ToList();
-            switch (indexes.Count)
+            var indexes = Enumerable.Range(0, labels.Count).Where(i => names.Contains(labels[i], StringComparer.OrdinalIgnoreCase)).ToList();
+            if (indexes.Count == 0)
             {
-                case 0:
-                    missing.Add(column);
-                    break;
-                case 1:
-                    found[column] = indexes[0];
-                    break;
-                default:
-                    throw new ExtractFileException(FileReasons.UnexpectedHead, $"{fileName}: die Spalte '{column}' steht mehrfach in der Kopfzeile.");
+                missing.Add(column);
+            }
+            else
+            {
+                found[column] = indexes;
             }
         }
 
+        return (found, missing);
+    }
+
+    private Columns ColumnsOf(IReadOnlyList<string> headers, string fileName, NormalisationProtocol? protocol)
+    {
+        var (found, missing) = Match(headers);
+        if (found.FirstOrDefault(f => f.Value.Count > 1) is { Key: { } twice })
+        {
+            throw new ExtractFileException(FileReasons.UnexpectedHead, $"{fileName}: die Spalte '{twice}' steht mehrfach in der Kopfzeile.");
+        }
+
+        var labels = headers.Select(h => GermanLabel.Normalise(h)).ToList();
         if (missing.Count > 0)
         {
             throw new ExtractFileException(FileReasons.UnexpectedHead,
-                $"{fileName}: es fehlen die Spalten {string.Join(", ", missing)} (Kopfzeile: {string.Join(";", headers)}); ein umbenannter Spaltenkopf wird in pipelines/{pipeline}.yml als Alias eingetragen.");
+                $"{fileName}: es fehlen die Spalten {string.Join(", ", missing)} (Kopfzeile: {string.Join(";", labels)}); ein umbenannter Spaltenkopf wird in pipelines/{pipeline}.yml als Alias eingetragen.");
         }
 
-        return new Columns(found["Berichtsmonat"], found["Datenstand"], found["Regionstyp"], found["Regionsschluessel"], found["Region"], found["Merkmal"], found["Wert"], headers);
+        if (protocol is not null)
+        {
+            NoteHeader(headers, labels, protocol);
+        }
+
+        var at = found.ToDictionary(f => f.Key, f => f.Value[0], StringComparer.Ordinal);
+        return new Columns(at["Berichtsmonat"], at["Datenstand"], at["Regionstyp"], at["Regionsschluessel"], at["Region"], at["Merkmal"], at["Wert"], labels);
     }
 
-    private IEnumerable<SourceRow> ReadRows(CsvReader reader, BaLongCsvState state)
+    /// <summary>Notes header names with odd spaces and blank columns (an export's trailing separators), which are not read.</summary>
+    private static void NoteHeader(IReadOnlyList<string> headers, List<string> labels, NormalisationProtocol protocol)
     {
-        yield return new SourceRow.Skipped(1, "Kopfzeile");
+        for (var i = 0; i < headers.Count; i++)
+        {
+            GermanLabel.Read(headers[i], out var note);
+            protocol.Note(note, null, null, labels[i]);
+        }
+
+        var blank = labels.Count(l => l.Length == 0);
+        if (blank > 0)
+        {
+            protocol.Add(NormalisationCodes.BlankColumn, "",
+                string.Create(CultureInfo.InvariantCulture, $"{blank} Spalte{(blank > 1 ? "n" : "")} ohne Kopf übergangen"), null, null, null);
+        }
+    }
+
+    private IEnumerable<SourceRow> ReadRows(CsvReader reader, CsvHead head, BaLongCsvState state)
+    {
+        foreach (var skipped in head.SkippedHead("Kopfzeile"))
+        {
+            yield return skipped;
+        }
+
         while (reader.Read())
         {
             var number = checked((int)reader.LineNumber);
@@ -144,7 +175,12 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
         RejectedRow Problem(int column, string? raw, ReasonCode reason, string message) => new(null, number, columns.Headers[column], raw, reason, message);
 
         // The scope counts every month the file names, also in rows that are rejected for other reasons.
-        var month = state.Month(fields.Get(columns.Month));
+        var month = state.Month(fields.Get(columns.Month), number);
+        if (fields.HasOddSpace)
+        {
+            NoteLabels(state, number);
+        }
+
         if (month is { } seen)
         {
             state.First = state.First is { } f && f < seen ? f : seen;
@@ -232,6 +268,20 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
                 Vintage = status,
             },
         ]);
+    }
+
+    /// <summary>Notes the label fields of the row that have a non-breaking or doubled space, as the file writes them.</summary>
+    private static void NoteLabels(BaLongCsvState state, int number)
+    {
+        var fields = state.Fields;
+        var columns = state.Columns;
+        foreach (var column in (ReadOnlySpan<int>)[columns.RegionType, columns.Region, columns.Merkmal])
+        {
+            if (fields.HasOddSpaceIn(column))
+            {
+                state.NoteLabel(fields.Untrimmed(column), number, columns.Headers[column]);
+            }
+        }
     }
 
     private static string? RegionType(ReadOnlySpan<char> text)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Sources.German;
 using CsvHelper;
 
 namespace Bielefeld.Etl.Sources.BaStatistik;
@@ -11,7 +12,7 @@ namespace Bielefeld.Etl.Sources.BaStatistik;
 /// string, dictionary or regular expression unless it is rejected. Every cache is bounded by the catalog and the
 /// pipeline file, not by the file's size.
 /// </summary>
-internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly fallback)
+internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly fallback, NormalisationProtocol protocol)
 {
     private const int MaxCached = 1 << 14;
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
@@ -20,6 +21,8 @@ internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly f
     private readonly Dictionary<string, (Area? Area, ReasonCode? Reason, string? Column, string? Raw, string? Message)> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _seriesKeys = new(StringComparer.Ordinal);
     private readonly LastParsed _month = new();
+    private readonly Dictionary<string, Normalisation?> _labelNotes = new(StringComparer.Ordinal);
+    private Normalisation? _monthNote;
     private readonly LastParsed _status = new();
     private char[] _regionKey = new char[256];
 
@@ -36,26 +39,68 @@ internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly f
 
     public ObservationKeys Seen { get; } = new();
 
-    /// <summary>A Berichtsmonat JJJJMM, as <c>DateOnly.TryParseExact(text + "01", "yyyyMMdd")</c> reads it.</summary>
-    public DateOnly? Month(ReadOnlySpan<char> text)
+    /// <summary>The file's load protocol, for what the rows say in another form than the contract's.</summary>
+    public NormalisationProtocol Protocol { get; } = protocol;
+
+    /// <summary>
+    /// A Berichtsmonat: JJJJMM as the contract writes it, or a month and year as exports write them (<c>01/2017</c>,
+    /// <c>Jan 2017</c>, <c>2017-01</c>, <c>Januar 2017</c>; <see cref="GermanMonthName"/>), noted in the protocol
+    /// at <paramref name="line"/>. A month without a year or a full date is not read: which month is meant would be guessed.
+    /// </summary>
+    public DateOnly? Month(ReadOnlySpan<char> text, int line)
     {
-        if (_month.Matches(text, out var cached))
+        if (!_month.Matches(text, out var month))
         {
-            return cached;
+            (month, _monthNote) = ParseMonth(text);
+            _month.Remember(text, month);
         }
 
-        DateOnly? month = null;
+        if (_monthNote is { } note)
+        {
+            Protocol.Add(note.Code, note.Raw, note.Message, null, line, "Berichtsmonat");
+        }
+
+        return month;
+    }
+
+    private static (DateOnly? Month, Normalisation? Note) ParseMonth(ReadOnlySpan<char> text)
+    {
         if (text.Length == 6)
         {
             Span<char> day = stackalloc char[8];
             text.CopyTo(day);
             day[6] = '0';
             day[7] = '1';
-            month = DateOnly.TryParseExact(day, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m : null;
+            return (DateOnly.TryParseExact(day, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m : null, null);
         }
 
-        _month.Remember(text, month);
-        return month;
+        var raw = text.ToString();
+        if (Csv.GermanValues.TryDate(raw, out _) || GermanMonthName.Read(raw) is not { Year: { } year } heading)
+        {
+            return (null, null);
+        }
+
+        var month = new DateOnly(year, heading.Month, 1);
+        var read = string.Create(CultureInfo.InvariantCulture, $"{GermanMonthName.FullName(heading.Month)} {year}");
+        return (month, new Normalisation(NormalisationCodes.MonthValue, raw, $"Berichtsmonat '{raw}' als {read} gelesen"));
+    }
+
+    /// <summary>
+    /// Notes a label field (Merkmal, Region) written with non-breaking or doubled spaces; those read as single spaces
+    /// (<see cref="BaStatistikMapping.Normalise"/>, <see cref="BaRegion"/>). Called only for fields that have such a space.
+    /// </summary>
+    public void NoteLabel(string text, int line, string column)
+    {
+        if (!_labelNotes.TryGetValue(text, out var note))
+        {
+            GermanLabel.Read(text, out note);
+            if (_labelNotes.Count < MaxCached)
+            {
+                _labelNotes[text] = note;
+            }
+        }
+
+        Protocol.Note(note, null, line, column);
     }
 
     /// <summary>A Datenstand TT.MM.JJJJ.</summary>
@@ -112,7 +157,7 @@ internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly f
             return cached;
         }
 
-        var resolved = BaRegion.Resolve(areas, regionType, key.ToString(), name.ToString());
+        var resolved = BaRegion.Resolve(areas, regionType, key.ToString(), GermanLabel.Normalise(name.ToString()));
         if (_regions.Count < MaxCached)
         {
             _regions[composite.ToString()] = resolved;
@@ -165,8 +210,14 @@ internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly f
 /// </summary>
 internal sealed class RowFields(BaLongCsvReader.Columns columns)
 {
+    /// <summary>Spaces of copied web pages and word processors that no contract writes in a label.</summary>
+    private static readonly System.Buffers.SearchValues<char> OddSpaces = System.Buffers.SearchValues.Create("\u00A0\u202F\u2007\t");
+
     private readonly int[] _start = new int[columns.Headers.Count];
     private readonly int[] _length = new int[columns.Headers.Count];
+    private readonly int[] _rawStart = new int[columns.Headers.Count];
+    private readonly int[] _rawLength = new int[columns.Headers.Count];
+    private readonly int[] _labels = [columns.RegionType, columns.Region, columns.Merkmal];
     private readonly int[] _needed = [columns.Month, columns.DataStatus, columns.RegionType, columns.RegionKey, columns.Region, columns.Merkmal, columns.Value];
     private char[] _buffer = new char[1024];
 
@@ -192,9 +243,30 @@ internal sealed class RowFields(BaLongCsvReader.Columns columns)
             var trimmed = field.Trim();
             _start[index] = position + (field.Length - field.TrimStart().Length);
             _length[index] = trimmed.Length;
+            _rawStart[index] = position;
+            _rawLength[index] = written;
             position += written;
         }
+
+        HasOddSpace = false;
+        foreach (var index in _labels)
+        {
+            HasOddSpace |= HasOddSpaceIn(index);
+        }
     }
+
+    /// <summary>Whether a label field (Regionstyp, Region, Merkmal) of the row has a non-breaking, tab or doubled space.</summary>
+    public bool HasOddSpace { get; private set; }
+
+    /// <summary>Whether the field has a non-breaking, tab or doubled space anywhere, its ends included.</summary>
+    public bool HasOddSpaceIn(int index)
+    {
+        var raw = _buffer.AsSpan(_rawStart[index], _rawLength[index]);
+        return raw.IndexOfAny(OddSpaces) >= 0 || raw.IndexOf("  ", StringComparison.Ordinal) >= 0;
+    }
+
+    /// <summary>The field as the parser gave it, before trimming.</summary>
+    public string Untrimmed(int index) => _buffer.AsSpan(_rawStart[index], _rawLength[index]).ToString();
 
     public ReadOnlySpan<char> Get(int index) => _buffer.AsSpan(_start[index], _length[index]);
 

@@ -45,12 +45,15 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
 
         try
         {
-            MoveToSheet(excel, fileName, table.Sheet);
+            // The sheet is chosen as every workbook reader chooses it: case and spaces ignored, and noted.
+            var protocol = new NormalisationProtocol();
+            Workbooks.SheetChoice.MoveTo(excel, fileName, table.Sheet, [], protocol);
             var head = ReadHead(excel, fileName, table, fileMonth);
             var scope = new DeliveryScope(pipeline, null, head.Month, head.Month) { Mode = SupersedeMode.PerValue };
             return new ExtractReading(scope, head.Rows.Concat(ReadBody(excel, fileName, table, head)), new CompositeDisposable(excel, stream))
             {
                 Sheet = table.Sheet,
+                Normalisations = protocol,
             };
         }
         catch
@@ -59,35 +62,6 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
             stream.Dispose();
             throw;
         }
-    }
-
-    private static void MoveToSheet(IExcelDataReader excel, string fileName, string sheet)
-    {
-        var sheets = new List<string>();
-        do
-        {
-            if (string.Equals(excel.Name?.Trim(), sheet, StringComparison.OrdinalIgnoreCase))
-            {
-                return;
-            }
-
-            sheets.Add(excel.Name ?? "");
-        }
-        while (excel.NextResult());
-
-        throw new ExtractFileException(FileReasons.SheetMissing,
-            $"{fileName}: das Blatt '{sheet}' fehlt (vorhanden: {string.Join(", ", sheets)}).");
-    }
-
-    private static object?[] Cells(IExcelDataReader excel)
-    {
-        var cells = new object?[excel.FieldCount];
-        for (var i = 0; i < cells.Length; i++)
-        {
-            cells[i] = excel.GetValue(i);
-        }
-
-        return cells;
     }
 
     private static TableHead ReadHead(IExcelDataReader excel, string fileName, TableMapping table, DateOnly fileMonth)
@@ -99,7 +73,7 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
         while (header is null && number < MaxHeadRows && excel.Read())
         {
             number++;
-            var cells = Cells(excel);
+            var cells = Statistiktabelle.TableHead.Cells(excel);
             if (cells.Length > 0 && BaStatistikMapping.Normalise(SheetCell.Raw(cells[0]) ?? "") == "MERKMAL")
             {
                 header = cells;
@@ -137,7 +111,7 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
         if (excel.Read())
         {
             number++;
-            var cells = Cells(excel);
+            var cells = Statistiktabelle.TableHead.Cells(excel);
             if (IsNumbering(cells))
             {
                 rows.Add(new SourceRow.Skipped(number, "Kopfzeile (Spaltennummern)"));
@@ -278,7 +252,7 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
         var pending = head.FirstDataRow;
         while (pending is not null || excel.Read())
         {
-            var cells = pending ?? Cells(excel);
+            var cells = pending ?? Statistiktabelle.TableHead.Cells(excel);
             pending = null;
             number++;
             var raw = cells.Length > 0 ? SheetCell.Raw(cells[0]) ?? "" : "";

@@ -55,12 +55,30 @@ public sealed class CsvColumns
     }
 
     /// <summary>
+    /// Whether <paramref name="fields"/> can be the file's header: every one of <paramref name="required"/> is named
+    /// (under its contract name or an alias). Used to find the header line among the first lines (<see cref="CsvHead"/>).
+    /// </summary>
+    public bool IsHeader(IReadOnlyList<string> fields, IEnumerable<string> required)
+    {
+        var named = fields.Select(f => _columnBySpelling.GetValueOrDefault(German.GermanLabel.Normalise(f))).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return required.All(named.Contains);
+    }
+
+    /// <summary>Finds the header of the file at <paramref name="path"/> (<see cref="CsvHead.Find"/>) and matches it (<see cref="Resolve"/>).</summary>
+    /// <exception cref="Loading.ExtractFileException">No header, two candidate header lines, a required column missing or named twice.</exception>
+    public (CsvHead Head, CsvHeader Header) Find(string path, IReadOnlyList<string> required, string fileName)
+    {
+        var head = CsvHead.Find(path, fileName, fields => IsHeader(fields, required), fields => Resolve(fields, required, fileName));
+        return (head, Resolve(head.Fields, required, fileName, head.Line));
+    }
+
+    /// <summary>
     /// Matches a file's header: each known column gets the index of the header that names it. Unknown headers are
     /// ignored (and listed); a known column named twice is a file-level error, and so is a missing one of
     /// <paramref name="required"/>.
     /// </summary>
     /// <exception cref="Loading.ExtractFileException">A required column is missing or a column is named twice.</exception>
-    public CsvHeader Resolve(IReadOnlyList<string> headers, IEnumerable<string> required, string fileName)
+    public CsvHeader Resolve(IReadOnlyList<string> headers, IEnumerable<string> required, string fileName, int line = 1)
     {
         var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
         var ignored = new List<string>();
@@ -99,6 +117,6 @@ public sealed class CsvColumns
                 + $"(gefunden: {string.Join(", ", headers.Select(h => h.Trim()))}); eine umbenannte Spalte wird in der Pipeline-Definition als Alias eingetragen.");
         }
 
-        return new CsvHeader(indexes, headers.Select(h => German.GermanLabel.Normalise(h)).ToList(), ignored, notes);
+        return new CsvHeader(indexes, headers.Select(h => German.GermanLabel.Normalise(h)).ToList(), ignored, notes, line);
     }
 }

@@ -11,18 +11,26 @@ namespace Bielefeld.Etl.Sources.Csv;
 public static class CsvExtract
 {
     /// <summary>Opens <paramref name="path"/>; nothing is read until the header is asked for.</summary>
-    public static CsvReader Open(string path) =>
-        CsvReader.FromFile(path, new CsvReaderOptions
-        {
-            Encoding = ExtractEncoding.Detect(path),
-            Separator = null,
-            HasHeader = true,
-            SkipEmptyLines = false,
-            TrackLineNumbers = true,
-            TrimWhitespace = true,
-            IncludeValuesInExceptions = false,
-            MaxRecordSize = Limits.ExtractLimits.Default.MaxRecordBytes,
-        });
+    public static CsvReader Open(string path) => CsvReader.FromFile(path, Options(ExtractEncoding.Detect(path), null, hasHeader: true));
+
+    /// <summary>
+    /// The options every reader here reads a delivered file with: empty lines kept and line numbers tracked (so that
+    /// every line is accounted for), fields trimmed, no values in exception messages, records bounded.
+    /// </summary>
+    /// <param name="encoding">The file's encoding (<see cref="ExtractEncoding"/>).</param>
+    /// <param name="separator">The separator; null to detect it from the first lines.</param>
+    /// <param name="hasHeader">Whether the first line is the header.</param>
+    public static CsvReaderOptions Options(System.Text.Encoding encoding, char? separator, bool hasHeader) => new()
+    {
+        Encoding = encoding,
+        Separator = separator,
+        HasHeader = hasHeader,
+        SkipEmptyLines = false,
+        TrackLineNumbers = true,
+        TrimWhitespace = true,
+        IncludeValuesInExceptions = false,
+        MaxRecordSize = Limits.ExtractLimits.Default.MaxRecordBytes,
+    };
 
     /// <summary>
     /// Reads the header of an opened file: an unreadable head (not CSV at all, binary garbage) becomes a file-level

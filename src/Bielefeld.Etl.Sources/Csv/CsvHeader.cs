@@ -8,21 +8,29 @@ public sealed class CsvHeader
 
     private readonly IReadOnlyList<(int Index, German.Normalisation Note)> _notes;
 
-    internal CsvHeader(Dictionary<string, int> indexes, IReadOnlyList<string> headers, IReadOnlyList<string> ignored, IReadOnlyList<(int Index, German.Normalisation Note)> notes)
+    internal CsvHeader(Dictionary<string, int> indexes, IReadOnlyList<string> headers, IReadOnlyList<string> ignored, IReadOnlyList<(int Index, German.Normalisation Note)> notes, int line)
     {
+        Line = line;
         _indexes = indexes;
         _headers = headers;
         Ignored = ignored;
         _notes = notes;
     }
 
-    /// <summary>A load protocol holding what was normalised in the header line (line 1): names with odd spaces.</summary>
-    public Loading.NormalisationProtocol Protocol()
+    /// <summary>The 1-based line of the header.</summary>
+    public int Line { get; }
+
+    /// <summary>
+    /// A load protocol holding what was normalised in the header line (names with odd spaces) and, given the file's
+    /// <paramref name="head"/>, where the header was found and the separator.
+    /// </summary>
+    public Loading.NormalisationProtocol Protocol(CsvHead? head = null)
     {
         var protocol = new Loading.NormalisationProtocol();
+        head?.Note(protocol);
         foreach (var (index, note) in _notes)
         {
-            German.ProtocolNotes.Note(protocol, note, null, 1, _headers[index]);
+            German.ProtocolNotes.Note(protocol, note, null, Line, _headers[index]);
         }
 
         return protocol;

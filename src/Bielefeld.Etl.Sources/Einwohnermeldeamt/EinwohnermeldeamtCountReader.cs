@@ -56,25 +56,23 @@ public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, ICont
                 $"{fileName}: erwartet wird EWO_Bestand_<JJJJMMTT>.csv mit einem Quartalsende (31.03., 30.06., 30.09., 31.12.) als Stichtag.");
         }
 
-        CsvHeader header;
-        using (var reader = CsvExtract.Open(path))
-        {
-            header = _mapping.Columns.Resolve(CsvExtract.ReadHeader(reader, fileName), EinwohnermeldeamtMapping.Known, fileName);
-        }
+        var (head, header) = _mapping.Columns.Find(path, EinwohnermeldeamtMapping.Known, fileName);
 
         var month = new DateOnly(referenceDate.Year, referenceDate.Month, 1);
         var sums = new Dictionary<(int Series, string Area), long>();
         var scope = new DeliveryScope(_pipeline, Series, month, month);
-        return new ExtractReading(scope, Rows(path, fileName, header, referenceDate, sums), null) { Totals = Totals(sums, month), Normalisations = header.Protocol() };
+        return new ExtractReading(scope, Rows(path, fileName, head, header, referenceDate, sums), null) { Totals = Totals(sums, month), Normalisations = header.Protocol(head) };
     }
 
-    private IEnumerable<SourceRow> Rows(string path, string fileName, CsvHeader header, DateOnly referenceDate, Dictionary<(int, string), long> sums)
+    private IEnumerable<SourceRow> Rows(string path, string fileName, CsvHead head, CsvHeader header, DateOnly referenceDate, Dictionary<(int, string), long> sums)
     {
-        var (firstLines, detailSums) = FirstPass(path, fileName, header, referenceDate);
+        var (firstLines, detailSums) = FirstPass(path, fileName, head, header, referenceDate);
         var keys = new CompactKey();
-        using var reader = CsvExtract.Open(path);
-        _ = reader.Headers;
-        yield return new SourceRow.Skipped(1, header.SkipReason);
+        using var reader = head.OpenData(path);
+        foreach (var skipped in head.SkippedHead(header.SkipReason))
+        {
+            yield return skipped;
+        }
         while (reader.Read())
         {
             var record = CsvRecord.Current(reader, header);
@@ -117,12 +115,12 @@ public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, ICont
     /// <see cref="CompactKey"/>) and a line number per distinct row, not the strings; the second pass reuses the map.
     /// </summary>
     private (Dictionary<UInt128, int> FirstLines, Dictionary<UInt128, long> DetailSums) FirstPass(
-        string path, string fileName, CsvHeader header, DateOnly referenceDate)
+        string path, string fileName, CsvHead head, CsvHeader header, DateOnly referenceDate)
     {
         var keys = new CompactKey();
         var firstLines = new Dictionary<UInt128, int>();
         var sums = new Dictionary<UInt128, long>();
-        using var reader = CsvExtract.Open(path);
+        using var reader = head.OpenData(path);
         while (reader.Read())
         {
             var record = CsvRecord.Current(reader, header);

@@ -7,7 +7,7 @@ namespace Bielefeld.Etl.Sources.German;
 /// <summary>
 /// Month headers as German spreadsheets write them: full names (<c>März</c>, <c>Jänner</c>), three-letter forms with or
 /// without a dot (<c>Mär</c>, <c>Mrz</c> as German Excel's <c>MMM</c> writes it, <c>Jän</c>, <c>Sept.</c>), numbers
-/// (<c>3</c>, <c>03</c>, a number cell 3), month and year (<c>März 2024</c>, <c>03.2024</c>, <c>2024-03</c>,
+/// (<c>3</c>, <c>03</c>, a number cell 3), month and year (<c>März 2024</c>, <c>03.2024</c>, <c>03/2024</c>, <c>2024-03</c>,
 /// <c>01.03.2024</c>) and date-typed cells. Anything else (English <c>Mar</c>, <c>Ma</c>, <c>13</c>, two-digit years)
 /// is not read: it would be guessed.
 /// </summary>
@@ -112,9 +112,9 @@ public static partial class GermanMonthName
         return month;
     }
 
-    // A name or a one- or two-digit number, an optional dot, an optional four-digit year after a space or dot
-    // (März 2024, 03.2024); or an ISO year-month (2024-03).
-    [GeneratedRegex(@"^(?:(?:(?<name>\p{L}+)|(?<number>\d{1,2}))\.?(?:[ .](?<year>\d{4}))?|(?<leadingYear>\d{4})-(?<number>\d{2}))$", RegexOptions.CultureInvariant)]
+    // A name or a one- or two-digit number, an optional dot, an optional four-digit year after a space, dot or slash
+    // (März 2024, 03.2024, 03/2024); or an ISO year-month (2024-03).
+    [GeneratedRegex(@"^(?:(?:(?<name>\p{L}+)|(?<number>\d{1,2}))\.?(?:[ ./](?<year>\d{4}))?|(?<leadingYear>\d{4})-(?<number>\d{2}))$", RegexOptions.CultureInvariant)]
     private static partial Regex MonthText();
 }
 

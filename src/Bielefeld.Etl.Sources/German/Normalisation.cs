@@ -31,6 +31,15 @@ public static class NormalisationCodes
     /// <summary>An empty column inside the table, ignored where the pipeline allows it.</summary>
     public const string BlankColumn = "LEERSPALTE";
 
+    /// <summary>A CSV file separated by <c>,</c>, a tab or <c>|</c> instead of the contracts' <c>;</c>.</summary>
+    public const string Separator = "TRENNZEICHEN";
+
+    /// <summary>A CSV file in another of the accepted encodings than its contract names (UTF-8 without BOM, Windows-1252).</summary>
+    public const string Encoding = "KODIERUNG";
+
+    /// <summary>A month value written other than the contract's form (<c>01/2017</c>, <c>Jan 2017</c>, <c>2017-01</c>, <c>Januar 2017</c>).</summary>
+    public const string MonthValue = "MONATSANGABE";
+
     /// <summary>The sheet found under another name the pipeline allows.</summary>
     public const string SheetAlias = "BLATT_UMBENANNT";
 }

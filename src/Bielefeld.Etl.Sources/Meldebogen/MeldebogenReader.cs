@@ -140,29 +140,32 @@ public sealed class MeldebogenReader : IExtractReader
 
     private ExtractReading OpenCsv(string path, string fileName, DeliveryScope scope)
     {
-        var reader = CsvReader.FromFile(path, new CsvReaderOptions { Encoding = ExtractEncoding.Detect(path), TrackLineNumbers = true, MaxRecordSize = Limits.ExtractLimits.Default.MaxRecordBytes });
+        var head = CsvHead.Find(path, fileName, fields => IsHeader([.. fields]), fields => MapHeader([.. fields.Select(f => GermanLabel.Normalise(f))], fileName));
+        var header = head.Fields.Select(h => GermanLabel.Normalise(h)).ToList();
+        var columns = MapHeader(header, fileName);
+        var protocol = new NormalisationProtocol();
+        head.Note(protocol);
+        CsvReader reader;
         try
         {
-            var header = reader.Headers.Select(h => GermanLabel.Normalise(h.TrimStart('\uFEFF'))).ToList();
-            var columns = MapHeader(header, fileName);
-            return new ExtractReading(scope, CsvRows(reader, columns, header), reader);
+            reader = head.OpenData(path);
         }
         catch (CsvFormatException ex)
         {
-            reader.Dispose();
             throw new ExtractFileException(FileReasons.Unreadable, $"{fileName}: keine lesbare CSV-Datei ({ex.Message}).", ex);
         }
-        catch
-        {
-            reader.Dispose();
-            throw;
-        }
+
+        return new ExtractReading(scope, CsvRows(reader, head, columns, header), reader) { Normalisations = protocol };
     }
 
-    private IEnumerable<SourceRow> CsvRows(CsvReader reader, IReadOnlyDictionary<string, int> columns, List<string> header)
+    private IEnumerable<SourceRow> CsvRows(CsvReader reader, CsvHead head, IReadOnlyDictionary<string, int> columns, List<string> header)
     {
         var check = new MeldebogenRowCheck(_plan, _areas, _mapping);
-        yield return new SourceRow.Skipped(1, "Kopfzeile");
+        foreach (var skipped in head.SkippedHead("Kopfzeile"))
+        {
+            yield return skipped;
+        }
+
         while (reader.Read())
         {
             var cells = columns.ToDictionary(c => c.Key, c => ((object?)(c.Value < reader.FieldCount ? reader.GetString(c.Value) : null), header[c.Value]), StringComparer.Ordinal);
@@ -186,7 +189,7 @@ public sealed class MeldebogenReader : IExtractReader
         var missing = MeldebogenColumns.Required.Where(c => !columns.ContainsKey(c)).ToList();
         return missing.Count == 0
             ? columns
-            : throw Head(fileName, $"in der Kopfzeile (Zeile 1) fehlen die Spalten {string.Join(", ", missing)}; einen neuen Meldebogen erzeugen und die Meldungen übertragen.");
+            : throw Head(fileName, $"in der Kopfzeile fehlen die Spalten {string.Join(", ", missing)}; einen neuen Meldebogen erzeugen und die Meldungen übertragen.");
     }
 
     private static ExtractFileException Head(string fileName, string detail) => new(FileReasons.UnexpectedHead, $"{fileName}: {detail}");

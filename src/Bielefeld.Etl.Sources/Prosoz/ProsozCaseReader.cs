@@ -49,13 +49,13 @@ public sealed partial class ProsozCaseReader : IExtractReader
             throw new ExtractFileException(FileReasons.UnexpectedName, $"{fileName}: erwartet wird Prosoz_HzE_<JJJJMMTT>.csv (Exportdatum).");
         }
 
-        var reader = CsvExtract.Open(path);
+        var (head, header) = _mapping.Columns.Find(path, ProsozMapping.Known, fileName);
+        var reader = head.OpenData(path);
         try
         {
-            var header = _mapping.Columns.Resolve(CsvExtract.ReadHeader(reader, fileName), ProsozMapping.Known, fileName);
             var counts = new Dictionary<(int Rate, string Area, int Month), (int Numerator, int Denominator)>();
             var scope = new DeliveryScope(_pipeline, Series, new DateOnly(exportDate.Year, 1, 1), new DateOnly(exportDate.Year, 12, 1));
-            return new ExtractReading(scope, Rows(reader, header, exportDate, counts), reader) { Totals = Totals(counts, exportDate), Normalisations = header.Protocol() };
+            return new ExtractReading(scope, Rows(reader, head, header, exportDate, counts), reader) { Totals = Totals(counts, exportDate), Normalisations = header.Protocol(head) };
         }
         catch
         {
@@ -64,12 +64,16 @@ public sealed partial class ProsozCaseReader : IExtractReader
         }
     }
 
-    private IEnumerable<SourceRow> Rows(CsvHelper.CsvReader reader, CsvHeader header, DateOnly exportDate, Dictionary<(int, string, int), (int, int)> counts)
+    private IEnumerable<SourceRow> Rows(CsvHelper.CsvReader reader, CsvHead head, CsvHeader header, DateOnly exportDate, Dictionary<(int, string, int), (int, int)> counts)
     {
         // Duplicate check: a 128-bit key per case number (see CompactKey; the Fallnummer itself is not kept) and its line.
         var keys = new CompactKey();
         var seen = new Dictionary<UInt128, int>();
-        yield return new SourceRow.Skipped(1, header.SkipReason);
+        foreach (var skipped in head.SkippedHead(header.SkipReason))
+        {
+            yield return skipped;
+        }
+
         while (reader.Read())
         {
             var record = CsvRecord.Current(reader, header);

@@ -49,25 +49,23 @@ public sealed partial class RekomExportReader : IExtractReader
             throw new ExtractFileException(FileReasons.UnexpectedName, $"{fileName}: erwartet wird REKOM_Export_<JJJJ-MM-TT>.csv (Exportdatum).");
         }
 
-        CsvHeader header;
-        using (var reader = CsvExtract.Open(path))
-        {
-            header = _mapping.Columns.Resolve(CsvExtract.ReadHeader(reader, fileName), RekomMapping.Required, fileName);
-        }
+        var (head, header) = _mapping.Columns.Find(path, RekomMapping.Required, fileName);
 
         var year = exportDate.Year;
         var tally = new RekomTally(_mapping, year, exportDate, Series);
         var scope = new DeliveryScope(_pipeline, Series, new DateOnly(year, 1, 1), new DateOnly(year, 12, 1));
-        return new ExtractReading(scope, Rows(path, header, exportDate, tally), null) { Totals = Totals(tally), Normalisations = header.Protocol() };
+        return new ExtractReading(scope, Rows(path, head, header, exportDate, tally), null) { Totals = Totals(tally), Normalisations = header.Protocol(head) };
     }
 
-    private IEnumerable<SourceRow> Rows(string path, CsvHeader header, DateOnly exportDate, RekomTally tally)
+    private IEnumerable<SourceRow> Rows(string path, CsvHead head, CsvHeader header, DateOnly exportDate, RekomTally tally)
     {
-        var winners = Winners(path, header, exportDate);
+        var winners = Winners(path, head, header, exportDate);
         var keys = new CompactKey();
-        using var reader = CsvExtract.Open(path);
-        _ = reader.Headers;
-        yield return new SourceRow.Skipped(1, header.SkipReason);
+        using var reader = head.OpenData(path);
+        foreach (var skipped in head.SkippedHead(header.SkipReason))
+        {
+            yield return skipped;
+        }
         while (reader.Read())
         {
             var record = CsvRecord.Current(reader, header);
@@ -99,11 +97,11 @@ public sealed partial class RekomExportReader : IExtractReader
         }
     }
 
-    private Dictionary<UInt128, Winner> Winners(string path, CsvHeader header, DateOnly exportDate)
+    private Dictionary<UInt128, Winner> Winners(string path, CsvHead head, CsvHeader header, DateOnly exportDate)
     {
         var keys = new CompactKey();
         var winners = new Dictionary<UInt128, Winner>();
-        using var reader = CsvExtract.Open(path);
+        using var reader = head.OpenData(path);
         while (reader.Read())
         {
             var record = CsvRecord.Current(reader, header);

@@ -66,7 +66,7 @@ public sealed class StatistiktabelleReader : IExtractReader, IContextSource
             var (stand, standRow, merges) = FirstPass(excel, fileName);
             excel.Reset();
             MoveToSheet(excel, fileName, new NormalisationProtocol());
-            var head = TableHead.Read(excel, _mapping, merges, fileName, sheet);
+            var head = TableHead.Read(excel, _mapping, merges, fileName, sheet, protocol);
             CheckTitle(head, fileName);
             var body = new TableBody(_mapping, head, sheet, SeriesKey, stand, standRow, protocol);
             var rows = head.Rows.Concat(_mapping.IsLong ? body.ReadLong(excel) : body.ReadWide(excel));

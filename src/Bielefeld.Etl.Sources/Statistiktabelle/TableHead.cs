@@ -44,7 +44,7 @@ internal sealed class TableHead
     /// <summary>The key columns of a long table.</summary>
     public LongColumns? Long { get; private set; }
 
-    public static TableHead Read(IExcelDataReader excel, StatistiktabelleMapping mapping, IReadOnlyList<CellRange> merges, string fileName, string sheet)
+    public static TableHead Read(IExcelDataReader excel, StatistiktabelleMapping mapping, IReadOnlyList<CellRange> merges, string fileName, string sheet, NormalisationProtocol protocol)
     {
         var options = mapping.Options;
         var firstCell = GermanLabel.Normalise(options.Header.FirstCell);
@@ -100,7 +100,7 @@ internal sealed class TableHead
         }
         else
         {
-            head.Columns = ColumnsOf(header, mapping, fileName);
+            head.Columns = ColumnsOf(header, mapping, fileName, new MonthNotes(protocol, sheet, headerStart));
         }
 
         return head;
@@ -118,7 +118,7 @@ internal sealed class TableHead
         return cells;
     }
 
-    private static List<TableColumn> ColumnsOf(HeaderCells header, StatistiktabelleMapping mapping, string fileName)
+    private static List<TableColumn> ColumnsOf(HeaderCells header, StatistiktabelleMapping mapping, string fileName, MonthNotes notes)
     {
         var options = mapping.Options;
         var columns = new List<TableColumn>();
@@ -146,6 +146,8 @@ internal sealed class TableHead
                 {
                     throw Head(fileName, $"der Monat im Kopf von Spalte {letter} ('{SheetCell.Raw(monthCell)}') nennt kein Jahr, und die Zeilen nennen keines.");
                 }
+
+                notes.Add(month, options.Header.MonthRow.Value, letter);
             }
 
             Indicator? indicator = null;
@@ -233,6 +235,30 @@ internal sealed class TableHead
     private static ExtractFileException Head(string fileName, string detail) => new(FileReasons.UnexpectedHead, $"{fileName}: {detail}");
 
     /// <summary>The header rows' cells; an empty cell inside a merged range reads as the range's first cell.</summary>
+    /// <summary>
+    /// Notes month headers read from another form than the full German name (<c>Mrz</c>, <c>03</c>, a date cell) as
+    /// <see cref="NormalisationCodes.MonthHeader"/>, once per spelling: a month merged over its series columns is one header.
+    /// </summary>
+    private sealed class MonthNotes(NormalisationProtocol protocol, string sheet, int headerStart)
+    {
+        private readonly HashSet<MonthHeading> _noted = [];
+
+        public void Add(MonthHeading month, int headerRow, string letter)
+        {
+            if (!_noted.Add(month))
+            {
+                return;
+            }
+
+            var name = GermanMonthName.FullName(month.Month);
+            var canonical = month.Year is { } year ? string.Create(CultureInfo.InvariantCulture, $"{name} {year}") : name;
+            if (month.IsDateCell || !string.Equals(GermanLabel.Normalise(month.Raw), canonical, StringComparison.Ordinal))
+            {
+                protocol.Note(month.NoteAgainst(canonical), sheet, headerStart + headerRow - 1, letter);
+            }
+        }
+    }
+
     private sealed class HeaderCells(List<object?[]> rows, IReadOnlyList<CellRange> merges, int headerStart)
     {
         public int Width => rows.Skip(headerStart - 1).Max(r => r.Length);

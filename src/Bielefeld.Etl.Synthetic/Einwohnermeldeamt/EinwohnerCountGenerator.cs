@@ -63,7 +63,7 @@ public sealed class EinwohnerCountGenerator : CsvExtractGenerator
         var date = ReferenceDate(fileIndex);
         var stichtag = SyntheticCsv.German(date);
         using var writer = SyntheticCsv.Create(path, SyntheticCsv.Utf8Bom, "\n");
-        writer.WriteLine(HeaderLine(Header));
+        WriteHead(writer, Header);
         for (long r = 0; r < rows; r++)
         {
             // Row numbers restart in every file: each file is a complete reference date of its own.

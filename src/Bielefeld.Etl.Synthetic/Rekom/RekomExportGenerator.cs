@@ -48,7 +48,7 @@ public sealed class RekomExportGenerator : CsvExtractGenerator
         var year = 2017 - fileIndex;
         var export = new DateOnly(year, 12, 31);
         using var writer = SyntheticCsv.Create(path, SyntheticCsv.Windows1252, "\r\n");
-        writer.WriteLine(HeaderLine(Header));
+        WriteHead(writer, Header);
         for (var i = first; i < first + rows; i++)
         {
             var project = Projects[random.Next(Projects.Length)];

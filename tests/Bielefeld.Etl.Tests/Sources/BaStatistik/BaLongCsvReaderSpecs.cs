@@ -119,11 +119,38 @@ public sealed class BaLongCsvReaderSpecs : IDisposable
     [Fact]
     public void Month_and_Datenstand_must_be_readable_and_in_order()
     {
-        var rows = Rows(Write(Sieker("60", month: "2017-06"), Sieker("60", month: "201705", status: "2017-07-13"), Sieker("60", month: "201708", status: Status)));
+        var rows = Rows(Write(Sieker("60", month: "06/17"), Sieker("60", month: "201705", status: "2017-07-13"), Sieker("60", month: "201708", status: Status)));
 
         Assert.Equal(
             [(2, "BA_BERICHTSMONAT_UNGUELTIG"), (3, "BA_DATENSTAND_UNGUELTIG"), (4, "BA_DATENSTAND_UNGUELTIG")],
             rows.OfType<SourceRow.Rejected>().SelectMany(r => r.Problems).Select(p => (p.Row, p.Reason.Code)));
+    }
+
+    [Theory]
+    [InlineData("06/17")]
+    [InlineData("Juni")]
+    [InlineData("15.06.2017")]
+    [InlineData("13/2017")]
+    [InlineData("Jun 17")]
+    public void A_Berichtsmonat_that_would_need_guessing_is_rejected_with_its_raw_value(string month)
+    {
+        var problem = SingleProblem(Rows(Write(Sieker("60", month: month))));
+
+        Assert.Equal((2, "Berichtsmonat", month, "BA_BERICHTSMONAT_UNGUELTIG"), (problem.Row, problem.Column, problem.RawValue, problem.Reason.Code));
+    }
+
+    [Theory]
+    [InlineData("06/2017")]
+    [InlineData("Jun 2017")]
+    [InlineData("Juni 2017")]
+    [InlineData("2017-06")]
+    [InlineData("Jun. 2017")]
+    public void A_Berichtsmonat_as_exports_write_it_is_read_as_that_month(string month)
+    {
+        var rows = Rows(Write(Sieker("60", month: month)));
+
+        var observation = Assert.Single(Assert.IsType<SourceRow.Accepted>(rows[1]).Observations);
+        Assert.Equal((new DateOnly(2017, 6, 1), 60m), (observation.Month, observation.Value));
     }
 
     [Fact]

@@ -96,6 +96,27 @@ public sealed class StatistiktabelleEngineSpecs : IDisposable
     }
 
     [Fact]
+    public void Month_headers_in_German_Excel_short_form_are_named_in_the_load_protocol_once_per_month()
+    {
+        MonthlyTableWriter.Write(Vintage(later: true), _dir.File("canonical.xlsx"));
+        MonthlyTableWriter.Write(Vintage(later: true) with { Months = MonthHeaderStyle.ExcelShort }, _dir.File("short.xlsx"));
+        var reader = StatistiktabellePipelines.Reader(StatistiktabellePipelines.ItNrw);
+        using var canonical = reader.Open(_dir.File("canonical.xlsx"));
+        _ = canonical.Rows.ToList();
+        using var reading = reader.Open(_dir.File("short.xlsx"));
+
+        var rows = reading.Rows.ToList();
+
+        Assert.Equal(36, StatistiktabellePipelines.Values(rows).Count);
+        Assert.DoesNotContain(canonical.Normalisations.Entries, e => e.Code == "MONATSKOPF");
+        var notes = reading.Normalisations.Entries.Where(e => e.Code == "MONATSKOPF").ToList();
+        // Every month but „Mai“, which is its own full name; each merged over its three series columns, noted once.
+        Assert.Equal(11, notes.Count);
+        Assert.All(notes, n => Assert.Equal(1, n.Count));
+        Assert.Contains(notes, n => (n.Raw, n.Message, n.Column, n.Sheet) == ("Mrz", "Monatskopf 'Mrz' als März gelesen", "H", "Temporär"));
+    }
+
+    [Fact]
     public void Numbers_written_as_German_text_are_named_in_the_load_protocol()
     {
         MonthlyTableWriter.Write(Vintage(later: true) with { NumbersAsText = true }, _dir.File("text.xlsx"));
