@@ -2,6 +2,7 @@ using System.Globalization;
 using Bielefeld.Etl.Definitions.Pipelines;
 using Bielefeld.Etl.Deliveries;
 using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Sources.Csv;
 using Bielefeld.Etl.Warehouse;
 
 namespace Bielefeld.Etl.Jobs;
@@ -53,7 +54,7 @@ public sealed partial class PipelineRun
         foreach (var file in rejectShares)
         {
             var text = string.Create(CultureInfo.InvariantCulture,
-                $"vorläufig: {file.Offen} offene abgewiesene Zeilen in {file.Datei} ({Math.Round(file.Share * 100, 1).ToString(CultureInfo.GetCultureInfo("de-DE"))} %)");
+                $"vorläufig: {file.Offen} offene abgewiesene Zeilen in {file.Datei} ({Math.Round(file.Share * 100, 1).ToString(GermanValues.Culture)} %)");
             conditions.AddRange(current.Where(v => v.FileId == file.DateiId).GroupBy(v => v.IndicatorCode)
                 .Select(g => new StatusHint(g.Key, g.Min(v => v.FirstMonth), text)));
         }

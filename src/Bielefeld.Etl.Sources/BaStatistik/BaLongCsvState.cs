@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Sources.Csv;
 using CsvHelper;
 
 namespace Bielefeld.Etl.Sources.BaStatistik;
@@ -14,8 +15,6 @@ namespace Bielefeld.Etl.Sources.BaStatistik;
 internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly fallback)
 {
     private const int MaxCached = 1 << 14;
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-
     private readonly Dictionary<string, MerkmalMapping?> _merkmale = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Area? Area, ReasonCode? Reason, string? Column, string? Raw, string? Message)> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _seriesKeys = new(StringComparer.Ordinal);
@@ -66,7 +65,7 @@ internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly f
             return cached;
         }
 
-        DateOnly? status = DateOnly.TryParseExact(text, "dd.MM.yyyy", German, DateTimeStyles.None, out var s) ? s : null;
+        DateOnly? status = DateOnly.TryParseExact(text, "dd.MM.yyyy", GermanValues.Culture, DateTimeStyles.None, out var s) ? s : null;
         _status.Remember(text, status);
         return status;
     }
