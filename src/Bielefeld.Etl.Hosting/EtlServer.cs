@@ -48,11 +48,13 @@ public static class EtlServer
         builder.Services.AddSingleton(server);
         builder.Services.AddSingleton(run);
         builder.Services.AddSingleton(warehouse);
-        // The job state log reaches every client and server of this host only: Hangfire's global filters are static,
-        // and a process that builds two hosts (the specs) would log each transition twice.
+        // The job state log and the pipeline lock reach every client and server of this host only, with its logger:
+        // Hangfire's global filters are static, and a process that builds two hosts (the specs) would log each line twice.
         builder.Services.AddSingleton<JobStateLog>();
-        builder.Services.AddSingleton<IJobFilterProvider>(services =>
-            new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { services.GetRequiredService<JobStateLog>() }));
+        builder.Services.AddSingleton<PipelineLock>();
+        builder.Services.AddSingleton<IJobFilterProvider>(services => new JobFilterProviderCollection(
+            JobFilterProviders.Providers,
+            new JobFilterCollection { services.GetRequiredService<JobStateLog>(), services.GetRequiredService<PipelineLock>() }));
         // Created before Hangfire's own services, so disposed after them.
         builder.Services.AddSingleton<HangfireLogRelease>();
         builder.Services.AddHangfire(c => c

@@ -2,6 +2,7 @@ using System.Globalization;
 using Bielefeld.Etl.Definitions.Pipelines;
 using Bielefeld.Etl.Deliveries;
 using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Sources.Csv;
 using Bielefeld.Etl.Warehouse;
 
 namespace Bielefeld.Etl.Jobs;
@@ -53,12 +54,12 @@ public sealed partial class PipelineRun
         foreach (var file in rejectShares)
         {
             var text = string.Create(CultureInfo.InvariantCulture,
-                $"vorläufig: {file.Offen} offene abgewiesene Zeilen in {file.Datei} ({Math.Round(file.Share * 100, 1).ToString(CultureInfo.GetCultureInfo("de-DE"))} %)");
+                $"vorläufig: {file.Offen} offene abgewiesene Zeilen in {file.Datei} ({Math.Round(file.Share * 100, 1).ToString(GermanValues.Culture)} %)");
             conditions.AddRange(current.Where(v => v.FileId == file.DateiId).GroupBy(v => v.IndicatorCode)
                 .Select(g => new StatusHint(g.Key, g.Min(v => v.FirstMonth), text)));
         }
 
-        ConsistencyViolations = await FindInconsistenciesAsync(cancellationToken);
+        ConsistencyViolations = await FindInconsistenciesAsync(current, cancellationToken);
         // A violation flags its indicator from its month on, like a late delivery: the figures are doubtful until the source answers.
         conditions.AddRange(ConsistencyViolations.GroupBy(v => v.IndicatorCode, StringComparer.Ordinal)
             .Select(g => new StatusHint(g.Key, g.Min(v => v.Month), string.Join("; ", g.Select(v => v.Text).Distinct(StringComparer.Ordinal).Take(3)))));
@@ -66,8 +67,11 @@ public sealed partial class PipelineRun
         return statuses;
     }
 
-    // The current figures summed over series, only of the indicators a rule names, as the database sums them.
-    private async Task<IReadOnlyList<Consistency.ConsistencyViolation>> FindInconsistenciesAsync(CancellationToken cancellationToken)
+    // The current figures summed over series, only of the indicators a rule names, as the database sums them. Every rule
+    // compares figures of one month, so they are read and checked a calendar year at a time, from the first month any
+    // named indicator has: memory holds one year's figures however long the history grows. The last window is open, for
+    // a month after today a source may already report (a plan period that ends later).
+    private async Task<IReadOnlyList<Consistency.ConsistencyViolation>> FindInconsistenciesAsync(IReadOnlyList<CurrentValues> current, CancellationToken cancellationToken)
     {
         if (ConsistencyRules.Count == 0)
         {
@@ -81,13 +85,28 @@ public sealed partial class PipelineRun
             Consistency.ConsistencyRule.DistrictsAddUpToCity d => [d.Indicator],
             _ => [],
         }).ToHashSet(StringComparer.Ordinal);
-        var figures = (await _warehouse.CurrentMonthlyActualsAsync(named, cancellationToken))
-            .Select(f => new Consistency.MonthlyFigure(f.IndicatorCode, f.Actual.Month, f.AreaCode,
-                f.Actual.Suppressed ? null : f.Actual.Value,
-                f.Actual.Suppressed ? null : f.Actual.Numerator,
-                f.Actual.Suppressed ? null : f.Actual.Denominator))
-            .ToList();
-        return Consistency.ConsistencyCheck.Find(ConsistencyRules, figures, _areas);
+        var firstMonths = (current.Count > 0 ? current : await _warehouse.CurrentValuesAsync(cancellationToken))
+            .Where(v => named.Contains(v.IndicatorCode)).Select(v => v.FirstMonth).ToList();
+        if (firstMonths.Count == 0)
+        {
+            return [];
+        }
+
+        var violations = new List<Consistency.ConsistencyViolation>();
+        var last = Math.Max(firstMonths.Min().Year, Today.Year);
+        for (var year = firstMonths.Min().Year; year <= last; year++)
+        {
+            var to = year == last ? new DateOnly(9999, 12, 1) : new DateOnly(year, 12, 1);
+            var figures = (await _warehouse.CurrentMonthlyActualsAsync(named, new DateOnly(year, 1, 1), to, cancellationToken))
+                .Select(f => new Consistency.MonthlyFigure(f.IndicatorCode, f.Actual.Month, f.AreaCode,
+                    f.Actual.Suppressed ? null : f.Actual.Value,
+                    f.Actual.Suppressed ? null : f.Actual.Numerator,
+                    f.Actual.Suppressed ? null : f.Actual.Denominator))
+                .ToList();
+            violations.AddRange(Consistency.ConsistencyCheck.Find(ConsistencyRules, figures, _areas));
+        }
+
+        return [.. violations.OrderBy(v => v.IndicatorCode, StringComparer.Ordinal).ThenBy(v => v.Month).ThenBy(v => v.AreaCode, StringComparer.Ordinal)];
     }
 
     /// <summary>

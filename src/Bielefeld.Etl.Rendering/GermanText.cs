@@ -23,6 +23,10 @@ public static class GermanText
     /// <summary>A day: <c>06.07.2017</c>.</summary>
     public static string Day(DateOnly day) => GermanValues.Format(day);
 
+    /// <summary>A day stored as ISO date (<c>2017-07-13</c>) as <c>13.07.2017</c>; "–" when it is none.</summary>
+    public static string Day(string? isoDay) =>
+        Iso(isoDay) is { } day ? Day(day) : None;
+
     /// <summary>The day of an instant as stored (no zone conversion), empty when there is none.</summary>
     public static string Day(DateTimeOffset? at) => at is { } t ? t.ToString("dd.MM.yyyy", GermanValues.Culture) : "";
 
@@ -31,7 +35,7 @@ public static class GermanText
 
     /// <summary>A month stored as ISO day (<c>2017-06-01</c>) in words; "–" when it is none.</summary>
     public static string Month(string? isoDay) =>
-        DateOnly.TryParseExact(isoDay, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? Month(month) : None;
+        Iso(isoDay) is { } month ? Month(month) : None;
 
     /// <summary>A month in figures: <c>06.2017</c>.</summary>
     public static string MonthNumber(DateOnly month) => month.ToString("MM.yyyy", GermanValues.Culture);
@@ -50,4 +54,7 @@ public static class GermanText
         "ueberfaellig" => "überfällig",
         _ => status,
     };
+
+    private static DateOnly? Iso(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }

@@ -16,6 +16,8 @@ public static class AttainmentOverview
     /// <param name="areaName">The area's name for the title.</param>
     /// <param name="generatedAt">When the page is written.</param>
     /// <param name="notice">A sentence the reader must see before the figures (why a reproduced day shows no data), or null.</param>
-    public static string Render(PlanCatalog plan, IReadOnlyList<AttainmentRow> series, string areaName, DateTimeOffset generatedAt, string? notice = null) =>
-        PageRenderer.Render<AttainmentOverviewPage>(new { Plan = plan, Series = series, AreaName = areaName, GeneratedAt = generatedAt, Notice = notice });
+    /// <param name="provenance">What the section "Herkunft der Zahlen" needs; without it the page has none.</param>
+    public static string Render(
+        PlanCatalog plan, IReadOnlyList<AttainmentRow> series, string areaName, DateTimeOffset generatedAt, string? notice = null, ReportProvenance? provenance = null) =>
+        PageRenderer.Render<AttainmentOverviewPage>(new { Plan = plan, Series = series, AreaName = areaName, GeneratedAt = generatedAt, Notice = notice, Provenance = provenance });
 }

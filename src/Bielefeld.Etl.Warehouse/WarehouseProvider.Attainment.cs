@@ -6,18 +6,19 @@ namespace Bielefeld.Etl.Warehouse;
 public abstract partial class WarehouseProvider
 {
     /// <summary>
-    /// The current figures of <paramref name="indicators"/> per area and month, summed over series (what the consistency
-    /// rules compare), read indicator by indicator from the database: never the whole history of the fact.
+    /// The current figures of <paramref name="indicators"/> per area and month from <paramref name="from"/> to
+    /// <paramref name="to"/>, summed over series (what the consistency rules compare), read indicator by indicator from
+    /// the database: the caller asks window by window, never for the whole history of the fact.
     /// </summary>
     public async Task<IReadOnlyList<(string IndicatorCode, string AreaCode, MonthlyActual Actual)>> CurrentMonthlyActualsAsync(
-        IReadOnlyCollection<string> indicators, CancellationToken cancellationToken)
+        IReadOnlyCollection<string> indicators, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var figures = new List<(string, string, MonthlyActual)>();
         foreach (var indicator in indicators.Order(StringComparer.Ordinal))
         {
-            await foreach (var (area, actual) in ReadMonthlyActualsAsync(connection, transaction, indicator, new DateOnly(1900, 1, 1), new DateOnly(9999, 12, 1), cancellationToken))
+            await foreach (var (area, actual) in ReadMonthlyActualsAsync(connection, transaction, indicator, from, to, cancellationToken))
             {
                 figures.Add((indicator, area, actual));
             }

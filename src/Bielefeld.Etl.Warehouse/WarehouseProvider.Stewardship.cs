@@ -43,55 +43,6 @@ public abstract partial class WarehouseProvider
     /// suppressed values get <paramref name="suppressedHint"/> appended.
     /// </summary>
     public abstract Task WriteStatusHintsAsync(IReadOnlyList<StatusHint> hints, string suppressedHint, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The attainment of every indicator in one area as it was reported at <paramref name="asOf"/>: computed from the
-    /// values current at that moment (loaded before it, not yet superseded by then), against the Zielwerte valid at that
-    /// moment (a later catalog revision does not rewrite what was reported). With the moment the area's first value was
-    /// loaded, so that a report of a day before it can say why it is empty.
-    /// </summary>
-    public async Task<AttainmentAsOf> AttainmentAsOfAsync(
-        PlanCatalog catalog, AreaCatalog areas, AttainmentSettings settings, string areaCode, DateTimeOffset asOf, CancellationToken cancellationToken)
-    {
-        var history = await ObservationHistoryAsync(areaCode, cancellationToken);
-        var current = history
-            .Where(v => v.LoadedAt <= asOf && (v.SupersededAt is null || v.SupersededAt > asOf))
-            .GroupBy(v => (v.IndicatorCode, v.Month))
-            .ToLookup(g => g.Key.IndicatorCode, g => new MonthlyActual(g.Key.Month, Sum(g.Select(v => v.Value)))
-            {
-                Numerator = Sum(g.Select(v => v.Numerator)),
-                Denominator = Sum(g.Select(v => v.Denominator)),
-                Suppressed = g.Any(v => v.Suppressed),
-            });
-        var targets = (await TargetHistoryAsync(cancellationToken))
-            .Where(t => t.AreaCode == areaCode && t.IsValidAt(asOf))
-            .ToDictionary(t => t.IndicatorCode, StringComparer.Ordinal);
-        var calculator = new AttainmentCalculator(settings);
-        var areaName = areas.Find(areaCode)?.Name ?? areaCode;
-        var rows = new List<AttainmentRow>();
-        foreach (var indicator in catalog.Indicators)
-        {
-            var target = targets.TryGetValue(indicator.Code, out var version)
-                ? version.ToTarget(indicator.Targets.FirstOrDefault(t => t.AreaCode == areaCode))
-                : null;
-            foreach (var f in calculator.Compute(indicator, target, catalog.Year, areaCode, current[indicator.Code].OrderBy(a => a.Month).ToList()))
-            {
-                rows.Add(new AttainmentRow(
-                    f.IndicatorCode, indicator.MeasureCode, f.Month.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), areaName,
-                    (double?)f.ActualToDate, (double?)f.TargetValue, (double?)f.TargetPath, (double?)f.Degree, f.Status.ToReportName()));
-            }
-        }
-
-        return new AttainmentAsOf(
-            rows.OrderBy(r => r.IndikatorCode, StringComparer.Ordinal).ThenBy(r => r.Monat, StringComparer.Ordinal).ToList(),
-            history.Count == 0 ? null : history.Min(v => v.LoadedAt));
-
-        static decimal? Sum(IEnumerable<decimal?> values)
-        {
-            var list = values.ToList();
-            return list.Any(v => v is null) ? null : list.Sum(v => v!.Value);
-        }
-    }
 }
 
 /// <summary>The attainment of one area as it was reported at a moment.</summary>

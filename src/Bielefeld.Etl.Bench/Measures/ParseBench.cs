@@ -11,8 +11,6 @@ namespace Bielefeld.Etl.Bench.Measures;
 /// <summary>Parse only: Sep's bare parse (the baseline), CsvHelper reading and converting three fields, and the product's reader.</summary>
 internal static class ParseBench
 {
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-
     public static async Task<IReadOnlyList<Measurement>> RunAsync(BenchWorkspace workspace, int repeats)
     {
         var results = new List<Measurement>();
@@ -73,7 +71,7 @@ internal static class ParseBench
         {
             var month = reader.Parse<int>(0, CultureInfo.InvariantCulture);
             var status = reader.ParseExact<DateTime>(1, "dd.MM.yyyy", CultureInfo.InvariantCulture);
-            if (decimal.TryParse(reader.GetSpan(6), NumberStyles.Number, German, out var value))
+            if (decimal.TryParse(reader.GetSpan(6), NumberStyles.Number, GermanValues.Culture, out var value))
             {
                 sum += value + month + status.Day;
             }

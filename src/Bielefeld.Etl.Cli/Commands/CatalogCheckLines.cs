@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Bielefeld.Etl.Catalog;
-using Bielefeld.Etl.Definitions.Catalog;
 using Bielefeld.Etl.Definitions.Catalog.Import;
-using Bielefeld.Etl.Sources.Csv;
+using Bielefeld.Etl.Reporting;
 
 namespace Bielefeld.Etl.Cli.Commands;
 
@@ -26,7 +25,7 @@ public static class CatalogCheckLines
 
         foreach (var target in indicator.Targets)
         {
-            text.Append("  Ziel:  ").Append(Typed(indicator, target)).Append('\n');
+            text.Append("  Ziel:  ").Append(TargetText.Describe(indicator, target)).Append('\n');
             text.Append("  Plan:  ").Append(target.Wording.Length == 0 ? "(die Zielwert-Zelle des Plans ist leer)" : "„" + target.Wording + "“").Append('\n');
             if (target.BaselineWording is { } baseline)
             {
@@ -40,33 +39,5 @@ public static class CatalogCheckLines
         }
 
         return text.ToString();
-    }
-
-    private static string Typed(Indicator indicator, Target target)
-    {
-        var parts = new List<string>
-        {
-            target.Value is { } value
-                ? string.Create(GermanValues.Culture, $"{CatalogWords.Comparator(target.Comparator)} {value:0.##} {target.ValueUnit(indicator)}")
-                : CatalogWords.Comparator(target.Comparator),
-            CatalogVocabulary.Word(target.Period),
-            target.AreaMembers.Count > 0 ? "Bereiche " + string.Join(" + ", target.AreaMembers) + " zusammen"
-                : target.AreaCode == Area.CityCode ? "Stadt" : target.AreaCode,
-        };
-        if (target.Deadline is { } deadline)
-        {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"Stichtag {deadline:yyyy-MM-dd} ({(target.DeadlineStatedBy == StatedBy.Plan ? "laut Plan" : "angenommen")})"));
-        }
-
-        if (target.Baseline is { } b)
-        {
-            parts.Add(string.Create(GermanValues.Culture, $"Basis {b:0.##} {target.BaselineUnit ?? indicator.Unit} ({(target.BaselineStatedBy == StatedBy.Plan ? "laut Plan" : "angenommen")})"));
-        }
-        else if (target.Comparator == Comparator.ReductionFromBaseline)
-        {
-            parts.Add("Basis angenommen: Wert des Monats vor dem Zeitraum");
-        }
-
-        return string.Join("; ", parts);
     }
 }

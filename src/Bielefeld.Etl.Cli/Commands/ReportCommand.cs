@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bielefeld.Etl.Cli.Composition;
+using Bielefeld.Etl.Definitions.Catalog.Import;
 using Bielefeld.Etl.Jobs;
 using Bielefeld.Etl.Reporting;
 using Bielefeld.Etl.Sources.Csv;
@@ -47,7 +48,10 @@ public sealed class ReportCommand : EtlCommand<ReportSettings>
             series = await warehouse.AttainmentSeriesAsync(area.Code, cancellationToken);
         }
 
-        var html = AttainmentOverview.Render(run.Catalog, series, title, run.Time.GetUtcNow(), notice);
+        // The files behind today's figures; a reproduced day has other files, which dwh.herkunft does not keep.
+        var provenance = new ReportProvenance(
+            area.Code, options.Catalog, CatalogCorrections.Read(options.Catalog), day is null ? await warehouse.AreaProvenanceAsync(area.Code, cancellationToken) : null);
+        var html = AttainmentOverview.Render(run.Catalog, series, title, run.Time.GetUtcNow(), notice, provenance);
         var path = Path.GetFullPath(settings.Out ?? Path.Combine(
             options.Reports ?? "reports", day is { } d ? $"zielerreichung_stand_{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.html" : "zielerreichung.html"));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

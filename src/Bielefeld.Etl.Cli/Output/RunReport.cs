@@ -1,6 +1,6 @@
 using Bielefeld.Etl.Deliveries;
-using System.Globalization;
 using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Sources.Csv;
 using Bielefeld.Etl.Warehouse;
 using Spectre.Console;
 
@@ -9,8 +9,6 @@ namespace Bielefeld.Etl.Cli.Output;
 /// <summary>Renders what a run did and where the indicators stand, as tables a person reads in the terminal.</summary>
 public static class RunReport
 {
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-
     /// <summary>One line per file with its row conservation.</summary>
     public static void Write(RunSummary summary)
     {
@@ -35,7 +33,7 @@ public static class RunReport
             AnsiConsole.MarkupLine($"{Markup.Escape(file.File.Name)}: normalisiert gelesen (Ladeprotokoll load_normalisierung)");
             foreach (var note in file.Normalisations)
             {
-                AnsiConsole.MarkupLine(Markup.Escape(string.Create(German, $"  {note.Code}: {note.Message} ({note.Count}×, zuerst {Place(note)})")));
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(GermanValues.Culture, $"  {note.Code}: {note.Message} ({note.Count}×, zuerst {Place(note)})")));
             }
         }
 
@@ -46,7 +44,7 @@ public static class RunReport
     }
 
     private static string Place(Loading.NormalisationEntry note) =>
-        string.Join(" ", new[] { note.Sheet is null ? null : "Blatt " + note.Sheet, note.Row is { } row ? string.Create(German, $"Zeile {row}") : null, note.Column is null ? null : "Spalte " + note.Column }
+        string.Join(" ", new[] { note.Sheet is null ? null : "Blatt " + note.Sheet, note.Row is { } row ? string.Create(GermanValues.Culture, $"Zeile {row}") : null, note.Column is null ? null : "Spalte " + note.Column }
             .Where(p => p is not null)) is { Length: > 0 } place ? place : "Datei";
 
     /// <summary>The latest month with an actual, per indicator.</summary>
@@ -58,7 +56,7 @@ public static class RunReport
         {
             table.AddRow(
                 Markup.Escape(row.IndikatorCode), row.Monat[..7], Markup.Escape(row.Bereich), Number(row.Istwert), Number(row.Zielpfad),
-                Number(row.Zielwert), row.Zielerreichungsgrad is { } g ? g.ToString("P1", German) : "n/a", StatusMarkup(row.Status));
+                Number(row.Zielwert), row.Zielerreichungsgrad is { } g ? g.ToString("P1", GermanValues.Culture) : "n/a", StatusMarkup(row.Status));
         }
 
         AnsiConsole.Write(table);
@@ -125,7 +123,7 @@ public static class RunReport
         AnsiConsole.Write(table);
         if (rows.Count == limit)
         {
-            AnsiConsole.MarkupLine(string.Create(German, $"[yellow]Die ersten {limit:N0} Zeilen; --count erhöht die Grenze.[/]"));
+            AnsiConsole.MarkupLine(string.Create(GermanValues.Culture, $"[yellow]Die ersten {limit:N0} Zeilen; --count erhöht die Grenze.[/]"));
         }
     }
 
@@ -138,7 +136,7 @@ public static class RunReport
         {
             table.AddRow(
                 Markup.Escape(s.Source), Period(s), StatusMarkup(s.State.ToStoredName()),
-                s.DueDate.ToString("dd.MM.yyyy", German), s.DaysLate == 0 ? "" : Count(s.DaysLate));
+                s.DueDate.ToString("dd.MM.yyyy", GermanValues.Culture), s.DaysLate == 0 ? "" : Count(s.DaysLate));
         }
 
         if (!statuses.Any(s => s.State is DeliveryState.Late or DeliveryState.Due))
@@ -148,7 +146,7 @@ public static class RunReport
 
         AnsiConsole.Write(table);
         var delivered = statuses.Count(s => s.State is DeliveryState.Delivered or DeliveryState.Revised);
-        AnsiConsole.MarkupLine(string.Create(German, $"{delivered} Zeiträume geliefert (davon {statuses.Count(s => s.State == DeliveryState.Revised)} revidiert), {statuses.Count(s => s.State == DeliveryState.Expected)} erwartet."));
+        AnsiConsole.MarkupLine(string.Create(GermanValues.Culture, $"{delivered} Zeiträume geliefert (davon {statuses.Count(s => s.State == DeliveryState.Revised)} revidiert), {statuses.Count(s => s.State == DeliveryState.Expected)} erwartet."));
     }
 
     /// <summary>Late deliveries as warnings after a run; they do not change the exit code.</summary>
@@ -162,12 +160,12 @@ public static class RunReport
     }
 
     private static string Period(DeliveryStatus s) => s.PeriodStart == s.PeriodEnd
-        ? s.PeriodEnd.ToString("yyyy-MM", German)
-        : $"{s.PeriodStart.ToString("yyyy-MM", German)} bis {s.PeriodEnd.ToString("yyyy-MM", German)}";
+        ? s.PeriodEnd.ToString("yyyy-MM", GermanValues.Culture)
+        : $"{s.PeriodStart.ToString("yyyy-MM", GermanValues.Culture)} bis {s.PeriodEnd.ToString("yyyy-MM", GermanValues.Culture)}";
 
-    private static string Count(long value) => value.ToString(German);
+    private static string Count(long value) => value.ToString(GermanValues.Culture);
 
-    private static string Number(double? value) => value is { } v ? v.ToString("#,##0.##", German) : "–";
+    private static string Number(double? value) => value is { } v ? v.ToString("#,##0.##", GermanValues.Culture) : "–";
 
     private static string StatusMarkup(string status) => status switch
     {

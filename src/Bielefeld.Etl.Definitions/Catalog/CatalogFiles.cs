@@ -67,6 +67,9 @@ public static class CatalogFiles
         return problems.Count > 0 ? throw new CatalogException(problems) : new PlanCatalog(plan.Jahr, measures);
     }
 
+    /// <summary>The file of the measure <paramref name="measureCode"/> in the catalog <paramref name="directory"/>.</summary>
+    public static string MeasurePath(string directory, string measureCode) => Path.Combine(directory, MeasureFolder, measureCode + ".yml");
+
     /// <summary>Writes the catalog files; the same documents always give the same bytes.</summary>
     public static void Write(string directory, PlanDocument plan, IEnumerable<MeasureDocument> measures)
     {
@@ -75,7 +78,7 @@ public static class CatalogFiles
         WriteDocument(Path.Combine(directory, PlanFile), plan);
         foreach (var measure in measures)
         {
-            WriteDocument(Path.Combine(measureDir, measure.Code + ".yml"), measure);
+            WriteDocument(MeasurePath(directory, measure.Code), measure);
         }
     }
 

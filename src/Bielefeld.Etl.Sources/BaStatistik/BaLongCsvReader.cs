@@ -17,7 +17,6 @@ namespace Bielefeld.Etl.Sources.BaStatistik;
 /// </summary>
 internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMapping mapping, AreaCatalog areas)
 {
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
     private static readonly SearchValues<byte> AsciiWhiteSpace = SearchValues.Create(" \t\n\v\f\r"u8);
 
     public ExtractReading Open(string path)
@@ -224,7 +223,7 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
         else if (month is { } m && status < m)
         {
             Add(Problem(columns.DataStatus, fields.Text(columns.DataStatus), BaStatistikReasons.InvalidDataStatus,
-                string.Create(German, $"Der Datenstand {status:dd.MM.yyyy} liegt vor dem Berichtsmonat {m:MM/yyyy}.")));
+                string.Create(GermanValues.Culture, $"Der Datenstand {status:dd.MM.yyyy} liegt vor dem Berichtsmonat {m:MM/yyyy}.")));
         }
 
         var region = state.Region(areas, regionType, fields, columns);
@@ -257,7 +256,7 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
         if (!state.Seen.Add(merkmal.Indicator, month!.Value, area))
         {
             return new SourceRow.Rejected(number, [new RejectedRow(null, number, null, null, BaStatistikReasons.Duplicate,
-                string.Create(German, $"'{merkmal.Label}' für {area.Name}, Berichtsmonat {month:MM/yyyy}, steht bereits weiter oben in der Datei."))]);
+                string.Create(GermanValues.Culture, $"'{merkmal.Label}' für {area.Name}, Berichtsmonat {month:MM/yyyy}, steht bereits weiter oben in der Datei."))]);
         }
 
         return new SourceRow.Accepted(number,

@@ -2,6 +2,7 @@ using System.Globalization;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Loading;
 using Bielefeld.Etl.Sources.German;
+using Bielefeld.Etl.Sources.Csv;
 using CsvHelper;
 
 namespace Bielefeld.Etl.Sources.BaStatistik;
@@ -15,8 +16,6 @@ namespace Bielefeld.Etl.Sources.BaStatistik;
 internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly fallback, NormalisationProtocol protocol)
 {
     private const int MaxCached = 1 << 14;
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-
     private readonly Dictionary<string, MerkmalMapping?> _merkmale = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Area? Area, ReasonCode? Reason, string? Column, string? Raw, string? Message)> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _seriesKeys = new(StringComparer.Ordinal);
@@ -111,7 +110,7 @@ internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly f
             return cached;
         }
 
-        DateOnly? status = DateOnly.TryParseExact(text, "dd.MM.yyyy", German, DateTimeStyles.None, out var s) ? s : null;
+        DateOnly? status = DateOnly.TryParseExact(text, "dd.MM.yyyy", GermanValues.Culture, DateTimeStyles.None, out var s) ? s : null;
         _status.Remember(text, status);
         return status;
     }

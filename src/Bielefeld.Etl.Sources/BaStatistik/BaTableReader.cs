@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Loading;
 using Bielefeld.Etl.Observations;
+using Bielefeld.Etl.Sources.Csv;
 using ExcelDataReader;
 
 namespace Bielefeld.Etl.Sources.BaStatistik;
@@ -167,12 +168,12 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
 
         var text = ((string)value).Trim();
         string[] monthFormats = ["MMMM yyyy", "MMM yyyy", "MM/yyyy", "MM.yyyy", "yyyyMM"];
-        if (DateTime.TryParseExact(text, monthFormats, German, DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        if (DateTime.TryParseExact(text, monthFormats, GermanValues.Culture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
         {
             return new DateOnly(parsed.Year, parsed.Month, 1);
         }
 
-        if (DateTime.TryParseExact(text, "dd.MM.yyyy", German, DateTimeStyles.None, out parsed))
+        if (DateTime.TryParseExact(text, "dd.MM.yyyy", GermanValues.Culture, DateTimeStyles.None, out parsed))
         {
             return allowDay ? DateOnly.FromDateTime(parsed) : new DateOnly(parsed.Year, parsed.Month, 1);
         }
@@ -334,8 +335,6 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
     }
 
     private static ExtractFileException Head(string fileName, string detail) => new(FileReasons.UnexpectedHead, $"{fileName}: {detail}");
-
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
     [GeneratedRegex(@"^BA_(?<table>[A-Za-z0-9]+)_(?<ags>\d{5}|\d{8})_(?<month>\d{6})\.(xlsx|xls)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex FileNamePattern();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Sources.Csv;
 
 namespace Bielefeld.Etl.Sources.BaStatistik;
 
@@ -33,8 +34,6 @@ internal enum BaValueKind
 /// </summary>
 internal readonly partial record struct BaValue(BaValueKind Kind, decimal? Number, string? Raw)
 {
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-
     /// <summary>Whether the cell yields an observation (a number or a suppressed value).</summary>
     public bool IsObservation => Kind is BaValueKind.Number or BaValueKind.Suppressed;
 
@@ -59,7 +58,7 @@ internal readonly partial record struct BaValue(BaValueKind Kind, decimal? Numbe
             "x" or "X" => new BaValue(BaValueKind.NotApplicable, null, raw),
             "." => new BaValue(BaValueKind.Missing, null, raw),
             _ when GermanNumber().IsMatch(text) && decimal.TryParse(text,
-                NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, German, out var value)
+                NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, GermanValues.Culture, out var value)
                 => new BaValue(BaValueKind.Number, value, raw),
             _ => new BaValue(BaValueKind.Invalid, null, raw),
         };
@@ -77,7 +76,7 @@ internal readonly partial record struct BaValue(BaValueKind Kind, decimal? Numbe
         "x" or "X" => new BaValue(BaValueKind.NotApplicable, null, null),
         "." => new BaValue(BaValueKind.Missing, null, null),
         _ when GermanNumber().IsMatch(text) && decimal.TryParse(text,
-            NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, German, out var value)
+            NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, GermanValues.Culture, out var value)
             => new BaValue(BaValueKind.Number, value, null),
         _ => new BaValue(BaValueKind.Invalid, null, null),
     };

@@ -39,9 +39,6 @@ public sealed class CsvHeader
     /// <summary>Headers the reader does not know; their fields are not read.</summary>
     public IReadOnlyList<string> Ignored { get; }
 
-    /// <summary>Whether the file has <paramref name="column"/> (by its contract name).</summary>
-    public bool Has(string column) => _indexes.ContainsKey(column);
-
     /// <summary>The 0-based field index of <paramref name="column"/>, or -1 when the file lacks it.</summary>
     public int IndexOf(string column) => _indexes.GetValueOrDefault(column, -1);
 

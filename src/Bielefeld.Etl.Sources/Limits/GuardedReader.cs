@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Sources.Csv;
 using CsvHelper;
 using ExcelDataReader;
 using ExcelDataReader.Exceptions;
@@ -23,9 +24,6 @@ public sealed class GuardedReader(IExtractReader inner, ExtractLimits limits) : 
 
     /// <inheritdoc />
     public IReadOnlyList<Area> ContextAreas => inner is IContextSource context ? context.ContextAreas : [];
-
-    /// <summary>The reader inside, for callers that need its type.</summary>
-    public IExtractReader Inner => inner;
 
     /// <inheritdoc />
     public ExtractReading Open(string path)
@@ -84,7 +82,7 @@ public sealed class GuardedReader(IExtractReader inner, ExtractLimits limits) : 
             if (++count > maxRows)
             {
                 throw new ExtractFileException(ExtractLimitReasons.TooManyRows,
-                    $"{fileName}: mehr als {maxRows.ToString("N0", CultureInfo.GetCultureInfo("de-DE"))} Zeilen; die Datei wird nicht weiter gelesen.");
+                    $"{fileName}: mehr als {maxRows.ToString("N0", GermanValues.Culture)} Zeilen; die Datei wird nicht weiter gelesen.");
             }
 
             yield return row;

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Sources.Csv;
 
 namespace Bielefeld.Etl.Sources.Limits;
 
@@ -96,5 +96,5 @@ public static class TextFileCheck
         }
     }
 
-    private static string Number(long value) => value.ToString("N0", CultureInfo.GetCultureInfo("de-DE"));
+    private static string Number(long value) => value.ToString("N0", GermanValues.Culture);
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.IO.Compression;
 using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Sources.Csv;
 
 namespace Bielefeld.Etl.Sources.Limits;
 
@@ -64,5 +64,5 @@ public static class WorkbookArchive
     private static ExtractFileException TooLarge(string fileName, string detail) =>
         new(ExtractLimitReasons.WorkbookTooLarge, $"{fileName}: {detail}; die Mappe wird nicht geöffnet.");
 
-    private static string Number(long value) => value.ToString("N0", CultureInfo.GetCultureInfo("de-DE"));
+    private static string Number(long value) => value.ToString("N0", GermanValues.Culture);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bielefeld.Etl.Catalog;
+using Bielefeld.Etl.Sources.Csv;
 using Bielefeld.Etl.Sources.Xlsx;
 using CsvHelper;
 
@@ -13,8 +14,6 @@ namespace Bielefeld.Etl.Sources.Meldebogen;
 /// </summary>
 public static class MeldebogenFileWriter
 {
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-
     /// <summary>The file name of a generated template, e.g. <c>Meldebogen_540-10_2017.xlsx</c>.</summary>
     public static string FileName(string subject, int year, string extension) =>
         string.Create(CultureInfo.InvariantCulture, $"Meldebogen_{subject}_{year:D4}.{extension.TrimStart('.')}");
@@ -135,14 +134,14 @@ public static class MeldebogenFileWriter
         var numeric = column is MeldebogenColumns.Wert or MeldebogenColumns.Zaehler or MeldebogenColumns.Nenner;
         var look = new XlsxStyle { IsInput = input };
         if (numeric && value is not null
-            && decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, German, out var number))
+            && decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, GermanValues.Culture, out var number))
         {
             sheet.Number(row, c, decimal.ToDouble(number), look);
             return;
         }
 
         if (column == MeldebogenColumns.ErledigtAm && value is not null
-            && DateOnly.TryParseExact(value, "dd.MM.yyyy", German, DateTimeStyles.None, out var day))
+            && DateOnly.TryParseExact(value, "dd.MM.yyyy", GermanValues.Culture, DateTimeStyles.None, out var day))
         {
             sheet.Date(row, c, day, look);
             return;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Loading;
 using Bielefeld.Etl.Observations;
+using Bielefeld.Etl.Sources.Csv;
 using C = Bielefeld.Etl.Sources.Meldebogen.MeldebogenColumns;
 
 namespace Bielefeld.Etl.Sources.Meldebogen;
@@ -204,7 +205,7 @@ internal sealed class MeldebogenRowCheck(PlanCatalog plan, AreaCatalog areas, Me
 
                 if (indicator.Kind is IndicatorKind.Count or IndicatorKind.Stock && value is { } v && v != decimal.Truncate(v))
                 {
-                    problems.Add(row.Problem(C.Wert, ReasonCode.NotWhole, $"{indicator.Code} zählt ganze {indicator.Unit}; {v.ToString(CultureInfo.GetCultureInfo("de-DE"))} ist keine ganze Zahl."));
+                    problems.Add(row.Problem(C.Wert, ReasonCode.NotWhole, $"{indicator.Code} zählt ganze {indicator.Unit}; {v.ToString(GermanValues.Culture)} ist keine ganze Zahl."));
                 }
 
                 return problems.Count > 0 ? null : [At(p.LastMonth, value)];

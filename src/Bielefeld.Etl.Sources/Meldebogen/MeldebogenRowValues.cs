@@ -8,8 +8,6 @@ namespace Bielefeld.Etl.Sources.Meldebogen;
 /// <summary>One data row of a Meldebogen: its cells by contract column, and where each column is in the file.</summary>
 internal sealed class MeldebogenRowValues(int number, string? sheet, IReadOnlyDictionary<string, (object? Value, string Column)> cells)
 {
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-
     /// <summary>The columns a steward fills; a row with none of them is an untouched template row.</summary>
     private static readonly string[] Filled =
     [
@@ -56,7 +54,7 @@ internal sealed class MeldebogenRowValues(int number, string? sheet, IReadOnlyDi
         {
             case DateTime dt when dt.TimeOfDay == TimeSpan.Zero:
                 return DateOnly.FromDateTime(dt);
-            case string s when DateOnly.TryParseExact(s.Trim(), ["dd.MM.yyyy", "d.M.yyyy"], German, DateTimeStyles.None, out var day):
+            case string s when DateOnly.TryParseExact(s.Trim(), ["dd.MM.yyyy", "d.M.yyyy"], GermanValues.Culture, DateTimeStyles.None, out var day):
                 return day;
             default:
                 problems.Add(Problem(column, Csv.CsvReasons.InvalidDate, $"{column}: '{Text(column)}' ist kein Datum TT.MM.JJJJ."));

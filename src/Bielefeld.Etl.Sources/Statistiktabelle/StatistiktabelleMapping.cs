@@ -66,9 +66,6 @@ internal sealed partial class StatistiktabelleMapping
     /// <summary>Whether the table has one series only (its label empty): every value belongs to it.</summary>
     public Indicator? SingleSeries { get; private init; }
 
-    /// <summary>The labels of the series the pipeline maps, as the table must show them at least once.</summary>
-    public IReadOnlyList<string> SeriesLabels => Options.Series.Select(s => s.Label).Where(l => l.Length > 0).ToList();
-
     public static StatistiktabelleMapping Build(StatistiktabelleOptions options, SourceContext context, string file)
     {
         var problems = new List<string>();

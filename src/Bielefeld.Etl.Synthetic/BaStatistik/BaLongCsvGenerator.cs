@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Bielefeld.Etl.Sources.Csv;
 
 namespace Bielefeld.Etl.Synthetic.BaStatistik;
 
@@ -37,8 +38,6 @@ public readonly record struct BaGeneratedRow(DateOnly Month, DateOnly DataStatus
 /// </summary>
 public sealed class BaLongCsvGenerator
 {
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-
     /// <summary>Creates a generator.</summary>
     /// <param name="rows">Data rows to write (the header not counted).</param>
     /// <param name="merkmale">Distinct Merkmale per quarter and month.</param>
@@ -143,7 +142,7 @@ public sealed class BaLongCsvGenerator
                 BaGeneratedValue.Suppressed => "*",
                 BaGeneratedValue.Zero => "-",
                 BaGeneratedValue.Unreadable => "k.A.",
-                _ => row.Value.ToString("#,##0", German),
+                _ => row.Value.ToString("#,##0", GermanValues.Culture),
             });
             writer.Write("\r\n");
         }

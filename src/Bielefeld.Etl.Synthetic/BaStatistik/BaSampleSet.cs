@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bielefeld.Etl.Sources.Csv;
 
 namespace Bielefeld.Etl.Synthetic.BaStatistik;
 
@@ -171,5 +172,5 @@ public static class BaSampleSet
     private static BaSpecialEvaluationRow City(DateOnly month, string merkmal, string value) =>
         new(month.ToString("yyyyMM", CultureInfo.InvariantCulture), "13.07.2017", "Stadt", "05711000", "Bielefeld, Stadt", merkmal, value);
 
-    private static string Count(int value) => value.ToString("#,0", CultureInfo.GetCultureInfo("de-DE"));
+    private static string Count(int value) => value.ToString("#,0", GermanValues.Culture);
 }

@@ -62,6 +62,39 @@ public sealed partial class JobLogSpecs : IDisposable
             lines.Count(l => l.StartsWith("3002 Migration: Executing", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task A_pipeline_job_that_finds_its_pipeline_locked_is_skipped_with_event_2022_and_loads_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var connection = $"Data Source={_inbox.File("warehouse.db")}";
+        var clock = new FakeTimeProvider(new DateTimeOffset(2017, 7, 6, 3, 30, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(5) };
+        var warehouse = new SqliteWarehouse(connection, clock);
+        var run = PipelineRun.Prepare(_inbox.Options(new WarehouseSettings("sqlite", connection), moveFiles: true), warehouse, OperationsInbox.Logger(_log), clock);
+        await run.InitialiseAsync(ct);
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
+        var storage = new InMemoryStorage();
+        // Another execution holds kaf's lock; the in-memory storage has no orphaned locks, so the job does not wait for one.
+        using var other = storage.GetConnection();
+        using var held = other.AcquireDistributedLock("bielefeld-etl:pipeline:kaf", TimeSpan.FromSeconds(1));
+        await using var app = EtlServer.Build(new ServerOptions { Urls = $"http://127.0.0.1:{FreePort()}", WorkerCount = 1 }, storage, run, warehouse,
+            b => b.AddProvider(new ListLoggerProvider(_log)));
+        await app.StartAsync(ct);
+
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<PipelineJob>(job => job.RunAsync("kaf", null, CancellationToken.None));
+        // A real server's worker: the lock's 5 s timeout passes on the real clock.
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (!Lines().Any(l => l.StartsWith("2022 ", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, ct);
+        }
+
+        await app.StopAsync(ct);
+        var lines = Lines();
+        Assert.Single(lines, l => l == "2022 Pipeline kaf übersprungen: eine andere Ausführung hält ihre Sperre und arbeitet noch.");
+        Assert.DoesNotContain(lines, l => l.StartsWith("1001 ", StringComparison.Ordinal) || l.StartsWith("2020 ", StringComparison.Ordinal));
+        Assert.Equal(5, Directory.GetFiles(_inbox.Kaf).Length);
+    }
+
     private List<string> Lines()
     {
         lock (_log)

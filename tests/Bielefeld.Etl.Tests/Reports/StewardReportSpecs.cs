@@ -5,6 +5,7 @@ using Bielefeld.Etl.Warehouse.Sqlite;
 using CsvHelper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bielefeld.Etl.Tests.Reports;
 
@@ -28,7 +29,9 @@ public sealed class StewardReportSpecs : IDisposable
         await File.WriteAllTextAsync(Path.Combine(folder, "Meldebogen_540-10_2017.csv"), string.Join("\r\n", lines) + "\r\n", new UTF8Encoding(true), TestContext.Current.CancellationToken);
         var connection = $"Data Source={_dir.File("warehouse.db")}";
         var options = new EtlOptions(inbox, RepositoryPaths.Pipelines, RepositoryPaths.Catalog2017, RepositoryPaths.Areas, new WarehouseSettings("sqlite", connection)) { Reports = Reports };
-        var run = PipelineRun.Prepare(options, new SqliteWarehouse(connection, TimeProvider.System), NullLogger.Instance, TimeProvider.System);
+        // The report says when it was written: the run's clock, fixed at 06.07.2017 05:30 in Bielefeld.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2017, 7, 6, 3, 30, 0, TimeSpan.Zero));
+        var run = PipelineRun.Prepare(options, new SqliteWarehouse(connection, clock), NullLogger.Instance, clock);
         return Assert.Single((await run.RunAsync(["meldebogen"], null, TestContext.Current.CancellationToken)).Files);
     }
 
@@ -70,7 +73,7 @@ public sealed class StewardReportSpecs : IDisposable
         Assert.Contains("<td class=\"raw\">&lt;script&gt;alert(1)&lt;/script&gt;</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"raw\">=SUMME(A1)</td>", html, StringComparison.Ordinal);
-        Assert.Contains("2 abgewiesene Zeilen", html, StringComparison.Ordinal);
+        Assert.Contains("2 abgewiesene Zeilen · erstellt am 06.07.2017 05:30", html, StringComparison.Ordinal);
     }
 
     [Fact]

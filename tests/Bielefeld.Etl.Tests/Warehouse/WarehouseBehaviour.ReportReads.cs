@@ -1,0 +1,76 @@
+using Bielefeld.Etl.Catalog;
+
+namespace Bielefeld.Etl.Tests.Warehouse;
+
+// What the report reads beyond the reporting views: report --as-of for a target of a set of areas (Jobcenter-8.1:
+// Sennestadt + Baumheide + Sieker together) and the files behind an area's figures for its provenance section, from the
+// BA special evaluation of the samples: the July file, then the October file that revises June and adds July to September.
+public abstract partial class WarehouseBehaviour
+{
+    private void CopyAlleinerziehende(string name)
+    {
+        var ba = Directory.CreateDirectory(Path.Combine(Inbox, "ba-statistik")).FullName;
+        File.Copy(Path.Combine(RepositoryPaths.SampleInbox, "ba-statistik", name), Path.Combine(ba, name));
+    }
+
+    [Fact]
+    public async Task Attainment_as_of_a_moment_adds_up_a_sets_quarters_as_they_were_known_then()
+    {
+        CopyAlleinerziehende("BA_SA_Alleinerziehende_20170714.csv");
+        await RunAsync();
+        var reported = Clock.GetUtcNow();
+        Clock.Advance(TimeSpan.FromHours(1));
+        CopyAlleinerziehende("BA_SA_Alleinerziehende_20171013.csv");
+        await RunAsync();
+        var run = Prepare();
+        var set = Area.SetCode(["quartier:sennestadt", "quartier:baumheide", "quartier:sieker"]);
+        var ct = TestContext.Current.CancellationToken;
+
+        var then = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, set, reported, ct)).Rows;
+        var now = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, set, Clock.GetUtcNow(), ct)).Rows;
+        var current = await Warehouse.AttainmentSeriesAsync(set, ct);
+
+        // Only the set's indicator; as reported in July: June 104 + 84 + 60 = 248 against 263 × 0.95 = 249.85,
+        // degree (263 − 248) / (263 − 249.85); July not yet delivered.
+        Assert.Equal(["Jobcenter-8.1"], then.Select(r => r.IndikatorCode).Distinct());
+        var june = then.Single(r => r.Monat == "2017-06-01");
+        Assert.Equal((248d, 249.85d, Math.Round(15 / 13.15, 6), "Sennestadt + Baumheide + Sieker"), (june.Istwert, Math.Round(june.Zielwert!.Value, 2), Math.Round(june.Zielerreichungsgrad!.Value, 6), june.Bereich));
+        Assert.Equal("keine_daten", then.Single(r => r.Monat == "2017-07-01").Status);
+
+        // Today: the October file revised June to 102 + 82 + 59 = 243 and added July, 101 + 81 + 58 = 240; as the
+        // recomputed figures say.
+        Assert.Equal((243d, Math.Round(20 / 13.15, 6)), (now.Single(r => r.Monat == "2017-06-01").Istwert, Math.Round(now.Single(r => r.Monat == "2017-06-01").Zielerreichungsgrad!.Value, 6)));
+        Assert.Equal(240d, now.Single(r => r.Monat == "2017-07-01").Istwert);
+        Assert.Equal(
+            current.Select(r => (r.Monat, r.Istwert, Round(r.Zielwert), Round(r.Zielerreichungsgrad), r.Status)),
+            now.Select(r => (r.Monat, r.Istwert, Round(r.Zielwert), Round(r.Zielerreichungsgrad), r.Status)));
+
+        // A quarter is measured against the set's target as drill-down, with its own December as baseline:
+        // Sennestadt's June as reported in July 104 against 112 × 0.95 = 106.4.
+        var sennestadt = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, "quartier:sennestadt", reported, ct)).Rows
+            .Single(r => r.IndikatorCode == "Jobcenter-8.1" && r.Monat == "2017-06-01");
+        Assert.Equal((104d, 106.4d, Math.Round(8 / 5.6, 6)), (sennestadt.Istwert, Math.Round(sennestadt.Zielwert!.Value, 2), Math.Round(sennestadt.Zielerreichungsgrad!.Value, 6)));
+
+        static double? Round(double? value) => value is { } v ? Math.Round(v, 6) : null;
+    }
+
+    [Fact]
+    public async Task The_files_behind_an_areas_figures_name_source_file_Datenstand_and_count_of_values()
+    {
+        CopyAlleinerziehende("BA_SA_Alleinerziehende_20170714.csv");
+        await RunAsync();
+        Clock.Advance(TimeSpan.FromHours(1));
+        CopyAlleinerziehende("BA_SA_Alleinerziehende_20171013.csv");
+        await RunAsync();
+        var set = Area.SetCode(["quartier:sennestadt", "quartier:baumheide", "quartier:sieker"]);
+
+        var rows = await Warehouse.AreaProvenanceAsync(set, TestContext.Current.CancellationToken);
+
+        // A stock's figure is its month's values of the three quarters: June and later from the October file; March
+        // still from July's (April, a suppressed quarter, from October's too).
+        Assert.All(rows, r => Assert.Equal(("Jobcenter-8.1", set), (r.IndikatorCode, r.BereichCode)));
+        Assert.Equal(
+            [("2017-03-01", "BA_SA_Alleinerziehende_20170714.csv", "2017-07-13", 3L), ("2017-06-01", "BA_SA_Alleinerziehende_20171013.csv", "2017-10-12", 3L), ("2017-07-01", "BA_SA_Alleinerziehende_20171013.csv", "2017-10-12", 3L)],
+            rows.Where(r => r.Monat is "2017-03-01" or "2017-06-01" or "2017-07-01").Select(r => (r.Monat, r.Datei!, r.Datenstand!, r.Werte!.Value)));
+    }
+}
