@@ -7,9 +7,10 @@ namespace Bielefeld.Etl.Hosting.Jobs;
 
 /// <summary>
 /// One execution per pipeline at a time for the jobs marked <see cref="PipelineLockAttribute"/>, as far as the job
-/// storage's distributed lock reaches. A lock on SQL Server (an application lock of the session) or in memory ends with
-/// its process. Hangfire.PostgreSql's lock is a row that outlives a killed server until it is older than the storage's
-/// DistributedLockTimeout (never renewed): an execution that finds the lock taken there waits for it that long, saying
+/// storage's distributed lock reaches. A lock that is a session's application lock, or in memory, ends with its
+/// process. A lock that is a row outlives a killed server until it is older than the storage's DistributedLockTimeout
+/// (never renewed; the provider's plug-in says which, <see cref="JobStorageFactory.OrphanedLockExpiry"/>): an
+/// execution that finds the lock taken there waits for it that long, saying
 /// so in the log (event 2020), and runs once the orphaned lock has expired (2021) instead of being skipped until the
 /// next schedule. An execution that still cannot take it is skipped (2022). The lock saves work and nothing more:
 /// correctness comes from the load's fingerprint claim.
