@@ -57,12 +57,7 @@ internal sealed partial class SqlServerSchemaModel
     /// </summary>
     public IReadOnlyList<string> Validate(IEnumerable<(string Name, string Sql)> statements)
     {
-        using var model = new TSqlModel(SqlServerVersion.Sql160, new TSqlModelOptions());
-        foreach (var script in _objects.Concat(_tables.Values.Select(Script)).Concat(_indexes.Values).Concat(_views.Values))
-        {
-            model.AddObjects(script);
-        }
-
+        using var model = Model();
         model.AddObjects("CREATE SCHEMA validation;");
         foreach (var (name, sql) in statements)
         {
@@ -77,6 +72,24 @@ internal sealed partial class SqlServerSchemaModel
             .Select(m => $"{m.MessageType} {m.Prefix}{m.Number}: {m.Message}")
             .Distinct()
             .ToList();
+    }
+
+    /// <summary>The views' columns with their logical types, read from the model of the schema.</summary>
+    public SqlServerViewColumns ViewColumns()
+    {
+        using var model = Model();
+        return new SqlServerViewColumns(model, _views);
+    }
+
+    private TSqlModel Model()
+    {
+        var model = new TSqlModel(SqlServerVersion.Sql160, new TSqlModelOptions());
+        foreach (var script in _objects.Concat(_tables.Values.Select(Script)).Concat(_indexes.Values).Concat(_views.Values))
+        {
+            model.AddObjects(script);
+        }
+
+        return model;
     }
 
     /// <summary>
