@@ -63,10 +63,11 @@ public sealed partial class PostgresWarehouse : WarehouseProvider
             var result = DeployChanges.To.PostgresqlDatabase(_connectionString)
                 .JournalToPostgresqlTable("dwh", "schemaversions")
                 .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.StartsWith("postgresql/", StringComparison.Ordinal))
+                .WithScript(ReportingViews.Script(Assembly.GetExecutingAssembly(), "postgresql"))
                 .WithTransactionPerScript()
                 .WithVariablesDisabled()
                 .ResetConfiguredLoggers()
-            .LogTo(new MigrationLog(Log))
+                .LogTo(new MigrationLog(Log))
                 .Build()
                 .PerformUpgrade();
             if (!result.Successful)

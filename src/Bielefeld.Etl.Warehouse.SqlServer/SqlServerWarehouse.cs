@@ -67,10 +67,11 @@ public sealed partial class SqlServerWarehouse : WarehouseProvider
             var result = DeployChanges.To.SqlDatabase(_connectionString)
                 .JournalToSqlTable("dwh", "SchemaVersions")
                 .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.StartsWith("sqlserver/", StringComparison.Ordinal))
+                .WithScript(ReportingViews.Script(Assembly.GetExecutingAssembly(), "sqlserver", "GO"))
                 .WithTransactionPerScript()
                 .WithVariablesDisabled()
                 .ResetConfiguredLoggers()
-            .LogTo(new MigrationLog(Log))
+                .LogTo(new MigrationLog(Log))
                 .Build()
                 .PerformUpgrade();
             if (!result.Successful)

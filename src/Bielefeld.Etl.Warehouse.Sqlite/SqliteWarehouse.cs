@@ -61,6 +61,7 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
 
         var result = DeployChanges.To.SqliteDatabase(_connectionString)
             .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.StartsWith("sqlite/", StringComparison.Ordinal))
+            .WithScript(ReportingViews.Script(Assembly.GetExecutingAssembly(), "sqlite"))
             .WithTransactionPerScript()
             .ResetConfiguredLoggers()
             .LogTo(new MigrationLog(Log))

@@ -1,0 +1,3 @@
+CREATE VIEW rpt.massnahme AS
+SELECT massnahme_code, titel, organisationseinheit, handlungsfeld, zielgruppe, schwerpunktthema, aufwand_eur
+FROM dwh.dim_massnahme;

@@ -1,0 +1,40 @@
+-- Per series: hidden where the month's cell is hidden, and for every series of a Quartier's cell where one of them
+-- (first or current) is 1 or 2: the shown sum minus the other series would otherwise give it.
+CREATE VIEW rpt.beobachtung_historie AS
+WITH klein AS (
+    SELECT h.*,
+           CASE WHEN b.ebene = 'quartier'
+                 AND ((i.art IN ('anzahl', 'bestand') AND ((h.erstwert > 0 AND h.erstwert < 3) OR (h.aktueller_wert > 0 AND h.aktueller_wert < 3)))
+                   OR (i.art = 'quote' AND ((h.erst_zaehler > 0 AND h.erst_zaehler < 3) OR (h.erst_nenner > 0 AND h.erst_nenner < 3)
+                                         OR (h.aktueller_zaehler > 0 AND h.aktueller_zaehler < 3) OR (h.aktueller_nenner > 0 AND h.aktueller_nenner < 3))))
+                THEN 1 ELSE 0 END AS klein,
+           COALESCE(r.geheim, 0) AS zelle_geheim
+    FROM dwh.beobachtung_historie h
+    JOIN dwh.dim_indikator i ON i.indikator_code = h.indikator_code
+    JOIN dwh.dim_bereich b ON b.bereich_code = h.bereich_code
+    LEFT JOIN dwh.beobachtung_geheimhaltung r ON r.indikator_code = h.indikator_code AND r.monat = h.monat AND r.bereich_code = h.bereich_code
+),
+markiert AS (
+    SELECT k.*,
+           CASE WHEN k.zelle_geheim = 1 OR MAX(k.klein) OVER (PARTITION BY k.indikator_code, k.monat, k.bereich_code) = 1
+                THEN 'geheim' END AS geheimhaltung
+    FROM klein k
+)
+SELECT indikator_code,
+       monat,
+       bereich_code,
+       quelle,
+       serie,
+       CASE WHEN geheimhaltung IS NULL THEN erstwert END AS erstwert,
+       CASE WHEN geheimhaltung IS NULL THEN erst_zaehler END AS erst_zaehler,
+       CASE WHEN geheimhaltung IS NULL THEN erst_nenner END AS erst_nenner,
+       erstmals_gemeldet_um,
+       erst_datenstand,
+       CASE WHEN geheimhaltung IS NULL THEN aktueller_wert END AS aktueller_wert,
+       CASE WHEN geheimhaltung IS NULL THEN aktueller_zaehler END AS aktueller_zaehler,
+       CASE WHEN geheimhaltung IS NULL THEN aktueller_nenner END AS aktueller_nenner,
+       aktuell_seit,
+       aktueller_datenstand,
+       revisionen,
+       geheimhaltung
+FROM markiert;

@@ -1,0 +1,77 @@
+-- The small-count rule for cells (docs/data-dictionary.md, "Small counts"), written only here: which cells of the
+-- indicators listed in geheimhaltung_auftrag are hidden. A recomputation of attainment stores its verdicts in
+-- fact_geheimhaltung; every other view reads them from there by key.
+CREATE VIEW geheimhaltung_regel AS
+-- Only what the verdict needs travels through the rule's sorts: the cell's key, its level and parent, and the persons
+-- it counts, twice: teil_a the value (anzahl, bestand) or numerator, teil_b the value or denominator (0 where the
+-- source suppressed a contributing value, as the figure is then not shown at all).
+WITH zelle AS (
+    SELECT o.indikator_code,
+           o.monat,
+           o.bereich_code,
+           b.ebene,
+           b.eltern_bereich_code,
+           CASE WHEN i.art IN ('anzahl', 'bestand', 'quote') THEN 1 ELSE 0 END AS personen,
+           MAX(o.unterdrueckt) AS quelle_unterdrueckt,
+           CASE WHEN MAX(o.unterdrueckt) = 1 THEN 0 ELSE COALESCE(CASE WHEN i.art = 'quote' THEN SUM(o.zaehler) ELSE SUM(o.wert) END, 0) END AS teil_a,
+           CASE WHEN MAX(o.unterdrueckt) = 1 THEN 0 ELSE COALESCE(CASE WHEN i.art = 'quote' THEN SUM(o.nenner) ELSE SUM(o.wert) END, 0) END AS teil_b
+    -- CROSS JOIN keeps this order in SQLite: the listed indicators first, then their values by the key index.
+    FROM geheimhaltung_auftrag a
+    CROSS JOIN fact_beobachtung o ON o.indikator_code = a.indikator_code
+    JOIN dim_indikator i ON i.indikator_code = o.indikator_code
+    JOIN dim_bereich b ON b.bereich_code = o.bereich_code
+    WHERE o.ersetzt_durch_datei_id IS NULL
+    GROUP BY o.indikator_code, o.monat, o.bereich_code
+),
+klein AS (
+    SELECT z.*,
+           CASE WHEN z.ebene = 'quartier' AND z.personen = 1
+                 AND ((z.teil_a > 0 AND z.teil_a < 3) OR (z.teil_b > 0 AND z.teil_b < 3)) THEN 1 ELSE 0 END AS primaer,
+           CASE WHEN z.ebene = 'quartier' AND z.personen = 1 AND z.quelle_unterdrueckt = 0
+                 AND NOT ((z.teil_a > 0 AND z.teil_a < 3) OR (z.teil_b > 0 AND z.teil_b < 3))
+                 AND z.teil_a + z.teil_b > 0 THEN 1 ELSE 0 END AS kandidat
+    FROM zelle z
+),
+-- One sort per Stadtbezirk and month serves every window. A Quartier's group is its Stadtbezirk, and a Stadtbezirk's
+-- figure joins its own group (it adds no primary cell and no candidate), so the district's verdict is read from the
+-- same window. The candidates come first, smallest first: the running sums before a candidate hold only candidates.
+vorher AS (
+    SELECT k.*,
+           SUM(k.primaer) OVER bezirk AS g_primaer,
+           SUM(k.primaer * k.teil_a) OVER bezirk AS g_verborgen_a,
+           SUM(k.primaer * k.teil_b) OVER bezirk AS g_verborgen_b,
+           SUM(k.kandidat * k.teil_a) OVER bezirk AS g_offen_a,
+           SUM(k.kandidat * k.teil_b) OVER bezirk AS g_offen_b,
+           COALESCE(SUM(k.teil_a) OVER davor, 0) AS vorher_a,
+           COALESCE(SUM(k.teil_b) OVER davor, 0) AS vorher_b
+    FROM klein k
+    WINDOW reihe AS (PARTITION BY k.indikator_code, k.monat, CASE WHEN k.ebene = 'quartier' THEN k.eltern_bereich_code ELSE k.bereich_code END
+                     ORDER BY k.kandidat DESC, k.teil_b, k.teil_a, k.bereich_code),
+           bezirk AS (reihe ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING),
+           davor AS (reihe ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+),
+-- Stadtbezirke whose Quartiere cannot hide 3 persons between them even when all are hidden (step 3).
+bezirk AS (
+    SELECT v.*,
+           CASE WHEN v.ebene = 'stadtbezirk' AND v.g_primaer > 0
+                 AND ((v.g_verborgen_a + v.g_offen_a > 0 AND v.g_verborgen_a + v.g_offen_a < 3)
+                   OR (v.g_verborgen_b + v.g_offen_b > 0 AND v.g_verborgen_b + v.g_offen_b < 3)) THEN 1 ELSE 0 END AS ungeschuetzt
+    FROM vorher v
+),
+geheim AS (
+    SELECT v.*,
+           CASE WHEN v.primaer = 1 THEN 1
+                WHEN v.kandidat = 1 AND v.g_primaer > 0
+                 AND ((v.g_verborgen_a + v.vorher_a > 0 AND v.g_verborgen_a + v.vorher_a < 3)
+                   OR (v.g_verborgen_b + v.vorher_b > 0 AND v.g_verborgen_b + v.vorher_b < 3)) THEN 1
+                WHEN v.ebene = 'stadtbezirk' AND v.personen = 1 AND v.ungeschuetzt = 1 THEN 1
+                WHEN v.ebene = 'stadt' AND v.personen = 1
+                 AND EXISTS (SELECT 1 FROM bezirk d
+                             WHERE d.ungeschuetzt = 1 AND d.indikator_code = v.indikator_code AND d.monat = v.monat
+                               AND d.eltern_bereich_code = v.bereich_code) THEN 1
+                ELSE 0
+           END AS geheim
+    FROM bezirk v
+)
+SELECT indikator_code, bereich_code, monat, geheim
+FROM geheim;

@@ -1,0 +1,5 @@
+CREATE VIEW rpt.lieferstatus AS
+SELECT quelle, zeitraum_von, zeitraum_bis, status, faellig_am, geliefert_um, zuletzt_um, lieferungen, tage_verspaetet, stand_am
+FROM dwh.lieferstatus;
+
+-- Every value as first reported beside its latest version.
