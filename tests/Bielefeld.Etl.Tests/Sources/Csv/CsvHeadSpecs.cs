@@ -75,7 +75,7 @@ public sealed class CsvHeadSpecs : IDisposable
     }
 
     [Fact]
-    public void No_header_in_the_first_lines_refuses_the_file_with_what_the_first_line_lacks()
+    public void No_header_in_the_first_lines_refuses_the_file_with_what_its_widest_line_lacks()
     {
         var path = Write("Bestand nach Quartieren\nQuartier;Einwohner;Stichtag\nSieker;3;31.03.2017\n");
 

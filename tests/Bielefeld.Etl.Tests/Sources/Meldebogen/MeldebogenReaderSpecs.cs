@@ -154,6 +154,25 @@ public sealed class MeldebogenReaderSpecs : IDisposable
     }
 
     [Fact]
+    public void A_csv_with_a_title_line_above_a_comma_separated_header_is_read_and_says_so()
+    {
+        var path = Csv(
+            "Meldebogen Maßnahme 540-10, Stand Juni 2017",
+            "",
+            Header.Replace(';', ','),
+            "540-10.1,,,2017-05,,3,,,,,,540.1",
+            "Jobcenter-4.1,,,2017-03,Stadt Bielefeld,\"1.234,5\",,,,,,Jobcenter");
+
+        using var reading = MeldebogenPipeline.Reader.Open(path);
+        var rows = reading.Rows.ToList();
+
+        Assert.Equal([(1, "Titelzeile über der Kopfzeile"), (2, "Leerzeile"), (3, "Kopfzeile")], rows.OfType<SourceRow.Skipped>().Select(s => (s.Row, s.Why)));
+        Assert.Equal([(4, 3m), (5, 1234.5m)], rows.OfType<SourceRow.Accepted>().Select(a => (a.Row, a.Observations.Single().Value!.Value)));
+        Assert.Equal(5, rows.Count);
+        Assert.Equal(["Kopfzeile in Zeile 3 statt 1 gefunden", "Trennzeichen ',' statt ';' gelesen"], reading.Normalisations.Entries.Select(e => e.Message));
+    }
+
+    [Fact]
     public void A_file_without_a_required_column_is_refused_as_a_whole()
     {
         var path = Csv("Indikator;Periode;Bereich;Wert;Gemeldet_von", "540-10.1;2017-05;;3;540.1");
