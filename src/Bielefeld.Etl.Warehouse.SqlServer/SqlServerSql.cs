@@ -202,12 +202,15 @@ internal static class SqlServerSql
     public const string DeleteAttainment =
         "DELETE FROM dwh.fact_zielerreichung WHERE indikator_code IN (SELECT value FROM OPENJSON(@indicators));";
 
-    public const string InsertAttainment =
+    /// <summary>
+    /// The attainment fact's columns, no rows: the bulk path's table takes its columns, their order and types from it
+    /// (SqlBulkCopy maps by these names), so that the columns are checked like every other statement here.
+    /// </summary>
+    public const string AttainmentShape =
         """
-        INSERT INTO dwh.fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um,
-                                             erreicht, basis, basis_monat, ziel_bereich_code)
-        VALUES (@IndicatorCode, @Month, @AreaCode, @ActualToDate, @TargetValue, @TargetPath, @Degree, @Status, @Projection, @Suppressed, @computed,
-                @Met, @Baseline, @BaselineMonth, @TargetAreaCode);
+        SELECT TOP (0) indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um,
+               erreicht, basis, basis_monat, ziel_bereich_code
+        FROM dwh.fact_zielerreichung;
         """;
 
     public const string ClearAreaSets = "DELETE FROM dwh.dim_bereich_menge;";
