@@ -109,9 +109,6 @@ public sealed partial class PostgresWarehouse
         await writer.CompleteAsync(cancellationToken);
     }
 
-    /// <inheritdoc />
-    protected override string NormalisationTable => "dwh.load_normalisierung";
-
     private static async Task WriteNumberAsync(NpgsqlBinaryImporter writer, decimal? value, CancellationToken cancellationToken)
     {
         if (value is { } v)

@@ -53,9 +53,6 @@ public sealed partial class PostgresWarehouse : StatementWarehouse
     protected override string? Password => _password;
 
     /// <inheritdoc />
-    protected override string ProvenanceView => "dwh.herkunft";
-
-    /// <inheritdoc />
     public override void Migrate()
     {
         using var lockConnection = new NpgsqlConnection(_connectionString);

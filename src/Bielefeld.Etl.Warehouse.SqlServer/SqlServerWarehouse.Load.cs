@@ -108,9 +108,6 @@ public sealed partial class SqlServerWarehouse
         await BulkCopyAsync(connection, transaction, SqlServerNames.RejectedRowTable, table, cancellationToken);
     }
 
-    /// <inheritdoc />
-    protected override string NormalisationTable => "dwh.load_normalisierung";
-
     private static async Task BulkCopyAsync(DbConnection connection, DbTransaction transaction, string destination, DataTable table, CancellationToken cancellationToken)
     {
         using var bulk = new SqlBulkCopy((SqlConnection)connection, SqlBulkCopyOptions.CheckConstraints, (SqlTransaction)transaction)

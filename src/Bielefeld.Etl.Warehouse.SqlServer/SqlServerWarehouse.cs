@@ -57,9 +57,6 @@ public sealed partial class SqlServerWarehouse : StatementWarehouse
     protected override string? Password => _password;
 
     /// <inheritdoc />
-    protected override string ProvenanceView => "dwh.herkunft";
-
-    /// <inheritdoc />
     public override void Migrate()
     {
         using var lockConnection = new SqlConnection(_connectionString);

@@ -32,11 +32,13 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
         DataSource = builder.DataSource;
     }
 
+    private static readonly WarehouseStatements Statements = new(typeof(SqliteSql));
+
     /// <inheritdoc />
     public override string Name => "sqlite";
 
     /// <inheritdoc />
-    protected override string ProvenanceView => "dwh_herkunft";
+    protected override WarehouseStatements Sql => Statements;
 
     /// <summary>The database file.</summary>
     public string DataSource { get; }
@@ -93,20 +95,11 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
         || exception.InnerException is { } inner && IsReadOnly(inner);
 
     /// <inheritdoc />
-    protected override string TablePrefix => "";
-
-    /// <inheritdoc />
     public override async Task<IReadOnlyList<LoadRecord>> RecentLoadsAsync(int count, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<LoadRecord>(new CommandDefinition(
-            """
-            SELECT datei_id AS DateiId, datei AS Datei, quelle AS Quelle, status AS Status,
-                   zeilen_gelesen AS ZeilenGelesen, zeilen_geladen AS ZeilenGeladen,
-                   zeilen_abgewiesen AS ZeilenAbgewiesen, zeilen_uebersprungen AS ZeilenUebersprungen,
-                   gestartet_um AS GestartetUm, beendet_um AS BeendetUm, meldung AS Meldung
-            FROM rpt_ladeprotokoll ORDER BY datei_id DESC LIMIT @count
-            """,
+            SqliteSql.RecentLoads,
             new { count }, cancellationToken: cancellationToken));
         return rows.ToList();
     }
@@ -117,20 +110,7 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
         await using var connection = await OpenAsync(cancellationToken);
         // A column computed in a view has no declared type, so the rows are read by property, not by constructor.
         var rows = await connection.QueryAsync<RejectDbRow>(new CommandDefinition(
-            """
-            SELECT datei_id AS DateiId, datei AS Datei, quelle AS Quelle, blatt AS Blatt, zeile AS Zeile, spalte AS Spalte,
-                   rohwert AS Rohwert, grund_code AS GrundCode, grund AS Grund, geladen_um AS GeladenUm,
-                   abweisung_id AS AbweisungId, bearbeitung AS Bearbeitung, entscheidung AS Entscheidung, kommentar AS Kommentar,
-                   entschieden_von AS EntschiedenVon, entschieden_um AS EntschiedenUm
-            FROM dwh_abgewiesene_zeilen
-            WHERE (@FileId IS NULL OR datei_id = @FileId)
-              AND (@OpenOnly = 0 OR bearbeitung = 'offen')
-              AND (@File IS NULL OR datei = @File)
-              AND (@Source IS NULL OR quelle = @Source)
-              AND (@Reason IS NULL OR grund_code = @Reason)
-            ORDER BY datei_id DESC, blatt, zeile, spalte
-            LIMIT @Limit
-            """,
+            SqliteSql.RejectedRows,
             query, cancellationToken: cancellationToken));
         return rows.Select(r => new RejectedRowRecord(
             r.DateiId, r.Datei, r.Quelle, r.Blatt, r.Zeile, r.Spalte, r.Rohwert, r.GrundCode, r.Grund, r.GeladenUm,
@@ -142,14 +122,7 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     public override async Task<IReadOnlyList<AttainmentRow>> LatestAttainmentAsync(CancellationToken cancellationToken)
     {
         return await ReadAttainmentAsync(new CommandDefinition(
-            """
-            SELECT z.indikator_code AS IndikatorCode, z.massnahme_code AS MassnahmeCode, z.monat AS Monat, z.bereich AS Bereich,
-                   z.istwert AS Istwert, z.zielwert AS Zielwert, z.zielpfad AS Zielpfad, z.zielerreichungsgrad AS Zielerreichungsgrad, z.status AS Status
-            FROM (SELECT v.*, MAX(CASE WHEN v.istwert IS NOT NULL THEN v.monat END) OVER (PARTITION BY v.indikator_code, v.bereich_code) AS letzter_monat
-                  FROM rpt_zielerreichung v) z
-            WHERE z.monat = z.letzter_monat
-            ORDER BY z.massnahme_code, z.indikator_code, z.bereich
-            """,
+            SqliteSql.LatestAttainment,
             cancellationToken: cancellationToken));
     }
 
@@ -157,13 +130,7 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     public override async Task<IReadOnlyList<AttainmentRow>> AttainmentSeriesAsync(string areaCode, CancellationToken cancellationToken)
     {
         return await ReadAttainmentAsync(new CommandDefinition(
-            """
-            SELECT indikator_code AS IndikatorCode, massnahme_code AS MassnahmeCode, monat AS Monat, bereich AS Bereich,
-                   istwert AS Istwert, zielwert AS Zielwert, zielpfad AS Zielpfad, zielerreichungsgrad AS Zielerreichungsgrad, status AS Status
-            FROM rpt_zielerreichung
-            WHERE bereich_code = @areaCode
-            ORDER BY indikator_code, monat
-            """,
+            SqliteSql.AttainmentSeries,
             new { areaCode }, cancellationToken: cancellationToken));
     }
 
@@ -195,14 +162,7 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
         await using var connection = await OpenAsync(cancellationToken);
         // The same bytes refused for the same reason are recorded once, not every night again.
         await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO load_file (quelle, datei, pfad, sha256, groesse, status, grund_code, meldung, gestartet_um, beendet_um)
-            SELECT @Pipeline, @Name, @Path, @Sha256, @Size, @status, @reasonCode, @message, @started, @finished
-            WHERE NOT EXISTS (
-                SELECT 1 FROM load_file
-                WHERE datei_id = (SELECT MAX(datei_id) FROM load_file WHERE sha256 = @Sha256)
-                  AND status = @status AND grund_code = @reasonCode)
-            """,
+            SqliteSql.RecordUnloaded,
             new
             {
                 file.Pipeline, file.Name, file.Path, file.Sha256, file.Size, status = status.ToStoredName(), reasonCode, message,
@@ -218,11 +178,7 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
         try
         {
             return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                """
-                INSERT INTO load_file (quelle, datei, pfad, sha256, groesse, status, gestartet_um)
-                VALUES (@Pipeline, @Name, @Path, @Sha256, @Size, 'geladen', @started)
-                RETURNING datei_id
-                """,
+                SqliteSql.Claim,
                 new { file.Pipeline, file.Name, file.Path, file.Sha256, file.Size, started = Timestamp(started) },
                 transaction, cancellationToken: cancellationToken));
         }
@@ -244,11 +200,11 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
         DbConnection connection, DbTransaction transaction, DeliveryScope scope, CancellationToken cancellationToken)
     {
         var direct = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND quelle = @Source)",
+            SqliteSql.SourceHasCurrentValues,
             new { scope.Source }, transaction, cancellationToken: cancellationToken)) == 0;
         if (!direct)
         {
-            await connection.ExecuteAsync(new CommandDefinition(SqliteMergeSql.EnlargeCache, transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(SqliteSql.EnlargeCache, transaction: transaction, cancellationToken: cancellationToken));
         }
 
         return direct;
@@ -271,14 +227,8 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
             _command = connection.CreateCommand();
             _command.Transaction = transaction;
             _command.CommandText = directSource is null
-                ? """
-                  INSERT INTO stg_observation (datei_id, indikator_code, monat, bereich_code, serie, wert, zaehler, nenner, unterdrueckt, datenstand)
-                  VALUES ($datei, $indikator, $monat, $bereich, $serie, $wert, $zaehler, $nenner, $unterdrueckt, $datenstand)
-                  """
-                : """
-                  INSERT INTO fact_beobachtung (datei_id, indikator_code, monat, bereich_code, serie, wert, zaehler, nenner, unterdrueckt, datenstand, quelle)
-                  VALUES ($datei, $indikator, $monat, $bereich, $serie, $wert, $zaehler, $nenner, $unterdrueckt, $datenstand, $quelle)
-                  """;
+                ? SqliteSql.StageObservation
+                : SqliteSql.InsertObservationIntoFact;
             _parameters = AddParameters(_command, "$datei", "$indikator", "$monat", "$bereich", "$serie", "$wert", "$zaehler", "$nenner", "$unterdrueckt", "$datenstand", "$quelle");
             _parameters[0].Value = fileId;
             _parameters[10].Value = (object?)directSource ?? DBNull.Value;
@@ -341,10 +291,7 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
-            """
-            INSERT INTO rejected_row (datei_id, blatt, zeile, spalte, rohwert, grund_code, grund)
-            VALUES ($datei, $blatt, $zeile, $spalte, $rohwert, $code, $grund)
-            """;
+            SqliteSql.InsertRejectedRow;
         var parameters = AddParameters(command, "$datei", "$blatt", "$zeile", "$spalte", "$rohwert", "$code", "$grund");
         await command.PrepareAsync(cancellationToken);
         parameters[0].Value = fileId;
@@ -373,23 +320,23 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
         {
             if (scope.Mode == SupersedeMode.PerValue)
             {
-                await Execute(SqliteMergeSql.KeepLateValues);
-                await Execute(SqliteMergeSql.DropLateValues);
-                await Execute(SqliteMergeSql.SupersedeContained);
+                await Execute(SqliteSql.KeepLateValues);
+                await Execute(SqliteSql.DropLateValues);
+                await Execute(SqliteSql.SupersedeContained);
             }
             else
             {
-                await Execute(SqliteMergeSql.Supersede);
+                await Execute(SqliteSql.Supersede);
             }
 
-            await Execute(SqliteMergeSql.InsertNew);
-            var changed = await connection.QueryAsync<string>(new CommandDefinition(SqliteMergeSql.ChangedIndicators, args, transaction, cancellationToken: cancellationToken));
-            await Execute(SqliteMergeSql.ClearStaging);
+            await Execute(SqliteSql.InsertNew);
+            var changed = await connection.QueryAsync<string>(new CommandDefinition(SqliteSql.ChangedIndicators, args, transaction, cancellationToken: cancellationToken));
+            await Execute(SqliteSql.ClearStaging);
             return changed.ToList();
         }
         finally
         {
-            await connection.ExecuteAsync(SqliteMergeSql.RestoreCache, transaction: transaction);
+            await connection.ExecuteAsync(SqliteSql.RestoreCache, transaction: transaction);
         }
     }
 
@@ -397,24 +344,15 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     protected override Task RecordFileMonthsAsync(
         DbConnection connection, DbTransaction transaction, long fileId, string source, IReadOnlyList<DateOnly> months, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO load_file_monat (datei_id, quelle, monat) VALUES (@fileId, @source, @month)",
+            SqliteSql.RecordFileMonth,
             months.Select(m => new { fileId, source, month = Date(m) }),
             transaction, cancellationToken: cancellationToken));
-
-    /// <inheritdoc />
-    protected override string NormalisationTable => "load_normalisierung";
 
     /// <inheritdoc />
     protected override Task CompleteAsync(
         DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, RowCounts counts, DateTimeOffset finished, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE load_file
-            SET serie = @SeriesKey, zeitraum_von = @from, zeitraum_bis = @to,
-                zeilen_gelesen = @Read, zeilen_geladen = @Loaded, zeilen_abgewiesen = @Rejected, zeilen_uebersprungen = @Skipped,
-                beendet_um = @finished
-            WHERE datei_id = @fileId
-            """,
+            SqliteSql.Complete,
             new
             {
                 fileId, scope.SeriesKey, from = Date(scope.FirstMonth), to = Date(scope.LastMonth),
@@ -428,13 +366,7 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var rows = connection.QueryUnbufferedAsync<(string Area, string Month, double? Value, double? Numerator, double? Denominator, long Suppressed)>(
-            """
-            SELECT bereich_code, monat, SUM(wert), SUM(zaehler), SUM(nenner), MAX(unterdrueckt)
-            FROM fact_beobachtung
-            WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator AND monat BETWEEN @from AND @to
-            GROUP BY bereich_code, monat
-            ORDER BY bereich_code, monat
-            """,
+            SqliteSql.MonthlyActuals,
             new { indicator, from = Date(firstMonth), to = Date(lastMonth) }, transaction);
         await foreach (var r in rows.WithCancellation(cancellationToken))
         {
@@ -451,7 +383,7 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
     protected override async Task<IReadOnlyList<string>> ReadActualAreasAsync(
         DbConnection connection, DbTransaction transaction, string indicator, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT DISTINCT bereich_code FROM fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator",
+            SqliteSql.ActualAreas,
             new { indicator }, transaction, cancellationToken: cancellationToken))).ToList();
 
     /// <inheritdoc />
@@ -461,18 +393,13 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
         if (indicators.Count > 0)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM fact_zielerreichung WHERE indikator_code IN @indicators", new { indicators }, transaction, cancellationToken: cancellationToken));
+                SqliteSql.DeleteAttainment, new { indicators }, transaction, cancellationToken: cancellationToken));
         }
         // One prepared insert for all figures (Dapper would bind every figure's parameters anew by reflection).
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
-            """
-            INSERT INTO fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um,
-                                             erreicht, basis, basis_monat, ziel_bereich_code)
-            VALUES ($indikator, $monat, $bereich, $ist, $ziel, $pfad, $grad, $status, $prognose, $unterdrueckt, $berechnet,
-                    $erreicht, $basis, $basis_monat, $ziel_bereich)
-            """;
+            SqliteSql.InsertAttainment;
         var p = AddParameters(command, "$indikator", "$monat", "$bereich", "$ist", "$ziel", "$pfad", "$grad", "$status", "$prognose", "$unterdrueckt", "$berechnet",
             "$erreicht", "$basis", "$basis_monat", "$ziel_bereich");
         p[10].Value = Timestamp(Time.GetUtcNow());

@@ -80,7 +80,7 @@ public abstract partial class StatementWarehouse
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Taken before reading, so a recomputation never writes figures older than those of one that ran beside it.
-        await connection.ExecuteAsync(new CommandDefinition(Sql.LockAttainment, transaction: transaction, cancellationToken: cancellationToken));
+        await LockAsync(connection, transaction, Sql.LockAttainment, null, cancellationToken);
         var rows = connection.QueryUnbufferedAsync<ActualRow>(Sql.MonthlyActuals, new { indicator, from = Day(firstMonth), to = Day(lastMonth) }, transaction);
         await foreach (var r in rows.WithCancellation(cancellationToken))
         {

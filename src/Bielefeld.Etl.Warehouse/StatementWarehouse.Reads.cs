@@ -112,7 +112,7 @@ public abstract partial class StatementWarehouse
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // After any recomputation in progress, whose figures would otherwise come without their hints.
-        await connection.ExecuteAsync(new CommandDefinition(Sql.LockAttainment, transaction: transaction, cancellationToken: cancellationToken));
+        await LockAsync(connection, transaction, Sql.LockAttainment, null, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(Sql.ClearStatusHints, transaction: transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             Sql.SetStatusHint, hints.Select(h => new { h.Text, h.IndicatorCode, From = Day(h.FromMonth) }), transaction, cancellationToken: cancellationToken));

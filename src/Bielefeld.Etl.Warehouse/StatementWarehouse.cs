@@ -9,14 +9,11 @@ namespace Bielefeld.Etl.Warehouse;
 /// <summary>
 /// The engine of the server warehouses: the load's steps, the merge sequence, catalog sync, attainment, stewardship
 /// and the reads, written once against the provider's <see cref="WarehouseStatements"/>. A provider contributes its
-/// dialect (<see cref="Sql"/>), its bulk writers, its transient-fault codes and its locks (statements of the dialect).
+/// dialect (<see cref="WarehouseProvider.Sql"/>), its bulk writers, its transient-fault codes and its locks (statements of the dialect).
 /// Dates travel as <see cref="DateTime"/> (a <c>date</c> column reads back as one in both drivers), instants as UTC.
 /// </summary>
 public abstract partial class StatementWarehouse(TimeProvider time) : WarehouseProvider(time)
 {
-    /// <summary>The provider's statements.</summary>
-    protected abstract WarehouseStatements Sql { get; }
-
     /// <summary>Whether the claim failed on the fingerprint's unique index (a dialect whose claim cannot skip a duplicate).</summary>
     protected virtual bool IsDuplicateKey(Exception exception) => false;
 
@@ -49,7 +46,7 @@ public abstract partial class StatementWarehouse(TimeProvider time) : WarehouseP
     {
         var args = ScopeArguments(0, scope);
         // Two files of the same series load one after the other: the second then sees what the first committed.
-        await connection.ExecuteAsync(new CommandDefinition(Sql.LockScope, args, transaction, cancellationToken: cancellationToken));
+        await LockAsync(connection, transaction, Sql.LockScope, args, cancellationToken);
         var current = await connection.ExecuteScalarAsync<object>(new CommandDefinition(Sql.SourceHasCurrentValues, args, transaction, cancellationToken: cancellationToken));
         return !Convert.ToBoolean(current, CultureInfo.InvariantCulture);
     }
@@ -62,7 +59,7 @@ public abstract partial class StatementWarehouse(TimeProvider time) : WarehouseP
         Task<int> Execute(string sql) => connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
 
         // Two files of the same series merge one after the other: the second then sees what the first committed.
-        await Execute(Sql.LockScope);
+        await LockAsync(connection, transaction, Sql.LockScope, args, cancellationToken);
         if (scope.Mode == SupersedeMode.PerValue)
         {
             await Execute(Sql.KeepLateValues);
@@ -111,6 +108,15 @@ public abstract partial class StatementWarehouse(TimeProvider time) : WarehouseP
                 message = ConnectionStrings.Redact(message, Password), started = started.UtcDateTime, finished = Time.GetUtcNow().UtcDateTime,
             },
             cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Takes the dialect's lock, where it has one.</summary>
+    protected static async Task LockAsync(DbConnection connection, DbTransaction transaction, string? statement, object? args, CancellationToken cancellationToken)
+    {
+        if (statement is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(statement, args, transaction, cancellationToken: cancellationToken));
+        }
     }
 
     /// <summary>A month as a <c>date</c> parameter.</summary>

@@ -5,8 +5,8 @@ using System.Runtime.CompilerServices;
 namespace Bielefeld.Etl.Warehouse;
 
 /// <summary>
-/// A provider's dialect: every statement the engine (<see cref="StatementWarehouse"/>) issues, in the provider's SQL.
-/// Each provider fills it from its one class of statements (<c>PostgresSql</c>, <c>SqlServerSql</c>),
+/// A provider's dialect: every statement the engine (<see cref="WarehouseProvider"/>, <see cref="StatementWarehouse"/>) issues, in the provider's SQL.
+/// Each provider fills it from its one class of statements (<c>SqliteSql</c>, <c>PostgresSql</c>, <c>SqlServerSql</c>),
 /// so that a test can check every statement a provider can issue. Parameter names are the engine's and the same in
 /// every dialect; a statement may ignore one it does not need (only SQL Server names its scope lock by <c>@resource</c>).
 /// </summary>
@@ -39,8 +39,8 @@ public sealed class WarehouseStatements
     /// <summary>Inserts the file's protocol row and returns its id; no row (or a duplicate key) when the bytes are loaded.</summary>
     public string Claim => Text();
 
-    /// <summary>Takes the lock of a delivery scope (<c>@Source</c>, <c>@SeriesKey</c>, <c>@resource</c>) for the transaction.</summary>
-    public string LockScope => Text();
+    /// <summary>Takes the lock of a delivery scope (<c>@Source</c>, <c>@SeriesKey</c>, <c>@resource</c>) for the transaction; none where the database's write lock serialises loads (SQLite).</summary>
+    public string? LockScope => _texts.GetValueOrDefault(nameof(LockScope));
 
     /// <summary>Whether any value of <c>@Source</c> is current (true, or a non-zero number).</summary>
     public string SourceHasCurrentValues => Text();
@@ -75,6 +75,39 @@ public sealed class WarehouseStatements
     /// <summary>A refused or failed file, once per fingerprint and reason.</summary>
     public string RecordUnloaded => Text();
 
+    /// <summary>One normalisation the reader made (<c>load_normalisierung</c>).</summary>
+    public string InsertNormalisation => Text();
+
+    /// <summary>The follow-up a load leaves: indicators to recompute, their cells hidden until then, a steward report.</summary>
+    public string InsertPendingAttainment => Text();
+
+    /// <inheritdoc cref="InsertPendingAttainment"/>
+    public string HideChangedCells => Text();
+
+    /// <inheritdoc cref="InsertPendingAttainment"/>
+    public string InsertPendingReport => Text();
+
+    /// <summary>The indicators waiting for recomputation, and the statement that takes one (<c>@indicator</c>) off the queue.</summary>
+    public string PendingAttainment => Text();
+
+    /// <inheritdoc cref="PendingAttainment"/>
+    public string ClearPendingAttainment => Text();
+
+    /// <summary>The files whose steward report is not yet written, and the statement that marks one written.</summary>
+    public string PendingStewardReports => Text();
+
+    /// <inheritdoc cref="PendingStewardReports"/>
+    public string StewardReportWritten => Text();
+
+    /// <summary>The cell suppression is assessed again for the ordered indicators: order, then assess all ordered.</summary>
+    public string OrderConfidentiality => Text();
+
+    /// <inheritdoc cref="OrderConfidentiality"/>
+    public string AssessConfidentiality => Text();
+
+    /// <summary>Where each figure of an indicator (<c>@indicator</c>) came from, dates as text.</summary>
+    public string Provenance => Text();
+
     /// <summary>The catalog: areas, measures, indicators, target versions and sets of areas.</summary>
     public string UpsertArea => Text();
 
@@ -96,8 +129,8 @@ public sealed class WarehouseStatements
     /// <inheritdoc cref="UpsertArea"/>
     public string InsertAreaSetMember => Text();
 
-    /// <summary>Recomputations (and status hints) run one after the other, so none overwrites newer figures with older ones.</summary>
-    public string LockAttainment => Text();
+    /// <summary>Recomputations (and status hints) run one after the other, so none overwrites newer figures with older ones; none where the write lock does it.</summary>
+    public string? LockAttainment => _texts.GetValueOrDefault(nameof(LockAttainment));
 
     /// <summary>An indicator's monthly actuals summed over series, per area, ordered by area and month.</summary>
     public string MonthlyActuals => Text();
