@@ -44,8 +44,12 @@ internal static class PostgresSql
         LIMIT @Limit
         """;
 
-    /// <summary>For this transaction only: no JIT compilation (see PostgresWarehouse.ReadAttainmentAsync).</summary>
-    public const string NoJit = "SET LOCAL jit = off";
+    /// <summary>
+    /// For the attainment read's transaction only: no JIT compilation. The view's small-count subqueries make the
+    /// planner's cost estimate huge (millions for 200 k figures), so PostgreSQL JIT-compiled the plan with full
+    /// optimisation, which took 4.8 of 12 s at 1 M observations (docs/performance.md); the plan itself runs in one pass.
+    /// </summary>
+    public const string PrepareAttainmentRead = "SET LOCAL jit = off";
 
     /// <summary>
     /// Per indicator and area the month of its latest actual, in one pass over the view (a window, not a correlated
@@ -335,5 +339,62 @@ internal static class PostgresSql
         UPDATE dwh.fact_zielerreichung
         SET status_hinweis = CASE WHEN status_hinweis IS NULL THEN @suppressedHint ELSE status_hinweis || '; ' || @suppressedHint END
         WHERE unterdrueckt
+        """;
+
+    // The follow-up of loads and recomputations (WarehouseProvider.FollowUp) and provenance, written for every dialect alike.
+
+    public const string InsertNormalisation =
+        """
+        INSERT INTO dwh.load_normalisierung (datei_id, nr, code, blatt, zeile, spalte, rohwert, meldung, anzahl)
+        VALUES (@fileId, @nr, @Code, @Sheet, @Row, @Column, @Raw, @Message, @Count)
+        """;
+
+    public const string InsertPendingAttainment = "INSERT INTO dwh.zielerreichung_ausstehend (datei_id, indikator_code) VALUES (@fileId, @indicator)";
+
+    public const string HideChangedCells = "UPDATE dwh.fact_geheimhaltung SET geheim = 1 WHERE indikator_code = @indicator AND geheim = 0";
+
+    public const string InsertPendingReport = "INSERT INTO dwh.bericht_ausstehend (datei_id) VALUES (@fileId)";
+
+    public const string PendingAttainment = "SELECT DISTINCT indikator_code FROM dwh.zielerreichung_ausstehend";
+
+    public const string ClearPendingAttainment = "DELETE FROM dwh.zielerreichung_ausstehend WHERE indikator_code = @indicator";
+
+    public const string PendingStewardReports =
+        """
+        SELECT b.datei_id, f.datei FROM dwh.bericht_ausstehend b
+        JOIN dwh.load_file f ON f.datei_id = b.datei_id
+        ORDER BY b.datei_id
+        """;
+
+    public const string StewardReportWritten = "DELETE FROM dwh.bericht_ausstehend WHERE datei_id = @fileId";
+
+    public const string OrderConfidentiality = "INSERT INTO dwh.geheimhaltung_auftrag (indikator_code) VALUES (@indicator)";
+
+    public const string AssessConfidentiality =
+        """
+        DELETE FROM dwh.fact_geheimhaltung WHERE indikator_code IN (SELECT indikator_code FROM dwh.geheimhaltung_auftrag);
+        INSERT INTO dwh.fact_geheimhaltung (indikator_code, bereich_code, monat, geheim)
+        SELECT indikator_code, bereich_code, monat, geheim FROM dwh.geheimhaltung_regel;
+        DELETE FROM dwh.geheimhaltung_auftrag;
+        """;
+
+    /// <summary>Dates as text, so that one read serves every dialect; sorted by the caller.</summary>
+    public const string Provenance =
+        """
+        SELECT indikator_code AS IndikatorCode, CAST(monat AS varchar(10)) AS Monat, bereich_code AS BereichCode, zielbereich_code AS ZielbereichCode,
+               vergleich AS Vergleich, zielwert_text AS ZielwertText, stichtag_herkunft AS StichtagHerkunft, basis_herkunft AS BasisHerkunft,
+               datei_id AS DateiId, quelle AS Quelle, datei AS Datei, CAST(datenstand AS varchar(10)) AS Datenstand, CAST(geladen_um AS varchar(40)) AS GeladenUm,
+               werte AS Werte, entscheidungen AS Entscheidungen, entscheidungen_text AS EntscheidungenText
+        FROM dwh.herkunft WHERE indikator_code = @indicator
+        """;
+
+    /// <summary>As <see cref="Provenance"/>, for the figures of one area that came from a file.</summary>
+    public const string AreaProvenance =
+        """
+        SELECT indikator_code AS IndikatorCode, CAST(monat AS varchar(10)) AS Monat, bereich_code AS BereichCode, zielbereich_code AS ZielbereichCode,
+               vergleich AS Vergleich, zielwert_text AS ZielwertText, stichtag_herkunft AS StichtagHerkunft, basis_herkunft AS BasisHerkunft,
+               datei_id AS DateiId, quelle AS Quelle, datei AS Datei, CAST(datenstand AS varchar(10)) AS Datenstand, CAST(geladen_um AS varchar(40)) AS GeladenUm,
+               werte AS Werte, entscheidungen AS Entscheidungen, entscheidungen_text AS EntscheidungenText
+        FROM dwh.herkunft WHERE bereich_code = @areaCode AND datei_id IS NOT NULL
         """;
 }

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Bielefeld.Etl.Loading;
 using Bielefeld.Etl.Observations;
-using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -9,24 +8,6 @@ namespace Bielefeld.Etl.Warehouse.Postgres;
 
 public sealed partial class PostgresWarehouse
 {
-    /// <inheritdoc />
-    protected override async Task<long?> TryClaimAsync(
-        DbConnection connection, DbTransaction transaction, ExtractFile file, DateTimeOffset started, CancellationToken cancellationToken) =>
-        await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            PostgresSql.Claim,
-            new { file.Pipeline, file.Name, file.Path, file.Sha256, file.Size, started = started.UtcDateTime },
-            transaction, cancellationToken: cancellationToken));
-
-    /// <inheritdoc />
-    protected override async Task<bool> CanWriteDirectAsync(
-        DbConnection connection, DbTransaction transaction, DeliveryScope scope, CancellationToken cancellationToken)
-    {
-        var args = new { scope.Source, scope.SeriesKey };
-        // Two files of the same series load one after the other: the second then sees what the first committed.
-        await connection.ExecuteAsync(new CommandDefinition(PostgresSql.LockScope, args, transaction, cancellationToken: cancellationToken));
-        return !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(PostgresSql.SourceHasCurrentValues, args, transaction, cancellationToken: cancellationToken));
-    }
-
     /// <inheritdoc />
     protected override ObservationWriter CreateObservationWriter(DbConnection connection, DbTransaction transaction, long fileId, string source, bool direct) =>
         new CopyWriter((NpgsqlConnection)connection, fileId, direct ? source : null);
@@ -127,53 +108,6 @@ public sealed partial class PostgresWarehouse
 
         await writer.CompleteAsync(cancellationToken);
     }
-
-    /// <inheritdoc />
-    protected override async Task<IReadOnlyCollection<string>> MergeAsync(
-        DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, CancellationToken cancellationToken)
-    {
-        var args = new { fileId, scope.Source, scope.SeriesKey, from = Day(scope.FirstMonth), to = Day(scope.LastMonth) };
-        // Two files of the same series merge one after the other: the second then sees what the first committed.
-        await connection.ExecuteAsync(new CommandDefinition(PostgresSql.LockScope, args, transaction, cancellationToken: cancellationToken));
-        if (scope.Mode == SupersedeMode.PerValue)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(PostgresSql.KeepLateValues, args, transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(PostgresSql.DropLateValues, args, transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(PostgresSql.SupersedeContained, args, transaction, cancellationToken: cancellationToken));
-        }
-        else
-        {
-            await connection.ExecuteAsync(new CommandDefinition(PostgresSql.Supersede, args, transaction, cancellationToken: cancellationToken));
-        }
-
-        await connection.ExecuteAsync(new CommandDefinition(PostgresSql.InsertNew, args, transaction, cancellationToken: cancellationToken));
-        var changed = await connection.QueryAsync<string>(new CommandDefinition(PostgresSql.ChangedIndicators, args, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(PostgresSql.ClearStaging, args, transaction, cancellationToken: cancellationToken));
-        return changed.ToList();
-    }
-
-    /// <inheritdoc />
-    protected override Task RecordFileMonthsAsync(
-        DbConnection connection, DbTransaction transaction, long fileId, string source, IReadOnlyList<DateOnly> months, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            PostgresSql.RecordFileMonth,
-            months.Select(m => new { fileId, source, month = Day(m) }),
-            transaction, cancellationToken: cancellationToken));
-
-    /// <inheritdoc />
-    protected override string NormalisationTable => "dwh.load_normalisierung";
-
-    /// <inheritdoc />
-    protected override Task CompleteAsync(
-        DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, RowCounts counts, DateTimeOffset finished, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            PostgresSql.Complete,
-            new
-            {
-                fileId, scope.SeriesKey, from = Day(scope.FirstMonth), to = Day(scope.LastMonth),
-                counts.Read, counts.Loaded, counts.Rejected, counts.Skipped, finished = finished.UtcDateTime,
-            },
-            transaction, cancellationToken: cancellationToken));
 
     private static async Task WriteNumberAsync(NpgsqlBinaryImporter writer, decimal? value, CancellationToken cancellationToken)
     {

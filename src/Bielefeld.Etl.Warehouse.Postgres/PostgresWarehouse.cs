@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Reflection;
 using Dapper;
 using DbUp;
@@ -11,7 +10,7 @@ namespace Bielefeld.Etl.Warehouse.Postgres;
 /// The PostgreSQL warehouse: tables in schema <c>dwh</c>, staging in <c>stg</c>, the Power BI contract in <c>rpt</c>.
 /// Bulk path: binary COPY into staging inside the file's transaction, then one set-based merge.
 /// </summary>
-public sealed partial class PostgresWarehouse : WarehouseProvider
+public sealed partial class PostgresWarehouse : StatementWarehouse
 {
     private readonly string _connectionString;
     private readonly string? _password;
@@ -42,11 +41,16 @@ public sealed partial class PostgresWarehouse : WarehouseProvider
         _database = builder.Database;
     }
 
+    private static readonly WarehouseStatements Statements = new(typeof(PostgresSql));
+
     /// <inheritdoc />
     public override string Name => "postgresql";
 
     /// <inheritdoc />
-    protected override string ProvenanceView => "dwh.herkunft";
+    protected override WarehouseStatements Sql => Statements;
+
+    /// <inheritdoc />
+    protected override string? Password => _password;
 
     /// <inheritdoc />
     public override void Migrate()
@@ -99,66 +103,6 @@ public sealed partial class PostgresWarehouse : WarehouseProvider
         }
     }
 
-    /// <inheritdoc />
-    public override async Task<IReadOnlyList<LoadRecord>> RecentLoadsAsync(int count, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<LoadRow>(new CommandDefinition(PostgresSql.RecentLoads, new { count }, cancellationToken: cancellationToken));
-        return rows.Select(r => new LoadRecord(
-            r.DateiId, r.Datei, r.Quelle, r.Status, r.ZeilenGelesen, r.ZeilenGeladen, r.ZeilenAbgewiesen, r.ZeilenUebersprungen,
-            Timestamp(r.GestartetUm), r.BeendetUm is { } b ? Timestamp(b) : null, r.Meldung)).ToList();
-    }
-
-    /// <inheritdoc />
-    public override async Task<IReadOnlyList<RejectedRowRecord>> RejectedRowsAsync(RejectedRowQuery query, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<RejectDbRow>(new CommandDefinition(PostgresSql.RejectedRows, query, cancellationToken: cancellationToken));
-        return rows.Select(r => new RejectedRowRecord(
-            r.DateiId, r.Datei, r.Quelle, r.Blatt, r.Zeile, r.Spalte, r.Rohwert, r.GrundCode, r.Grund, Timestamp(r.GeladenUm),
-            r.AbweisungId, r.Bearbeitung, r.Entscheidung, r.Kommentar, r.EntschiedenVon, r.EntschiedenUm is { } e ? Timestamp(e) : null)).ToList();
-    }
-
-    /// <inheritdoc />
-    public override Task<IReadOnlyList<AttainmentRow>> LatestAttainmentAsync(CancellationToken cancellationToken) =>
-        ReadAttainmentAsync(PostgresSql.LatestAttainment, null, cancellationToken);
-
-    /// <inheritdoc />
-    public override Task<IReadOnlyList<AttainmentRow>> AttainmentSeriesAsync(string areaCode, CancellationToken cancellationToken) =>
-        ReadAttainmentAsync(PostgresSql.AttainmentSeries, new { areaCode }, cancellationToken);
-
-    /// <summary>
-    /// Reads rpt.zielerreichung without JIT compilation: the view's small-count subqueries make the planner's cost
-    /// estimate huge (millions for 200 k figures), so PostgreSQL JIT-compiles the plan with full optimisation, which
-    /// took 4.8 of 12 s at 1 M observations (docs/performance.md); the plan itself runs in one pass.
-    /// </summary>
-    private async Task<IReadOnlyList<AttainmentRow>> ReadAttainmentAsync(string sql, object? parameters, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(PostgresSql.NoJit, transaction: transaction, cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<AttainmentDbRow>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return rows.Select(r => new AttainmentRow(
-            r.IndikatorCode, r.MassnahmeCode, Date(r.Monat), r.Bereich, r.Istwert, r.Zielwert, r.Zielpfad, r.Zielerreichungsgrad, r.Status))
-            .ToList();
-    }
-
-    /// <inheritdoc />
-    public override async Task RecordUnloadedAsync(
-        ExtractFile file, FileLoadStatus status, string reasonCode, string message, DateTimeOffset started, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            PostgresSql.RecordUnloaded,
-            new
-            {
-                file.Pipeline, file.Name, file.Path, file.Sha256, file.Size, status = status.ToStoredName(), reasonCode,
-                message = ConnectionStrings.Redact(message, _password), started = started.UtcDateTime, finished = Time.GetUtcNow().UtcDateTime,
-            },
-            cancellationToken: cancellationToken));
-    }
-
     private async Task OpenOrExplain(NpgsqlConnection connection, Func<NpgsqlConnection, Task> open)
     {
         try
@@ -171,23 +115,4 @@ public sealed partial class PostgresWarehouse : WarehouseProvider
             throw new WarehouseConnectionException(Name, _host, _database, ConnectionStrings.Redact(reason, _password), ex);
         }
     }
-
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static DateTime Day(DateOnly date) => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-
-    private static string Timestamp(DateTime at) =>
-        DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private sealed record RejectDbRow(
-        long DateiId, string Datei, string Quelle, string? Blatt, long Zeile, string? Spalte, string? Rohwert, string GrundCode, string Grund, DateTime GeladenUm,
-        long AbweisungId, string Bearbeitung, string? Entscheidung, string? Kommentar, string? EntschiedenVon, DateTime? EntschiedenUm);
-
-    private sealed record LoadRow(
-        long DateiId, string Datei, string Quelle, string Status, int ZeilenGelesen, int ZeilenGeladen, int ZeilenAbgewiesen,
-        int ZeilenUebersprungen, DateTime GestartetUm, DateTime? BeendetUm, string? Meldung);
-
-    private sealed record AttainmentDbRow(
-        string IndikatorCode, string MassnahmeCode, DateOnly Monat, string Bereich, double? Istwert, double? Zielwert,
-        double? Zielpfad, double? Zielerreichungsgrad, string Status);
 }

@@ -14,4 +14,7 @@ internal static class SqlServerNames
 
     /// <summary>The table SqlBulkCopy writes rejected rows to.</summary>
     public const string RejectedRowTable = "dwh.rejected_row";
+
+    /// <summary>The table SqlBulkCopy writes attainment figures to (its columns: <see cref="SqlServerSql.AttainmentShape"/>).</summary>
+    public const string AttainmentTable = "dwh.fact_zielerreichung";
 }

@@ -2,7 +2,6 @@ using System.Data;
 using System.Data.Common;
 using Bielefeld.Etl.Loading;
 using Bielefeld.Etl.Observations;
-using Dapper;
 using Microsoft.Data.SqlClient;
 
 namespace Bielefeld.Etl.Warehouse.SqlServer;
@@ -13,31 +12,9 @@ public sealed partial class SqlServerWarehouse
     private const int UniqueConstraintViolation = 2627;
 
     /// <inheritdoc />
-    protected override async Task<long?> TryClaimAsync(
-        DbConnection connection, DbTransaction transaction, ExtractFile file, DateTimeOffset started, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                SqlServerSql.Claim,
-                new { file.Pipeline, file.Name, file.Path, file.Sha256, file.Size, started = started.UtcDateTime },
-                transaction, cancellationToken: cancellationToken));
-        }
-        catch (SqlException ex) when (ex.Number is UniqueIndexViolation or UniqueConstraintViolation)
-        {
-            return null;
-        }
-    }
-
-    /// <inheritdoc />
-    protected override async Task<bool> CanWriteDirectAsync(
-        DbConnection connection, DbTransaction transaction, DeliveryScope scope, CancellationToken cancellationToken)
-    {
-        var args = new { scope.Source, resource = ScopeResource(scope) };
-        // Two files of the same series load one after the other: the second then sees what the first committed.
-        await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.LockScope, args, transaction, cancellationToken: cancellationToken));
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(SqlServerSql.SourceHasCurrentValues, args, transaction, cancellationToken: cancellationToken)) == 0;
-    }
+    /// <remarks>SQL Server's claim cannot skip a duplicate fingerprint: it fails on the unique index instead.</remarks>
+    protected override bool IsDuplicateKey(Exception exception) =>
+        exception is SqlException { Number: UniqueIndexViolation or UniqueConstraintViolation };
 
     /// <inheritdoc />
     protected override ObservationWriter CreateObservationWriter(DbConnection connection, DbTransaction transaction, long fileId, string source, bool direct) =>
@@ -129,59 +106,6 @@ public sealed partial class SqlServerWarehouse
         }
 
         await BulkCopyAsync(connection, transaction, SqlServerNames.RejectedRowTable, table, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    protected override async Task<IReadOnlyCollection<string>> MergeAsync(
-        DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, CancellationToken cancellationToken)
-    {
-        var args = new { fileId, scope.Source, scope.SeriesKey, from = Day(scope.FirstMonth), to = Day(scope.LastMonth), resource = ScopeResource(scope) };
-        // Two files of the same series merge one after the other: the second then sees what the first committed.
-        await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.LockScope, args, transaction, cancellationToken: cancellationToken));
-        if (scope.Mode == SupersedeMode.PerValue)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.KeepLateValues, args, transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.DropLateValues, args, transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.SupersedeContained, args, transaction, cancellationToken: cancellationToken));
-        }
-        else
-        {
-            await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.Supersede, args, transaction, cancellationToken: cancellationToken));
-        }
-
-        await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.InsertNew, args, transaction, cancellationToken: cancellationToken));
-        var changed = await connection.QueryAsync<string>(new CommandDefinition(SqlServerSql.ChangedIndicators, args, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(SqlServerSql.ClearStaging, args, transaction, cancellationToken: cancellationToken));
-        return changed.ToList();
-    }
-
-    /// <inheritdoc />
-    protected override Task RecordFileMonthsAsync(
-        DbConnection connection, DbTransaction transaction, long fileId, string source, IReadOnlyList<DateOnly> months, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            SqlServerSql.RecordFileMonth,
-            months.Select(m => new { fileId, source, month = Day(m) }),
-            transaction, cancellationToken: cancellationToken));
-
-    /// <inheritdoc />
-    protected override string NormalisationTable => "dwh.load_normalisierung";
-
-    /// <inheritdoc />
-    protected override Task CompleteAsync(
-        DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, RowCounts counts, DateTimeOffset finished, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            SqlServerSql.Complete,
-            new
-            {
-                fileId, scope.SeriesKey, from = Day(scope.FirstMonth), to = Day(scope.LastMonth),
-                counts.Read, counts.Loaded, counts.Rejected, counts.Skipped, finished = finished.UtcDateTime,
-            },
-            transaction, cancellationToken: cancellationToken));
-
-    private static string ScopeResource(DeliveryScope scope)
-    {
-        var resource = $"bielefeld-etl/scope/{scope.Source}/{scope.SeriesKey ?? "*"}";
-        return resource.Length > 255 ? resource[..255] : resource;
     }
 
     private static async Task BulkCopyAsync(DbConnection connection, DbTransaction transaction, string destination, DataTable table, CancellationToken cancellationToken)

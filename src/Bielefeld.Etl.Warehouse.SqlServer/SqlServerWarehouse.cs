@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Reflection;
 using Dapper;
 using DbUp;
@@ -11,7 +10,7 @@ namespace Bielefeld.Etl.Warehouse.SqlServer;
 /// The production warehouse on SQL Server: tables in schema <c>dwh</c>, staging in <c>stg</c>, the Power BI contract
 /// in <c>rpt</c>. Bulk path: SqlBulkCopy into staging inside the file's transaction, then one set-based merge.
 /// </summary>
-public sealed partial class SqlServerWarehouse : WarehouseProvider
+public sealed partial class SqlServerWarehouse : StatementWarehouse
 {
     private const int MigrationLockTimeoutMs = 10 * 60 * 1000;
     private readonly string _connectionString;
@@ -46,11 +45,16 @@ public sealed partial class SqlServerWarehouse : WarehouseProvider
         _database = builder.InitialCatalog;
     }
 
+    private static readonly WarehouseStatements Statements = new(typeof(SqlServerSql));
+
     /// <inheritdoc />
     public override string Name => "sqlserver";
 
     /// <inheritdoc />
-    protected override string ProvenanceView => "dwh.herkunft";
+    protected override WarehouseStatements Sql => Statements;
+
+    /// <inheritdoc />
+    protected override string? Password => _password;
 
     /// <inheritdoc />
     public override void Migrate()
@@ -103,61 +107,6 @@ public sealed partial class SqlServerWarehouse : WarehouseProvider
         }
     }
 
-    /// <inheritdoc />
-    public override async Task<IReadOnlyList<LoadRecord>> RecentLoadsAsync(int count, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<LoadRow>(new CommandDefinition(SqlServerSql.RecentLoads, new { count }, cancellationToken: cancellationToken));
-        return rows.Select(r => new LoadRecord(
-            r.DateiId, r.Datei, r.Quelle, r.Status, r.ZeilenGelesen, r.ZeilenGeladen, r.ZeilenAbgewiesen, r.ZeilenUebersprungen,
-            Timestamp(r.GestartetUm), r.BeendetUm is { } b ? Timestamp(b) : null, r.Meldung)).ToList();
-    }
-
-    /// <inheritdoc />
-    public override async Task<IReadOnlyList<RejectedRowRecord>> RejectedRowsAsync(RejectedRowQuery query, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<RejectDbRow>(new CommandDefinition(SqlServerSql.RejectedRows, query, cancellationToken: cancellationToken));
-        return rows.Select(r => new RejectedRowRecord(
-            r.DateiId, r.Datei, r.Quelle, r.Blatt, r.Zeile, r.Spalte, r.Rohwert, r.GrundCode, r.Grund, Timestamp(r.GeladenUm),
-            r.AbweisungId, r.Bearbeitung, r.Entscheidung, r.Kommentar, r.EntschiedenVon, r.EntschiedenUm is { } e ? Timestamp(e) : null)).ToList();
-    }
-
-    /// <inheritdoc />
-    public override async Task<IReadOnlyList<AttainmentRow>> LatestAttainmentAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<AttainmentDbRow>(new CommandDefinition(SqlServerSql.LatestAttainment, cancellationToken: cancellationToken));
-        return rows.Select(r => new AttainmentRow(
-            r.IndikatorCode, r.MassnahmeCode, Date(DateOnly.FromDateTime(r.Monat)), r.Bereich, r.Istwert, r.Zielwert, r.Zielpfad, r.Zielerreichungsgrad, r.Status))
-            .ToList();
-    }
-
-    /// <inheritdoc />
-    public override async Task<IReadOnlyList<AttainmentRow>> AttainmentSeriesAsync(string areaCode, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<AttainmentDbRow>(new CommandDefinition(SqlServerSql.AttainmentSeries, new { areaCode }, cancellationToken: cancellationToken));
-        return rows.Select(r => new AttainmentRow(
-            r.IndikatorCode, r.MassnahmeCode, Date(DateOnly.FromDateTime(r.Monat)), r.Bereich, r.Istwert, r.Zielwert, r.Zielpfad, r.Zielerreichungsgrad, r.Status))
-            .ToList();
-    }
-
-    /// <inheritdoc />
-    public override async Task RecordUnloadedAsync(
-        ExtractFile file, FileLoadStatus status, string reasonCode, string message, DateTimeOffset started, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            SqlServerSql.RecordUnloaded,
-            new
-            {
-                file.Pipeline, file.Name, file.Path, file.Sha256, file.Size, status = status.ToStoredName(), reasonCode,
-                message = ConnectionStrings.Redact(message, _password), started = started.UtcDateTime, finished = Time.GetUtcNow().UtcDateTime,
-            },
-            cancellationToken: cancellationToken));
-    }
-
     private async Task OpenOrExplain(SqlConnection connection, Func<SqlConnection, Task> open)
     {
         try
@@ -170,23 +119,4 @@ public sealed partial class SqlServerWarehouse : WarehouseProvider
             throw new WarehouseConnectionException(Name, _host, _database, ConnectionStrings.Redact(reason, _password), ex);
         }
     }
-
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static DateTime Day(DateOnly date) => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-
-    private static string Timestamp(DateTime at) =>
-        DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private sealed record RejectDbRow(
-        long DateiId, string Datei, string Quelle, string? Blatt, long Zeile, string? Spalte, string? Rohwert, string GrundCode, string Grund, DateTime GeladenUm,
-        long AbweisungId, string Bearbeitung, string? Entscheidung, string? Kommentar, string? EntschiedenVon, DateTime? EntschiedenUm);
-
-    private sealed record LoadRow(
-        long DateiId, string Datei, string Quelle, string Status, int ZeilenGelesen, int ZeilenGeladen, int ZeilenAbgewiesen,
-        int ZeilenUebersprungen, DateTime GestartetUm, DateTime? BeendetUm, string? Meldung);
-
-    private sealed record AttainmentDbRow(
-        string IndikatorCode, string MassnahmeCode, DateTime Monat, string Bereich, double? Istwert, double? Zielwert,
-        double? Zielpfad, double? Zielerreichungsgrad, string Status);
 }

@@ -17,10 +17,7 @@ public sealed partial class SqliteWarehouse
         foreach (var area in areas.Areas)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO dim_bereich (bereich_code, name, ebene, eltern_bereich_code) VALUES (@Code, @Name, @level, @ParentCode)
-                ON CONFLICT (bereich_code) DO UPDATE SET name = excluded.name, ebene = excluded.ebene, eltern_bereich_code = excluded.eltern_bereich_code
-                """,
+                SqliteSql.UpsertArea,
                 new { area.Code, area.Name, level = CatalogWords.Level(area.Level), area.ParentCode },
                 transaction, cancellationToken: cancellationToken));
         }
@@ -28,14 +25,7 @@ public sealed partial class SqliteWarehouse
         foreach (var measure in catalog.Measures)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO dim_massnahme (massnahme_code, plan_jahr, titel, organisationseinheit, handlungsfeld, zielgruppe, schwerpunktthema, leitsaetze, aufwand_eur, aufwand_text)
-                VALUES (@Code, @year, @Title, @OrgUnit, @PolicyArea, @TargetGroup, @FocalTheme, @principles, @cost, @CostText)
-                ON CONFLICT (massnahme_code) DO UPDATE SET
-                    plan_jahr = excluded.plan_jahr, titel = excluded.titel, organisationseinheit = excluded.organisationseinheit,
-                    handlungsfeld = excluded.handlungsfeld, zielgruppe = excluded.zielgruppe, schwerpunktthema = excluded.schwerpunktthema,
-                    leitsaetze = excluded.leitsaetze, aufwand_eur = excluded.aufwand_eur, aufwand_text = excluded.aufwand_text
-                """,
+                SqliteSql.UpsertMeasure,
                 new
                 {
                     measure.Code, year = catalog.Year, measure.Title, measure.OrgUnit, measure.PolicyArea, measure.TargetGroup,
@@ -47,14 +37,7 @@ public sealed partial class SqliteWarehouse
         foreach (var indicator in catalog.Indicators)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO dim_indikator (indikator_code, massnahme_code, bezeichnung, einheit, art, richtung, eltern_indikator_code, nachrichtlich, datenquelle)
-                VALUES (@Code, @MeasureCode, @Name, @Unit, @kind, @direction, @ParentCode, @Informational, @DataSource)
-                ON CONFLICT (indikator_code) DO UPDATE SET
-                    massnahme_code = excluded.massnahme_code, bezeichnung = excluded.bezeichnung, einheit = excluded.einheit,
-                    art = excluded.art, richtung = excluded.richtung, eltern_indikator_code = excluded.eltern_indikator_code,
-                    nachrichtlich = excluded.nachrichtlich, datenquelle = excluded.datenquelle
-                """,
+                SqliteSql.UpsertIndicator,
                 new
                 {
                     indicator.Code, indicator.MeasureCode, indicator.Name, indicator.Unit, kind = CatalogWords.Kind(indicator.Kind),
@@ -68,11 +51,11 @@ public sealed partial class SqliteWarehouse
             }
         }
 
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM dim_bereich_menge", transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(SqliteSql.ClearAreaSets, transaction: transaction, cancellationToken: cancellationToken));
         foreach (var set in areas.Areas.Where(a => a.Members.Count > 0))
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO dim_bereich_menge (menge_code, bereich_code, position) VALUES (@set, @member, @position)",
+                SqliteSql.InsertAreaSetMember,
                 set.Members.Select((member, i) => new { set = set.Code, member, position = i + 1 }), transaction, cancellationToken: cancellationToken));
         }
 
@@ -92,23 +75,10 @@ public sealed partial class SqliteWarehouse
         row.AddDynamicParams(TargetSemantics.Of(of, target));
         // A target that changed closes its current version and opens a new one; an unchanged one is left alone.
         await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE fact_zielwert SET gueltig_bis = @now
-            WHERE indikator_code = @indicator AND plan_jahr = @year AND bereich_code = @area AND gueltig_bis IS NULL
-              AND NOT (vergleich = @comparator AND wert IS @value AND basis IS @baseline AND stichtag IS @deadline
-                       AND periode_von = @from AND periode_bis = @to AND wortlaut = @wording
-                       AND zeitraum_art IS @PeriodKind AND ziel_einheit IS @TargetUnit AND stichtag_herkunft IS @DeadlineOrigin
-                       AND basis_herkunft IS @BaselineOrigin AND basis_einheit IS @BaselineUnit AND basis_wortlaut IS @BaselineWording)
-            """,
+            SqliteSql.CloseChangedTarget,
             row, transaction, cancellationToken: cancellationToken));
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO fact_zielwert (indikator_code, plan_jahr, bereich_code, vergleich, wert, basis, stichtag, periode_von, periode_bis, wortlaut, gueltig_ab,
-                                       zeitraum_art, ziel_einheit, stichtag_herkunft, basis_herkunft, basis_einheit, basis_wortlaut)
-            SELECT @indicator, @year, @area, @comparator, @value, @baseline, @deadline, @from, @to, @wording, @now,
-                   @PeriodKind, @TargetUnit, @DeadlineOrigin, @BaselineOrigin, @BaselineUnit, @BaselineWording
-            WHERE NOT EXISTS (SELECT 1 FROM fact_zielwert WHERE indikator_code = @indicator AND plan_jahr = @year AND bereich_code = @area AND gueltig_bis IS NULL)
-            """,
+            SqliteSql.InsertTarget,
             row, transaction, cancellationToken: cancellationToken));
         return inserted > 0;
     }

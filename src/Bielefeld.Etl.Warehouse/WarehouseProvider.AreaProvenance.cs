@@ -1,3 +1,5 @@
+using Dapper;
+
 namespace Bielefeld.Etl.Warehouse;
 
 public abstract partial class WarehouseProvider
@@ -9,7 +11,8 @@ public abstract partial class WarehouseProvider
     /// </summary>
     public async Task<IReadOnlyList<ProvenanceRow>> AreaProvenanceAsync(string areaCode, CancellationToken cancellationToken)
     {
-        var rows = await QueryProvenanceAsync("bereich_code = @areaCode AND datei_id IS NOT NULL", new { areaCode }, cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ProvenanceRow>(new CommandDefinition(Sql.AreaProvenance, new { areaCode }, cancellationToken: cancellationToken));
         return [.. rows.OrderBy(r => r.IndikatorCode, StringComparer.Ordinal).ThenBy(r => r.Monat, StringComparer.Ordinal).ThenBy(r => r.DateiId)];
     }
 }

@@ -11,9 +11,6 @@ namespace Bielefeld.Etl.Warehouse;
 /// </summary>
 public abstract partial class WarehouseProvider
 {
-    /// <summary>The prefix of the warehouse's own tables (<c>dwh.</c>; the embedded SQLite warehouse has no schemas).</summary>
-    protected virtual string TablePrefix => "dwh.";
-
     /// <summary>
     /// Whether <paramref name="exception"/> says the database accepts no writes (a read-only database or file): no
     /// file can be loaded or even recorded until an operator changes that, so the run stops instead of failing file
@@ -26,7 +23,7 @@ public abstract partial class WarehouseProvider
     {
         await using var connection = await OpenAsync(cancellationToken);
         var codes = await connection.QueryAsync<string>(new CommandDefinition(
-            $"SELECT DISTINCT indikator_code FROM {TablePrefix}zielerreichung_ausstehend", cancellationToken: cancellationToken));
+            Sql.PendingAttainment, cancellationToken: cancellationToken));
         return [.. codes.Order(StringComparer.Ordinal)];
     }
 
@@ -35,11 +32,7 @@ public abstract partial class WarehouseProvider
     {
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(long FileId, string Name)>(new CommandDefinition(
-            $"""
-            SELECT b.datei_id, f.datei FROM {TablePrefix}bericht_ausstehend b
-            JOIN {TablePrefix}load_file f ON f.datei_id = b.datei_id
-            ORDER BY b.datei_id
-            """, cancellationToken: cancellationToken));
+            Sql.PendingStewardReports, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new PendingStewardReport(r.FileId, r.Name))];
     }
 
@@ -48,7 +41,7 @@ public abstract partial class WarehouseProvider
     {
         await using var connection = await OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            $"DELETE FROM {TablePrefix}bericht_ausstehend WHERE datei_id = @fileId", new { fileId }, cancellationToken: cancellationToken));
+            Sql.StewardReportWritten, new { fileId }, cancellationToken: cancellationToken));
     }
 
     /// <summary>In the load's transaction: the indicators to recompute and, with rejected rows, the steward report to write.</summary>
@@ -56,16 +49,16 @@ public abstract partial class WarehouseProvider
         DbConnection connection, DbTransaction transaction, long fileId, IReadOnlyCollection<string> indicators, bool report, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(new CommandDefinition(
-            $"INSERT INTO {TablePrefix}zielerreichung_ausstehend (datei_id, indikator_code) VALUES (@fileId, @indicator)",
+            Sql.InsertPendingAttainment,
             indicators.Order(StringComparer.Ordinal).Select(indicator => new { fileId, indicator }), transaction, cancellationToken: cancellationToken));
         // Until their recomputation has assessed them again, every cell of the changed indicators is hidden.
         await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE {TablePrefix}fact_geheimhaltung SET geheim = 1 WHERE indikator_code = @indicator AND geheim = 0",
+            Sql.HideChangedCells,
             indicators.Order(StringComparer.Ordinal).Select(indicator => new { indicator }), transaction, cancellationToken: cancellationToken));
         if (report)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                $"INSERT INTO {TablePrefix}bericht_ausstehend (datei_id) VALUES (@fileId)", new { fileId }, transaction, cancellationToken: cancellationToken));
+                Sql.InsertPendingReport, new { fileId }, transaction, cancellationToken: cancellationToken));
         }
     }
 
@@ -79,15 +72,10 @@ public abstract partial class WarehouseProvider
         DbConnection connection, DbTransaction transaction, IEnumerable<string> indicators, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(new CommandDefinition(
-            $"INSERT INTO {TablePrefix}geheimhaltung_auftrag (indikator_code) VALUES (@indicator)",
+            Sql.OrderConfidentiality,
             indicators.Order(StringComparer.Ordinal).Select(indicator => new { indicator }), transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
-            $"""
-            DELETE FROM {TablePrefix}fact_geheimhaltung WHERE indikator_code IN (SELECT indikator_code FROM {TablePrefix}geheimhaltung_auftrag);
-            INSERT INTO {TablePrefix}fact_geheimhaltung (indikator_code, bereich_code, monat, geheim)
-            SELECT indikator_code, bereich_code, monat, geheim FROM {TablePrefix}geheimhaltung_regel;
-            DELETE FROM {TablePrefix}geheimhaltung_auftrag;
-            """,
+            Sql.AssessConfidentiality,
             transaction: transaction, cancellationToken: cancellationToken));
     }
 
@@ -99,7 +87,7 @@ public abstract partial class WarehouseProvider
         DbConnection connection, DbTransaction transaction, IEnumerable<string> indicators, CancellationToken cancellationToken) =>
         // In code order, so that two recomputations never wait for each other's rows crosswise.
         connection.ExecuteAsync(new CommandDefinition(
-            $"DELETE FROM {TablePrefix}zielerreichung_ausstehend WHERE indikator_code = @indicator",
+            Sql.ClearPendingAttainment,
             indicators.Order(StringComparer.Ordinal).Select(indicator => new { indicator }), transaction, cancellationToken: cancellationToken));
 }
 

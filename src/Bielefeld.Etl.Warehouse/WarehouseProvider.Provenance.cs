@@ -4,31 +4,17 @@ namespace Bielefeld.Etl.Warehouse;
 
 public abstract partial class WarehouseProvider
 {
-    /// <summary>The provider's name of the provenance view (<c>dwh_herkunft</c> on SQLite, <c>dwh.herkunft</c> on servers).</summary>
-    protected abstract string ProvenanceView { get; }
-
-    // Dates as text in every dialect, so one statement serves all providers; sorted by the caller, not in a dialect.
-    private async Task<IEnumerable<ProvenanceRow>> QueryProvenanceAsync(string where, object parameters, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await connection.QueryAsync<ProvenanceRow>(new CommandDefinition(
-            $"""
-            SELECT indikator_code AS IndikatorCode, CAST(monat AS varchar(10)) AS Monat, bereich_code AS BereichCode, zielbereich_code AS ZielbereichCode,
-                   vergleich AS Vergleich, zielwert_text AS ZielwertText, stichtag_herkunft AS StichtagHerkunft, basis_herkunft AS BasisHerkunft,
-                   datei_id AS DateiId, quelle AS Quelle, datei AS Datei, CAST(datenstand AS varchar(10)) AS Datenstand, CAST(geladen_um AS varchar(40)) AS GeladenUm,
-                   werte AS Werte, entscheidungen AS Entscheidungen, entscheidungen_text AS EntscheidungenText
-            FROM {ProvenanceView} WHERE {where}
-            """,
-            parameters, cancellationToken: cancellationToken));
-    }
-
     /// <summary>
     /// Where every figure of <paramref name="indicator"/> comes from (<c>dwh.herkunft</c>): the plan sentence of its target,
     /// and per file its Datenstand, load time and the stewards' decisions, by area and month.
     /// </summary>
     public async Task<IReadOnlyList<ProvenanceRow>> ProvenanceAsync(string indicator, CancellationToken cancellationToken)
     {
-        var rows = await QueryProvenanceAsync("indikator_code = @indicator", new { indicator }, cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        // Sorted here, not in a dialect.
+        var rows = await connection.QueryAsync<ProvenanceRow>(new CommandDefinition(
+            Sql.Provenance,
+            new { indicator }, cancellationToken: cancellationToken));
         return [.. rows.OrderBy(r => r.BereichCode, StringComparer.Ordinal).ThenBy(r => r.Monat, StringComparer.Ordinal).ThenBy(r => r.DateiId)];
     }
 }

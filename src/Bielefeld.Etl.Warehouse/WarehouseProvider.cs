@@ -30,6 +30,9 @@ public abstract partial class WarehouseProvider(TimeProvider time)
     /// <summary>The provider's configuration name (<c>sqlite</c>).</summary>
     public abstract string Name { get; }
 
+    /// <summary>The provider's dialect: every statement the engine issues, from the provider's one class of statements.</summary>
+    protected abstract WarehouseStatements Sql { get; }
+
     /// <summary>The clock for load timestamps.</summary>
     protected TimeProvider Time { get; } = time;
 
@@ -179,19 +182,13 @@ public abstract partial class WarehouseProvider(TimeProvider time)
     protected abstract Task RecordFileMonthsAsync(
         DbConnection connection, DbTransaction transaction, long fileId, string source, IReadOnlyList<DateOnly> months, CancellationToken cancellationToken);
 
-    /// <summary>The load protocol's table of normalisations (<c>load_normalisierung</c>), with its schema where the provider has one.</summary>
-    protected abstract string NormalisationTable { get; }
-
     /// <summary>Records what the reader normalised (<c>load_normalisierung</c>), in the load's transaction.</summary>
     private Task RecordNormalisationsAsync(
         DbConnection connection, DbTransaction transaction, long fileId, IReadOnlyList<NormalisationEntry> entries, CancellationToken cancellationToken) =>
         entries.Count == 0
             ? Task.CompletedTask
             : connection.ExecuteAsync(new CommandDefinition(
-                $"""
-                INSERT INTO {NormalisationTable} (datei_id, nr, code, blatt, zeile, spalte, rohwert, meldung, anzahl)
-                VALUES (@fileId, @nr, @Code, @Sheet, @Row, @Column, @Raw, @Message, @Count)
-                """,
+                Sql.InsertNormalisation,
                 entries.Select((e, i) => new { fileId, nr = i + 1, e.Code, e.Sheet, e.Row, e.Column, e.Raw, e.Message, e.Count }),
                 transaction, cancellationToken: cancellationToken));
 

@@ -23,12 +23,12 @@ public sealed class SqliteMergePlanSpecs : IDisposable
 
     public static TheoryData<string, string[]> Statements => new()
     {
-        { nameof(SqliteMergeSql.KeepLateValues), ["SEARCH s USING INDEX ix_stg_observation_schluessel (datei_id=?)", "SEARCH b USING INDEX " + FactKey] },
-        { nameof(SqliteMergeSql.DropLateValues), ["SEARCH stg_observation USING INDEX ix_stg_observation_schluessel (datei_id=?)", "SEARCH b USING INDEX " + FactKey] },
-        { nameof(SqliteMergeSql.SupersedeContained), ["SEARCH s USING INDEX ix_stg_observation_schluessel (datei_id=?)", "SEARCH b USING INDEX " + FactKey] },
-        { nameof(SqliteMergeSql.Supersede), ["SEARCH fact_beobachtung USING INDEX ix_beobachtung_scope (quelle=? AND serie=? AND monat>? AND monat<?)", "SEARCH s USING INDEX " + StagingKey] },
-        { nameof(SqliteMergeSql.InsertNew), ["SEARCH s USING INDEX ix_stg_observation_schluessel (datei_id=?)", "SEARCH b USING INDEX " + FactKey] },
-        { nameof(SqliteMergeSql.ChangedIndicators), ["SEARCH fact_beobachtung USING INDEX ix_beobachtung_ersetzt (ersetzt_durch_datei_id=?)", "SEARCH fact_beobachtung USING INDEX ix_beobachtung_datei (datei_id=?)"] },
+        { nameof(SqliteSql.KeepLateValues), ["SEARCH s USING INDEX ix_stg_observation_schluessel (datei_id=?)", "SEARCH b USING INDEX " + FactKey] },
+        { nameof(SqliteSql.DropLateValues), ["SEARCH stg_observation USING INDEX ix_stg_observation_schluessel (datei_id=?)", "SEARCH b USING INDEX " + FactKey] },
+        { nameof(SqliteSql.SupersedeContained), ["SEARCH s USING INDEX ix_stg_observation_schluessel (datei_id=?)", "SEARCH b USING INDEX " + FactKey] },
+        { nameof(SqliteSql.Supersede), ["SEARCH fact_beobachtung USING INDEX ix_beobachtung_scope (quelle=? AND serie=? AND monat>? AND monat<?)", "SEARCH s USING INDEX " + StagingKey] },
+        { nameof(SqliteSql.InsertNew), ["SEARCH s USING INDEX ix_stg_observation_schluessel (datei_id=?)", "SEARCH b USING INDEX " + FactKey] },
+        { nameof(SqliteSql.ChangedIndicators), ["SEARCH fact_beobachtung USING INDEX ix_beobachtung_ersetzt (ersetzt_durch_datei_id=?)", "SEARCH fact_beobachtung USING INDEX ix_beobachtung_datei (datei_id=?)"] },
     };
 
     [Theory]
@@ -37,7 +37,7 @@ public sealed class SqliteMergePlanSpecs : IDisposable
     {
         var path = _folder.File("warehouse.db");
         new SqliteWarehouse($"Data Source={path}", TimeProvider.System).Migrate();
-        var sql = (string)typeof(SqliteMergeSql).GetField(statement)!.GetValue(null)!;
+        var sql = (string)typeof(SqliteSql).GetField(statement)!.GetValue(null)!;
         await using var connection = new SqliteConnection($"Data Source={path}");
 
         var plan = (await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>(

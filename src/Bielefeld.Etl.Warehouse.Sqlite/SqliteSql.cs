@@ -1,0 +1,389 @@
+namespace Bielefeld.Etl.Warehouse.Sqlite;
+
+/// <summary>
+/// Every statement the SQLite provider issues, in one place (migrations live in sql/sqlite). The names the engine
+/// asks for (<see cref="WarehouseStatements"/>) are the same in every dialect. SQLite has no lock statements: the
+/// claim's insert takes the database's write lock, which serialises loads and recomputations already.
+/// </summary>
+internal static class SqliteSql
+{
+    public const string RecentLoads =
+        """
+        SELECT datei_id AS DateiId, datei AS Datei, quelle AS Quelle, status AS Status,
+               zeilen_gelesen AS ZeilenGelesen, zeilen_geladen AS ZeilenGeladen,
+               zeilen_abgewiesen AS ZeilenAbgewiesen, zeilen_uebersprungen AS ZeilenUebersprungen,
+               gestartet_um AS GestartetUm, beendet_um AS BeendetUm, meldung AS Meldung
+        FROM rpt_ladeprotokoll ORDER BY datei_id DESC LIMIT @count
+        """;
+
+    public const string RejectedRows =
+        """
+        SELECT datei_id AS DateiId, datei AS Datei, quelle AS Quelle, blatt AS Blatt, zeile AS Zeile, spalte AS Spalte,
+               rohwert AS Rohwert, grund_code AS GrundCode, grund AS Grund, geladen_um AS GeladenUm,
+               abweisung_id AS AbweisungId, bearbeitung AS Bearbeitung, entscheidung AS Entscheidung, kommentar AS Kommentar,
+               entschieden_von AS EntschiedenVon, entschieden_um AS EntschiedenUm
+        FROM dwh_abgewiesene_zeilen
+        WHERE (@FileId IS NULL OR datei_id = @FileId)
+          AND (@OpenOnly = 0 OR bearbeitung = 'offen')
+          AND (@File IS NULL OR datei = @File)
+          AND (@Source IS NULL OR quelle = @Source)
+          AND (@Reason IS NULL OR grund_code = @Reason)
+        ORDER BY datei_id DESC, blatt, zeile, spalte
+        LIMIT @Limit
+        """;
+
+    public const string LatestAttainment =
+        """
+        SELECT z.indikator_code AS IndikatorCode, z.massnahme_code AS MassnahmeCode, z.monat AS Monat, z.bereich AS Bereich,
+               z.istwert AS Istwert, z.zielwert AS Zielwert, z.zielpfad AS Zielpfad, z.zielerreichungsgrad AS Zielerreichungsgrad, z.status AS Status
+        FROM (SELECT v.*, MAX(CASE WHEN v.istwert IS NOT NULL THEN v.monat END) OVER (PARTITION BY v.indikator_code, v.bereich_code) AS letzter_monat
+              FROM rpt_zielerreichung v) z
+        WHERE z.monat = z.letzter_monat
+        ORDER BY z.massnahme_code, z.indikator_code, z.bereich
+        """;
+
+    public const string AttainmentSeries =
+        """
+        SELECT indikator_code AS IndikatorCode, massnahme_code AS MassnahmeCode, monat AS Monat, bereich AS Bereich,
+               istwert AS Istwert, zielwert AS Zielwert, zielpfad AS Zielpfad, zielerreichungsgrad AS Zielerreichungsgrad, status AS Status
+        FROM rpt_zielerreichung
+        WHERE bereich_code = @areaCode
+        ORDER BY indikator_code, monat
+        """;
+
+    public const string RecordUnloaded =
+        """
+        INSERT INTO load_file (quelle, datei, pfad, sha256, groesse, status, grund_code, meldung, gestartet_um, beendet_um)
+        SELECT @Pipeline, @Name, @Path, @Sha256, @Size, @status, @reasonCode, @message, @started, @finished
+        WHERE NOT EXISTS (
+            SELECT 1 FROM load_file
+            WHERE datei_id = (SELECT MAX(datei_id) FROM load_file WHERE sha256 = @Sha256)
+              AND status = @status AND grund_code = @reasonCode)
+        """;
+
+    public const string Claim =
+        """
+        INSERT INTO load_file (quelle, datei, pfad, sha256, groesse, status, gestartet_um)
+        VALUES (@Pipeline, @Name, @Path, @Sha256, @Size, 'geladen', @started)
+        RETURNING datei_id
+        """;
+
+    public const string SourceHasCurrentValues = "SELECT EXISTS (SELECT 1 FROM fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND quelle = @Source)";
+
+    public const string StageObservation =
+        """
+        INSERT INTO stg_observation (datei_id, indikator_code, monat, bereich_code, serie, wert, zaehler, nenner, unterdrueckt, datenstand)
+        VALUES ($datei, $indikator, $monat, $bereich, $serie, $wert, $zaehler, $nenner, $unterdrueckt, $datenstand)
+        """;
+
+    public const string InsertObservationIntoFact =
+        """
+        INSERT INTO fact_beobachtung (datei_id, indikator_code, monat, bereich_code, serie, wert, zaehler, nenner, unterdrueckt, datenstand, quelle)
+        VALUES ($datei, $indikator, $monat, $bereich, $serie, $wert, $zaehler, $nenner, $unterdrueckt, $datenstand, $quelle)
+        """;
+
+    public const string InsertRejectedRow =
+        """
+        INSERT INTO rejected_row (datei_id, blatt, zeile, spalte, rohwert, grund_code, grund)
+        VALUES ($datei, $blatt, $zeile, $spalte, $rohwert, $code, $grund)
+        """;
+
+    public const string RecordFileMonth = "INSERT INTO load_file_monat (datei_id, quelle, monat) VALUES (@fileId, @source, @month)";
+
+    public const string Complete =
+        """
+        UPDATE load_file
+        SET serie = @SeriesKey, zeitraum_von = @from, zeitraum_bis = @to,
+            zeilen_gelesen = @Read, zeilen_geladen = @Loaded, zeilen_abgewiesen = @Rejected, zeilen_uebersprungen = @Skipped,
+            beendet_um = @finished
+        WHERE datei_id = @fileId
+        """;
+
+    public const string MonthlyActuals =
+        """
+        SELECT bereich_code, monat, SUM(wert), SUM(zaehler), SUM(nenner), MAX(unterdrueckt)
+        FROM fact_beobachtung
+        WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator AND monat BETWEEN @from AND @to
+        GROUP BY bereich_code, monat
+        ORDER BY bereich_code, monat
+        """;
+
+    public const string ActualAreas = "SELECT DISTINCT bereich_code FROM fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator";
+
+    public const string DeleteAttainment = "DELETE FROM fact_zielerreichung WHERE indikator_code IN @indicators";
+
+    public const string InsertAttainment =
+        """
+        INSERT INTO fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um,
+                                         erreicht, basis, basis_monat, ziel_bereich_code)
+        VALUES ($indikator, $monat, $bereich, $ist, $ziel, $pfad, $grad, $status, $prognose, $unterdrueckt, $berechnet,
+                $erreicht, $basis, $basis_monat, $ziel_bereich)
+        """;
+
+    public const string UpsertArea =
+        """
+        INSERT INTO dim_bereich (bereich_code, name, ebene, eltern_bereich_code) VALUES (@Code, @Name, @level, @ParentCode)
+        ON CONFLICT (bereich_code) DO UPDATE SET name = excluded.name, ebene = excluded.ebene, eltern_bereich_code = excluded.eltern_bereich_code
+        """;
+
+    public const string UpsertMeasure =
+        """
+        INSERT INTO dim_massnahme (massnahme_code, plan_jahr, titel, organisationseinheit, handlungsfeld, zielgruppe, schwerpunktthema, leitsaetze, aufwand_eur, aufwand_text)
+        VALUES (@Code, @year, @Title, @OrgUnit, @PolicyArea, @TargetGroup, @FocalTheme, @principles, @cost, @CostText)
+        ON CONFLICT (massnahme_code) DO UPDATE SET
+            plan_jahr = excluded.plan_jahr, titel = excluded.titel, organisationseinheit = excluded.organisationseinheit,
+            handlungsfeld = excluded.handlungsfeld, zielgruppe = excluded.zielgruppe, schwerpunktthema = excluded.schwerpunktthema,
+            leitsaetze = excluded.leitsaetze, aufwand_eur = excluded.aufwand_eur, aufwand_text = excluded.aufwand_text
+        """;
+
+    public const string UpsertIndicator =
+        """
+        INSERT INTO dim_indikator (indikator_code, massnahme_code, bezeichnung, einheit, art, richtung, eltern_indikator_code, nachrichtlich, datenquelle)
+        VALUES (@Code, @MeasureCode, @Name, @Unit, @kind, @direction, @ParentCode, @Informational, @DataSource)
+        ON CONFLICT (indikator_code) DO UPDATE SET
+            massnahme_code = excluded.massnahme_code, bezeichnung = excluded.bezeichnung, einheit = excluded.einheit,
+            art = excluded.art, richtung = excluded.richtung, eltern_indikator_code = excluded.eltern_indikator_code,
+            nachrichtlich = excluded.nachrichtlich, datenquelle = excluded.datenquelle
+        """;
+
+    public const string ClearAreaSets = "DELETE FROM dim_bereich_menge";
+
+    public const string InsertAreaSetMember = "INSERT INTO dim_bereich_menge (menge_code, bereich_code, position) VALUES (@set, @member, @position)";
+
+    public const string CloseChangedTarget =
+        """
+        UPDATE fact_zielwert SET gueltig_bis = @now
+        WHERE indikator_code = @indicator AND plan_jahr = @year AND bereich_code = @area AND gueltig_bis IS NULL
+          AND NOT (vergleich = @comparator AND wert IS @value AND basis IS @baseline AND stichtag IS @deadline
+                   AND periode_von = @from AND periode_bis = @to AND wortlaut = @wording
+                   AND zeitraum_art IS @PeriodKind AND ziel_einheit IS @TargetUnit AND stichtag_herkunft IS @DeadlineOrigin
+                   AND basis_herkunft IS @BaselineOrigin AND basis_einheit IS @BaselineUnit AND basis_wortlaut IS @BaselineWording)
+        """;
+
+    public const string InsertTarget =
+        """
+        INSERT INTO fact_zielwert (indikator_code, plan_jahr, bereich_code, vergleich, wert, basis, stichtag, periode_von, periode_bis, wortlaut, gueltig_ab,
+                                   zeitraum_art, ziel_einheit, stichtag_herkunft, basis_herkunft, basis_einheit, basis_wortlaut)
+        SELECT @indicator, @year, @area, @comparator, @value, @baseline, @deadline, @from, @to, @wording, @now,
+               @PeriodKind, @TargetUnit, @DeadlineOrigin, @BaselineOrigin, @BaselineUnit, @BaselineWording
+        WHERE NOT EXISTS (SELECT 1 FROM fact_zielwert WHERE indikator_code = @indicator AND plan_jahr = @year AND bereich_code = @area AND gueltig_bis IS NULL)
+        """;
+
+    public const string Decide =
+        """
+        INSERT INTO abweisung_entscheidung (quelle, datei, blatt, zeile, grund_code, entscheidung, kommentar, entschieden_von, entschieden_um)
+        SELECT f.quelle, f.datei, r.blatt, r.zeile, r.grund_code, @decision, @comment, @by, @at
+        FROM rejected_row r JOIN load_file f ON f.datei_id = r.datei_id
+        WHERE r.abweisung_id = @abweisungId
+        """;
+
+    public const string MonthDeliveries =
+        """
+        SELECT o.quelle, o.monat, MIN(f.beendet_um),
+               (SELECT MAX(g.beendet_um) FROM load_file g
+                WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis),
+               (SELECT COUNT(*) - COUNT(DISTINCT coalesce(g.serie, '')) + 1 FROM load_file g
+                WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis)
+        FROM load_file_monat o
+        JOIN load_file f ON f.datei_id = o.datei_id
+        GROUP BY o.quelle, o.monat
+        """;
+
+    public const string ClearDeliveryStatus = "DELETE FROM lieferstatus";
+
+    public const string InsertDeliveryStatus =
+        """
+        INSERT INTO lieferstatus (quelle, zeitraum_von, zeitraum_bis, status, faellig_am, geliefert_um, zuletzt_um, lieferungen, tage_verspaetet, stand_am)
+        VALUES (@Source, @From, @To, @State, @Due, @First, @Last, @Deliveries, @DaysLate, @AsOf)
+        """;
+
+    public const string CurrentValues =
+        """
+        SELECT quelle, datei_id, indikator_code, MIN(monat)
+        FROM fact_beobachtung
+        WHERE ersetzt_durch_datei_id IS NULL
+        GROUP BY quelle, datei_id, indikator_code
+        """;
+
+    public const string ObservationHistory =
+        """
+        SELECT o.indikator_code AS Indikator, o.monat AS Monat, o.bereich_code AS Bereich, o.quelle AS Quelle, o.serie AS Serie,
+               o.wert AS Wert, o.zaehler AS Zaehler, o.nenner AS Nenner, o.unterdrueckt AS Unterdrueckt, o.datei_id AS DateiId,
+               f.beendet_um AS GeladenUm, s.beendet_um AS ErsetztUm
+        FROM fact_beobachtung o
+        JOIN load_file f ON f.datei_id = o.datei_id
+        LEFT JOIN load_file s ON s.datei_id = o.ersetzt_durch_datei_id
+        WHERE @areaCode IS NULL OR o.bereich_code = @areaCode
+        """;
+
+    public const string TargetHistory =
+        """
+        SELECT indikator_code AS Indikator, bereich_code AS Bereich, vergleich AS Vergleich, wert AS Wert, basis AS Basis,
+               stichtag AS Stichtag, periode_von AS Von, periode_bis AS Bis, wortlaut AS Wortlaut, gueltig_ab AS Ab, gueltig_bis AS BisZu
+        FROM fact_zielwert
+        """;
+
+    public const string OpenRejectShares =
+        """
+        SELECT f.datei_id AS DateiId, f.datei AS Datei, f.quelle AS Quelle, f.zeilen_gelesen AS ZeilenGelesen,
+               (SELECT COUNT(DISTINCT a.zeile || '/' || coalesce(a.blatt, '')) FROM rpt_abgewiesene_zeilen a
+                WHERE a.datei_id = f.datei_id AND a.bearbeitung = 'offen') AS Offen
+        FROM load_file f
+        WHERE f.status = 'geladen' AND f.zeilen_abgewiesen > 0
+        """;
+
+    public const string ClearStatusHints = "UPDATE fact_zielerreichung SET status_hinweis = NULL WHERE status_hinweis IS NOT NULL";
+
+    public const string SetStatusHint = "UPDATE fact_zielerreichung SET status_hinweis = @Text WHERE indikator_code = @IndicatorCode AND monat >= @From";
+
+    public const string AppendSuppressedHint =
+        """
+        UPDATE fact_zielerreichung
+        SET status_hinweis = CASE WHEN status_hinweis IS NULL THEN @suppressedHint ELSE status_hinweis || '; ' || @suppressedHint END
+        WHERE unterdrueckt = 1
+        """;
+
+    // The statements of a re-delivery's merge (parameters @fileId, @Source, @SeriesKey, @from,
+    // @to). Every lookup goes through a key index: staging by ix_stg_observation_schluessel, the current
+    // fact by ux_beobachtung_aktuell, so a merge grows with the rows it touches, never with their square.
+    /// <summary>Per value: a value with an older Datenstand than the current one arrived late; kept in history, superseded at once.</summary>
+    public const string KeepLateValues =
+        """
+        INSERT INTO fact_beobachtung (indikator_code, monat, bereich_code, quelle, serie, wert, zaehler, nenner, unterdrueckt, datenstand, datei_id, ersetzt_durch_datei_id)
+        SELECT s.indikator_code, s.monat, s.bereich_code, @Source, s.serie, s.wert, s.zaehler, s.nenner, s.unterdrueckt, s.datenstand, s.datei_id, b.datei_id
+        FROM stg_observation s
+        JOIN fact_beobachtung b ON b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
+         AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie
+        WHERE s.datei_id = @fileId AND s.datenstand < b.datenstand
+        """;
+
+    /// <summary>Per value: the late values just kept leave staging.</summary>
+    public const string DropLateValues =
+        """
+        DELETE FROM stg_observation
+        WHERE datei_id = @fileId AND EXISTS (
+            SELECT 1 FROM fact_beobachtung b
+            WHERE b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = stg_observation.indikator_code
+              AND b.monat = stg_observation.monat AND b.bereich_code = stg_observation.bereich_code
+              AND b.serie = stg_observation.serie AND stg_observation.datenstand < b.datenstand)
+        """;
+
+    /// <summary>
+    /// Per value: values the file contains with another figure are superseded; what it does not contain stays. Driven
+    /// by the staged rows, each joined to its current value: the work grows with the file, not with the fact.
+    /// </summary>
+    public const string SupersedeContained =
+        """
+        UPDATE fact_beobachtung SET ersetzt_durch_datei_id = @fileId
+        WHERE beobachtung_id IN (
+            SELECT b.beobachtung_id
+            FROM stg_observation s
+            JOIN fact_beobachtung b ON b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
+             AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie
+            WHERE s.datei_id = @fileId AND b.quelle = @Source
+              AND NOT (s.wert IS b.wert AND s.zaehler IS b.zaehler AND s.nenner IS b.nenner AND s.unterdrueckt = b.unterdrueckt))
+        """;
+
+    /// <summary>
+    /// Full snapshot: values in the file's scope that it no longer contains, or contains with another figure, are
+    /// superseded. The scope's current values (ix_beobachtung_scope) each look up their staged twin by key.
+    /// </summary>
+    public const string Supersede =
+        """
+        UPDATE fact_beobachtung SET ersetzt_durch_datei_id = @fileId
+        WHERE ersetzt_durch_datei_id IS NULL AND quelle = @Source AND serie = @SeriesKey AND monat BETWEEN @from AND @to
+          AND NOT EXISTS (
+              SELECT 1 FROM stg_observation s
+              WHERE s.datei_id = @fileId AND s.indikator_code = fact_beobachtung.indikator_code
+                AND s.monat = fact_beobachtung.monat AND s.bereich_code = fact_beobachtung.bereich_code
+                AND s.serie = fact_beobachtung.serie AND s.wert IS fact_beobachtung.wert
+                AND s.zaehler IS fact_beobachtung.zaehler AND s.nenner IS fact_beobachtung.nenner
+                AND s.unterdrueckt = fact_beobachtung.unterdrueckt)
+        """;
+
+    /// <summary>What is new or changed is inserted; unchanged values keep the file that first delivered them.</summary>
+    public const string InsertNew =
+        """
+        INSERT INTO fact_beobachtung (indikator_code, monat, bereich_code, quelle, serie, wert, zaehler, nenner, unterdrueckt, datenstand, datei_id)
+        SELECT s.indikator_code, s.monat, s.bereich_code, @Source, s.serie, s.wert, s.zaehler, s.nenner, s.unterdrueckt, s.datenstand, s.datei_id
+        FROM stg_observation s
+        WHERE s.datei_id = @fileId
+          AND NOT EXISTS (
+              SELECT 1 FROM fact_beobachtung b
+              WHERE b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
+                AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie)
+        """;
+
+    /// <summary>The indicators whose current values the file changed (ix_beobachtung_ersetzt, ix_beobachtung_datei).</summary>
+    public const string ChangedIndicators =
+        """
+        SELECT indikator_code FROM fact_beobachtung WHERE ersetzt_durch_datei_id = @fileId
+        UNION
+        SELECT indikator_code FROM fact_beobachtung WHERE datei_id = @fileId
+        """;
+
+    public const string ClearStaging = "DELETE FROM stg_observation WHERE datei_id = @fileId";
+
+    /// <summary>64 MB of page cache for this connection while it stages and merges (a negative size is in KiB).</summary>
+    public const string EnlargeCache = "PRAGMA cache_size = -65536";
+
+    /// <summary>Back to SQLite's default of 2 MB, and the pages above it freed.</summary>
+    public const string RestoreCache = "PRAGMA cache_size = -2000; PRAGMA shrink_memory;";
+
+    // The follow-up of loads and recomputations (WarehouseProvider.FollowUp) and provenance, written for every dialect alike.
+
+    public const string InsertNormalisation =
+        """
+        INSERT INTO load_normalisierung (datei_id, nr, code, blatt, zeile, spalte, rohwert, meldung, anzahl)
+        VALUES (@fileId, @nr, @Code, @Sheet, @Row, @Column, @Raw, @Message, @Count)
+        """;
+
+    public const string InsertPendingAttainment = "INSERT INTO zielerreichung_ausstehend (datei_id, indikator_code) VALUES (@fileId, @indicator)";
+
+    public const string HideChangedCells = "UPDATE fact_geheimhaltung SET geheim = 1 WHERE indikator_code = @indicator AND geheim = 0";
+
+    public const string InsertPendingReport = "INSERT INTO bericht_ausstehend (datei_id) VALUES (@fileId)";
+
+    public const string PendingAttainment = "SELECT DISTINCT indikator_code FROM zielerreichung_ausstehend";
+
+    public const string ClearPendingAttainment = "DELETE FROM zielerreichung_ausstehend WHERE indikator_code = @indicator";
+
+    public const string PendingStewardReports =
+        """
+        SELECT b.datei_id, f.datei FROM bericht_ausstehend b
+        JOIN load_file f ON f.datei_id = b.datei_id
+        ORDER BY b.datei_id
+        """;
+
+    public const string StewardReportWritten = "DELETE FROM bericht_ausstehend WHERE datei_id = @fileId";
+
+    public const string OrderConfidentiality = "INSERT INTO geheimhaltung_auftrag (indikator_code) VALUES (@indicator)";
+
+    public const string AssessConfidentiality =
+        """
+        DELETE FROM fact_geheimhaltung WHERE indikator_code IN (SELECT indikator_code FROM geheimhaltung_auftrag);
+        INSERT INTO fact_geheimhaltung (indikator_code, bereich_code, monat, geheim)
+        SELECT indikator_code, bereich_code, monat, geheim FROM geheimhaltung_regel;
+        DELETE FROM geheimhaltung_auftrag;
+        """;
+
+    /// <summary>Dates as text, so that one read serves every dialect; sorted by the caller.</summary>
+    public const string Provenance =
+        """
+        SELECT indikator_code AS IndikatorCode, CAST(monat AS varchar(10)) AS Monat, bereich_code AS BereichCode, zielbereich_code AS ZielbereichCode,
+               vergleich AS Vergleich, zielwert_text AS ZielwertText, stichtag_herkunft AS StichtagHerkunft, basis_herkunft AS BasisHerkunft,
+               datei_id AS DateiId, quelle AS Quelle, datei AS Datei, CAST(datenstand AS varchar(10)) AS Datenstand, CAST(geladen_um AS varchar(40)) AS GeladenUm,
+               werte AS Werte, entscheidungen AS Entscheidungen, entscheidungen_text AS EntscheidungenText
+        FROM dwh_herkunft WHERE indikator_code = @indicator
+        """;
+
+    /// <summary>As <see cref="Provenance"/>, for the figures of one area that came from a file.</summary>
+    public const string AreaProvenance =
+        """
+        SELECT indikator_code AS IndikatorCode, CAST(monat AS varchar(10)) AS Monat, bereich_code AS BereichCode, zielbereich_code AS ZielbereichCode,
+               vergleich AS Vergleich, zielwert_text AS ZielwertText, stichtag_herkunft AS StichtagHerkunft, basis_herkunft AS BasisHerkunft,
+               datei_id AS DateiId, quelle AS Quelle, datei AS Datei, CAST(datenstand AS varchar(10)) AS Datenstand, CAST(geladen_um AS varchar(40)) AS GeladenUm,
+               werte AS Werte, entscheidungen AS Entscheidungen, entscheidungen_text AS EntscheidungenText
+        FROM dwh_herkunft WHERE bereich_code = @areaCode AND datei_id IS NOT NULL
+        """;
+}

@@ -1,0 +1,102 @@
+using Dapper;
+
+namespace Bielefeld.Etl.Warehouse.Sqlite;
+
+public sealed partial class SqliteWarehouse
+{
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<LoadRecord>> RecentLoadsAsync(int count, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<LoadRecord>(new CommandDefinition(
+            SqliteSql.RecentLoads,
+            new { count }, cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<RejectedRowRecord>> RejectedRowsAsync(RejectedRowQuery query, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        // A column computed in a view has no declared type, so the rows are read by property, not by constructor.
+        var rows = await connection.QueryAsync<RejectDbRow>(new CommandDefinition(
+            SqliteSql.RejectedRows,
+            query, cancellationToken: cancellationToken));
+        return rows.Select(r => new RejectedRowRecord(
+            r.DateiId, r.Datei, r.Quelle, r.Blatt, r.Zeile, r.Spalte, r.Rohwert, r.GrundCode, r.Grund, r.GeladenUm,
+            r.AbweisungId, r.Bearbeitung, r.Entscheidung, r.Kommentar, r.EntschiedenVon, r.EntschiedenUm)).ToList();
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One pass over the view with a window, not a correlated subquery that evaluates the view once per row.</remarks>
+    public override async Task<IReadOnlyList<AttainmentRow>> LatestAttainmentAsync(CancellationToken cancellationToken)
+    {
+        return await ReadAttainmentAsync(new CommandDefinition(
+            SqliteSql.LatestAttainment,
+            cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<AttainmentRow>> AttainmentSeriesAsync(string areaCode, CancellationToken cancellationToken)
+    {
+        return await ReadAttainmentAsync(new CommandDefinition(
+            SqliteSql.AttainmentSeries,
+            new { areaCode }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Reads attainment rows value by value. The view's figures are CASE expressions (suppression) and have no declared
+    /// type, so SQLite reports a column whose first value is NULL as a BLOB and Dapper's constructor mapping refuses it.
+    /// </summary>
+    private async Task<IReadOnlyList<AttainmentRow>> ReadAttainmentAsync(CommandDefinition command)
+    {
+        await using var connection = await OpenAsync(command.CancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(command);
+        var rows = new List<AttainmentRow>();
+        while (await reader.ReadAsync(command.CancellationToken))
+        {
+            rows.Add(new AttainmentRow(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                Number(reader, 4), Number(reader, 5), Number(reader, 6), Number(reader, 7), reader.GetString(8)));
+        }
+
+        return rows;
+
+        static double? Number(System.Data.Common.DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+    }
+
+    private sealed class RejectDbRow
+    {
+        public long DateiId { get; set; }
+
+        public string Datei { get; set; } = "";
+
+        public string Quelle { get; set; } = "";
+
+        public string? Blatt { get; set; }
+
+        public long Zeile { get; set; }
+
+        public string? Spalte { get; set; }
+
+        public string? Rohwert { get; set; }
+
+        public string GrundCode { get; set; } = "";
+
+        public string Grund { get; set; } = "";
+
+        public string GeladenUm { get; set; } = "";
+
+        public long AbweisungId { get; set; }
+
+        public string Bearbeitung { get; set; } = "";
+
+        public string? Entscheidung { get; set; }
+
+        public string? Kommentar { get; set; }
+
+        public string? EntschiedenVon { get; set; }
+
+        public string? EntschiedenUm { get; set; }
+    }
+}

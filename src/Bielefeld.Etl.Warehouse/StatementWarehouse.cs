@@ -1,0 +1,153 @@
+using System.Data.Common;
+using System.Globalization;
+using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Observations;
+using Dapper;
+
+namespace Bielefeld.Etl.Warehouse;
+
+/// <summary>
+/// The engine of the server warehouses: the load's steps, the merge sequence, catalog sync, attainment, stewardship
+/// and the reads, written once against the provider's <see cref="WarehouseStatements"/>. A provider contributes its
+/// dialect (<see cref="WarehouseProvider.Sql"/>), its bulk writers, its transient-fault codes and its locks (statements of the dialect).
+/// Dates travel as <see cref="DateTime"/> (a <c>date</c> column reads back as one in both drivers), instants as UTC.
+/// </summary>
+public abstract partial class StatementWarehouse(TimeProvider time) : WarehouseProvider(time)
+{
+    /// <summary>Whether the claim failed on the fingerprint's unique index (a dialect whose claim cannot skip a duplicate).</summary>
+    protected virtual bool IsDuplicateKey(Exception exception) => false;
+
+    /// <summary>A list of codes as the dialect's <c>@indicators</c> takes it; an array by default.</summary>
+    protected virtual object CodeList(IReadOnlyCollection<string> codes) => codes.ToArray();
+
+    /// <summary>The password of the connection string, redacted from messages that are stored.</summary>
+    protected abstract string? Password { get; }
+
+    /// <inheritdoc />
+    protected override async Task<long?> TryClaimAsync(
+        DbConnection connection, DbTransaction transaction, ExtractFile file, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+                Sql.Claim,
+                new { file.Pipeline, file.Name, file.Path, file.Sha256, file.Size, started = started.UtcDateTime },
+                transaction, cancellationToken: cancellationToken));
+        }
+        catch (DbException ex) when (IsDuplicateKey(ex))
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task<bool> CanWriteDirectAsync(
+        DbConnection connection, DbTransaction transaction, DeliveryScope scope, CancellationToken cancellationToken)
+    {
+        var args = ScopeArguments(0, scope);
+        // Two files of the same series load one after the other: the second then sees what the first committed.
+        await LockAsync(connection, transaction, Sql.LockScope, args, cancellationToken);
+        var current = await connection.ExecuteScalarAsync<object>(new CommandDefinition(Sql.SourceHasCurrentValues, args, transaction, cancellationToken: cancellationToken));
+        return !Convert.ToBoolean(current, CultureInfo.InvariantCulture);
+    }
+
+    /// <inheritdoc />
+    protected override async Task<IReadOnlyCollection<string>> MergeAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, CancellationToken cancellationToken)
+    {
+        var args = ScopeArguments(fileId, scope);
+        Task<int> Execute(string sql) => connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
+
+        // Two files of the same series merge one after the other: the second then sees what the first committed.
+        await LockAsync(connection, transaction, Sql.LockScope, args, cancellationToken);
+        if (scope.Mode == SupersedeMode.PerValue)
+        {
+            await Execute(Sql.KeepLateValues);
+            await Execute(Sql.DropLateValues);
+            await Execute(Sql.SupersedeContained);
+        }
+        else
+        {
+            await Execute(Sql.Supersede);
+        }
+
+        await Execute(Sql.InsertNew);
+        var changed = await connection.QueryAsync<string>(new CommandDefinition(Sql.ChangedIndicators, args, transaction, cancellationToken: cancellationToken));
+        await Execute(Sql.ClearStaging);
+        return changed.ToList();
+    }
+
+    /// <inheritdoc />
+    protected override Task RecordFileMonthsAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, string source, IReadOnlyList<DateOnly> months, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            Sql.RecordFileMonth, months.Select(m => new { fileId, source, month = Day(m) }), transaction, cancellationToken: cancellationToken));
+
+    /// <inheritdoc />
+    protected override Task CompleteAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, RowCounts counts, DateTimeOffset finished, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            Sql.Complete,
+            new
+            {
+                fileId, scope.SeriesKey, from = Day(scope.FirstMonth), to = Day(scope.LastMonth),
+                counts.Read, counts.Loaded, counts.Rejected, counts.Skipped, finished = finished.UtcDateTime,
+            },
+            transaction, cancellationToken: cancellationToken));
+
+    /// <inheritdoc />
+    public override async Task RecordUnloadedAsync(
+        ExtractFile file, FileLoadStatus status, string reasonCode, string message, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            Sql.RecordUnloaded,
+            new
+            {
+                file.Pipeline, file.Name, file.Path, file.Sha256, file.Size, status = status.ToStoredName(), reasonCode,
+                message = ConnectionStrings.Redact(message, Password), started = started.UtcDateTime, finished = Time.GetUtcNow().UtcDateTime,
+            },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Takes the dialect's lock, where it has one.</summary>
+    protected static async Task LockAsync(DbConnection connection, DbTransaction transaction, string? statement, object? args, CancellationToken cancellationToken)
+    {
+        if (statement is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(statement, args, transaction, cancellationToken: cancellationToken));
+        }
+    }
+
+    /// <summary>A month as a <c>date</c> parameter.</summary>
+    protected static DateTime Day(DateOnly date) => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+
+    /// <summary>A <c>date</c> as read: Npgsql gives a <see cref="DateOnly"/>, SqlClient a <see cref="DateTime"/>.</summary>
+    protected static DateOnly Month(object value) => value switch
+    {
+        DateOnly month => month,
+        DateTime day => DateOnly.FromDateTime(day),
+        _ => throw new InvalidCastException($"Ein Datum wurde erwartet, nicht {value.GetType().Name}."),
+    };
+
+    /// <summary>A stored instant (UTC without zone) as the protocol's text, like SQLite stores it.</summary>
+    protected static string Timestamp(DateTime at) =>
+        DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A stored instant (UTC without zone) as an instant.</summary>
+    protected static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+
+    /// <summary>
+    /// The merge's parameters. <c>resource</c> names the scope's lock for a dialect whose locks are named (SQL Server's
+    /// application locks take at most 255 characters); the others lock by <c>@Source</c> and <c>@SeriesKey</c>.
+    /// </summary>
+    private static object ScopeArguments(long fileId, DeliveryScope scope)
+    {
+        var resource = $"bielefeld-etl/scope/{scope.Source}/{scope.SeriesKey ?? "*"}";
+        return new
+        {
+            fileId, scope.Source, scope.SeriesKey, from = Day(scope.FirstMonth), to = Day(scope.LastMonth),
+            resource = resource.Length > 255 ? resource[..255] : resource,
+        };
+    }
+}

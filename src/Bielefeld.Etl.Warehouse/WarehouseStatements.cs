@@ -1,0 +1,196 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace Bielefeld.Etl.Warehouse;
+
+/// <summary>
+/// A provider's dialect: every statement the engine (<see cref="WarehouseProvider"/>, <see cref="StatementWarehouse"/>) issues, in the provider's SQL.
+/// Each provider fills it from its one class of statements (<c>SqliteSql</c>, <c>PostgresSql</c>, <c>SqlServerSql</c>),
+/// so that a test can check every statement a provider can issue. Parameter names are the engine's and the same in
+/// every dialect; a statement may ignore one it does not need (only SQL Server names its scope lock by <c>@resource</c>).
+/// </summary>
+public sealed class WarehouseStatements
+{
+    private readonly Dictionary<string, string> _texts;
+
+    /// <summary>
+    /// The dialect whose statements are the <c>const string</c> fields of <paramref name="statements"/> named like the
+    /// properties here: a provider keeps its SQL in one class, and a statement it lacks fails when it is created.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A required statement is missing; the message names it.</exception>
+    public WarehouseStatements([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields)] Type statements)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        _texts = statements.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .ToDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!, StringComparer.Ordinal);
+        var nullability = new NullabilityInfoContext();
+        var missing = typeof(WarehouseStatements).GetProperties()
+            .Where(p => nullability.Create(p).ReadState == NullabilityState.NotNull && !_texts.ContainsKey(p.Name))
+            .Select(p => p.Name)
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"{statements.Name} fehlen Anweisungen: {string.Join(", ", missing)}.");
+        }
+    }
+
+    /// <summary>Inserts the file's protocol row and returns its id; no row (or a duplicate key) when the bytes are loaded.</summary>
+    public string Claim => Text();
+
+    /// <summary>Takes the lock of a delivery scope (<c>@Source</c>, <c>@SeriesKey</c>, <c>@resource</c>) for the transaction; none where the database's write lock serialises loads (SQLite).</summary>
+    public string? LockScope => _texts.GetValueOrDefault(nameof(LockScope));
+
+    /// <summary>Whether any value of <c>@Source</c> is current (true, or a non-zero number).</summary>
+    public string SourceHasCurrentValues => Text();
+
+    /// <summary>The merge of a per-value delivery, in order: keep late values, drop them from staging, supersede contained values.</summary>
+    public string KeepLateValues => Text();
+
+    /// <inheritdoc cref="KeepLateValues"/>
+    public string DropLateValues => Text();
+
+    /// <inheritdoc cref="KeepLateValues"/>
+    public string SupersedeContained => Text();
+
+    /// <summary>The merge of a whole-period delivery: supersedes what the file replaces.</summary>
+    public string Supersede => Text();
+
+    /// <summary>The merge's last steps: insert what is new, name the changed indicators, clear the file's staging rows.</summary>
+    public string InsertNew => Text();
+
+    /// <inheritdoc cref="InsertNew"/>
+    public string ChangedIndicators => Text();
+
+    /// <inheritdoc cref="InsertNew"/>
+    public string ClearStaging => Text();
+
+    /// <summary>One month the file covers (<c>load_file_monat</c>).</summary>
+    public string RecordFileMonth => Text();
+
+    /// <summary>Row conservation and the end of the load.</summary>
+    public string Complete => Text();
+
+    /// <summary>A refused or failed file, once per fingerprint and reason.</summary>
+    public string RecordUnloaded => Text();
+
+    /// <summary>One normalisation the reader made (<c>load_normalisierung</c>).</summary>
+    public string InsertNormalisation => Text();
+
+    /// <summary>The follow-up a load leaves: indicators to recompute, their cells hidden until then, a steward report.</summary>
+    public string InsertPendingAttainment => Text();
+
+    /// <inheritdoc cref="InsertPendingAttainment"/>
+    public string HideChangedCells => Text();
+
+    /// <inheritdoc cref="InsertPendingAttainment"/>
+    public string InsertPendingReport => Text();
+
+    /// <summary>The indicators waiting for recomputation, and the statement that takes one (<c>@indicator</c>) off the queue.</summary>
+    public string PendingAttainment => Text();
+
+    /// <inheritdoc cref="PendingAttainment"/>
+    public string ClearPendingAttainment => Text();
+
+    /// <summary>The files whose steward report is not yet written, and the statement that marks one written.</summary>
+    public string PendingStewardReports => Text();
+
+    /// <inheritdoc cref="PendingStewardReports"/>
+    public string StewardReportWritten => Text();
+
+    /// <summary>The cell suppression is assessed again for the ordered indicators: order, then assess all ordered.</summary>
+    public string OrderConfidentiality => Text();
+
+    /// <inheritdoc cref="OrderConfidentiality"/>
+    public string AssessConfidentiality => Text();
+
+    /// <summary>Where each figure of an indicator (<c>@indicator</c>) came from, dates as text.</summary>
+    public string Provenance => Text();
+
+    /// <summary>The files behind every figure of an area (<c>@areaCode</c>), dates as text.</summary>
+    public string AreaProvenance => Text();
+
+    /// <summary>The catalog: areas, measures, indicators, target versions and sets of areas.</summary>
+    public string UpsertArea => Text();
+
+    /// <inheritdoc cref="UpsertArea"/>
+    public string UpsertMeasure => Text();
+
+    /// <inheritdoc cref="UpsertArea"/>
+    public string UpsertIndicator => Text();
+
+    /// <inheritdoc cref="UpsertArea"/>
+    public string CloseChangedTarget => Text();
+
+    /// <inheritdoc cref="UpsertArea"/>
+    public string InsertTarget => Text();
+
+    /// <inheritdoc cref="UpsertArea"/>
+    public string ClearAreaSets => Text();
+
+    /// <inheritdoc cref="UpsertArea"/>
+    public string InsertAreaSetMember => Text();
+
+    /// <summary>Recomputations (and status hints) run one after the other, so none overwrites newer figures with older ones; none where the write lock does it.</summary>
+    public string? LockAttainment => _texts.GetValueOrDefault(nameof(LockAttainment));
+
+    /// <summary>An indicator's monthly actuals summed over series, per area, ordered by area and month.</summary>
+    public string MonthlyActuals => Text();
+
+    /// <summary>The areas with any current value of an indicator.</summary>
+    public string ActualAreas => Text();
+
+    /// <summary>Deletes the attainment figures of <c>@indicators</c> (a list as the provider binds it).</summary>
+    public string DeleteAttainment => Text();
+
+    /// <summary>Run before reading <c>rpt.zielerreichung</c>, in the read's transaction; none where nothing is needed.</summary>
+    public string? PrepareAttainmentRead => _texts.GetValueOrDefault(nameof(PrepareAttainmentRead));
+
+    /// <summary>The attainment reads: the latest month with an actual, and one area's series.</summary>
+    public string LatestAttainment => Text();
+
+    /// <inheritdoc cref="LatestAttainment"/>
+    public string AttainmentSeries => Text();
+
+    /// <summary>The load protocol and the rejected rows.</summary>
+    public string RecentLoads => Text();
+
+    /// <inheritdoc cref="RecentLoads"/>
+    public string RejectedRows => Text();
+
+    /// <summary>Stewardship: decisions on rejected rows, the delivery calendar, history and status hints.</summary>
+    public string Decide => Text();
+
+    /// <inheritdoc cref="Decide"/>
+    public string MonthDeliveries => Text();
+
+    /// <inheritdoc cref="Decide"/>
+    public string ClearDeliveryStatus => Text();
+
+    /// <inheritdoc cref="Decide"/>
+    public string InsertDeliveryStatus => Text();
+
+    /// <inheritdoc cref="Decide"/>
+    public string ObservationHistory => Text();
+
+    /// <inheritdoc cref="Decide"/>
+    public string CurrentValues => Text();
+
+    /// <inheritdoc cref="Decide"/>
+    public string TargetHistory => Text();
+
+    /// <inheritdoc cref="Decide"/>
+    public string OpenRejectShares => Text();
+
+    /// <inheritdoc cref="Decide"/>
+    public string ClearStatusHints => Text();
+
+    /// <inheritdoc cref="Decide"/>
+    public string SetStatusHint => Text();
+
+    /// <inheritdoc cref="Decide"/>
+    public string AppendSuppressedHint => Text();
+
+    private string Text([CallerMemberName] string name = "") => _texts[name];
+}

@@ -1,0 +1,87 @@
+using Bielefeld.Etl.Warehouse;
+
+namespace Bielefeld.Etl.Tests.Warehouse;
+
+/// <summary>A provider's dialect is its one class of statements, read by name: what it lacks is refused at once.</summary>
+public sealed class WarehouseStatementsSpecs
+{
+    [Fact]
+    public void A_dialect_that_lacks_statements_is_refused_naming_them()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new WarehouseStatements(typeof(HalfADialect)));
+
+        Assert.StartsWith("HalfADialect fehlen Anweisungen: Claim, SourceHasCurrentValues, KeepLateValues,", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LockScope", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("PrepareAttainmentRead", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Optional_statements_a_dialect_has_not_are_none_and_the_ones_it_has_are_its_text()
+    {
+        var statements = new WarehouseStatements(typeof(AllButTheOptional));
+
+        Assert.Null(statements.LockScope);
+        Assert.Null(statements.LockAttainment);
+        Assert.Null(statements.PrepareAttainmentRead);
+        Assert.Equal("-- Claim", statements.Claim);
+        Assert.Equal("-- AppendSuppressedHint", statements.AppendSuppressedHint);
+    }
+
+    private static class HalfADialect
+    {
+        public const string LockScope = "-- LockScope";
+    }
+
+    /// <summary>Every required statement, its text its own name.</summary>
+    private static class AllButTheOptional
+    {
+        public const string Claim = "-- Claim";
+        public const string SourceHasCurrentValues = "-- SourceHasCurrentValues";
+        public const string KeepLateValues = "-- KeepLateValues";
+        public const string DropLateValues = "-- DropLateValues";
+        public const string SupersedeContained = "-- SupersedeContained";
+        public const string Supersede = "-- Supersede";
+        public const string InsertNew = "-- InsertNew";
+        public const string ChangedIndicators = "-- ChangedIndicators";
+        public const string ClearStaging = "-- ClearStaging";
+        public const string RecordFileMonth = "-- RecordFileMonth";
+        public const string Complete = "-- Complete";
+        public const string RecordUnloaded = "-- RecordUnloaded";
+        public const string InsertNormalisation = "-- InsertNormalisation";
+        public const string InsertPendingAttainment = "-- InsertPendingAttainment";
+        public const string HideChangedCells = "-- HideChangedCells";
+        public const string InsertPendingReport = "-- InsertPendingReport";
+        public const string PendingAttainment = "-- PendingAttainment";
+        public const string ClearPendingAttainment = "-- ClearPendingAttainment";
+        public const string PendingStewardReports = "-- PendingStewardReports";
+        public const string StewardReportWritten = "-- StewardReportWritten";
+        public const string OrderConfidentiality = "-- OrderConfidentiality";
+        public const string AssessConfidentiality = "-- AssessConfidentiality";
+        public const string Provenance = "-- Provenance";
+        public const string UpsertArea = "-- UpsertArea";
+        public const string UpsertMeasure = "-- UpsertMeasure";
+        public const string UpsertIndicator = "-- UpsertIndicator";
+        public const string CloseChangedTarget = "-- CloseChangedTarget";
+        public const string InsertTarget = "-- InsertTarget";
+        public const string ClearAreaSets = "-- ClearAreaSets";
+        public const string InsertAreaSetMember = "-- InsertAreaSetMember";
+        public const string MonthlyActuals = "-- MonthlyActuals";
+        public const string ActualAreas = "-- ActualAreas";
+        public const string DeleteAttainment = "-- DeleteAttainment";
+        public const string LatestAttainment = "-- LatestAttainment";
+        public const string AttainmentSeries = "-- AttainmentSeries";
+        public const string RecentLoads = "-- RecentLoads";
+        public const string RejectedRows = "-- RejectedRows";
+        public const string Decide = "-- Decide";
+        public const string MonthDeliveries = "-- MonthDeliveries";
+        public const string ClearDeliveryStatus = "-- ClearDeliveryStatus";
+        public const string InsertDeliveryStatus = "-- InsertDeliveryStatus";
+        public const string ObservationHistory = "-- ObservationHistory";
+        public const string CurrentValues = "-- CurrentValues";
+        public const string TargetHistory = "-- TargetHistory";
+        public const string OpenRejectShares = "-- OpenRejectShares";
+        public const string ClearStatusHints = "-- ClearStatusHints";
+        public const string SetStatusHint = "-- SetStatusHint";
+        public const string AppendSuppressedHint = "-- AppendSuppressedHint";
+    }
+}
