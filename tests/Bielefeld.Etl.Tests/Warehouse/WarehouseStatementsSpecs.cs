@@ -58,6 +58,7 @@ public sealed class WarehouseStatementsSpecs
         public const string OrderConfidentiality = "-- OrderConfidentiality";
         public const string AssessConfidentiality = "-- AssessConfidentiality";
         public const string Provenance = "-- Provenance";
+        public const string AreaProvenance = "-- AreaProvenance";
         public const string UpsertArea = "-- UpsertArea";
         public const string UpsertMeasure = "-- UpsertMeasure";
         public const string UpsertIndicator = "-- UpsertIndicator";
