@@ -29,8 +29,8 @@ public sealed class CsvPlumbingSpecs : IDisposable
 
     private static List<CsvRecord> ReadAll(string path, CsvColumns columns, out CsvHeader header)
     {
-        using var reader = CsvExtract.Open(path);
-        header = columns.Resolve(CsvExtract.ReadHeader(reader, "x.csv"), ["Quartier", "Anzahl"], "x.csv");
+        (var head, header) = columns.Find(path, ["Quartier", "Anzahl"], "x.csv");
+        using var reader = head.OpenData(path);
         var records = new List<CsvRecord>();
         while (reader.Read())
         {
