@@ -1,6 +1,7 @@
 -- The small-count rule for cells (docs/data-dictionary.md, "Small counts"), written only here: which cells of the
 -- indicators listed in geheimhaltung_auftrag are hidden. A recomputation of attainment stores its verdicts in
--- fact_geheimhaltung; every other view reads them from there by key.
+-- fact_geheimhaltung; every other view reads them from there by key. What a small count is comes from
+-- geheimhaltung_schwelle, like everywhere else.
 CREATE VIEW geheimhaltung_regel AS
 -- Only what the verdict needs travels through the rule's sorts: the cell's key, its level and parent, and the persons
 -- it counts, twice: teil_a the value (anzahl, bestand) or numerator, teil_b the value or denominator (0 where the
@@ -24,13 +25,18 @@ WITH zelle AS (
     GROUP BY o.indikator_code, o.monat, o.bereich_code
 ),
 klein AS (
+    -- The bounds travel with the cells to the district's tests below: one join here, not one per step, keeps the
+    -- single sort the windows share.
     SELECT z.*,
+           s.niemand,
+           s.gezeigt_ab,
            CASE WHEN z.ebene = 'quartier' AND z.personen = 1
-                 AND ((z.teil_a > 0 AND z.teil_a < 3) OR (z.teil_b > 0 AND z.teil_b < 3)) THEN 1 ELSE 0 END AS primaer,
+                 AND ((z.teil_a > s.niemand AND z.teil_a < s.gezeigt_ab) OR (z.teil_b > s.niemand AND z.teil_b < s.gezeigt_ab)) THEN 1 ELSE 0 END AS primaer,
            CASE WHEN z.ebene = 'quartier' AND z.personen = 1 AND z.quelle_unterdrueckt = 0
-                 AND NOT ((z.teil_a > 0 AND z.teil_a < 3) OR (z.teil_b > 0 AND z.teil_b < 3))
-                 AND z.teil_a + z.teil_b > 0 THEN 1 ELSE 0 END AS kandidat
+                 AND NOT ((z.teil_a > s.niemand AND z.teil_a < s.gezeigt_ab) OR (z.teil_b > s.niemand AND z.teil_b < s.gezeigt_ab))
+                 AND z.teil_a + z.teil_b > s.niemand THEN 1 ELSE 0 END AS kandidat
     FROM zelle z
+    CROSS JOIN geheimhaltung_schwelle s
 ),
 -- One sort per Stadtbezirk and month serves every window. A Quartier's group is its Stadtbezirk, and a Stadtbezirk's
 -- figure joins its own group (it adds no primary cell and no candidate), so the district's verdict is read from the
@@ -54,16 +60,16 @@ vorher AS (
 bezirk AS (
     SELECT v.*,
            CASE WHEN v.ebene = 'stadtbezirk' AND v.g_primaer > 0
-                 AND ((v.g_verborgen_a + v.g_offen_a > 0 AND v.g_verborgen_a + v.g_offen_a < 3)
-                   OR (v.g_verborgen_b + v.g_offen_b > 0 AND v.g_verborgen_b + v.g_offen_b < 3)) THEN 1 ELSE 0 END AS ungeschuetzt
+                 AND ((v.g_verborgen_a + v.g_offen_a > v.niemand AND v.g_verborgen_a + v.g_offen_a < v.gezeigt_ab)
+                   OR (v.g_verborgen_b + v.g_offen_b > v.niemand AND v.g_verborgen_b + v.g_offen_b < v.gezeigt_ab)) THEN 1 ELSE 0 END AS ungeschuetzt
     FROM vorher v
 ),
 geheim AS (
     SELECT v.*,
            CASE WHEN v.primaer = 1 THEN 1
                 WHEN v.kandidat = 1 AND v.g_primaer > 0
-                 AND ((v.g_verborgen_a + v.vorher_a > 0 AND v.g_verborgen_a + v.vorher_a < 3)
-                   OR (v.g_verborgen_b + v.vorher_b > 0 AND v.g_verborgen_b + v.vorher_b < 3)) THEN 1
+                 AND ((v.g_verborgen_a + v.vorher_a > v.niemand AND v.g_verborgen_a + v.vorher_a < v.gezeigt_ab)
+                   OR (v.g_verborgen_b + v.vorher_b > v.niemand AND v.g_verborgen_b + v.vorher_b < v.gezeigt_ab)) THEN 1
                 WHEN v.ebene = 'stadtbezirk' AND v.personen = 1 AND v.ungeschuetzt = 1 THEN 1
                 WHEN v.ebene = 'stadt' AND v.personen = 1
                  AND EXISTS (SELECT 1 FROM bezirk d

@@ -53,14 +53,15 @@ geheim AS (
     SELECT l.*,
            CASE WHEN l.art IN ('anzahl', 'quote') AND l.bisher_geheim = 1 THEN 1
                 WHEN l.art = 'bestand' AND l.monat_geheim = 1 THEN 1
-                WHEN l.ebene IN ('quartier', 'bereichsmenge') AND l.art IN ('anzahl', 'bestand') AND l.istwert > 0 AND l.istwert < 3 THEN 1
+                WHEN l.ebene IN ('quartier', 'bereichsmenge') AND l.art IN ('anzahl', 'bestand') AND l.istwert > s.niemand AND l.istwert < s.gezeigt_ab THEN 1
                 ELSE 0
            END AS geheim,
            CASE WHEN l.basis_geheim = 1 THEN 1
-                WHEN l.ebene IN ('quartier', 'bereichsmenge') AND l.art IN ('anzahl', 'bestand') AND l.basis_verwendet > 0 AND l.basis_verwendet < 3 THEN 1
+                WHEN l.ebene IN ('quartier', 'bereichsmenge') AND l.art IN ('anzahl', 'bestand') AND l.basis_verwendet > s.niemand AND l.basis_verwendet < s.gezeigt_ab THEN 1
                 ELSE 0
            END AS basis_verborgen
     FROM laufend l
+    CROSS JOIN geheimhaltung_schwelle s
 )
 SELECT g.indikator_code,
        g.massnahme_code,

@@ -4,15 +4,16 @@ CREATE VIEW rpt_beobachtung_historie AS
 WITH klein AS (
     SELECT h.*,
            CASE WHEN b.ebene = 'quartier'
-                 AND ((i.art IN ('anzahl', 'bestand') AND ((h.erstwert > 0 AND h.erstwert < 3) OR (h.aktueller_wert > 0 AND h.aktueller_wert < 3)))
-                   OR (i.art = 'quote' AND ((h.erst_zaehler > 0 AND h.erst_zaehler < 3) OR (h.erst_nenner > 0 AND h.erst_nenner < 3)
-                                         OR (h.aktueller_zaehler > 0 AND h.aktueller_zaehler < 3) OR (h.aktueller_nenner > 0 AND h.aktueller_nenner < 3))))
+                 AND ((i.art IN ('anzahl', 'bestand') AND ((h.erstwert > s.niemand AND h.erstwert < s.gezeigt_ab) OR (h.aktueller_wert > s.niemand AND h.aktueller_wert < s.gezeigt_ab)))
+                   OR (i.art = 'quote' AND ((h.erst_zaehler > s.niemand AND h.erst_zaehler < s.gezeigt_ab) OR (h.erst_nenner > s.niemand AND h.erst_nenner < s.gezeigt_ab)
+                                         OR (h.aktueller_zaehler > s.niemand AND h.aktueller_zaehler < s.gezeigt_ab) OR (h.aktueller_nenner > s.niemand AND h.aktueller_nenner < s.gezeigt_ab))))
                 THEN 1 ELSE 0 END AS klein,
            COALESCE(r.geheim, 0) AS zelle_geheim
     FROM dwh_beobachtung_historie h
     JOIN dim_indikator i ON i.indikator_code = h.indikator_code
     JOIN dim_bereich b ON b.bereich_code = h.bereich_code
     LEFT JOIN dwh_beobachtung_geheimhaltung r ON r.indikator_code = h.indikator_code AND r.monat = h.monat AND r.bereich_code = h.bereich_code
+    CROSS JOIN geheimhaltung_schwelle s
 ),
 markiert AS (
     SELECT k.*,

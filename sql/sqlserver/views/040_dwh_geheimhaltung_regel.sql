@@ -1,6 +1,7 @@
 -- The small-count rule for cells (docs/data-dictionary.md, "Small counts"), written only here: which cells of the
 -- indicators listed in dwh.geheimhaltung_auftrag are hidden. A recomputation of attainment stores its verdicts in
--- dwh.fact_geheimhaltung; every other view reads them from there by key.
+-- dwh.fact_geheimhaltung; every other view reads them from there by key. What a small count is comes from
+-- dwh.geheimhaltung_schwelle, like everywhere else.
 CREATE VIEW dwh.geheimhaltung_regel AS
 WITH summe AS (
     SELECT o.indikator_code,
@@ -36,11 +37,12 @@ zelle AS (
 klein AS (
     SELECT z.*,
            CASE WHEN z.ebene = 'quartier' AND z.personen = 1
-                 AND ((z.teil_a > 0 AND z.teil_a < 3) OR (z.teil_b > 0 AND z.teil_b < 3)) THEN 1 ELSE 0 END AS primaer,
+                 AND ((z.teil_a > s.niemand AND z.teil_a < s.gezeigt_ab) OR (z.teil_b > s.niemand AND z.teil_b < s.gezeigt_ab)) THEN 1 ELSE 0 END AS primaer,
            CASE WHEN z.ebene = 'quartier' AND z.personen = 1 AND z.quelle_unterdrueckt = 0
-                 AND NOT ((z.teil_a > 0 AND z.teil_a < 3) OR (z.teil_b > 0 AND z.teil_b < 3))
-                 AND z.teil_a + z.teil_b > 0 THEN 1 ELSE 0 END AS kandidat
+                 AND NOT ((z.teil_a > s.niemand AND z.teil_a < s.gezeigt_ab) OR (z.teil_b > s.niemand AND z.teil_b < s.gezeigt_ab))
+                 AND z.teil_a + z.teil_b > s.niemand THEN 1 ELSE 0 END AS kandidat
     FROM zelle z
+    CROSS JOIN dwh.geheimhaltung_schwelle s
 ),
 -- Per Stadtbezirk: what its primary cells hold, and what all its other Quartiere with persons could add.
 gruppe AS (
@@ -61,9 +63,10 @@ ungeschuetzt AS (
     SELECT g.indikator_code, g.monat, g.bezirk_code, d.eltern_bereich_code AS stadt_code
     FROM gruppe g
     JOIN dwh.dim_bereich d ON d.bereich_code = g.bezirk_code
+    CROSS JOIN dwh.geheimhaltung_schwelle s
     WHERE g.primaer > 0
-      AND ((g.verborgen_a + g.offen_a > 0 AND g.verborgen_a + g.offen_a < 3)
-        OR (g.verborgen_b + g.offen_b > 0 AND g.verborgen_b + g.offen_b < 3))
+      AND ((g.verborgen_a + g.offen_a > s.niemand AND g.verborgen_a + g.offen_a < s.gezeigt_ab)
+        OR (g.verborgen_b + g.offen_b > s.niemand AND g.verborgen_b + g.offen_b < s.gezeigt_ab))
 ),
 -- What the candidates before this one (smallest first) hold: a candidate is hidden while the hidden sum is 1 or 2.
 vorher AS (
@@ -80,8 +83,8 @@ geheim AS (
     SELECT v.*,
            CASE WHEN v.primaer = 1 THEN 1
                 WHEN v.kandidat = 1 AND g.primaer > 0
-                 AND ((g.verborgen_a + v.vorher_a > 0 AND g.verborgen_a + v.vorher_a < 3)
-                   OR (g.verborgen_b + v.vorher_b > 0 AND g.verborgen_b + v.vorher_b < 3)) THEN 1
+                 AND ((g.verborgen_a + v.vorher_a > s.niemand AND g.verborgen_a + v.vorher_a < s.gezeigt_ab)
+                   OR (g.verborgen_b + v.vorher_b > s.niemand AND g.verborgen_b + v.vorher_b < s.gezeigt_ab)) THEN 1
                 WHEN v.ebene = 'stadtbezirk' AND v.personen = 1
                  AND EXISTS (SELECT 1 FROM ungeschuetzt u
                              WHERE u.indikator_code = v.indikator_code AND u.monat = v.monat AND u.bezirk_code = v.bereich_code) THEN 1
@@ -95,6 +98,7 @@ geheim AS (
                 ELSE 0
            END AS geheim
     FROM vorher v
+    CROSS JOIN dwh.geheimhaltung_schwelle s
     LEFT JOIN gruppe g ON v.kandidat = 1 AND g.indikator_code = v.indikator_code AND g.monat = v.monat AND g.bezirk_code = v.eltern_bereich_code
 )
 SELECT indikator_code, massnahme_code, art, monat, bereich_code, bereich, ebene,

@@ -26,7 +26,7 @@ public sealed partial class SqlServerModelFacts
         var schemaFindings = Findings.Value.Where(f => !f.Contains("[validation].", StringComparison.Ordinal)).ToList();
 
         AssertNone(schemaFindings);
-        Assert.Equal(16, Schema.Value.Views.Count);
+        Assert.Equal(17, Schema.Value.Views.Count);
     }
 
     [Fact]
