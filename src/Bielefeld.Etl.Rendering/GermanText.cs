@@ -15,10 +15,10 @@ public static class GermanText
     public static string Digits(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A figure with up to two decimals: <c>48,5</c>.</summary>
-    public static string Number(double? value) => value is { } v ? v.ToString("#,##0.##", GermanValues.Culture) : None;
+    public static string Number(decimal? value) => value is { } v ? v.ToString("#,##0.##", GermanValues.Culture) : None;
 
     /// <summary>A share as whole percent: <c>38 %</c>.</summary>
-    public static string Percent(double? value) => value is { } v ? v.ToString("P0", GermanValues.Culture) : None;
+    public static string Percent(decimal? value) => value is { } v ? v.ToString("P0", GermanValues.Culture) : None;
 
     /// <summary>A day: <c>06.07.2017</c>.</summary>
     public static string Day(DateOnly day) => GermanValues.Format(day);
@@ -32,6 +32,9 @@ public static class GermanText
 
     /// <summary>A month in words: <c>Juni 2017</c>.</summary>
     public static string Month(DateOnly month) => month.ToString("MMMM yyyy", GermanValues.Culture);
+
+    /// <summary>A month in words; "–" when there is none.</summary>
+    public static string Month(DateOnly? month) => month is { } m ? Month(m) : None;
 
     /// <summary>A month stored as ISO day (<c>2017-06-01</c>) in words; "–" when it is none.</summary>
     public static string Month(string? isoDay) =>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Bielefeld.Etl.Attainment;
 using Dapper;
 
 namespace Bielefeld.Etl.Warehouse.Sqlite;
@@ -47,6 +49,7 @@ public sealed partial class SqliteWarehouse
     /// <summary>
     /// Reads attainment rows value by value. The view's figures are CASE expressions (suppression) and have no declared
     /// type, so SQLite reports a column whose first value is NULL as a BLOB and Dapper's constructor mapping refuses it.
+    /// The stored text and REAL become the typed row here: the ISO month a day, the figures decimals, the word a status.
     /// </summary>
     private async Task<IReadOnlyList<AttainmentRow>> ReadAttainmentAsync(CommandDefinition command)
     {
@@ -56,13 +59,16 @@ public sealed partial class SqliteWarehouse
         while (await reader.ReadAsync(command.CancellationToken))
         {
             rows.Add(new AttainmentRow(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                Number(reader, 4), Number(reader, 5), Number(reader, 6), Number(reader, 7), reader.GetString(8)));
+                reader.GetString(0), reader.GetString(1), IsoMonth(reader.GetString(2)), reader.GetString(3),
+                Number(reader, 4), Number(reader, 5), Number(reader, 6), Number(reader, 7), AttainmentStatusNames.FromReportName(reader.GetString(8))));
         }
 
         return rows;
 
-        static double? Number(System.Data.Common.DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+        // A REAL has 15 significant digits, which is what the conversion keeps; a decimal of more would invent them.
+        static decimal? Number(System.Data.Common.DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : (decimal)reader.GetDouble(ordinal);
+
+        static DateOnly IsoMonth(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     private sealed class RejectDbRow

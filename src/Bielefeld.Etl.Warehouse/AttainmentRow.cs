@@ -1,13 +1,18 @@
+using Bielefeld.Etl.Attainment;
+
 namespace Bielefeld.Etl.Warehouse;
 
-/// <summary>One row of <c>rpt.zielerreichung</c>.</summary>
+/// <summary>
+/// One row of <c>rpt.zielerreichung</c>, typed as the domain knows it whatever the provider stores: the month as a day,
+/// the figures as decimals, the status as the enum. Each provider converts at its read, nowhere else.
+/// </summary>
 public sealed record AttainmentRow(
     string IndikatorCode,
     string MassnahmeCode,
-    string Monat,
+    DateOnly Monat,
     string Bereich,
-    double? Istwert,
-    double? Zielwert,
-    double? Zielpfad,
-    double? Zielerreichungsgrad,
-    string Status);
+    decimal? Istwert,
+    decimal? Zielwert,
+    decimal? Zielpfad,
+    decimal? Zielerreichungsgrad,
+    AttainmentStatus Status);

@@ -1,3 +1,4 @@
+using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Deliveries;
 using Dapper;
 
@@ -133,8 +134,8 @@ public abstract partial class StatementWarehouse
         var rows = await connection.QueryAsync<AttainmentDbRow>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return rows.Select(r => new AttainmentRow(
-            r.IndikatorCode, r.MassnahmeCode, Month(r.Monat).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.Bereich,
-            r.Istwert, r.Zielwert, r.Zielpfad, r.Zielerreichungsgrad, r.Status)).ToList();
+            r.IndikatorCode, r.MassnahmeCode, Month(r.Monat), r.Bereich,
+            r.Istwert, r.Zielwert, r.Zielpfad, r.Zielerreichungsgrad, AttainmentStatusNames.FromReportName(r.Status))).ToList();
     }
 
     private sealed record RejectDbRow(
@@ -155,13 +156,13 @@ public abstract partial class StatementWarehouse
 
         public string Bereich { get; set; } = "";
 
-        public double? Istwert { get; set; }
+        public decimal? Istwert { get; set; }
 
-        public double? Zielwert { get; set; }
+        public decimal? Zielwert { get; set; }
 
-        public double? Zielpfad { get; set; }
+        public decimal? Zielpfad { get; set; }
 
-        public double? Zielerreichungsgrad { get; set; }
+        public decimal? Zielerreichungsgrad { get; set; }
 
         public string Status { get; set; } = "";
     }

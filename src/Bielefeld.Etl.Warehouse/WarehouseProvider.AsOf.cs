@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Catalog;
 
@@ -55,13 +54,12 @@ public abstract partial class WarehouseProvider
             foreach (var f in calculator.Compute(indicator, version?.ToTarget(today), catalog.Year, areaCode, actuals))
             {
                 rows.Add(new AttainmentRow(
-                    f.IndicatorCode, indicator.MeasureCode, f.Month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), areaName,
-                    (double?)f.ActualToDate, (double?)f.TargetValue, (double?)f.TargetPath, (double?)f.Degree, f.Status.ToReportName()));
+                    f.IndicatorCode, indicator.MeasureCode, f.Month, areaName, f.ActualToDate, f.TargetValue, f.TargetPath, f.Degree, f.Status));
             }
         }
 
         return new AttainmentAsOf(
-            rows.OrderBy(r => r.IndikatorCode, StringComparer.Ordinal).ThenBy(r => r.Monat, StringComparer.Ordinal).ToList(),
+            rows.OrderBy(r => r.IndikatorCode, StringComparer.Ordinal).ThenBy(r => r.Monat).ToList(),
             history.Count == 0 ? null : history.Min(v => v.LoadedAt));
 
         static decimal? Sum(IEnumerable<decimal?> values)

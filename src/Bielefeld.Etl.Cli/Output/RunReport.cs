@@ -1,3 +1,5 @@
+using System.Globalization;
+using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Deliveries;
 using Bielefeld.Etl.Jobs;
 using Bielefeld.Etl.Sources.Csv;
@@ -55,8 +57,8 @@ public static class RunReport
         foreach (var row in rows)
         {
             table.AddRow(
-                Markup.Escape(row.IndikatorCode), row.Monat[..7], Markup.Escape(row.Bereich), Number(row.Istwert), Number(row.Zielpfad),
-                Number(row.Zielwert), row.Zielerreichungsgrad is { } g ? g.ToString("P1", GermanValues.Culture) : "n/a", StatusMarkup(row.Status));
+                Markup.Escape(row.IndikatorCode), row.Monat.ToString("yyyy-MM", CultureInfo.InvariantCulture), Markup.Escape(row.Bereich), Number(row.Istwert), Number(row.Zielpfad),
+                Number(row.Zielwert), row.Zielerreichungsgrad is { } g ? g.ToString("P1", GermanValues.Culture) : "n/a", StatusMarkup(row.Status.ToReportName()));
         }
 
         AnsiConsole.Write(table);
@@ -165,7 +167,7 @@ public static class RunReport
 
     private static string Count(long value) => value.ToString(GermanValues.Culture);
 
-    private static string Number(double? value) => value is { } v ? v.ToString("#,##0.##", GermanValues.Culture) : "–";
+    private static string Number(decimal? value) => value is { } v ? v.ToString("#,##0.##", GermanValues.Culture) : "–";
 
     private static string StatusMarkup(string status) => status switch
     {

@@ -20,6 +20,12 @@ public enum AttainmentStatus
 
     /// <summary>A milestone whose deadline has passed without it being done.</summary>
     Overdue,
+
+    /// <summary>
+    /// Withheld by the small-count privacy rule (<c>geheim</c>): only the reporting views report it, the calculator
+    /// never computes it, because its thresholds would bound a hidden actual.
+    /// </summary>
+    Confidential,
 }
 
 /// <summary>The names the reporting views use for a status.</summary>
@@ -33,6 +39,25 @@ public static class AttainmentStatusNames
         AttainmentStatus.Red => "rot",
         AttainmentStatus.NoData => "keine_daten",
         AttainmentStatus.Overdue => "ueberfaellig",
-        _ => "n/a",
+        AttainmentStatus.NotApplicable => "n/a",
+        AttainmentStatus.Confidential => "geheim",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Diesen Status gibt es nicht."),
+    };
+
+    /// <summary>
+    /// The status a reporting view names with <paramref name="reportName"/>, exactly as <see cref="ToReportName"/>
+    /// writes it; any other word is a view out of step with the code and refused, not guessed.
+    /// </summary>
+    public static AttainmentStatus FromReportName(string reportName) => reportName switch
+    {
+        "gruen" => AttainmentStatus.Green,
+        "gelb" => AttainmentStatus.Amber,
+        "rot" => AttainmentStatus.Red,
+        "keine_daten" => AttainmentStatus.NoData,
+        "ueberfaellig" => AttainmentStatus.Overdue,
+        "n/a" => AttainmentStatus.NotApplicable,
+        "geheim" => AttainmentStatus.Confidential,
+        _ => throw new FormatException(
+            $"Den Status '{reportName}' kennt die Zielerreichung nicht (gruen, gelb, rot, keine_daten, ueberfaellig, n/a, geheim)."),
     };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Warehouse;
 
 namespace Bielefeld.Etl.Jobs.Summary;
@@ -20,7 +21,7 @@ public static class StatusSnapshot
     /// <summary>The latest status of every indicator and area, keyed "indicator|area".</summary>
     public static Dictionary<string, string> Of(IEnumerable<AttainmentRow> latest) =>
         latest.GroupBy(r => Key(r.IndikatorCode, r.Bereich), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Last().Status, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Last().Status.ToReportName(), StringComparer.Ordinal);
 
     /// <summary>What changed from <paramref name="before"/> to <paramref name="after"/>; nothing when there was no earlier summary.</summary>
     public static IReadOnlyList<StatusChange> Compare(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>

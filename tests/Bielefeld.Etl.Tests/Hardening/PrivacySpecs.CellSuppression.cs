@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Sources.Meldebogen;
 using Bielefeld.Etl.Tests.Sources.Meldebogen;
 using Bielefeld.Etl.Warehouse;
@@ -68,6 +69,30 @@ public abstract partial class PrivacySpecs
             [("2017-01-01", 5, 5, 60, "gruen", null), ("2017-02-01", null, null, null, "geheim", "geheim"),
              ("2017-03-01", null, null, null, "geheim", "geheim"), ("2017-04-01", null, null, null, "geheim", "geheim")],
             attained.Select(a => (a.Month, a.Actual, a.Degree, a.Projection, a.Status, a.Secrecy)).ToList());
+    }
+
+    [Fact]
+    public async Task A_withheld_month_reads_as_a_confidential_status_without_figures()
+    {
+        var (warehouse, run) = await PrepareAsync(Dir.Folder("inbox"));
+        await using (var connection = await warehouse.OpenAsync(TestContext.Current.CancellationToken))
+        {
+            var observe = await ObserverAsync(connection);
+            foreach (var (month, value) in Months.Zip([5, 1, 4, 2]))
+            {
+                await observe.Add(Flow, month, "quartier:heepen", value);
+            }
+        }
+
+        await run.RecomputeAsync([Flow], TestContext.Current.CancellationToken);
+        var series = (await warehouse.AttainmentSeriesAsync("quartier:heepen", TestContext.Current.CancellationToken))
+            .Where(r => r.IndikatorCode == Flow && r.Monat <= new DateOnly(2017, 4, 1));
+
+        // The view's words typed by the provider: "gruen" with January's 5, "geheim" with nothing from February on.
+        Assert.Equal<(DateOnly, decimal?, decimal?, AttainmentStatus)>(
+            [(new DateOnly(2017, 1, 1), 5m, 5m, AttainmentStatus.Green), (new DateOnly(2017, 2, 1), null, null, AttainmentStatus.Confidential),
+             (new DateOnly(2017, 3, 1), null, null, AttainmentStatus.Confidential), (new DateOnly(2017, 4, 1), null, null, AttainmentStatus.Confidential)],
+            series.Select(r => (r.Monat, r.Istwert, r.Zielerreichungsgrad, r.Status)).ToList());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Bielefeld.Etl.Jobs;
 using Bielefeld.Etl.Tests.Operations;
 using Bielefeld.Etl.Tests.Warehouse.Postgres;
@@ -83,9 +84,9 @@ public sealed class LatestAttainmentScaleSpecs(PostgresServer server) : IAsyncLi
 
         Assert.True(indicators * areas * 12 > 60_000, $"{indicators * areas * 12} Zielerreichungswerte");
         Assert.True(expected.Count > 5_000, $"{expected.Count} Indikatoren × Bereiche");
-        Assert.Equal(expected.Order().ToList(), latest.Select(r => (r.IndikatorCode, r.Bereich, r.Monat)).Order().ToList());
-        Assert.Contains(latest, r => r.Monat == "2017-11-01");
-        Assert.Contains(latest, r => r.Monat == "2017-12-01");
+        Assert.Equal(expected.Order().ToList(), latest.Select(r => (r.IndikatorCode, r.Bereich, r.Monat.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).Order().ToList());
+        Assert.Contains(latest, r => r.Monat == new DateOnly(2017, 11, 1));
+        Assert.Contains(latest, r => r.Monat == new DateOnly(2017, 12, 1));
         // Far below the command timeout (30 s) even on a shared machine; the correlated subquery took longer than that.
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(20));
     }

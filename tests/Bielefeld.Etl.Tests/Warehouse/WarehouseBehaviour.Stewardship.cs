@@ -1,3 +1,4 @@
+using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Synthetic.Kaf;
 using Bielefeld.Etl.Warehouse;
@@ -104,10 +105,10 @@ public abstract partial class WarehouseBehaviour
         var then = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, Area.CityCode, reported, TestContext.Current.CancellationToken)).Rows;
         var before = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, Area.CityCode, reported.AddDays(-1), TestContext.Current.CancellationToken)).Rows;
 
-        Assert.Equal(183d, then.Single(r => r.IndikatorCode == "REGE-12.1" && r.Monat == "2017-06-01").Istwert);
+        Assert.Equal(183m, then.Single(r => r.IndikatorCode == "REGE-12.1" && r.Monat == new DateOnly(2017, 6, 1)).Istwert);
         Assert.Equal(188d, (await AttainmentAsync("REGE-12.1", "2017-06-01")).Ist);
-        Assert.Equal((37d, "rot"), (then.Single(r => r.IndikatorCode == "REGE-9.1" && r.Monat == "2017-06-01").Istwert, then.Single(r => r.IndikatorCode == "REGE-9.1" && r.Monat == "2017-06-01").Status));
-        Assert.All(before.Where(r => r.IndikatorCode == "REGE-12.1"), r => Assert.Equal("keine_daten", r.Status));
+        Assert.Equal((37m, AttainmentStatus.Red), (then.Single(r => r.IndikatorCode == "REGE-9.1" && r.Monat == new DateOnly(2017, 6, 1)).Istwert, then.Single(r => r.IndikatorCode == "REGE-9.1" && r.Monat == new DateOnly(2017, 6, 1)).Status));
+        Assert.All(before.Where(r => r.IndikatorCode == "REGE-12.1"), r => Assert.Equal(AttainmentStatus.NoData, r.Status));
     }
 
     [Fact]
@@ -122,13 +123,13 @@ public abstract partial class WarehouseBehaviour
         var run = Prepare(revised);
 
         var then = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, Area.CityCode, reported, TestContext.Current.CancellationToken)).Rows
-            .Single(r => r.IndikatorCode == "REGE-9.1" && r.Monat == "2017-06-01");
+            .Single(r => r.IndikatorCode == "REGE-9.1" && r.Monat == new DateOnly(2017, 6, 1));
         var now = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, Area.CityCode, Clock.GetUtcNow(), TestContext.Current.CancellationToken)).Rows
-            .Single(r => r.IndikatorCode == "REGE-9.1" && r.Monat == "2017-06-01");
+            .Single(r => r.IndikatorCode == "REGE-9.1" && r.Monat == new DateOnly(2017, 6, 1));
 
         // Reported then: 37 against 97 (path 48.5); today the same 37 stands against the revised 100 (path 50).
-        Assert.Equal((37d, 97d, 48.5d, "rot"), (then.Istwert, then.Zielwert, then.Zielpfad, then.Status));
-        Assert.Equal((37d, 100d, 50d, "rot"), (now.Istwert, now.Zielwert, now.Zielpfad, now.Status));
+        Assert.Equal((37m, 97m, 48.5m, AttainmentStatus.Red), (then.Istwert, then.Zielwert, then.Zielpfad, then.Status));
+        Assert.Equal((37m, 100m, 50m, AttainmentStatus.Red), (now.Istwert, now.Zielwert, now.Zielpfad, now.Status));
     }
 
     [Fact]
