@@ -36,10 +36,6 @@ public static class GermanText
     /// <summary>A month in words; "–" when there is none.</summary>
     public static string Month(DateOnly? month) => month is { } m ? Month(m) : None;
 
-    /// <summary>A month stored as ISO day (<c>2017-06-01</c>) in words; "–" when it is none.</summary>
-    public static string Month(string? isoDay) =>
-        Iso(isoDay) is { } month ? Month(month) : None;
-
     /// <summary>A month in figures: <c>06.2017</c>.</summary>
     public static string MonthNumber(DateOnly month) => month.ToString("MM.yyyy", GermanValues.Culture);
 

@@ -67,11 +67,7 @@ public enum RejectDecision
 public sealed record ObservationVersion(
     string IndicatorCode, DateOnly Month, string AreaCode, string Source, string SeriesKey,
     decimal? Value, decimal? Numerator, decimal? Denominator, bool Suppressed,
-    long FileId, DateTimeOffset LoadedAt, DateTimeOffset? SupersededAt)
-{
-    /// <summary>Whether no later file has superseded it.</summary>
-    public bool IsCurrent => SupersededAt is null;
-}
+    long FileId, DateTimeOffset LoadedAt, DateTimeOffset? SupersededAt);
 
 /// <summary>The current values of one indicator that one file of a source delivered, from their first month on.</summary>
 /// <param name="Source">The pipeline that loaded the file.</param>

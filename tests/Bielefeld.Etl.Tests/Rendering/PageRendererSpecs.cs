@@ -38,7 +38,7 @@ public sealed class PageRendererSpecs
         {
             Assert.Equal(("1.270", "48,5", "38 %", "–", "Juni 2017", "06.2017", "06.07.2017 08:00", "1234"), (
                 GermanText.Count(1270), GermanText.Number(48.5m), GermanText.Percent(0.381m), GermanText.Number(null),
-                GermanText.Month("2017-06-01"), GermanText.MonthNumber(new DateOnly(2017, 6, 1)),
+                GermanText.Month(new DateOnly(2017, 6, 1)), GermanText.MonthNumber(new DateOnly(2017, 6, 1)),
                 GermanText.Stamp("2017-07-06T06:00:00Z"), GermanText.Digits(1234)));
         }
         finally
