@@ -1,7 +1,7 @@
 using System.Data.Common;
-using System.Reflection;
 using Dapper;
 using DbUp;
+using DbUp.Builder;
 using Npgsql;
 
 namespace Bielefeld.Etl.Warehouse.Postgres;
@@ -53,66 +53,30 @@ public sealed partial class PostgresWarehouse : StatementWarehouse
     protected override string? Password => _password;
 
     /// <inheritdoc />
-    public override void Migrate()
-    {
-        using var lockConnection = new NpgsqlConnection(_connectionString);
-        OpenOrExplain(lockConnection, c => { c.Open(); return Task.CompletedTask; }).GetAwaiter().GetResult();
-
-        // Two servers starting together: the second waits here until the first has finished, then finds nothing to do.
-        lockConnection.Execute(PostgresSql.TakeMigrationLock, new { key = PostgresSql.MigrationLockKey });
-        try
-        {
-            // DbUp keeps its journal in dwh, so dwh must exist before the first script runs.
-            lockConnection.Execute(PostgresSql.CreateJournalSchema);
-            var result = DeployChanges.To.PostgresqlDatabase(_connectionString)
-                .JournalToPostgresqlTable("dwh", "schemaversions")
-                .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.StartsWith("postgresql/", StringComparison.Ordinal))
-                .WithScript(ReportingViews.Script(Assembly.GetExecutingAssembly(), "postgresql"))
-                .WithTransactionPerScript()
-                .WithVariablesDisabled()
-                .ResetConfiguredLoggers()
-                .LogTo(new MigrationLog(Log))
-                .Build()
-                .PerformUpgrade();
-            if (!result.Successful)
-            {
-                throw new InvalidOperationException(
-                    $"Migration {result.ErrorScript?.Name} ist fehlgeschlagen: {ConnectionStrings.Redact(result.Error.Message, _password)}", result.Error);
-            }
-        }
-        finally
-        {
-            lockConnection.Execute(PostgresSql.ReleaseMigrationLock, new { key = PostgresSql.MigrationLockKey });
-        }
-    }
+    protected override string? Host => _host;
 
     /// <inheritdoc />
-    /// <exception cref="WarehouseConnectionException">The server cannot be reached or refuses the login.</exception>
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new NpgsqlConnection(_connectionString);
-        try
-        {
-            await OpenOrExplain(connection, c => c.OpenAsync(cancellationToken));
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    protected override string? Database => _database;
 
-    private async Task OpenOrExplain(NpgsqlConnection connection, Func<NpgsqlConnection, Task> open)
+    /// <inheritdoc />
+    protected override DbConnection CreateConnection() => new NpgsqlConnection(_connectionString);
+
+    /// <inheritdoc />
+    protected override string OpenFailureReason(Exception exception) =>
+        exception is PostgresException pg ? $"{pg.SqlState} {pg.MessageText}" : exception.Message;
+
+    /// <inheritdoc />
+    protected override void TakeMigrationLock(DbConnection connection) =>
+        connection.Execute(PostgresSql.TakeMigrationLock, new { key = PostgresSql.MigrationLockKey });
+
+    /// <inheritdoc />
+    protected override void ReleaseMigrationLock(DbConnection connection) =>
+        connection.Execute(PostgresSql.ReleaseMigrationLock, new { key = PostgresSql.MigrationLockKey });
+
+    /// <inheritdoc />
+    protected override UpgradeEngineBuilder MigrationTarget(DbConnection connection)
     {
-        try
-        {
-            await open(connection);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            var reason = ex is PostgresException pg ? $"{pg.SqlState} {pg.MessageText}" : ex.Message;
-            throw new WarehouseConnectionException(Name, _host, _database, ConnectionStrings.Redact(reason, _password), ex);
-        }
+        connection.Execute(PostgresSql.CreateJournalSchema);
+        return DeployChanges.To.PostgresqlDatabase(_connectionString).JournalToPostgresqlTable("dwh", "schemaversions");
     }
 }

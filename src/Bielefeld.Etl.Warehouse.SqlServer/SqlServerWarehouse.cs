@@ -1,7 +1,7 @@
 using System.Data.Common;
-using System.Reflection;
 using Dapper;
 using DbUp;
+using DbUp.Builder;
 using Microsoft.Data.SqlClient;
 
 namespace Bielefeld.Etl.Warehouse.SqlServer;
@@ -57,66 +57,36 @@ public sealed partial class SqlServerWarehouse : StatementWarehouse
     protected override string? Password => _password;
 
     /// <inheritdoc />
-    public override void Migrate()
-    {
-        using var lockConnection = new SqlConnection(_connectionString);
-        OpenOrExplain(lockConnection, c => { c.Open(); return Task.CompletedTask; }).GetAwaiter().GetResult();
-
-        // Two servers starting together: the second waits here until the first has finished, then finds nothing to do.
-        var lockArgs = new { resource = SqlServerNames.MigrationLock, timeoutMs = MigrationLockTimeoutMs };
-        lockConnection.Execute(SqlServerSql.TakeMigrationLock, lockArgs, commandTimeout: MigrationLockTimeoutMs / 1000 + 30);
-        try
-        {
-            lockConnection.Execute(SqlServerSql.CreateJournalSchema);
-            var result = DeployChanges.To.SqlDatabase(_connectionString)
-                .JournalToSqlTable("dwh", "SchemaVersions")
-                .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.StartsWith("sqlserver/", StringComparison.Ordinal))
-                .WithScript(ReportingViews.Script(Assembly.GetExecutingAssembly(), "sqlserver", "GO"))
-                .WithTransactionPerScript()
-                .WithVariablesDisabled()
-                .ResetConfiguredLoggers()
-                .LogTo(new MigrationLog(Log))
-                .Build()
-                .PerformUpgrade();
-            if (!result.Successful)
-            {
-                throw new InvalidOperationException(
-                    $"Migration {result.ErrorScript?.Name} ist fehlgeschlagen: {ConnectionStrings.Redact(result.Error.Message, _password)}", result.Error);
-            }
-        }
-        finally
-        {
-            lockConnection.Execute(SqlServerSql.ReleaseMigrationLock, new { resource = SqlServerNames.MigrationLock });
-        }
-    }
+    protected override string? Host => _host;
 
     /// <inheritdoc />
-    /// <exception cref="WarehouseConnectionException">The server cannot be reached or refuses the login.</exception>
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqlConnection(_connectionString);
-        try
-        {
-            await OpenOrExplain(connection, c => c.OpenAsync(cancellationToken));
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    protected override string? Database => _database;
 
-    private async Task OpenOrExplain(SqlConnection connection, Func<SqlConnection, Task> open)
+    /// <inheritdoc />
+    protected override string? ViewBatchSeparator => "GO";
+
+    /// <inheritdoc />
+    protected override DbConnection CreateConnection() => new SqlConnection(_connectionString);
+
+    /// <inheritdoc />
+    protected override string OpenFailureReason(Exception exception) =>
+        exception is SqlException sql ? $"{sql.Number} {sql.Message}" : exception.Message;
+
+    /// <inheritdoc />
+    protected override void TakeMigrationLock(DbConnection connection) =>
+        connection.Execute(
+            SqlServerSql.TakeMigrationLock,
+            new { resource = SqlServerNames.MigrationLock, timeoutMs = MigrationLockTimeoutMs },
+            commandTimeout: MigrationLockTimeoutMs / 1000 + 30);
+
+    /// <inheritdoc />
+    protected override void ReleaseMigrationLock(DbConnection connection) =>
+        connection.Execute(SqlServerSql.ReleaseMigrationLock, new { resource = SqlServerNames.MigrationLock });
+
+    /// <inheritdoc />
+    protected override UpgradeEngineBuilder MigrationTarget(DbConnection connection)
     {
-        try
-        {
-            await open(connection);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            var reason = ex is SqlException sql ? $"{sql.Number} {sql.Message}" : ex.Message;
-            throw new WarehouseConnectionException(Name, _host, _database, ConnectionStrings.Redact(reason, _password), ex);
-        }
+        connection.Execute(SqlServerSql.CreateJournalSchema);
+        return DeployChanges.To.SqlDatabase(_connectionString).JournalToSqlTable("dwh", "SchemaVersions");
     }
 }
