@@ -10,10 +10,12 @@ public sealed partial class SqliteWarehouse
     public override async Task<IReadOnlyList<LoadRecord>> RecentLoadsAsync(int count, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<LoadRecord>(new CommandDefinition(
+        var rows = await connection.QueryAsync<LoadDbRow>(new CommandDefinition(
             SqliteSql.RecentLoads,
             new { count }, cancellationToken: cancellationToken));
-        return rows.ToList();
+        return rows.Select(r => new LoadRecord(
+            r.DateiId, r.Datei, r.Quelle, r.Status, r.ZeilenGelesen, r.ZeilenGeladen, r.ZeilenAbgewiesen, r.ZeilenUebersprungen,
+            ParseTimestamp(r.GestartetUm), r.BeendetUm is null ? null : ParseTimestamp(r.BeendetUm), r.Meldung)).ToList();
     }
 
     /// <inheritdoc />
@@ -25,8 +27,8 @@ public sealed partial class SqliteWarehouse
             SqliteSql.RejectedRows,
             query, cancellationToken: cancellationToken));
         return rows.Select(r => new RejectedRowRecord(
-            r.DateiId, r.Datei, r.Quelle, r.Blatt, r.Zeile, r.Spalte, r.Rohwert, r.GrundCode, r.Grund, r.GeladenUm,
-            r.AbweisungId, r.Bearbeitung, r.Entscheidung, r.Kommentar, r.EntschiedenVon, r.EntschiedenUm)).ToList();
+            r.DateiId, r.Datei, r.Quelle, r.Blatt, r.Zeile, r.Spalte, r.Rohwert, r.GrundCode, r.Grund, ParseTimestamp(r.GeladenUm),
+            r.AbweisungId, r.Bearbeitung, r.Entscheidung, r.Kommentar, r.EntschiedenVon, r.EntschiedenUm is null ? null : ParseTimestamp(r.EntschiedenUm))).ToList();
     }
 
     /// <inheritdoc />
@@ -105,4 +107,8 @@ public sealed partial class SqliteWarehouse
 
         public string? EntschiedenUm { get; set; }
     }
+
+    private sealed record LoadDbRow(
+        long DateiId, string Datei, string Quelle, string Status, long ZeilenGelesen, long ZeilenGeladen, long ZeilenAbgewiesen,
+        long ZeilenUebersprungen, string GestartetUm, string? BeendetUm, string? Meldung);
 }

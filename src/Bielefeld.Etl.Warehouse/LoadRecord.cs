@@ -10,6 +10,6 @@ public sealed record LoadRecord(
     long ZeilenGeladen,
     long ZeilenAbgewiesen,
     long ZeilenUebersprungen,
-    string GestartetUm,
-    string? BeendetUm,
+    DateTimeOffset GestartetUm,
+    DateTimeOffset? BeendetUm,
     string? Meldung);

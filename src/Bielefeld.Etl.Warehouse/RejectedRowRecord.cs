@@ -14,13 +14,13 @@ public sealed record RejectedRowRecord(
     string? Rohwert,
     string GrundCode,
     string Grund,
-    string GeladenUm,
+    DateTimeOffset GeladenUm,
     long AbweisungId = 0,
     string Bearbeitung = "offen",
     string? Entscheidung = null,
     string? Kommentar = null,
     string? EntschiedenVon = null,
-    string? EntschiedenUm = null);
+    DateTimeOffset? EntschiedenUm = null);
 
 /// <summary>Which rejected rows to list; every filter is optional, the newest files first.</summary>
 /// <param name="FileId">Only the rows of this load (<c>datei_id</c>).</param>

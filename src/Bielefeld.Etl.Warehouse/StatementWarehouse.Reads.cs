@@ -13,7 +13,7 @@ public abstract partial class StatementWarehouse
         var rows = await connection.QueryAsync<LoadRow>(new CommandDefinition(Sql.RecentLoads, new { count }, cancellationToken: cancellationToken));
         return rows.Select(r => new LoadRecord(
             r.DateiId, r.Datei, r.Quelle, r.Status, r.ZeilenGelesen, r.ZeilenGeladen, r.ZeilenAbgewiesen, r.ZeilenUebersprungen,
-            Timestamp(r.GestartetUm), r.BeendetUm is { } b ? Timestamp(b) : null, r.Meldung)).ToList();
+            Utc(r.GestartetUm), r.BeendetUm is { } b ? Utc(b) : null, r.Meldung)).ToList();
     }
 
     /// <inheritdoc />
@@ -22,8 +22,8 @@ public abstract partial class StatementWarehouse
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<RejectDbRow>(new CommandDefinition(Sql.RejectedRows, query, cancellationToken: cancellationToken));
         return rows.Select(r => new RejectedRowRecord(
-            r.DateiId, r.Datei, r.Quelle, r.Blatt, r.Zeile, r.Spalte, r.Rohwert, r.GrundCode, r.Grund, Timestamp(r.GeladenUm),
-            r.AbweisungId, r.Bearbeitung, r.Entscheidung, r.Kommentar, r.EntschiedenVon, r.EntschiedenUm is { } e ? Timestamp(e) : null)).ToList();
+            r.DateiId, r.Datei, r.Quelle, r.Blatt, r.Zeile, r.Spalte, r.Rohwert, r.GrundCode, r.Grund, Utc(r.GeladenUm),
+            r.AbweisungId, r.Bearbeitung, r.Entscheidung, r.Kommentar, r.EntschiedenVon, r.EntschiedenUm is { } e ? Utc(e) : null)).ToList();
     }
 
     /// <inheritdoc />

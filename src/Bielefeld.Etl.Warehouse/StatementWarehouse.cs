@@ -130,10 +130,6 @@ public abstract partial class StatementWarehouse(TimeProvider time) : WarehouseP
         _ => throw new InvalidCastException($"Ein Datum wurde erwartet, nicht {value.GetType().Name}."),
     };
 
-    /// <summary>A stored instant (UTC without zone) as the protocol's text, like SQLite stores it.</summary>
-    protected static string Timestamp(DateTime at) =>
-        DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
     /// <summary>A stored instant (UTC without zone) as an instant.</summary>
     protected static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 

@@ -75,7 +75,7 @@ public static class RunReport
             table.AddRow(
                 Markup.Escape(p.Pipeline), Markup.Escape(p.Schedule ?? "–"), Markup.Escape(l?.Datei ?? "(noch nichts geladen)"),
                 l is null ? "" : StatusMarkup(l.Status), l is null ? "" : Count(l.ZeilenGelesen), l is null ? "" : Count(l.ZeilenGeladen),
-                l is null ? "" : Count(l.ZeilenAbgewiesen), l is null ? "" : Count(l.ZeilenUebersprungen), Markup.Escape(BerlinTime.Stamp(l?.GestartetUm)),
+                l is null ? "" : Count(l.ZeilenAbgewiesen), l is null ? "" : Count(l.ZeilenUebersprungen), l is null ? "" : Markup.Escape(BerlinTime.Stamp(l.GestartetUm)),
                 Markup.Escape(p.LastError is { } e ? $"{e.Datei}: {e.Meldung}" : ""));
         }
 
@@ -110,7 +110,7 @@ public static class RunReport
             .AddColumns("ID", "Datei", "Quelle", "Blatt", "Zeile", "Spalte", "Rohwert", "Grund-Code", "Grund", "Bearbeitung", "Entscheidung");
         foreach (var row in rows)
         {
-            var decision = row.Entscheidung is null ? "" : $"{row.EntschiedenVon}, {BerlinTime.Stamp(row.EntschiedenUm)}: {row.Kommentar}";
+            var decision = row.Entscheidung is null ? "" : $"{row.EntschiedenVon}, {(row.EntschiedenUm is { } at ? BerlinTime.Stamp(at) : "")}: {row.Kommentar}";
             table.AddRow(
                 Count(row.AbweisungId), Markup.Escape(row.Datei), Markup.Escape(row.Quelle), Markup.Escape(row.Blatt ?? ""), Count(row.Zeile),
                 Markup.Escape(row.Spalte ?? ""), Markup.Escape(row.Rohwert ?? ""), Markup.Escape(row.GrundCode), Markup.Escape(row.Grund),

@@ -49,7 +49,7 @@ public static class NightlySummaryPublisher
             ? last
             : now.AddDays(-1);
         var files = (await warehouse.RecentLoadsAsync(10_000, cancellationToken))
-            .Where(l => DateTimeOffset.TryParse(l.GestartetUm, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var started) && started > since)
+            .Where(l => l.GestartetUm > since)
             .OrderBy(l => l.DateiId)
             .Select(FromProtocol)
             .ToList();

@@ -24,7 +24,7 @@ public sealed class OutputSafetySpecs : IDisposable
     public void A_cell_that_Excel_would_run_as_a_formula_is_written_as_text_in_the_steward_CSV(string hostile)
     {
         var path = _dir.File("report.csv");
-        StewardReport.WriteCsv([new RejectedRowRecord(1, hostile, "kaf", hostile, 2, hostile, hostile, "WERT_KEINE_ZAHL", hostile, "2017-07-01")], path);
+        StewardReport.WriteCsv([new RejectedRowRecord(1, hostile, "kaf", hostile, 2, hostile, hostile, "WERT_KEINE_ZAHL", hostile, new DateTimeOffset(2017, 7, 1, 0, 0, 0, TimeSpan.Zero))], path);
 
         var text = File.ReadAllText(path, Encoding.UTF8);
 
