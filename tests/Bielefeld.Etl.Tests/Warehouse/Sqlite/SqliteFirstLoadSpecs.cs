@@ -1,3 +1,4 @@
+using Bielefeld.Etl.Jobs;
 using Bielefeld.Etl.Loading;
 using Bielefeld.Etl.Tests.Sources;
 using Bielefeld.Etl.Warehouse;
