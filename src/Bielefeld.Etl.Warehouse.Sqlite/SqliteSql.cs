@@ -70,6 +70,13 @@ internal static class SqliteSql
 
     public const string SourceHasCurrentValues = "SELECT EXISTS (SELECT 1 FROM fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND quelle = @Source)";
 
+    /// <summary>Whether the fact holds no row at all, current or superseded: a new warehouse's first load.</summary>
+    public const string FactIsEmpty = "SELECT NOT EXISTS (SELECT 1 FROM fact_beobachtung)";
+
+    /// <summary>The fact's own indexes (not the primary key) as the schema defines them.</summary>
+    public const string FactIndexes =
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'fact_beobachtung' AND sql IS NOT NULL ORDER BY name";
+
     public const string StageObservation =
         """
         INSERT INTO stg_observation (datei_id, indikator_code, monat, bereich_code, serie, wert, zaehler, nenner, unterdrueckt, datenstand)

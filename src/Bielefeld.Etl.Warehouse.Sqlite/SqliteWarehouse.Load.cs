@@ -55,7 +55,11 @@ public sealed partial class SqliteWarehouse
         var direct = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             SqliteSql.SourceHasCurrentValues,
             new { scope.Source }, transaction, cancellationToken: cancellationToken)) == 0;
-        if (!direct)
+        if (direct)
+        {
+            await DeferFactIndexesIfEmptyAsync(connection, transaction, cancellationToken);
+        }
+        else
         {
             await connection.ExecuteAsync(new CommandDefinition(SqliteSql.EnlargeCache, transaction: transaction, cancellationToken: cancellationToken));
         }
@@ -194,17 +198,24 @@ public sealed partial class SqliteWarehouse
     }
 
     /// <inheritdoc />
-    protected override Task RecordFileMonthsAsync(
-        DbConnection connection, DbTransaction transaction, long fileId, string source, IReadOnlyList<DateOnly> months, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
+    /// <remarks>The first step after the rows: the fact's indexes a first load deferred are built here, before any statement reads it.</remarks>
+    protected override async Task RecordFileMonthsAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, string source, IReadOnlyList<DateOnly> months, CancellationToken cancellationToken)
+    {
+        await RestoreFactIndexesAsync(connection, transaction, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
             SqliteSql.RecordFileMonth,
             months.Select(m => new { fileId, source, month = Date(m) }),
             transaction, cancellationToken: cancellationToken));
+    }
 
     /// <inheritdoc />
-    protected override Task CompleteAsync(
-        DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, RowCounts counts, DateTimeOffset finished, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
+    /// <remarks>The indexes a first load deferred are built at the latest here (normally already after the rows).</remarks>
+    protected override async Task CompleteAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, RowCounts counts, DateTimeOffset finished, CancellationToken cancellationToken)
+    {
+        await RestoreFactIndexesAsync(connection, transaction, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
             SqliteSql.Complete,
             new
             {
@@ -212,4 +223,5 @@ public sealed partial class SqliteWarehouse
                 counts.Read, counts.Loaded, counts.Rejected, counts.Skipped, finished = Timestamp(finished),
             },
             transaction, cancellationToken: cancellationToken));
+    }
 }

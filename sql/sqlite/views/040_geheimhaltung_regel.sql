@@ -3,30 +3,35 @@
 -- fact_geheimhaltung; every other view reads them from there by key. What a small count is comes from
 -- geheimhaltung_schwelle, like everywhere else.
 CREATE VIEW geheimhaltung_regel AS
--- Only what the verdict needs travels through the rule's sorts: the cell's key, its level and parent, and the persons
--- it counts, twice: teil_a the value (anzahl, bestand) or numerator, teil_b the value or denominator (0 where the
--- source suppressed a contributing value, as the figure is then not shown at all).
+-- Only what the verdict needs travels through the rule's sorts: the cell's key, its level and parent, its group (the
+-- indicator, month and Stadtbezirk it is tested with: a Quartier's group is its Stadtbezirk, any other area's its
+-- own), and the persons it counts, twice: teil_a the value (anzahl, bestand) or numerator, teil_b the value or
+-- denominator (0 where the source suppressed a contributing value, as the figure is then not shown at all).
 WITH zelle AS (
     SELECT o.indikator_code,
            o.monat,
            o.bereich_code,
            b.ebene,
            b.eltern_bereich_code,
+           -- One text for the group, so that the tests below find a cell's group with one IN (a row value is not
+           -- looked up by index there); char(31), the unit separator, occurs in no code.
+           o.indikator_code || char(31) || o.monat || char(31)
+               || CASE WHEN b.ebene = 'quartier' THEN COALESCE(b.eltern_bereich_code, '') ELSE o.bereich_code END AS gruppe,
            CASE WHEN i.art IN ('anzahl', 'bestand', 'quote') THEN 1 ELSE 0 END AS personen,
            MAX(o.unterdrueckt) AS quelle_unterdrueckt,
            CASE WHEN MAX(o.unterdrueckt) = 1 THEN 0 ELSE COALESCE(CASE WHEN i.art = 'quote' THEN SUM(o.zaehler) ELSE SUM(o.wert) END, 0) END AS teil_a,
            CASE WHEN MAX(o.unterdrueckt) = 1 THEN 0 ELSE COALESCE(CASE WHEN i.art = 'quote' THEN SUM(o.nenner) ELSE SUM(o.wert) END, 0) END AS teil_b
-    -- CROSS JOIN keeps this order in SQLite: the listed indicators first, then their values by the key index.
+    -- CROSS JOIN keeps this order in SQLite: the listed indicators first, then their values by the key index, whose
+    -- order (indicator, month, area) the grouping follows, so the cells stream out without a sort.
     FROM geheimhaltung_auftrag a
+    CROSS JOIN dim_indikator i ON i.indikator_code = a.indikator_code
     CROSS JOIN fact_beobachtung o ON o.indikator_code = a.indikator_code
-    JOIN dim_indikator i ON i.indikator_code = o.indikator_code
-    JOIN dim_bereich b ON b.bereich_code = o.bereich_code
+    CROSS JOIN dim_bereich b ON b.bereich_code = o.bereich_code
     WHERE o.ersetzt_durch_datei_id IS NULL
-    GROUP BY o.indikator_code, o.monat, o.bereich_code
+    GROUP BY a.indikator_code, o.monat, o.bereich_code
 ),
-klein AS (
-    -- The bounds travel with the cells to the district's tests below: one join here, not one per step, keeps the
-    -- single sort the windows share.
+klein AS MATERIALIZED (
+    -- The bounds travel with the cells to the district's tests below: one join here, not one per step.
     SELECT z.*,
            s.niemand,
            s.gezeigt_ab,
@@ -38,9 +43,15 @@ klein AS (
     FROM zelle z
     CROSS JOIN geheimhaltung_schwelle s
 ),
--- One sort per Stadtbezirk and month serves every window. A Quartier's group is its Stadtbezirk, and a Stadtbezirk's
--- figure joins its own group (it adds no primary cell and no candidate), so the district's verdict is read from the
--- same window. The candidates come first, smallest first: the running sums before a candidate hold only candidates.
+-- The groups holding a primary cell. Steps 2 and 3 act only there: a group without one hides no Quartier, and its
+-- Stadtbezirk's figure stays (its Quartiere hide nothing to protect). So only these groups go through the windows'
+-- sort; every other cell's verdict is its primary flag, 0 (the city's is settled last, from its districts).
+betroffen AS MATERIALIZED (
+    SELECT gruppe FROM klein WHERE primaer = 1
+),
+-- One sort per group serves every window. A Stadtbezirk's figure joins its own group (it adds no primary cell and no
+-- candidate), so the district's verdict is read from the same window. The candidates come first, smallest first: the
+-- running sums before a candidate hold only candidates.
 vorher AS (
     SELECT k.*,
            SUM(k.primaer) OVER bezirk AS g_primaer,
@@ -51,33 +62,43 @@ vorher AS (
            COALESCE(SUM(k.teil_a) OVER davor, 0) AS vorher_a,
            COALESCE(SUM(k.teil_b) OVER davor, 0) AS vorher_b
     FROM klein k
-    WINDOW reihe AS (PARTITION BY k.indikator_code, k.monat, CASE WHEN k.ebene = 'quartier' THEN k.eltern_bereich_code ELSE k.bereich_code END
-                     ORDER BY k.kandidat DESC, k.teil_b, k.teil_a, k.bereich_code),
+    WHERE k.gruppe IN betroffen
+    WINDOW reihe AS (PARTITION BY k.gruppe ORDER BY k.kandidat DESC, k.teil_b, k.teil_a, k.bereich_code),
            bezirk AS (reihe ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING),
            davor AS (reihe ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 ),
 -- Stadtbezirke whose Quartiere cannot hide 3 persons between them even when all are hidden (step 3).
-bezirk AS (
+bezirk AS MATERIALIZED (
     SELECT v.*,
            CASE WHEN v.ebene = 'stadtbezirk' AND v.g_primaer > 0
                  AND ((v.g_verborgen_a + v.g_offen_a > v.niemand AND v.g_verborgen_a + v.g_offen_a < v.gezeigt_ab)
                    OR (v.g_verborgen_b + v.g_offen_b > v.niemand AND v.g_verborgen_b + v.g_offen_b < v.gezeigt_ab)) THEN 1 ELSE 0 END AS ungeschuetzt
     FROM vorher v
 ),
+-- The cities whose figure of the month would give such a Stadtbezirk back (the city minus the other districts).
+stadt AS MATERIALIZED (
+    SELECT DISTINCT indikator_code, monat, eltern_bereich_code AS bereich_code FROM bezirk WHERE ungeschuetzt = 1
+),
 geheim AS (
-    SELECT v.*,
+    SELECT v.indikator_code, v.bereich_code, v.monat, v.ebene, v.personen,
            CASE WHEN v.primaer = 1 THEN 1
                 WHEN v.kandidat = 1 AND v.g_primaer > 0
                  AND ((v.g_verborgen_a + v.vorher_a > v.niemand AND v.g_verborgen_a + v.vorher_a < v.gezeigt_ab)
                    OR (v.g_verborgen_b + v.vorher_b > v.niemand AND v.g_verborgen_b + v.vorher_b < v.gezeigt_ab)) THEN 1
                 WHEN v.ebene = 'stadtbezirk' AND v.personen = 1 AND v.ungeschuetzt = 1 THEN 1
-                WHEN v.ebene = 'stadt' AND v.personen = 1
-                 AND EXISTS (SELECT 1 FROM bezirk d
-                             WHERE d.ungeschuetzt = 1 AND d.indikator_code = v.indikator_code AND d.monat = v.monat
-                               AND d.eltern_bereich_code = v.bereich_code) THEN 1
                 ELSE 0
            END AS geheim
     FROM bezirk v
+    UNION ALL
+    SELECT k.indikator_code, k.bereich_code, k.monat, k.ebene, k.personen, 0
+    FROM klein k
+    WHERE k.gruppe NOT IN betroffen
 )
-SELECT indikator_code, bereich_code, monat, geheim
-FROM geheim;
+SELECT g.indikator_code,
+       g.bereich_code,
+       g.monat,
+       CASE WHEN g.ebene = 'stadt' AND g.personen = 1
+             AND EXISTS (SELECT 1 FROM stadt c WHERE c.indikator_code = g.indikator_code AND c.monat = g.monat AND c.bereich_code = g.bereich_code) THEN 1
+            ELSE g.geheim
+       END AS geheim
+FROM geheim g;

@@ -37,6 +37,17 @@ public sealed class SqliteSuppressionPlanSpecs : IDisposable
         Assert.DoesNotContain("SCAN o", plan);
     }
 
+    [Fact]
+    public async Task The_rule_groups_the_cells_in_the_order_of_the_key_index_without_sorting_them()
+    {
+        var plan = await PlanAsync("SELECT * FROM geheimhaltung_regel");
+
+        // The cells stream out of ux_beobachtung_aktuell in (indicator, month, area) order: no temporary B-tree for the
+        // grouping of every current value (0.58 of 2.4 s of CPU at 200 k cells when it sorted them).
+        Assert.DoesNotContain("USE TEMP B-TREE FOR GROUP BY", plan);
+        Assert.Contains(plan, line => line.StartsWith("SEARCH o USING INDEX ux_beobachtung_aktuell (indikator_code=?", StringComparison.Ordinal));
+    }
+
     private async Task<List<string>> PlanAsync(string query)
     {
         var path = _folder.File("warehouse.db");
