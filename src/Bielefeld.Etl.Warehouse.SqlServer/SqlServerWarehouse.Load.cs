@@ -110,7 +110,8 @@ public sealed partial class SqlServerWarehouse
 
     private static async Task BulkCopyAsync(DbConnection connection, DbTransaction transaction, string destination, DataTable table, CancellationToken cancellationToken)
     {
-        using var bulk = new SqlBulkCopy((SqlConnection)connection, SqlBulkCopyOptions.CheckConstraints, (SqlTransaction)transaction)
+        // FireTriggers: the fact's file references are checked by its trigger, once per batch (migration 0017).
+        using var bulk = new SqlBulkCopy((SqlConnection)connection, SqlBulkCopyOptions.CheckConstraints | SqlBulkCopyOptions.FireTriggers, (SqlTransaction)transaction)
         {
             DestinationTableName = destination,
             BatchSize = table.Rows.Count,

@@ -18,6 +18,7 @@ internal sealed partial class SqlServerSchemaModel
     private readonly Dictionary<string, string> _indexes = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _views = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(string Name, string Sql)> _statements = [];
+    private readonly List<string> _triggers = [];
 
     private SqlServerSchemaModel()
     {
@@ -84,7 +85,7 @@ internal sealed partial class SqlServerSchemaModel
     private TSqlModel Model()
     {
         var model = new TSqlModel(SqlServerVersion.Sql160, new TSqlModelOptions());
-        foreach (var script in _objects.Concat(_tables.Values.Select(Script)).Concat(_indexes.Values).Concat(_views.Values))
+        foreach (var script in _objects.Concat(_tables.Values.Select(Script)).Concat(_indexes.Values).Concat(_views.Values).Concat(_triggers))
         {
             model.AddObjects(script);
         }
@@ -143,6 +144,12 @@ internal sealed partial class SqlServerSchemaModel
                 }
 
                 break;
+            case AlterTableDropTableElementStatement dropElement:
+                DropConstraints(_tables[Name(dropElement.SchemaObjectName)], dropElement, file);
+                break;
+            case CreateTriggerStatement:
+                _triggers.Add(text);
+                break;
             case CreateIndexStatement index:
                 _indexes[Name(index.OnName) + "." + index.Name.Value] = text;
                 break;
@@ -169,6 +176,39 @@ internal sealed partial class SqlServerSchemaModel
                 break;
             default:
                 throw new NotSupportedException($"{file}: statement {position} ({statement.GetType().Name}) is not replayed into the model; teach {nameof(SqlServerSchemaModel)} what it does.");
+        }
+    }
+
+    /// <summary>ALTER TABLE … DROP CONSTRAINT: the named constraints leave the table, whether declared on a column or on the table.</summary>
+    private static void DropConstraints(CreateTableStatement table, AlterTableDropTableElementStatement drop, string file)
+    {
+        foreach (var element in drop.AlterTableDropTableElements)
+        {
+            if (element.TableElementType != TableElementType.Constraint)
+            {
+                throw new NotSupportedException($"{file}: dropping a {element.TableElementType} is not replayed into the model.");
+            }
+
+            var name = element.Name.Value;
+            bool Named(ConstraintDefinition c) => string.Equals(c.ConstraintIdentifier?.Value, name, StringComparison.OrdinalIgnoreCase);
+            var removed = 0;
+            foreach (var column in table.Definition.ColumnDefinitions)
+            {
+                foreach (var constraint in column.Constraints.Where(Named).ToList())
+                {
+                    removed += column.Constraints.Remove(constraint) ? 1 : 0;
+                }
+            }
+
+            foreach (var constraint in table.Definition.TableConstraints.Where(Named).ToList())
+            {
+                removed += table.Definition.TableConstraints.Remove(constraint) ? 1 : 0;
+            }
+
+            if (removed == 0)
+            {
+                throw new InvalidOperationException($"{file} drops constraint {name}, which no earlier script created.");
+            }
         }
     }
 
