@@ -186,5 +186,14 @@ public abstract partial class WarehouseBehaviour
             rows);
         Assert.NotNull((await QueryAsync<string?>(
             $"SELECT CAST(geladen_um AS {(provenance == "dwh_herkunft" ? "TEXT" : "varchar(40)")}) FROM {provenance} WHERE indikator_code = 'Jobcenter-8.1' AND bereich_code = @set", new { set })).First());
+
+        // As the workspace page Herkunft reads it (ProvenanceAsync): the set's June figure and a quarter's as drill-down,
+        // each with the file, its Datenstand and its load time (the suite's clock: 01.03.2018 03:00 in Bielefeld).
+        var read = await Warehouse.ProvenanceAsync("Jobcenter-8.1", TestContext.Current.CancellationToken);
+        Assert.Equal(
+            [(set, set, "reduktion", "Bestandsreduzierung um 5%.", "BA_SA_Alleinerziehende_20170714.csv", "2017-07-13", "01.03.2018 03:00", 3L),
+             ("quartier:sennestadt", set, "reduktion", "Bestandsreduzierung um 5%.", "BA_SA_Alleinerziehende_20170714.csv", "2017-07-13", "01.03.2018 03:00", 1L)],
+            read.Where(r => r.Monat == "2017-06-01" && (r.BereichCode == set || r.BereichCode == "quartier:sennestadt"))
+                .Select(r => (r.BereichCode, r.ZielbereichCode, r.Vergleich, r.ZielwertText, r.Datei, r.Datenstand, BerlinTime.Stamp(r.GeladenUm), r.Werte!.Value)));
     }
 }
