@@ -52,7 +52,8 @@ public abstract partial class WarehouseProvider
             var actuals = isSet
                 ? AreaSetActuals.AddUp(indicator.Kind, [.. members.Select(m => (IReadOnlyCollection<MonthlyActual>)current[(indicator.Code, m)].ToList())])
                 : [.. current[(indicator.Code, areaCode)].OrderBy(a => a.Month)];
-            foreach (var f in calculator.Compute(indicator, version?.ToTarget(today), catalog.Year, areaCode, actuals))
+            var target = version?.ToTarget(today);
+            foreach (var f in calculator.Compute(indicator, target is not null && target.AreaCode != areaCode ? target.AsDrillDown() : target, catalog.Year, areaCode, actuals))
             {
                 rows.Add(new AttainmentRow(
                     f.IndicatorCode, indicator.MeasureCode, f.Month, areaName, f.ActualToDate, f.TargetValue, f.TargetPath, f.Degree, f.Status));

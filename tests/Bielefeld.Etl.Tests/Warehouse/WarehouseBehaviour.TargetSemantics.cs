@@ -100,6 +100,35 @@ public abstract partial class WarehouseBehaviour
     }
 
     [Fact]
+    public async Task A_reduction_from_a_baseline_the_plan_states_is_measured_from_it_and_each_quarter_from_its_own_December()
+    {
+        var ba = Directory.CreateDirectory(Path.Combine(Inbox, "ba-statistik")).FullName;
+        File.Copy(Path.Combine(RepositoryPaths.SampleInbox, "ba-statistik", "BA_SA_Alleinerziehende_20170714.csv"), Path.Combine(ba, "BA_SA_Alleinerziehende_20170714.csv"));
+        // As if the plan stated the three quarters' stock: 270 (the December figures add up to 263).
+        var catalog = ReviseCatalog("Jobcenter-8", "    basis_herkunft: angenommen\n", "    basis: 270\n    basis_herkunft: plan\n");
+
+        await RunAsync(catalog);
+
+        // Target 270 × 0.95 = 256.5; June 248: degree (270 − 248) / (270 − 256.5) = 22 / 13.5; no month was taken as baseline.
+        var set = Area.SetCode(["quartier:sennestadt", "quartier:baumheide", "quartier:sieker"]);
+        var together = await TargetRowAsync("Jobcenter-8.1", "2017-06-01", set);
+        Assert.Equal((248d, 256.5d, Math.Round(22 / 13.5, 6)), (together.Istwert, together.Zielwert, Math.Round(together.Grad!.Value, 6)));
+        Assert.Equal((270d, "plan", (string?)null), (together.Basis, together.BasisHerkunft, together.BasisMonat));
+
+        // The set's baseline is the quarters' together: Sennestadt is measured from its own December 112, assumed.
+        var sennestadt = await TargetRowAsync("Jobcenter-8.1", "2017-06-01", "quartier:sennestadt");
+        Assert.Equal((104d, 106.4d, Math.Round(8 / 5.6, 6)), (sennestadt.Istwert, Math.Round(sennestadt.Zielwert!.Value, 2), Math.Round(sennestadt.Grad!.Value, 6)));
+        Assert.Equal((112d, "angenommen", "2016-12-01"), (sennestadt.Basis, sennestadt.BasisHerkunft, sennestadt.BasisMonat));
+        Assert.Equal((270d, "plan"), (await QueryAsync<(double, string)>($"SELECT basis, basis_herkunft FROM {View("indikator")} WHERE indikator_code = 'Jobcenter-8.1'")).Single());
+
+        // report --as-of computes alike.
+        var run = Prepare(catalog);
+        var asOf = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, "quartier:sennestadt", Clock.GetUtcNow(), TestContext.Current.CancellationToken)).Rows
+            .Single(r => r.IndikatorCode == "Jobcenter-8.1" && r.Monat == new DateOnly(2017, 6, 1));
+        Assert.Equal(106.4m, Math.Round(asOf.Zielwert!.Value, 2));
+    }
+
+    [Fact]
     public async Task A_deadline_the_plan_states_and_an_assumed_one_are_told_apart_and_a_stated_baseline_is_shown()
     {
         await RunAsync();
