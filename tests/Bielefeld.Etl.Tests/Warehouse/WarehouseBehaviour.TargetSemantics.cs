@@ -144,6 +144,23 @@ public abstract partial class WarehouseBehaviour
 
         Assert.Equal((23.8d, "%", "plan", 5985d, "Integrationen"), (await QueryAsync<(double, string, string, double, string)>(
             $"SELECT basis, basis_einheit, basis_herkunft, zielwert, zielwert_einheit FROM {View("indikator")} WHERE indikator_code = 'Jobcenter-3.1'")).Single());
+        // Beside every figure as well: the Ausgangslage's rate next to a count target, no month taken for it.
+        var integrations = await TargetRowAsync("Jobcenter-3.1", "2017-06-01", Area.CityCode);
+        Assert.Equal(("mindestens", 5985d, "Integrationen", 23.8d, "%", "plan", (string?)null), (integrations.Vergleich, integrations.Planwert, integrations.PlanwertEinheit, integrations.Basis, integrations.BasisEinheit, integrations.BasisHerkunft, integrations.BasisMonat));
+    }
+
+    [Fact]
+    public async Task An_indicator_with_a_target_per_quarter_shows_a_Zielwert_in_the_indicator_view_naming_its_quarters()
+    {
+        await RunAsync();
+
+        // 500-8.2 has no city target but one per selected Quartier (1 Vereinbarung each): the view names them all.
+        Assert.Equal(("mindestens", 1d, "Vereinbarung", "quartier:heepen", "Heepen, Sennestadt, Jöllenbeck, Stieghorst", 4), (await QueryAsync<(string, double, string, string, string, int)>(
+            $"SELECT vergleich, zielwert, zielwert_einheit, zielbereich_code, zielbereich, anzahl_zielbereiche FROM {View("indikator")} WHERE indikator_code = '500-8.2'")).Single());
+        Assert.Equal(4, (await QueryAsync<int>($"SELECT COUNT(*) FROM {View("zielwert")} WHERE indikator_code = '500-8.2'")).Single());
+        // 500-4.1 has one target, for Jöllenbeck only.
+        Assert.Equal(("mindestens", 0.75d, "quartier:joellenbeck", 1), (await QueryAsync<(string, double, string, int)>(
+            $"SELECT vergleich, zielwert, zielbereich_code, anzahl_zielbereiche FROM {View("indikator")} WHERE indikator_code = '500-4.1'")).Single());
     }
 
     [Fact]
@@ -161,6 +178,8 @@ public abstract partial class WarehouseBehaviour
         Assert.Equal(("2016-08-01", "2017-07-01"), (months[0], months[^1]));
         var july = await TargetRowAsync("REGE-8.2", "2017-07-01", Area.CityCode);
         Assert.Equal(("schuljahr", "2016-08-01", "2017-07-01", 50d, 1d, true), (july.ZeitraumArt, july.PeriodeVon, july.PeriodeBis, july.Istwert, july.Grad, july.Erreicht));
+        Assert.Equal(("schuljahr", "2016-08-01", "2017-07-01", "mindestens", 50d, "%"), (await QueryAsync<(string, string, string, string, double, string)>(
+            $"SELECT zeitraum_art, {MonthText("periode_von")}, {MonthText("periode_bis")}, vergleich, zielwert, zielwert_einheit FROM {View("indikator")} WHERE indikator_code = 'REGE-8.2'")).Single());
     }
 
     [Fact]
