@@ -8,7 +8,9 @@ namespace Bielefeld.Etl.Reporting;
 /// <param name="CatalogFolder">The catalog directory, to name the file each target stands in.</param>
 /// <param name="Corrections">The reviewers' decisions (<c>korrekturen.yml</c>) with their reasons.</param>
 /// <param name="Files">
-/// The files behind the area's figures (<see cref="WarehouseProvider.AreaProvenanceAsync"/>); null for a day reproduced
-/// with <c>--as-of</c>, since <c>dwh.herkunft</c> knows the values current today, not those of that day.
+/// The files behind the area's figures: today's (<see cref="WarehouseProvider.AreaProvenanceAsync"/>), or for a day
+/// reproduced with <c>--as-of</c> those known at its end (<see cref="AttainmentAsOf.Files"/>).
 /// </param>
-public sealed record ReportProvenance(string AreaCode, string CatalogFolder, IReadOnlyList<CatalogCorrection> Corrections, IReadOnlyList<ProvenanceRow>? Files);
+/// <param name="AsOf">The day a reproduced report shows; null for today's.</param>
+public sealed record ReportProvenance(
+    string AreaCode, string CatalogFolder, IReadOnlyList<CatalogCorrection> Corrections, IReadOnlyList<ProvenanceRow> Files, DateOnly? AsOf = null);

@@ -301,7 +301,7 @@ internal static class SqlServerSql
         """
         SELECT o.indikator_code AS Indikator, o.monat AS Monat, o.bereich_code AS Bereich, o.quelle AS Quelle, o.serie AS Serie,
                o.wert AS Wert, o.zaehler AS Zaehler, o.nenner AS Nenner, o.unterdrueckt AS Unterdrueckt, o.datei_id AS DateiId,
-               f.beendet_um AS GeladenUm, s.beendet_um AS ErsetztUm
+               f.beendet_um AS GeladenUm, s.beendet_um AS ErsetztUm, f.datei AS Datei, o.datenstand AS Datenstand
         FROM dwh.fact_beobachtung o
         JOIN dwh.load_file f ON f.datei_id = o.datei_id
         LEFT JOIN dwh.load_file s ON s.datei_id = o.ersetzt_durch_datei_id
@@ -314,6 +314,14 @@ internal static class SqlServerSql
         FROM dwh.fact_beobachtung
         WHERE ersetzt_durch_datei_id IS NULL
         GROUP BY quelle, datei_id, indikator_code;
+        """;
+
+    public const string DecisionHistory =
+        """
+        SELECT quelle AS Quelle, datei AS Datei, zeile AS Zeile, grund_code AS GrundCode, entscheidung AS Entscheidung,
+               kommentar AS Kommentar, entschieden_von AS EntschiedenVon, entschieden_um AS EntschiedenUm
+        FROM dwh.abweisung_entscheidung
+        ORDER BY entschieden_um, entscheidung_id
         """;
 
     public const string TargetHistory =

@@ -216,11 +216,19 @@ internal static class SqliteSql
         """
         SELECT o.indikator_code AS Indikator, o.monat AS Monat, o.bereich_code AS Bereich, o.quelle AS Quelle, o.serie AS Serie,
                o.wert AS Wert, o.zaehler AS Zaehler, o.nenner AS Nenner, o.unterdrueckt AS Unterdrueckt, o.datei_id AS DateiId,
-               f.beendet_um AS GeladenUm, s.beendet_um AS ErsetztUm
+               f.beendet_um AS GeladenUm, s.beendet_um AS ErsetztUm, f.datei AS Datei, o.datenstand AS Datenstand
         FROM fact_beobachtung o
         JOIN load_file f ON f.datei_id = o.datei_id
         LEFT JOIN load_file s ON s.datei_id = o.ersetzt_durch_datei_id
         WHERE @areaCode IS NULL OR o.bereich_code = @areaCode
+        """;
+
+    public const string DecisionHistory =
+        """
+        SELECT quelle AS Quelle, datei AS Datei, zeile AS Zeile, grund_code AS GrundCode, entscheidung AS Entscheidung,
+               kommentar AS Kommentar, entschieden_von AS EntschiedenVon, entschieden_um AS EntschiedenUm
+        FROM abweisung_entscheidung
+        ORDER BY entschieden_um, entscheidung_id
         """;
 
     public const string TargetHistory =

@@ -65,7 +65,18 @@ public sealed partial class SqliteWarehouse
             new { areaCode }, cancellationToken: cancellationToken));
         return rows.Select(r => new ObservationVersion(
             r.Indikator, ParseDate(r.Monat), r.Bereich, r.Quelle, r.Serie, Decimal(r.Wert), Decimal(r.Zaehler), Decimal(r.Nenner), r.Unterdrueckt != 0,
-            r.DateiId, ParseTimestamp(r.GeladenUm), r.ErsetztUm is null ? null : ParseTimestamp(r.ErsetztUm))).ToList();
+            r.DateiId, ParseTimestamp(r.GeladenUm), r.ErsetztUm is null ? null : ParseTimestamp(r.ErsetztUm))
+        {
+            FileName = r.Datei, Datenstand = r.Datenstand is null ? null : ParseDate(r.Datenstand),
+        }).ToList();
+    }
+
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<StewardDecision>> DecisionHistoryAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<DecisionRow>(new CommandDefinition(SqliteSql.DecisionHistory, cancellationToken: cancellationToken));
+        return rows.Select(r => new StewardDecision(r.Quelle, r.Datei, r.Zeile, r.GrundCode, r.Entscheidung, r.Kommentar, r.EntschiedenVon, ParseTimestamp(r.EntschiedenUm))).ToList();
     }
 
     /// <inheritdoc />
@@ -111,7 +122,10 @@ public sealed partial class SqliteWarehouse
 
     private sealed record HistoryRow(
         string Indikator, string Monat, string Bereich, string Quelle, string Serie, double? Wert, double? Zaehler, double? Nenner,
-        long Unterdrueckt, long DateiId, string GeladenUm, string? ErsetztUm);
+        long Unterdrueckt, long DateiId, string GeladenUm, string? ErsetztUm, string Datei, string? Datenstand);
+
+    private sealed record DecisionRow(
+        string Quelle, string Datei, long Zeile, string GrundCode, string Entscheidung, string Kommentar, string EntschiedenVon, string EntschiedenUm);
 
     private sealed record TargetRow(
         string Indikator, string Bereich, string Vergleich, double? Wert, double? Basis, string? Stichtag, string Von, string Bis,

@@ -77,7 +77,18 @@ public abstract partial class StatementWarehouse
         var rows = await connection.QueryAsync<HistoryRow>(new CommandDefinition(Sql.ObservationHistory, new { areaCode }, cancellationToken: cancellationToken));
         return rows.Select(r => new ObservationVersion(
             r.Indikator, Month(r.Monat), r.Bereich, r.Quelle, r.Serie, r.Wert, r.Zaehler, r.Nenner, r.Unterdrueckt,
-            r.DateiId, Utc(r.GeladenUm), r.ErsetztUm is { } e ? Utc(e) : null)).ToList();
+            r.DateiId, Utc(r.GeladenUm), r.ErsetztUm is { } e ? Utc(e) : null)
+        {
+            FileName = r.Datei, Datenstand = r.Datenstand is { } d ? Month(d) : null,
+        }).ToList();
+    }
+
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<StewardDecision>> DecisionHistoryAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<DecisionRow>(new CommandDefinition(Sql.DecisionHistory, cancellationToken: cancellationToken));
+        return rows.Select(r => new StewardDecision(r.Quelle, r.Datei, r.Zeile, r.GrundCode, r.Entscheidung, r.Kommentar, r.EntschiedenVon, Utc(r.EntschiedenUm))).ToList();
     }
 
     /// <inheritdoc />
@@ -205,6 +216,29 @@ public abstract partial class StatementWarehouse
         public DateTime GeladenUm { get; set; }
 
         public DateTime? ErsetztUm { get; set; }
+
+        public string Datei { get; set; } = "";
+
+        public object? Datenstand { get; set; }
+    }
+
+    private sealed class DecisionRow
+    {
+        public string Quelle { get; set; } = "";
+
+        public string Datei { get; set; } = "";
+
+        public long Zeile { get; set; }
+
+        public string GrundCode { get; set; } = "";
+
+        public string Entscheidung { get; set; } = "";
+
+        public string Kommentar { get; set; } = "";
+
+        public string EntschiedenVon { get; set; } = "";
+
+        public DateTime EntschiedenUm { get; set; }
     }
 
     private sealed class TargetRow

@@ -30,6 +30,8 @@ public sealed record TargetVersion(
             Baseline = Baseline,
             Deadline = Deadline,
             AreaCode = AreaCode,
+            // The warehouse keeps a set's members in dim_bereich_menge, not in the version; today's are the set's.
+            AreaMembers = today is { } t && t.AreaCode == AreaCode ? t.AreaMembers : [],
         };
     }
 

@@ -25,8 +25,8 @@ public abstract partial class WarehouseProvider
             history.AddRange(await ObservationHistoryAsync(member, cancellationToken));
         }
 
-        var current = history
-            .Where(v => v.LoadedAt <= asOf && (v.SupersededAt is null || v.SupersededAt > asOf))
+        var known = history.Where(v => v.LoadedAt <= asOf && (v.SupersededAt is null || v.SupersededAt > asOf)).ToList();
+        var current = known
             .GroupBy(v => (v.IndicatorCode, v.AreaCode, v.Month))
             .ToLookup(g => (g.Key.IndicatorCode, g.Key.AreaCode), g => new MonthlyActual(g.Key.Month, Sum(g.Select(v => v.Value)))
             {
@@ -38,6 +38,7 @@ public abstract partial class WarehouseProvider
         var calculator = new AttainmentCalculator(settings);
         var areaName = areas.Find(areaCode)?.Name ?? areaCode;
         var rows = new List<AttainmentRow>();
+        var files = new FigureFiles(areaCode, known, (await DecisionHistoryAsync(cancellationToken)).Where(d => d.DecidedAt <= asOf).ToList());
         foreach (var indicator in catalog.Indicators)
         {
             var today = indicator.Targets.FirstOrDefault(t => t.AreaCode == areaCode) ?? indicator.Targets.FirstOrDefault(t => t.AreaMembers.Contains(areaCode, StringComparer.Ordinal));
@@ -51,16 +52,19 @@ public abstract partial class WarehouseProvider
             var actuals = isSet
                 ? AreaSetActuals.AddUp(indicator.Kind, [.. members.Select(m => (IReadOnlyCollection<MonthlyActual>)current[(indicator.Code, m)].ToList())])
                 : [.. current[(indicator.Code, areaCode)].OrderBy(a => a.Month)];
-            foreach (var f in calculator.Compute(indicator, version?.ToTarget(today), catalog.Year, areaCode, actuals))
+            var target = version?.ToTarget(today);
+            foreach (var f in calculator.Compute(indicator, target is not null && target.AreaCode != areaCode ? target.AsDrillDown() : target, catalog.Year, areaCode, actuals))
             {
                 rows.Add(new AttainmentRow(
                     f.IndicatorCode, indicator.MeasureCode, f.Month, areaName, f.ActualToDate, f.TargetValue, f.TargetPath, f.Degree, f.Status));
+                files.Add(indicator, f.Month, version, today);
             }
         }
 
         return new AttainmentAsOf(
             rows.OrderBy(r => r.IndikatorCode, StringComparer.Ordinal).ThenBy(r => r.Monat).ToList(),
-            history.Count == 0 ? null : history.Min(v => v.LoadedAt));
+            history.Count == 0 ? null : history.Min(v => v.LoadedAt),
+            files.Rows);
 
         static decimal? Sum(IEnumerable<decimal?> values)
         {

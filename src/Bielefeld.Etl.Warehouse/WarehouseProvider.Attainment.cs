@@ -68,7 +68,7 @@ public abstract partial class WarehouseProvider
             void Compute(string area, List<MonthlyActual> actuals)
             {
                 var own = indicator.Targets.FirstOrDefault(t => t.AreaCode == area);
-                var target = own ?? indicator.Targets.FirstOrDefault(t => t.AreaMembers.Contains(area, StringComparer.Ordinal));
+                var target = own ?? indicator.Targets.FirstOrDefault(t => t.AreaMembers.Contains(area, StringComparer.Ordinal))?.AsDrillDown();
                 var result = calculator.Compute(indicator, target, catalog.Year, area, actuals);
                 figures.AddRange(own is null && target is not null ? result.Select(f => f with { TargetAreaCode = target.AreaCode }) : result);
                 computed.Add(area);

@@ -31,6 +31,12 @@ public abstract partial class WarehouseProvider
     /// </summary>
     public abstract Task<IReadOnlyList<CurrentValues>> CurrentValuesAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every steward decision on a rejected row, with when it was made: what the provenance of a figure as known at a
+    /// moment names (a decision made later was not known then).
+    /// </summary>
+    public abstract Task<IReadOnlyList<StewardDecision>> DecisionHistoryAsync(CancellationToken cancellationToken);
+
     /// <summary>Every version of every Zielwert, the current ones and those a revised catalog closed.</summary>
     public abstract Task<IReadOnlyList<TargetVersion>> TargetHistoryAsync(CancellationToken cancellationToken);
 
@@ -48,7 +54,19 @@ public abstract partial class WarehouseProvider
 /// <summary>The attainment of one area as it was reported at a moment.</summary>
 /// <param name="Rows">Every month of every indicator, shaped as the rows of <see cref="WarehouseProvider.AttainmentSeriesAsync"/>.</param>
 /// <param name="FirstLoadedAt">When the area's first value was loaded; null when nothing is loaded at all.</param>
-public sealed record AttainmentAsOf(IReadOnlyList<AttainmentRow> Rows, DateTimeOffset? FirstLoadedAt);
+/// <param name="Files">
+/// The files behind every figure with an actual, as known at that moment: per indicator, month and file the values the
+/// figure used, their latest Datenstand, the file's load time and the stewards' decisions made by then; shaped as the
+/// rows of <see cref="WarehouseProvider.AreaProvenanceAsync"/>.
+/// </param>
+public sealed record AttainmentAsOf(IReadOnlyList<AttainmentRow> Rows, DateTimeOffset? FirstLoadedAt, IReadOnlyList<ProvenanceRow> Files);
+
+/// <summary>A steward's decision on a rejected row of a file (by file name: it holds for later deliveries of the file too).</summary>
+public sealed record StewardDecision(string Source, string FileName, long Row, string ReasonCode, string Decision, string Comment, string DecidedBy, DateTimeOffset DecidedAt)
+{
+    /// <summary>The decision as <c>dwh.herkunft</c> writes it: <c>akzeptiert Zeile 7 (WERT_NEGATIV): Kommentar – Name</c>.</summary>
+    public string Text => $"{Decision} Zeile {Row} ({ReasonCode}): {Comment} – {DecidedBy}";
+}
 
 /// <summary>A steward's decision on a rejected row.</summary>
 public enum RejectDecision
@@ -67,7 +85,14 @@ public enum RejectDecision
 public sealed record ObservationVersion(
     string IndicatorCode, DateOnly Month, string AreaCode, string Source, string SeriesKey,
     decimal? Value, decimal? Numerator, decimal? Denominator, bool Suppressed,
-    long FileId, DateTimeOffset LoadedAt, DateTimeOffset? SupersededAt);
+    long FileId, DateTimeOffset LoadedAt, DateTimeOffset? SupersededAt)
+{
+    /// <summary>The name of the file that delivered the value (the provenance of a figure as known at a moment).</summary>
+    public string FileName { get; init; } = "";
+
+    /// <summary>The Datenstand the file states for the value; null when it states none.</summary>
+    public DateOnly? Datenstand { get; init; }
+}
 
 /// <summary>The current values of one indicator that one file of a source delivered, from their first month on.</summary>
 /// <param name="Source">The pipeline that loaded the file.</param>

@@ -178,6 +178,9 @@ public sealed class WarehouseStatements
     public string CurrentValues => Text();
 
     /// <inheritdoc cref="Decide"/>
+    public string DecisionHistory => Text();
+
+    /// <inheritdoc cref="Decide"/>
     public string TargetHistory => Text();
 
     /// <inheritdoc cref="Decide"/>

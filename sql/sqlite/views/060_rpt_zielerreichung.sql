@@ -92,7 +92,8 @@ SELECT g.indikator_code,
        z.stichtag_herkunft,
        CASE WHEN g.basis_verborgen = 1 THEN NULL ELSE COALESCE(g.basis_verwendet, z.basis) END AS basis,
        COALESCE(z.basis_einheit, CASE WHEN g.basis_verwendet IS NOT NULL OR z.basis IS NOT NULL THEN g.einheit END) AS basis_einheit,
-       z.basis_herkunft,
+       -- A baseline taken from a month (basis_monat) is assumed, also a set's drill-down under a target whose baseline the plan states.
+       CASE WHEN g.basis_monat IS NOT NULL THEN 'angenommen' ELSE z.basis_herkunft END AS basis_herkunft,
        g.basis_monat,
        z.wortlaut AS zielwert_text
 FROM geheim g

@@ -27,6 +27,7 @@ public sealed class ReportCommand : EtlCommand<ReportSettings>
         DateOnly? day = settings.AsOf is { } text ? ParseDay(text) : null;
         await run.InitialiseAsync(cancellationToken);
         IReadOnlyList<AttainmentRow> series;
+        IReadOnlyList<ProvenanceRow> files;
         var title = area.Name;
         string? notice = null;
         if (day is { } reported)
@@ -34,6 +35,7 @@ public sealed class ReportCommand : EtlCommand<ReportSettings>
             var asOf = BerlinTime.EndOfDay(reported);
             var then = await warehouse.AttainmentAsOfAsync(run.Catalog, run.Areas, run.Attainment, area.Code, asOf, cancellationToken);
             series = then.Rows;
+            files = then.Files;
             title = $"{area.Name}, Stand {reported.ToString("dd.MM.yyyy", GermanValues.Culture)}";
             var by = $"Bis zum {reported.ToString("dd.MM.yyyy", GermanValues.Culture)} (Ende des Tages, Europe/Berlin) war noch nichts geladen";
             notice = then.FirstLoadedAt switch
@@ -46,11 +48,11 @@ public sealed class ReportCommand : EtlCommand<ReportSettings>
         else
         {
             series = await warehouse.AttainmentSeriesAsync(area.Code, cancellationToken);
+            files = await warehouse.AreaProvenanceAsync(area.Code, cancellationToken);
         }
 
-        // The files behind today's figures; a reproduced day has other files, which dwh.herkunft does not keep.
-        var provenance = new ReportProvenance(
-            area.Code, options.Catalog, CatalogCorrections.Read(options.Catalog), day is null ? await warehouse.AreaProvenanceAsync(area.Code, cancellationToken) : null);
+        // The files behind the figures shown: today's, or a reproduced day's as known at its end.
+        var provenance = new ReportProvenance(area.Code, options.Catalog, CatalogCorrections.Read(options.Catalog), files, day);
         var html = AttainmentOverview.Render(run.Catalog, series, title, run.Time.GetUtcNow(), notice, provenance);
         var path = Path.GetFullPath(settings.Out ?? Path.Combine(
             options.Reports ?? "reports", day is { } d ? $"zielerreichung_stand_{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.html" : "zielerreichung.html"));

@@ -44,6 +44,15 @@ public sealed record Target(Comparator Comparator, decimal? Value, PlanPeriod Pe
     public bool Covers(string areaCode) => AreaCode == areaCode || AreaMembers.Contains(areaCode, StringComparer.Ordinal);
 
     /// <summary>
+    /// The target as one member of its set is measured against it (a drill-down): its own progress from its own
+    /// baseline. A baseline the plan states for a set is the members' together, so the member's is assumed (its month
+    /// before the period), never the set's.
+    /// </summary>
+    public Target AsDrillDown() => AreaMembers.Count == 0 || Baseline is null
+        ? this
+        : this with { Baseline = null, BaselineStatedBy = StatedBy.Assumed, BaselineUnit = null, BaselineWording = null };
+
+    /// <summary>
     /// The unit of <see cref="Value"/> itself: a reduction's value is a percentage whatever the indicator counts; a
     /// milestone's is "erledigt"; every other target is in the indicator's unit.
     /// </summary>

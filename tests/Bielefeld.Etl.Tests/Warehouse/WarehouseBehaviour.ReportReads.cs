@@ -1,5 +1,6 @@
 using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Catalog;
+using Bielefeld.Etl.Warehouse;
 
 namespace Bielefeld.Etl.Tests.Warehouse;
 
@@ -27,8 +28,9 @@ public abstract partial class WarehouseBehaviour
         var set = Area.SetCode(["quartier:sennestadt", "quartier:baumheide", "quartier:sieker"]);
         var ct = TestContext.Current.CancellationToken;
 
-        var then = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, set, reported, ct)).Rows;
-        var now = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, set, Clock.GetUtcNow(), ct)).Rows;
+        var thenAsOf = await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, set, reported, ct);
+        var nowAsOf = await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, set, Clock.GetUtcNow(), ct);
+        var (then, now) = (thenAsOf.Rows, nowAsOf.Rows);
         var current = await Warehouse.AttainmentSeriesAsync(set, ct);
 
         // Only the set's indicator; as reported in July: June 104 + 84 + 60 = 248 against 263 × 0.95 = 249.85,
@@ -52,6 +54,12 @@ public abstract partial class WarehouseBehaviour
             .Single(r => r.IndikatorCode == "Jobcenter-8.1" && r.Monat == new DateOnly(2017, 6, 1));
         Assert.Equal((104m, 106.4m, Math.Round(8 / 5.6m, 6)), (sennestadt.Istwert, Math.Round(sennestadt.Zielwert!.Value, 2), Math.Round(sennestadt.Zielerreichungsgrad!.Value, 6)));
 
+        // The files behind the set's June figure: as reported in July the July file's three quarters with its Datenstand;
+        // today the October file's, which revised them.
+        Assert.Equal([("BA_SA_Alleinerziehende_20170714.csv", "2017-07-13", 3L)], thenAsOf.Files.Where(f => f.Monat == "2017-06-01").Select(f => (f.Datei!, f.Datenstand!, f.Werte!.Value)));
+        Assert.Equal([("BA_SA_Alleinerziehende_20171013.csv", "2017-10-12", 3L)], nowAsOf.Files.Where(f => f.Monat == "2017-06-01").Select(f => (f.Datei!, f.Datenstand!, f.Werte!.Value)));
+        Assert.DoesNotContain(thenAsOf.Files, f => f.Monat == "2017-07-01");
+
         static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 6) : null;
     }
 
@@ -73,5 +81,48 @@ public abstract partial class WarehouseBehaviour
         Assert.Equal(
             [("2017-03-01", "BA_SA_Alleinerziehende_20170714.csv", "2017-07-13", 3L), ("2017-06-01", "BA_SA_Alleinerziehende_20171013.csv", "2017-10-12", 3L), ("2017-07-01", "BA_SA_Alleinerziehende_20171013.csv", "2017-10-12", 3L)],
             rows.Where(r => r.Monat is "2017-03-01" or "2017-06-01" or "2017-07-01").Select(r => (r.Monat, r.Datei!, r.Datenstand!, r.Werte!.Value)));
+    }
+
+    [Fact]
+    public async Task The_files_behind_a_figure_as_of_a_moment_are_those_current_then_with_the_decisions_taken_by_then()
+    {
+        CopySamples();
+        await RunAsync();
+        var reported = Clock.GetUtcNow();
+        Clock.Advance(TimeSpan.FromHours(1));
+        var reject = Assert.Single(await FimRejectsAsync());
+        Assert.True(await Warehouse.DecideAsync(reject.AbweisungId, RejectDecision.Akzeptiert, "M. Muster", "Summe mit dem Träger geklärt", TestContext.Current.CancellationToken));
+        WriteSprachWithJune(35);
+        await RunAsync();
+        var run = Prepare();
+        var ct = TestContext.Current.CancellationToken;
+
+        var then = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, Area.CityCode, reported, ct)).Files;
+        var now = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, Area.CityCode, Clock.GetUtcNow(), ct)).Files;
+        var today = await Warehouse.AreaProvenanceAsync(Area.CityCode, ct);
+
+        // As reported before the decision and the re-delivery: June's REGE-11.1 from the FIM workbook (its rejected row
+        // still undecided), REGE-12.1 from the first SPRACH workbook, Jan–Jun, loaded 01.03.2018 03:00.
+        Assert.Equal(
+            ["REGE-11.1 2017-06-01 05711000 mindestens kaf:KAF_FIM_2017.xlsx 01.03.2018 03:00 6 0 ",
+             "REGE-12.1 2017-06-01 05711000 mindestens kaf:KAF_SPRACH_2017.xlsx 01.03.2018 03:00 6 0 "],
+            June(then));
+
+        // Today: the decision is named, and June's SPRACH value comes from the re-delivery an hour later.
+        Assert.Equal(
+            ["REGE-11.1 2017-06-01 05711000 mindestens kaf:KAF_FIM_2017.xlsx 01.03.2018 03:00 6 1 akzeptiert Zeile 9 (SUMME_ABWEICHEND): Summe mit dem Träger geklärt – M. Muster",
+             "REGE-12.1 2017-06-01 05711000 mindestens kaf:KAF_SPRACH_2017.xlsx 01.03.2018 03:00 5 0 ",
+             "REGE-12.1 2017-06-01 05711000 mindestens kaf:KAF_SPRACH_2017.xlsx 01.03.2018 04:00 1 0 "],
+            June(now));
+
+        // As of now the rule is dwh.herkunft's, figure by figure.
+        Assert.Equal(127, today.Count);
+        Assert.Equal(today.Select(Describe), now.Select(Describe));
+
+        static List<string> June(IEnumerable<ProvenanceRow> rows) =>
+            [.. rows.Where(r => r.Monat == "2017-06-01" && r.IndikatorCode is "REGE-11.1" or "REGE-12.1").Select(Describe)];
+
+        static string Describe(ProvenanceRow r) =>
+            $"{r.IndikatorCode} {r.Monat} {r.ZielbereichCode} {r.Vergleich} {r.Quelle}:{r.Datei}{r.Datenstand} {BerlinTime.Stamp(r.GeladenUm)} {r.Werte} {r.Entscheidungen} {r.EntscheidungenText}";
     }
 }

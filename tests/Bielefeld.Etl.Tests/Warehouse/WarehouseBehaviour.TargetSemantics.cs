@@ -100,6 +100,35 @@ public abstract partial class WarehouseBehaviour
     }
 
     [Fact]
+    public async Task A_reduction_from_a_baseline_the_plan_states_is_measured_from_it_and_each_quarter_from_its_own_December()
+    {
+        var ba = Directory.CreateDirectory(Path.Combine(Inbox, "ba-statistik")).FullName;
+        File.Copy(Path.Combine(RepositoryPaths.SampleInbox, "ba-statistik", "BA_SA_Alleinerziehende_20170714.csv"), Path.Combine(ba, "BA_SA_Alleinerziehende_20170714.csv"));
+        // As if the plan stated the three quarters' stock: 270 (the December figures add up to 263).
+        var catalog = ReviseCatalog("Jobcenter-8", "    basis_herkunft: angenommen\n", "    basis: 270\n    basis_herkunft: plan\n");
+
+        await RunAsync(catalog);
+
+        // Target 270 × 0.95 = 256.5; June 248: degree (270 − 248) / (270 − 256.5) = 22 / 13.5; no month was taken as baseline.
+        var set = Area.SetCode(["quartier:sennestadt", "quartier:baumheide", "quartier:sieker"]);
+        var together = await TargetRowAsync("Jobcenter-8.1", "2017-06-01", set);
+        Assert.Equal((248d, 256.5d, Math.Round(22 / 13.5, 6)), (together.Istwert, together.Zielwert, Math.Round(together.Grad!.Value, 6)));
+        Assert.Equal((270d, "plan", (string?)null), (together.Basis, together.BasisHerkunft, together.BasisMonat));
+
+        // The set's baseline is the quarters' together: Sennestadt is measured from its own December 112, assumed.
+        var sennestadt = await TargetRowAsync("Jobcenter-8.1", "2017-06-01", "quartier:sennestadt");
+        Assert.Equal((104d, 106.4d, Math.Round(8 / 5.6, 6)), (sennestadt.Istwert, Math.Round(sennestadt.Zielwert!.Value, 2), Math.Round(sennestadt.Grad!.Value, 6)));
+        Assert.Equal((112d, "angenommen", "2016-12-01"), (sennestadt.Basis, sennestadt.BasisHerkunft, sennestadt.BasisMonat));
+        Assert.Equal((270d, "plan"), (await QueryAsync<(double, string)>($"SELECT basis, basis_herkunft FROM {View("indikator")} WHERE indikator_code = 'Jobcenter-8.1'")).Single());
+
+        // report --as-of computes alike.
+        var run = Prepare(catalog);
+        var asOf = (await Warehouse.AttainmentAsOfAsync(run.WarehouseCatalog, run.Areas, run.Attainment, "quartier:sennestadt", Clock.GetUtcNow(), TestContext.Current.CancellationToken)).Rows
+            .Single(r => r.IndikatorCode == "Jobcenter-8.1" && r.Monat == new DateOnly(2017, 6, 1));
+        Assert.Equal(106.4m, Math.Round(asOf.Zielwert!.Value, 2));
+    }
+
+    [Fact]
     public async Task A_deadline_the_plan_states_and_an_assumed_one_are_told_apart_and_a_stated_baseline_is_shown()
     {
         await RunAsync();
@@ -115,6 +144,23 @@ public abstract partial class WarehouseBehaviour
 
         Assert.Equal((23.8d, "%", "plan", 5985d, "Integrationen"), (await QueryAsync<(double, string, string, double, string)>(
             $"SELECT basis, basis_einheit, basis_herkunft, zielwert, zielwert_einheit FROM {View("indikator")} WHERE indikator_code = 'Jobcenter-3.1'")).Single());
+        // Beside every figure as well: the Ausgangslage's rate next to a count target, no month taken for it.
+        var integrations = await TargetRowAsync("Jobcenter-3.1", "2017-06-01", Area.CityCode);
+        Assert.Equal(("mindestens", 5985d, "Integrationen", 23.8d, "%", "plan", (string?)null), (integrations.Vergleich, integrations.Planwert, integrations.PlanwertEinheit, integrations.Basis, integrations.BasisEinheit, integrations.BasisHerkunft, integrations.BasisMonat));
+    }
+
+    [Fact]
+    public async Task An_indicator_with_a_target_per_quarter_shows_a_Zielwert_in_the_indicator_view_naming_its_quarters()
+    {
+        await RunAsync();
+
+        // 500-8.2 has no city target but one per selected Quartier (1 Vereinbarung each): the view names them all.
+        Assert.Equal(("mindestens", 1d, "Vereinbarung", "quartier:heepen", "Heepen, Sennestadt, Jöllenbeck, Stieghorst", 4), (await QueryAsync<(string, double, string, string, string, int)>(
+            $"SELECT vergleich, zielwert, zielwert_einheit, zielbereich_code, zielbereich, anzahl_zielbereiche FROM {View("indikator")} WHERE indikator_code = '500-8.2'")).Single());
+        Assert.Equal(4, (await QueryAsync<int>($"SELECT COUNT(*) FROM {View("zielwert")} WHERE indikator_code = '500-8.2'")).Single());
+        // 500-4.1 has one target, for Jöllenbeck only.
+        Assert.Equal(("mindestens", 0.75d, "quartier:joellenbeck", 1), (await QueryAsync<(string, double, string, int)>(
+            $"SELECT vergleich, zielwert, zielbereich_code, anzahl_zielbereiche FROM {View("indikator")} WHERE indikator_code = '500-4.1'")).Single());
     }
 
     [Fact]
@@ -132,6 +178,8 @@ public abstract partial class WarehouseBehaviour
         Assert.Equal(("2016-08-01", "2017-07-01"), (months[0], months[^1]));
         var july = await TargetRowAsync("REGE-8.2", "2017-07-01", Area.CityCode);
         Assert.Equal(("schuljahr", "2016-08-01", "2017-07-01", 50d, 1d, true), (july.ZeitraumArt, july.PeriodeVon, july.PeriodeBis, july.Istwert, july.Grad, july.Erreicht));
+        Assert.Equal(("schuljahr", "2016-08-01", "2017-07-01", "mindestens", 50d, "%"), (await QueryAsync<(string, string, string, string, double, string)>(
+            $"SELECT zeitraum_art, {MonthText("periode_von")}, {MonthText("periode_bis")}, vergleich, zielwert, zielwert_einheit FROM {View("indikator")} WHERE indikator_code = 'REGE-8.2'")).Single());
     }
 
     [Fact]
@@ -186,5 +234,14 @@ public abstract partial class WarehouseBehaviour
             rows);
         Assert.NotNull((await QueryAsync<string?>(
             $"SELECT CAST(geladen_um AS {(provenance == "dwh_herkunft" ? "TEXT" : "varchar(40)")}) FROM {provenance} WHERE indikator_code = 'Jobcenter-8.1' AND bereich_code = @set", new { set })).First());
+
+        // As the workspace page Herkunft reads it (ProvenanceAsync): the set's June figure and a quarter's as drill-down,
+        // each with the file, its Datenstand and its load time (the suite's clock: 01.03.2018 03:00 in Bielefeld).
+        var read = await Warehouse.ProvenanceAsync("Jobcenter-8.1", TestContext.Current.CancellationToken);
+        Assert.Equal(
+            [(set, set, "reduktion", "Bestandsreduzierung um 5%.", "BA_SA_Alleinerziehende_20170714.csv", "2017-07-13", "01.03.2018 03:00", 3L),
+             ("quartier:sennestadt", set, "reduktion", "Bestandsreduzierung um 5%.", "BA_SA_Alleinerziehende_20170714.csv", "2017-07-13", "01.03.2018 03:00", 1L)],
+            read.Where(r => r.Monat == "2017-06-01" && (r.BereichCode == set || r.BereichCode == "quartier:sennestadt"))
+                .Select(r => (r.BereichCode, r.ZielbereichCode, r.Vergleich, r.ZielwertText, r.Datei, r.Datenstand, BerlinTime.Stamp(r.GeladenUm), r.Werte!.Value)));
     }
 }

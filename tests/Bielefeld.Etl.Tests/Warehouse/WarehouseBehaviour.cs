@@ -129,18 +129,23 @@ public abstract partial class WarehouseBehaviour : IAsyncLifetime
     }
 
     /// <summary>A copy of the 2017 catalog in which REGE-9.1's Zielwert 97 is revised; returns its folder.</summary>
-    private string ReviseRege9Target(int value)
+    private string ReviseRege9Target(int value) => ReviseCatalog("REGE-9", "wert: 97", $"wert: {value}");
+
+    /// <summary>A copy of the 2017 catalog in which <paramref name="old"/> of one measure's file is replaced; returns its folder.</summary>
+    private string ReviseCatalog(string measure, string old, string revision)
     {
         var revised = _dir.Folder("catalog");
         foreach (var file in Directory.GetFiles(RepositoryPaths.Catalog2017, "*.yml", SearchOption.AllDirectories))
         {
             var target = Path.Combine(revised, Path.GetRelativePath(RepositoryPaths.Catalog2017, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
+            File.Copy(file, target, overwrite: true);
         }
 
-        var rege9 = Path.Combine(revised, "massnahmen", "REGE-9.yml");
-        File.WriteAllText(rege9, File.ReadAllText(rege9).Replace("wert: 97", $"wert: {value}", StringComparison.Ordinal));
+        var path = Path.Combine(revised, "massnahmen", measure + ".yml");
+        var text = File.ReadAllText(path);
+        Assert.Contains(old, text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace(old, revision, StringComparison.Ordinal));
         return revised;
     }
 

@@ -79,6 +79,7 @@ public sealed class WarehouseStatementsSpecs
         public const string InsertDeliveryStatus = "-- InsertDeliveryStatus";
         public const string ObservationHistory = "-- ObservationHistory";
         public const string CurrentValues = "-- CurrentValues";
+        public const string DecisionHistory = "-- DecisionHistory";
         public const string TargetHistory = "-- TargetHistory";
         public const string OpenRejectShares = "-- OpenRejectShares";
         public const string ClearStatusHints = "-- ClearStatusHints";
