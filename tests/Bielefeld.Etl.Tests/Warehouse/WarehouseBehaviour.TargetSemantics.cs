@@ -212,6 +212,30 @@ public abstract partial class WarehouseBehaviour
     }
 
     [Fact]
+    public async Task A_numerator_above_its_denominator_is_flagged_in_the_status_hint_and_the_nightly_summary()
+    {
+        WriteMeldebogen("Meldebogen_540-1_2017.csv",
+            "540-1.1;;;2017-03;;;25;20;;;Elternbefragung;540",
+            "540-1.2;;;2017-03;;;11;20;;;Befragung Kita/Grundschule;540");
+
+        var run = await RunAsync();
+
+        // Flagged, not corrected: the figure stays as delivered (125 %), the source has to be asked.
+        const string Expected = "inkonsistent: Zähler 25 größer als Nenner 20 im 2017-03";
+        Assert.Equal(new Consistency.ConsistencyViolation("540-1.1", new DateOnly(2017, 3, 1), Area.CityCode, Expected), Assert.Single(run.ConsistencyViolations));
+        var flagged = await TargetRowAsync("540-1.1", "2017-03-01", Area.CityCode);
+        Assert.Equal(125d, flagged.Istwert);
+        Assert.EndsWith(Expected, (await QueryAsync<string?>(
+            $"SELECT status_hinweis FROM {View("zielerreichung")} WHERE indikator_code = '540-1.1' AND bereich_code = @city AND {MonthText("monat")} = '2017-03-01'",
+            new { city = Area.CityCode })).Single(), StringComparison.Ordinal);
+        Assert.Empty(await QueryAsync<string>(
+            $"SELECT status_hinweis FROM {View("zielerreichung")} WHERE indikator_code = '540-1.2' AND status_hinweis LIKE '%inkonsistent%'"));
+
+        var summary = await Jobs.Summary.NightlySummaryPublisher.BuildAsync(run, Warehouse, null, new DateOnly(2017, 4, 2), TestContext.Current.CancellationToken);
+        Assert.Contains("540-1.1 (05711000): " + Expected, Jobs.Summary.NightlySummaryText.Text(summary), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_provenance_of_a_figure_names_its_plan_sentence_and_the_files_with_Datenstand_it_was_computed_from()
     {
         var ba = Directory.CreateDirectory(Path.Combine(Inbox, "ba-statistik")).FullName;
