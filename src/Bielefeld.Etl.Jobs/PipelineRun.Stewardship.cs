@@ -70,9 +70,9 @@ public sealed partial class PipelineRun
     // The current figures summed over series, only of the indicators a rule names, as the database sums them. Every rule
     // compares figures of one month, so they are read and checked window by window (ConsistencyWindows): only months a
     // loaded file delivered, at most a year's of them at once, so memory holds one year's figures however long the
-    // history grows, and the empty years between the last delivery and today are never read. The current values narrow
-    // the indicators only when the hints above have read them already: aggregating the whole fact to find out would cost
-    // more than the reads it saves.
+    // history grows, the empty years between the last delivery and today are never read, and each window reads only the
+    // named indicators with current values (one aggregate, read once for the hints and this check, saves a read per
+    // indicator and window that would find nothing).
     private async Task<IReadOnlyList<Consistency.ConsistencyViolation>> FindInconsistenciesAsync(
         IReadOnlyList<MonthDelivery> deliveries, IReadOnlyList<CurrentValues> current, CancellationToken cancellationToken)
     {
@@ -88,10 +88,9 @@ public sealed partial class PipelineRun
             Consistency.ConsistencyRule.DistrictsAddUpToCity d => [d.Indicator],
             _ => [],
         }).ToHashSet(StringComparer.Ordinal);
+        var values = current.Count > 0 ? current : await _warehouse.CurrentValuesAsync(cancellationToken);
         var windows = Consistency.ConsistencyWindows.Plan(
-            named,
-            deliveries.Select(d => (d.Source, d.Month)),
-            current.Count > 0 ? current.Select(v => (v.Source, v.IndicatorCode, v.FirstMonth)) : null);
+            named, deliveries.Select(d => (d.Source, d.Month)), values.Select(v => (v.Source, v.IndicatorCode, v.FirstMonth)));
         var violations = new List<Consistency.ConsistencyViolation>();
         foreach (var window in windows)
         {
