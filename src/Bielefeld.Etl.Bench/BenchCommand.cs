@@ -11,7 +11,8 @@ public static class BenchCommand
 
     private const string Usage =
         """
-        bench [--rows N] [--seed S] [--work DIR] [--json FILE] [--postgres CONN | --no-postgres] [--no-sqlite] [--repeats N] [--naive-sample N] [--repo DIR]
+        bench [--rows N] [--seed S] [--work DIR] [--json FILE] [--postgres CONN | --no-postgres] [--no-sqlite] [--repeats N] [--naive-sample N] [--bad-every N] [--repo DIR]
+          measures the BA long CSV of N rows and REKOM, Prosoz and Einwohnermeldeamt with N/10 records each (every --bad-every-th bad).
         bench generate [--rows N] [--seed S] [--out DIR] [--source ba|rekom|prosoz|einwohnermeldeamt|kaf|all] [--bad-every N] [--repo DIR]
           generate: --source may be repeated or comma-separated (default all); every N-th row is deliberately bad (default 10000 = 0.01 %).
           PostgreSQL: --postgres, else BIELEFELD_ETL_TEST_POSTGRES, else Host=127.0.0.1;Port=5432;Username=postgres.
@@ -75,6 +76,12 @@ public static class BenchCommand
             Console.Error.WriteLine($"  {path} ({bytes / (1024.0 * 1024.0):N1} MB)");
         }
 
+        var records = workspace.GenerateRecordSources((int)Number(options, "--bad-every", Synthetic.BadRows.DefaultEvery));
+        foreach (var (source, files) in records)
+        {
+            Console.Error.WriteLine($"  {source}: {files.Count} Dateien, {files.Sum(f => f.DataRows):N0} Datensätze ({files.Sum(f => f.Bytes) / (1024.0 * 1024.0):N1} MB)");
+        }
+
         var measurements = new List<Measurement>();
         var skipped = new List<Skipped>();
         var repeats = (int)Number(options, "--repeats", 3);
@@ -85,7 +92,7 @@ public static class BenchCommand
         }
         else
         {
-            measurements.AddRange(await SqliteBench.RunAsync(workspace));
+            measurements.AddRange(await SqliteBench.RunAsync(workspace, records));
         }
 
         var postgresUnreachable = false;
@@ -105,7 +112,7 @@ public static class BenchCommand
             }
             else
             {
-                measurements.AddRange(await PostgresBench.RunAsync(workspace, postgres, (int)Number(options, "--naive-sample", 20_000)));
+                measurements.AddRange(await PostgresBench.RunAsync(workspace, postgres, (int)Number(options, "--naive-sample", 20_000), records));
             }
         }
 

@@ -71,8 +71,9 @@ internal sealed class BenchWorkspace
     public string RedeliveryFile => Path.Combine(Inbox, BaPipeline, "BA_SA_Bench_20180215.csv");
 
     /// <summary>
-    /// Writes <see cref="RedeliveryFile"/>: the bench file again, every readable value of its last month corrected (a
-    /// month superseded as a whole), everything else unchanged; returns how many values it changes.
+    /// Writes <see cref="RedeliveryFile"/>: the bench file again, every value of its last month the warehouse holds
+    /// corrected (a suppressed one now delivered), so that the month is superseded as a whole; everything else unchanged.
+    /// Returns how many values it changes (the unreadable rows, rejected in both files, stay as they were).
     /// </summary>
     public long WriteRedelivery()
     {
@@ -84,7 +85,7 @@ internal sealed class BenchWorkspace
         foreach (var line in File.ReadLines(BaFile))
         {
             var value = line[(line.LastIndexOf(';') + 1)..];
-            if (!line.StartsWith(month, StringComparison.Ordinal) || value is "k.A." or "*")
+            if (!line.StartsWith(month, StringComparison.Ordinal) || value is "k.A.")
             {
                 writer.WriteLine(line);
                 continue;
@@ -129,13 +130,16 @@ internal sealed class BenchWorkspace
     /// <summary>The sources <c>bench generate --source</c> knows; <c>all</c> means every one.</summary>
     public static readonly IReadOnlyList<string> Sources = ["ba", "rekom", "prosoz", "einwohnermeldeamt", "kaf"];
 
-    /// <summary>The generators of the record and workbook sources, by <see cref="Sources"/> name (BA is <see cref="Ba"/>).</summary>
-    public IExtractGenerator Generator(string source, int badEvery = BadRows.DefaultEvery) => source switch
+    /// <summary>
+    /// The generators of the record and workbook sources, by <see cref="Sources"/> name (BA is <see cref="Ba"/>), of
+    /// <paramref name="rows"/> rows (<see cref="Rows"/> when null).
+    /// </summary>
+    public IExtractGenerator Generator(string source, int badEvery = BadRows.DefaultEvery, long? rows = null) => source switch
     {
-        "rekom" => new RekomExportGenerator(Rows, Seed, badEvery),
-        "prosoz" => new ProsozCaseGenerator(Rows, Seed, badEvery),
-        "einwohnermeldeamt" => new EinwohnerCountGenerator(Rows, Seed, badEvery),
-        "kaf" => new KafWorkbookGenerator(Math.Min(Rows, KafWorkbookGenerator.MaxRows), Seed, badEvery),
+        "rekom" => new RekomExportGenerator(rows ?? Rows, Seed, badEvery),
+        "prosoz" => new ProsozCaseGenerator(rows ?? Rows, Seed, badEvery),
+        "einwohnermeldeamt" => new EinwohnerCountGenerator(rows ?? Rows, Seed, badEvery),
+        "kaf" => new KafWorkbookGenerator(Math.Min(rows ?? Rows, KafWorkbookGenerator.MaxRows), Seed, badEvery),
         _ => throw new ArgumentException($"Unbekannte Quelle '{source}' (bekannt: {string.Join(", ", Sources)}).", nameof(source)),
     };
 
@@ -172,6 +176,50 @@ internal sealed class BenchWorkspace
         }
 
         return files;
+    }
+
+    /// <summary>The record-level sources the bench loads end to end beside the BA file.</summary>
+    public static readonly IReadOnlyList<string> RecordSources = ["rekom", "prosoz", "einwohnermeldeamt"];
+
+    /// <summary>Records per record-level source: a tenth of <see cref="Rows"/> (at least one), so a run's size follows <c>--rows</c>.</summary>
+    public long RecordRows => RecordRowsOf(Rows);
+
+    /// <summary>Records per record-level source for <paramref name="rows"/> BA rows.</summary>
+    public static long RecordRowsOf(long rows) => Math.Max(1, rows / 10);
+
+    /// <summary>The folder of one record-level source: its pipeline file and its inbox, apart from the BA pipeline.</summary>
+    public string RecordRoot(string source) => Path.Combine(Root, "records", source);
+
+    /// <summary>The options of a run over one record-level source's folder (<see cref="RecordRoot"/>).</summary>
+    public EtlOptions RecordOptions(string source, WarehouseSettings warehouse) =>
+        new(Path.Combine(RecordRoot(source), "inbox"), Path.Combine(RecordRoot(source), "pipelines"), CatalogDirectory, AreasFile, warehouse)
+        {
+            AttainmentFile = Path.Combine(Repository, "config", "zielerreichung.yml"),
+        };
+
+    /// <summary>
+    /// Writes <see cref="RecordRows"/> records of each of <see cref="RecordSources"/> with their generators into
+    /// <see cref="RecordRoot"/>, beside the repository's pipeline file; returns per source the files with the counts
+    /// their reader must report.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<GeneratedFile>> GenerateRecordSources(int badEvery)
+    {
+        var generated = new Dictionary<string, IReadOnlyList<GeneratedFile>>(StringComparer.Ordinal);
+        foreach (var source in RecordSources)
+        {
+            var root = RecordRoot(source);
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+
+            Directory.CreateDirectory(Path.Combine(root, "pipelines"));
+            File.Copy(Path.Combine(Repository, "pipelines", source + ".yml"), Path.Combine(root, "pipelines", source + ".yml"));
+            var generator = Generator(source, badEvery, RecordRows);
+            generated[source] = generator.Write(Path.Combine(root, "inbox", generator.Inbox));
+        }
+
+        return generated;
     }
 
     /// <summary>Writes everything; returns the generated files with their sizes.</summary>

@@ -22,7 +22,11 @@ public sealed record Measurement(string Name, long Rows, double Seconds, string?
 /// <param name="Target">The goal as text, e.g. <c>≥ 0.7</c>.</param>
 /// <param name="Actual">The measured figure.</param>
 /// <param name="Met">Whether the goal is reached.</param>
-public sealed record Goal(string Name, string Target, double Actual, bool Met);
+public sealed record Goal(string Name, string Target, double Actual, bool Met)
+{
+    /// <summary>The names of the measurements the goal is computed from.</summary>
+    public IReadOnlyList<string> Measurements { get; init; } = [];
+}
 
 /// <summary>Measurements a run did not take, and why (a server not reachable, a switch like <c>--no-postgres</c>).</summary>
 /// <param name="Measurements">Which, as a name pattern, e.g. <c>postgres.*</c>.</param>

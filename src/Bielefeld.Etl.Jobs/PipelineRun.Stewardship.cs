@@ -59,7 +59,7 @@ public sealed partial class PipelineRun
                 .Select(g => new StatusHint(g.Key, g.Min(v => v.FirstMonth), text)));
         }
 
-        ConsistencyViolations = await FindInconsistenciesAsync(current, cancellationToken);
+        ConsistencyViolations = await FindInconsistenciesAsync(deliveries, current, cancellationToken);
         // A violation flags its indicator from its month on, like a late delivery: the figures are doubtful until the source answers.
         conditions.AddRange(ConsistencyViolations.GroupBy(v => v.IndicatorCode, StringComparer.Ordinal)
             .Select(g => new StatusHint(g.Key, g.Min(v => v.Month), string.Join("; ", g.Select(v => v.Text).Distinct(StringComparer.Ordinal).Take(3)))));
@@ -68,10 +68,13 @@ public sealed partial class PipelineRun
     }
 
     // The current figures summed over series, only of the indicators a rule names, as the database sums them. Every rule
-    // compares figures of one month, so they are read and checked a calendar year at a time, from the first month any
-    // named indicator has: memory holds one year's figures however long the history grows. The last window is open, for
-    // a month after today a source may already report (a plan period that ends later).
-    private async Task<IReadOnlyList<Consistency.ConsistencyViolation>> FindInconsistenciesAsync(IReadOnlyList<CurrentValues> current, CancellationToken cancellationToken)
+    // compares figures of one month, so they are read and checked window by window (ConsistencyWindows): only months a
+    // loaded file delivered, at most a year's of them at once, so memory holds one year's figures however long the
+    // history grows, the empty years between the last delivery and today are never read, and each window reads only the
+    // named indicators with current values (one aggregate, read once for the hints and this check, saves a read per
+    // indicator and window that would find nothing).
+    private async Task<IReadOnlyList<Consistency.ConsistencyViolation>> FindInconsistenciesAsync(
+        IReadOnlyList<MonthDelivery> deliveries, IReadOnlyList<CurrentValues> current, CancellationToken cancellationToken)
     {
         if (ConsistencyRules.Count == 0)
         {
@@ -85,19 +88,13 @@ public sealed partial class PipelineRun
             Consistency.ConsistencyRule.DistrictsAddUpToCity d => [d.Indicator],
             _ => [],
         }).ToHashSet(StringComparer.Ordinal);
-        var firstMonths = (current.Count > 0 ? current : await _warehouse.CurrentValuesAsync(cancellationToken))
-            .Where(v => named.Contains(v.IndicatorCode)).Select(v => v.FirstMonth).ToList();
-        if (firstMonths.Count == 0)
-        {
-            return [];
-        }
-
+        var values = current.Count > 0 ? current : await _warehouse.CurrentValuesAsync(cancellationToken);
+        var windows = Consistency.ConsistencyWindows.Plan(
+            named, deliveries.Select(d => (d.Source, d.Month)), values.Select(v => (v.Source, v.IndicatorCode, v.FirstMonth)));
         var violations = new List<Consistency.ConsistencyViolation>();
-        var last = Math.Max(firstMonths.Min().Year, Today.Year);
-        for (var year = firstMonths.Min().Year; year <= last; year++)
+        foreach (var window in windows)
         {
-            var to = year == last ? new DateOnly(9999, 12, 1) : new DateOnly(year, 12, 1);
-            var figures = (await _warehouse.CurrentMonthlyActualsAsync(named, new DateOnly(year, 1, 1), to, cancellationToken))
+            var figures = (await _warehouse.CurrentMonthlyActualsAsync(window.Indicators, window.From, window.To, cancellationToken))
                 .Select(f => new Consistency.MonthlyFigure(f.IndicatorCode, f.Actual.Month, f.AreaCode,
                     f.Actual.Suppressed ? null : f.Actual.Value,
                     f.Actual.Suppressed ? null : f.Actual.Numerator,

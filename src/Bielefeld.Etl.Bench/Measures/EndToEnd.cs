@@ -17,22 +17,14 @@ internal static class EndToEnd
         // Schema and catalog (with every synthetic quarter) before the clock starts: that is the one-off set-up.
         await run.InitialiseAsync(CancellationToken.None);
         string[] pipelines = [BenchWorkspace.BaPipeline];
-        RunSummary? summary = null;
-        TimeSpan loading = default, recomputing = default, stewardship = default;
+        Steps? steps = null;
         var load = await Timed.RunAsync($"{prefix}.end-to-end", baseline, async () =>
         {
-            // What PipelineRun.RunAsync does, step by step, to say where the time goes.
-            var watch = Stopwatch.StartNew();
-            var loads = await run.LoadAsync(pipelines, null, CancellationToken.None);
-            loading = watch.Elapsed;
-            var figures = await run.RecomputeAsync(loads.AffectedIndicators, CancellationToken.None);
-            recomputing = watch.Elapsed - loading;
-            await run.RefreshStewardshipAsync(CancellationToken.None);
-            stewardship = watch.Elapsed - loading - recomputing;
-            summary = loads with { AttainmentFigures = figures };
+            steps = await LoadRecomputeAndRefreshAsync(run, pipelines);
             return workspace.Ba.Rows;
         });
-        var loaded = summary!.Files.Single();
+        var summary = steps!.Summary;
+        var loaded = summary.Files.Single();
         if (loaded.Status != FileLoadStatus.Loaded)
         {
             throw new InvalidOperationException($"{prefix}: die Bench-Datei wurde nicht geladen: {loaded.Status} {loaded.Message}");
@@ -41,8 +33,7 @@ internal static class EndToEnd
         load = load with
         {
             Note = $"gelesen {loaded.Counts.Read:N0}, geladen {loaded.Counts.Loaded:N0}, abgewiesen {loaded.Counts.Rejected:N0}, " +
-                   $"übersprungen {loaded.Counts.Skipped:N0}; Zielerreichung {summary.AttainmentFigures:N0} Monatswerte; " +
-                   $"Laden {loading.TotalSeconds:N2} s, Zielerreichung {recomputing.TotalSeconds:N2} s, Lieferstatus und Hinweise {stewardship.TotalSeconds:N2} s",
+                   $"übersprungen {loaded.Counts.Skipped:N0}; Zielerreichung {summary.AttainmentFigures:N0} Monatswerte; " + steps.Timings(),
         };
         var observations = await countObservations();
         var attainment = await Timed.RunAsync($"{prefix}.attainment", null, async () =>
@@ -64,6 +55,29 @@ internal static class EndToEnd
         var redelivery = await RedeliverAsync(prefix, workspace, run, pipelines, countObservations, observations);
         var reads = await ReadQueries.RunAsync(prefix, warehouse, run, observations);
         return [load, attainment, nightly, redelivery, reads];
+    }
+
+    /// <summary>
+    /// What <see cref="PipelineRun.RunAsync"/> does, step by step, to say where the time goes: load, attainment for what
+    /// the load changed, delivery calendar and status hints.
+    /// </summary>
+    public static async Task<Steps> LoadRecomputeAndRefreshAsync(PipelineRun run, string[] pipelines)
+    {
+        var watch = Stopwatch.StartNew();
+        var loads = await run.LoadAsync(pipelines, null, CancellationToken.None);
+        var loading = watch.Elapsed;
+        var figures = await run.RecomputeAsync(loads.AffectedIndicators, CancellationToken.None);
+        var recomputing = watch.Elapsed - loading;
+        await run.RefreshStewardshipAsync(CancellationToken.None);
+        var stewardship = watch.Elapsed - loading - recomputing;
+        return new Steps(loads with { AttainmentFigures = figures }, loading, recomputing, stewardship);
+    }
+
+    /// <summary>A run's summary and the time of each of its steps.</summary>
+    public sealed record Steps(RunSummary Summary, TimeSpan Loading, TimeSpan Recomputing, TimeSpan Stewardship)
+    {
+        public string Timings() =>
+            $"Laden {Loading.TotalSeconds:N2} s, Zielerreichung {Recomputing.TotalSeconds:N2} s, Lieferstatus und Hinweise {Stewardship.TotalSeconds:N2} s";
     }
 
     /// <summary>
@@ -93,7 +107,7 @@ internal static class EndToEnd
 
             return measured with
             {
-                Note = $"ganze Datei neu geliefert, {changed:N0} Werte des letzten Monats korrigiert (ersetzt); gelesen {file.Counts.Read:N0}, geladen {file.Counts.Loaded:N0}; " +
+                Note = $"ganze Datei neu geliefert, alle {changed:N0} Werte des letzten Monats korrigiert (der Monat ganz ersetzt); gelesen {file.Counts.Read:N0}, geladen {file.Counts.Loaded:N0}; " +
                        $"aktuelle Beobachtungen vorher und nachher {current:N0}",
             };
         }

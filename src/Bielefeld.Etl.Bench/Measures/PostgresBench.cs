@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Bielefeld.Etl.Synthetic;
 using Bielefeld.Etl.Warehouse;
 using Bielefeld.Etl.Warehouse.Postgres;
 using Dapper;
@@ -9,21 +10,31 @@ namespace Bielefeld.Etl.Bench.Measures;
 
 /// <summary>
 /// PostgreSQL: the server's own COPY of the normalised rows (into an unlogged bare table, and into a table shaped and
-/// indexed like the observation fact: the baseline), the set-based statements a merge can use, the product end to end,
-/// and the naive row-by-row Dapper loop on a sample. Everything runs in a database of its own, dropped afterwards.
+/// indexed like the observation fact), the set-based statements a merge can use, the product end to end against the
+/// unlogged COPY, the naive row-by-row Dapper loop on a sample, and each record-level source end to end against the
+/// unlogged COPY of the observations it produced. Everything runs in databases of its own, dropped afterwards.
 /// </summary>
 internal static class PostgresBench
 {
     private const string Columns = "indikator_code, monat, bereich_code, quelle, serie, wert, zaehler, nenner, unterdrueckt, datenstand, datei_id";
 
-    private const string Schema =
+    /// <summary>The baseline's table: the fact's columns, unlogged, without any index or key.</summary>
+    private const string UnloggedTable =
         """
-        CREATE SCHEMA bench;
-        CREATE TABLE bench.load_file (datei_id bigint PRIMARY KEY);
-        INSERT INTO bench.load_file VALUES (1);
+        CREATE SCHEMA IF NOT EXISTS bench;
         CREATE UNLOGGED TABLE bench.stg (
             indikator_code text NOT NULL, monat date NOT NULL, bereich_code text NOT NULL, quelle text NOT NULL, serie text NOT NULL,
             wert numeric, zaehler numeric, nenner numeric, unterdrueckt boolean NOT NULL, datenstand date, datei_id bigint NOT NULL);
+        """;
+
+    private const string UnloggedNote = "COPY FROM STDIN (Text) der normalisierten Zeilen in eine UNLOGGED-Tabelle ohne Index";
+
+    private const string Schema =
+        UnloggedTable +
+        """
+
+        CREATE TABLE bench.load_file (datei_id bigint PRIMARY KEY);
+        INSERT INTO bench.load_file VALUES (1);
         CREATE TABLE bench.fact (
             beobachtung_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             indikator_code text NOT NULL, monat date NOT NULL, bereich_code text NOT NULL, quelle text NOT NULL, serie text NOT NULL,
@@ -53,10 +64,23 @@ internal static class PostgresBench
         }
     }
 
-    public static async Task<IReadOnlyList<Measurement>> RunAsync(BenchWorkspace workspace, string adminConnectionString, int naiveSample)
+    public static async Task<IReadOnlyList<Measurement>> RunAsync(
+        BenchWorkspace workspace, string adminConnectionString, int naiveSample, IReadOnlyDictionary<string, IReadOnlyList<GeneratedFile>> records)
+    {
+        var results = await InDatabaseAsync(adminConnectionString, "", c => MeasureAsync(workspace, c, naiveSample));
+        foreach (var (source, files) in records)
+        {
+            results.AddRange(await InDatabaseAsync(adminConnectionString, "_" + source, c => MeasureRecordsAsync(workspace, source, files, c)));
+        }
+
+        return results;
+    }
+
+    /// <summary>Runs <paramref name="measure"/> in a database of its own (named after the process), dropped afterwards.</summary>
+    private static async Task<List<Measurement>> InDatabaseAsync(string adminConnectionString, string suffix, Func<string, Task<List<Measurement>>> measure)
     {
         var admin = new NpgsqlConnectionStringBuilder(adminConnectionString) { Pooling = false };
-        var database = string.Create(CultureInfo.InvariantCulture, $"bielefeld_bench_{Environment.ProcessId}");
+        var database = string.Create(CultureInfo.InvariantCulture, $"bielefeld_bench_{Environment.ProcessId}{suffix}");
         await using (var connection = new NpgsqlConnection(admin.ConnectionString))
         {
             await connection.OpenAsync();
@@ -67,7 +91,7 @@ internal static class PostgresBench
         var connectionString = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = database, Pooling = true, CommandTimeout = 0 }.ConnectionString;
         try
         {
-            return await MeasureAsync(workspace, connectionString, naiveSample);
+            return await measure(connectionString);
         }
         finally
         {
@@ -76,6 +100,19 @@ internal static class PostgresBench
             await connection.OpenAsync();
             await connection.ExecuteAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
         }
+    }
+
+    /// <summary>One record-level source end to end, then the unlogged COPY of the observations it produced (its baseline).</summary>
+    private static async Task<List<Measurement>> MeasureRecordsAsync(BenchWorkspace workspace, string source, IReadOnlyList<GeneratedFile> files, string connectionString)
+    {
+        var (endToEnd, normalised) = await RecordSources.LoadAsync("postgres", workspace, source, files,
+            new PostgresWarehouse(connectionString, TimeProvider.System), new WarehouseSettings("postgresql", connectionString));
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await connection.ExecuteAsync(UnloggedTable);
+        var copy = await Timed.RunAsync($"postgres.{source}.copy.unlogged", null, async () =>
+            await CopyAsync(connection, "bench.stg", normalised), UnloggedNote + "; dieselben Beobachtungen");
+        return [endToEnd with { Baseline = copy.Name }, copy];
     }
 
     private static async Task<List<Measurement>> MeasureAsync(BenchWorkspace workspace, string connectionString, int naiveSample)
@@ -87,7 +124,7 @@ internal static class PostgresBench
             await connection.OpenAsync();
             await connection.ExecuteAsync(Schema);
             results.Add(await Timed.RunAsync("postgres.copy.unlogged", null, async () =>
-                await CopyAsync(connection, "bench.stg", workspace.BaNormalised), "COPY FROM STDIN (Text) der normalisierten Zeilen in eine UNLOGGED-Tabelle ohne Index"));
+                await CopyAsync(connection, "bench.stg", workspace.BaNormalised), UnloggedNote));
             results.Add(await Timed.RunAsync("postgres.copy.fact", null, async () =>
                 await CopyAsync(connection, "bench.fact", workspace.BaNormalised), "COPY FROM STDIN (Text) in eine Tabelle wie fact_beobachtung (geloggt, gleiche Indizes)"));
             await connection.ExecuteAsync("ANALYZE bench.stg");
@@ -118,7 +155,7 @@ internal static class PostgresBench
 
         using var statements = new NpgsqlStatementTimes();
         var warehouse = new PostgresWarehouse(connectionString, TimeProvider.System);
-        results.AddRange(await EndToEnd.RunAsync("postgres", "postgres.copy.fact", workspace, warehouse,
+        results.AddRange(await EndToEnd.RunAsync("postgres", "postgres.copy.unlogged", workspace, warehouse,
             new WarehouseSettings("postgresql", connectionString),
             async () =>
             {

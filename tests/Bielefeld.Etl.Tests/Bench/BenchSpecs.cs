@@ -8,28 +8,29 @@ namespace Bielefeld.Etl.Tests.Bench;
 /// <summary>The bench runs and reports every measurement; no timing is asserted (figures belong to the machine).</summary>
 public sealed class BenchSpecs
 {
+    private static readonly string[] SqliteMeasurements =
+    [
+        "parse.sep", "parse.csvhelper", "read.ba-long-csv", "sqlite.insert.bare", "sqlite.insert.fact", "sqlite.end-to-end", "sqlite.attainment",
+        "sqlite.nightly-nothing-new", "sqlite.re-delivery", "sqlite.read-queries",
+        "sqlite.rekom.end-to-end", "sqlite.rekom.insert.bare", "sqlite.prosoz.end-to-end", "sqlite.prosoz.insert.bare",
+        "sqlite.einwohnermeldeamt.end-to-end", "sqlite.einwohnermeldeamt.insert.bare",
+    ];
+
     [Fact]
     public async Task Bench_of_2000_rows_writes_a_json_with_every_measurement_and_goal()
     {
-        using var temp = new TemporaryDirectory();
-        var json = temp.File("bench.json");
-
-        var exit = await BenchCommand.RunAsync(
-            ["--rows", "2000", "--repeats", "1", "--no-postgres", "--repo", RepositoryPaths.Root, "--work", temp.Folder("work"), "--json", json]);
-
-        Assert.Equal(0, exit);
-        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
+        using var document = await RunWithoutPostgresAsync("--rows", "2000");
         var names = document.RootElement.GetProperty("measurements").EnumerateArray().Select(m => m.GetProperty("name").GetString()).ToList();
         Assert.Equal(
-            ["parse.sep", "parse.csvhelper", "read.ba-long-csv", "sqlite.insert.fact", "sqlite.end-to-end", "sqlite.attainment", "sqlite.nightly-nothing-new", "sqlite.re-delivery", "sqlite.read-queries"],
+            SqliteMeasurements,
             names);
         var endToEnd = document.RootElement.GetProperty("measurements").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "sqlite.end-to-end");
-        Assert.Equal("sqlite.insert.fact", endToEnd.GetProperty("baseline").GetString());
+        Assert.Equal("sqlite.insert.bare", endToEnd.GetProperty("baseline").GetString());
         Assert.True(endToEnd.GetProperty("rows_per_s").GetDouble() > 0);
         Assert.True(endToEnd.GetProperty("ratio").GetDouble() > 0);
         var redelivery = document.RootElement.GetProperty("measurements").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "sqlite.re-delivery");
         Assert.Equal("sqlite.end-to-end", redelivery.GetProperty("baseline").GetString());
-        Assert.StartsWith("ganze Datei neu geliefert, ", redelivery.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("ganze Datei neu geliefert, alle 40 Werte des letzten Monats korrigiert (der Monat ganz ersetzt); ", redelivery.GetProperty("note").GetString(), StringComparison.Ordinal);
         var reads = document.RootElement.GetProperty("measurements").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "sqlite.read-queries");
         Assert.StartsWith("langsamste Abfrage (Sekunden zählen): letzte Zielerreichung", reads.GetProperty("note").GetString(), StringComparison.Ordinal);
         Assert.Contains(document.RootElement.GetProperty("goals").EnumerateArray(), g => g.GetProperty("name").GetString()!.StartsWith("sqlite.read-queries: slowest s", StringComparison.Ordinal));
@@ -51,7 +52,7 @@ public sealed class BenchSpecs
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
         Assert.Equal(1500, document.RootElement.GetProperty("rows").GetInt64());
         Assert.Equal(
-            ["parse.sep", "parse.csvhelper", "read.ba-long-csv", "sqlite.insert.fact", "sqlite.end-to-end", "sqlite.attainment", "sqlite.nightly-nothing-new", "sqlite.re-delivery", "sqlite.read-queries"],
+            SqliteMeasurements,
             document.RootElement.GetProperty("measurements").EnumerateArray().Select(m => m.GetProperty("name").GetString()));
         var skipped = Assert.Single(document.RootElement.GetProperty("skipped").EnumerateArray());
         Assert.Equal("postgres.*", skipped.GetProperty("measurements").GetString());
@@ -76,6 +77,64 @@ public sealed class BenchSpecs
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
         Assert.Equal(1200, document.RootElement.GetProperty("rows").GetInt64());
         Assert.Equal(1200, document.RootElement.GetProperty("measurements").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "parse.sep").GetProperty("rows").GetInt64());
+    }
+
+    [Fact]
+    public async Task Every_goal_names_the_measurements_it_is_computed_from_and_each_was_measured()
+    {
+        using var document = await RunWithoutPostgresAsync("--rows", "1000");
+        var measured = document.RootElement.GetProperty("measurements").EnumerateArray().Select(m => m.GetProperty("name").GetString()).ToHashSet();
+        var goals = document.RootElement.GetProperty("goals").EnumerateArray().ToList();
+        Assert.Equal(
+            [
+                "sqlite.end-to-end / sqlite.insert.bare ≥ 0.7", "read.ba-long-csv / parse.sep ≥ 0.15", "sqlite.re-delivery / sqlite.end-to-end ≥ 0.5",
+                "peak working set MB (1,000 rows) < 300", "sqlite.nightly-nothing-new s < 2", "sqlite.read-queries: slowest s (1,000 observations) < 5",
+                "sqlite.attainment s per 1 M observations (scaled from 1,000) < 10",
+            ],
+            goals.Select(g => $"{g.GetProperty("name").GetString()} {g.GetProperty("target").GetString()}"));
+        Assert.All(goals, g =>
+        {
+            var from = g.GetProperty("measurements").EnumerateArray().Select(m => m.GetString()).ToList();
+            Assert.NotEmpty(from);
+            Assert.All(from, name => Assert.Contains(name, measured));
+        });
+        // The working set goal covers every end-to-end load, the record-level sources' too.
+        Assert.Equal(
+            ["sqlite.end-to-end", "sqlite.rekom.end-to-end", "sqlite.prosoz.end-to-end", "sqlite.einwohnermeldeamt.end-to-end"],
+            goals.Single(g => g.GetProperty("name").GetString()!.StartsWith("peak working set", StringComparison.Ordinal))
+                .GetProperty("measurements").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public async Task Record_level_sources_are_loaded_end_to_end_with_their_rows_conserved_against_the_bare_insert_of_their_observations()
+    {
+        // 2,000 BA rows: 200 records per source, every 50th bad.
+        using var document = await RunWithoutPostgresAsync("--rows", "2000", "--bad-every", "50");
+        var measurements = document.RootElement.GetProperty("measurements").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!);
+        foreach (var (source, observations) in new[] { ("rekom", 48L), ("prosoz", 528L), ("einwohnermeldeamt", 15L) })
+        {
+            var endToEnd = measurements[$"sqlite.{source}.end-to-end"];
+            var bare = measurements[$"sqlite.{source}.insert.bare"];
+            Assert.Equal($"sqlite.{source}.insert.bare", endToEnd.GetProperty("baseline").GetString());
+            Assert.StartsWith(
+                $"1 Dateien, Datensätze gelesen 201, geladen 196, abgewiesen 4, übersprungen 1 (Zeilenbilanz stimmt, wie erzeugt); Zeilen = {observations} Beobachtungen daraus; ",
+                endToEnd.GetProperty("note").GetString(), StringComparison.Ordinal);
+            // The baseline stores exactly the observations the pipeline wrote.
+            Assert.Equal((observations, observations), (endToEnd.GetProperty("rows").GetInt64(), bare.GetProperty("rows").GetInt64()));
+            Assert.True(endToEnd.GetProperty("ratio").GetDouble() > 0);
+        }
+    }
+
+    /// <summary>Runs the bench once without PostgreSQL (SQLite and the parsers) and returns its JSON.</summary>
+    private static async Task<JsonDocument> RunWithoutPostgresAsync(params string[] options)
+    {
+        using var temp = new TemporaryDirectory();
+        var json = temp.File("bench.json");
+
+        var exit = await BenchCommand.RunAsync([.. options, "--repeats", "1", "--no-postgres", "--repo", RepositoryPaths.Root, "--work", temp.Folder("work"), "--json", json]);
+
+        Assert.Equal(0, exit);
+        return JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
     }
 
     [Fact]
