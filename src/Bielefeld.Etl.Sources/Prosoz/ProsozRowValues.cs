@@ -4,7 +4,7 @@ using Bielefeld.Etl.Sources.Csv;
 namespace Bielefeld.Etl.Sources.Prosoz;
 
 /// <summary>One case row, checked; the rates read its fields through the record. Problems are recorded on the record.</summary>
-internal sealed record ProsozRowValues(string CaseNumber, string? DistrictCode, IReadOnlyDictionary<string, DateOnly> Dates)
+internal sealed record ProsozRowValues(string CaseNumber, string? DistrictCode, ProsozDates Dates)
 {
     private static readonly string[] YesNo = ["J", "N"];
     private static readonly string[] Places = ["oertlich", "auswaertig"];
@@ -25,12 +25,13 @@ internal sealed record ProsozRowValues(string CaseNumber, string? DistrictCode, 
             record.Reject(ProsozMapping.Unterbringung, ProsozReasons.AccommodationWithoutResidential, $"'{place}' bei nicht stationärer Hilfe.");
         }
 
-        var dates = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
-        foreach (var column in ProsozMapping.DateColumns)
+        var dates = new ProsozDates();
+        for (var i = 0; i < ProsozMapping.DateColumns.Length; i++)
         {
+            var column = ProsozMapping.DateColumns[i];
             if (record.Date(column, required: column == ProsozMapping.Hilfebeginn) is { } date)
             {
-                dates[column] = date;
+                dates.Set(i, date);
                 if (date > exportDate)
                 {
                     record.Reject(column, CsvReasons.DateAfterExport, $"{GermanValues.Format(date)} liegt nach dem Exportdatum {GermanValues.Format(exportDate)}.");
@@ -72,5 +73,24 @@ internal sealed record ProsozRowValues(string CaseNumber, string? DistrictCode, 
         record.Reject(ProsozMapping.Stadtbezirk, ProsozReasons.UnknownDistrict,
             $"'{name}' ist keiner der zehn Stadtbezirke (config/bereiche.yml) und nicht '{mapping.Options.UnknownDistrict}'.");
         return null;
+    }
+}
+
+/// <summary>
+/// The dates of a case by column (<see cref="ProsozMapping.DateColumns"/>), those given: four slots in one small
+/// object per row instead of a dictionary.
+/// </summary>
+internal sealed class ProsozDates
+{
+    private readonly DateOnly?[] _dates = new DateOnly?[ProsozMapping.DateColumns.Length];
+
+    public void Set(int index, DateOnly date) => _dates[index] = date;
+
+    /// <summary>The date of <paramref name="column"/> (ordinal), if the case has one.</summary>
+    public bool TryGetValue(string column, out DateOnly date)
+    {
+        var index = Array.IndexOf(ProsozMapping.DateColumns, column);
+        date = index >= 0 && _dates[index] is { } d ? d : default;
+        return index >= 0 && _dates[index] is not null;
     }
 }
