@@ -70,6 +70,7 @@ public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, ICont
     {
         var (firstLines, detailSums) = FirstPass(path, fileName, head, header, referenceDate);
         var keys = new CompactKey();
+        var quarters = new AreaNames(_mapping.Areas, AreaLevel.Quarter);
         using var reader = head.OpenData(path);
         foreach (var skipped in head.SkippedHead(header.SkipReason))
         {
@@ -84,7 +85,7 @@ public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, ICont
                 continue;
             }
 
-            var row = EinwohnermeldeamtRowValues.Parse(record, _mapping, referenceDate, fileName);
+            var row = EinwohnermeldeamtRowValues.Parse(record, _mapping, quarters, referenceDate, fileName);
             if (row is not null && firstLines.TryGetValue(Key(keys, row), out var first) && first != record.Line)
             {
                 record.RejectRow(EinwohnermeldeamtReasons.DuplicateRow,
@@ -120,13 +121,14 @@ public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, ICont
         string path, string fileName, CsvHead head, CsvHeader header, DateOnly referenceDate)
     {
         var keys = new CompactKey();
+        var quarters = new AreaNames(_mapping.Areas, AreaLevel.Quarter);
         var firstLines = new Dictionary<UInt128, int>();
         var sums = new Dictionary<UInt128, long>();
         using var reader = head.OpenData(path);
         while (reader.Read())
         {
             var record = CsvRecord.Current(reader, header);
-            if (!record.IsBlank && EinwohnermeldeamtRowValues.Parse(record, _mapping, referenceDate, fileName) is { } row
+            if (!record.IsBlank && EinwohnermeldeamtRowValues.Parse(record, _mapping, quarters, referenceDate, fileName) is { } row
                 && firstLines.TryAdd(Key(keys, row), record.Line) && !row.IsTotal)
             {
                 var total = TotalKey(keys, row);

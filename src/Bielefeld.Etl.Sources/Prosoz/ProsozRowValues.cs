@@ -1,4 +1,3 @@
-using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Sources.Csv;
 
 namespace Bielefeld.Etl.Sources.Prosoz;
@@ -9,8 +8,8 @@ internal sealed record ProsozRowValues(string CaseNumber, string? DistrictCode, 
     private static readonly string[] YesNo = ["J", "N"];
     private static readonly string[] Places = ["oertlich", "auswaertig"];
 
-    /// <summary>Reads and checks a record; null when it has problems.</summary>
-    public static ProsozRowValues? Parse(CsvRecord record, ProsozMapping mapping, DateOnly exportDate)
+    /// <summary>Reads and checks a record; null when it has problems. <paramref name="districts"/> finds a district by name (the pass's cache).</summary>
+    public static ProsozRowValues? Parse(CsvRecord record, ProsozMapping mapping, AreaNames districts, DateOnly exportDate)
     {
         var caseNumber = record.Required(ProsozMapping.Fallnummer);
         record.Code(ProsozMapping.Paragraph, mapping.Options.Paragraphs, ProsozReasons.UnknownParagraph, required: true);
@@ -44,7 +43,7 @@ internal sealed record ProsozRowValues(string CaseNumber, string? DistrictCode, 
             record.Reject(ProsozMapping.Hilfeende, ProsozReasons.EndBeforeStart, $"Hilfeende {GermanValues.Format(end)} liegt vor dem Hilfebeginn {GermanValues.Format(start)}.");
         }
 
-        var district = ResolveDistrict(record, mapping);
+        var district = ResolveDistrict(record, mapping, districts);
         record.Code(ProsozMapping.Anbieterdatenbank, YesNo);
         record.Code(ProsozMapping.VerfahrenNeu, YesNo);
         record.Count(ProsozMapping.ZieleSmart);
@@ -57,7 +56,7 @@ internal sealed record ProsozRowValues(string CaseNumber, string? DistrictCode, 
         return record.HasProblems ? null : new ProsozRowValues(caseNumber!, district, dates);
     }
 
-    private static string? ResolveDistrict(CsvRecord record, ProsozMapping mapping)
+    private static string? ResolveDistrict(CsvRecord record, ProsozMapping mapping, AreaNames districts)
     {
         var name = record.Required(ProsozMapping.Stadtbezirk);
         if (name is null || string.Equals(name, mapping.Options.UnknownDistrict, StringComparison.OrdinalIgnoreCase))
@@ -65,7 +64,7 @@ internal sealed record ProsozRowValues(string CaseNumber, string? DistrictCode, 
             return null;
         }
 
-        if (mapping.Areas.FindByName(AreaLevel.District, name) is { } area)
+        if (districts.Find(name) is { } area)
         {
             return area.Code;
         }
