@@ -25,8 +25,11 @@ internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly f
     private char[] _regionKey = new char[256];
     private string? _lastRegionType;
     private (Area? Area, ReasonCode? Reason, string? Column, string? Raw, string? Message) _lastRegion;
-    private bool _hasLastMerkmal;
-    private bool _hasLastRegionType;
+    // The field versions (RowFields.Version) the last answers were resolved for; 0 = never (a loaded row is at least 1).
+    private long _merkmalVersion;
+    private long _regionTypeVersion;
+    private long _regionKeyVersion;
+    private long _regionVersion;
     private string? _lastRegionTypeRead;
     private KnownMerkmal? _lastMerkmal;
 
@@ -120,10 +123,10 @@ internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly f
         return status;
     }
 
-    /// <summary>The Regionstyp as the mapping spells it (case ignored), null when it is none: the row before's when its bytes are the same.</summary>
+    /// <summary>The Regionstyp as the mapping spells it (case ignored), null when it is none; resolved again only when the field's bytes changed.</summary>
     public string? RegionType(ReadOnlySpan<char> text)
     {
-        if (!_hasLastRegionType || !Fields.Unchanged(Columns.RegionType))
+        if (_regionTypeVersion != Fields.Version(Columns.RegionType))
         {
             _lastRegionTypeRead = null;
             foreach (var type in BaStatistikMapping.RegionTypes)
@@ -135,19 +138,19 @@ internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly f
                 }
             }
 
-            _hasLastRegionType = true;
+            _regionTypeVersion = Fields.Version(Columns.RegionType);
         }
 
         return _lastRegionTypeRead;
     }
 
-    /// <summary>The Merkmal of the row (null when the pipeline does not know it): the row before's when its bytes are the same.</summary>
+    /// <summary>The Merkmal of the row (null when the pipeline does not know it); looked up again only when the field's bytes changed.</summary>
     public KnownMerkmal? Merkmal(BaStatistikMapping mapping, ReadOnlySpan<char> text)
     {
-        if (!_hasLastMerkmal || !Fields.Unchanged(Columns.Merkmal))
+        if (_merkmalVersion != Fields.Version(Columns.Merkmal))
         {
             _lastMerkmal = FindMerkmal(mapping, text);
-            _hasLastMerkmal = true;
+            _merkmalVersion = Fields.Version(Columns.Merkmal);
         }
 
         return _lastMerkmal;
@@ -175,10 +178,12 @@ internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly f
         AreaCatalog areas, string regionType, RowFields fields, BaLongCsvReader.Columns columns)
     {
         // Regionstyp is one of the mapping's constants, so the same type is the same string.
-        if (!ReferenceEquals(_lastRegionType, regionType) || !fields.Unchanged(columns.RegionKey) || !fields.Unchanged(columns.Region))
+        if (!ReferenceEquals(_lastRegionType, regionType) || _regionKeyVersion != fields.Version(columns.RegionKey) || _regionVersion != fields.Version(columns.Region))
         {
             _lastRegion = FindRegion(areas, regionType, fields, columns);
             _lastRegionType = regionType;
+            _regionKeyVersion = fields.Version(columns.RegionKey);
+            _regionVersion = fields.Version(columns.Region);
         }
 
         return _lastRegion;

@@ -8,7 +8,7 @@ namespace Bielefeld.Etl.Sources.BaStatistik;
 /// The fields of the current row the reader needs, trimmed as <c>string.Trim()</c> trims; a column past the end of a
 /// short row reads as empty. A field is decoded only when its bytes differ from the row before: a long CSV repeats
 /// month, Datenstand and region over long runs of rows, so most rows decode only Merkmal and Wert, and the caches
-/// above ask <see cref="Unchanged"/> before they look anything up.
+/// above compare <see cref="Version"/> with the version they resolved before they look anything up.
 /// </summary>
 internal sealed class RowFields
 {
@@ -50,8 +50,12 @@ internal sealed class RowFields
     /// <summary>Whether the field has a non-breaking, tab or doubled space anywhere, its ends included.</summary>
     public bool HasOddSpaceIn(int index) => _fields[index]!.OddSpace;
 
-    /// <summary>Whether the field's bytes are those of the row before (false for the first row).</summary>
-    public bool Unchanged(int index) => !_fields[index]!.Changed;
+    /// <summary>
+    /// A number that changes whenever the field's bytes change from one loaded row to the next (1 for the first row). A
+    /// cache keeps the version it resolved and may reuse its answer while the version is the same, whatever rows it
+    /// was not asked about in between.
+    /// </summary>
+    public long Version(int index) => _fields[index]!.Version;
 
     /// <summary>The field as the parser gave it, before trimming.</summary>
     public string Untrimmed(int index) => _fields[index]!.Raw.ToString();
@@ -74,7 +78,7 @@ internal sealed class RowFields
         private int _start;
         private int _length;
 
-        public bool Changed { get; private set; }
+        public long Version { get; private set; }
 
         public bool OddSpace { get; private set; }
 
@@ -88,11 +92,12 @@ internal sealed class RowFields
         {
             var present = index < reader.FieldCount;
             var bytes = present ? reader.GetSpan(index) : default;
-            Changed = _byteLength != bytes.Length || !bytes.SequenceEqual(_bytes.AsSpan(0, _byteLength));
-            if (!Changed)
+            if (_byteLength == bytes.Length && bytes.SequenceEqual(_bytes.AsSpan(0, _byteLength)))
             {
                 return;
             }
+
+            Version++;
 
             if (_bytes.Length < bytes.Length)
             {

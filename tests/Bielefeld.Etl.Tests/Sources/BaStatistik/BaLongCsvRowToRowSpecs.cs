@@ -90,6 +90,28 @@ public sealed class BaLongCsvRowToRowSpecs : IDisposable
     }
 
     [Fact]
+    public void A_region_or_Regionstyp_first_seen_in_a_row_rejected_for_its_Merkmal_is_resolved_in_the_next_row()
+    {
+        const string Unknown = "Arbeitslose Alleinerziehende SGB III";
+        var rows = Rows(Write(
+        [
+            Quarter("Sieker", "10", "201701"),
+            Quarter("Baumheide", "11", "201701") with { Merkmal = Unknown },
+            Quarter("Baumheide", "12", "201702"),
+            Quarter("Baumheide", "13", "201703") with { Merkmal = Unknown, Regionstyp = "Stadt", Regionsschluessel = "05711000", Region = "Bielefeld" },
+            Quarter("Baumheide", "14", "201703") with { Regionstyp = "Stadt", Regionsschluessel = "05711000", Region = "Bielefeld" },
+            Quarter("Sieker", "15", "201704"),
+        ]));
+
+        Assert.Equal(
+            [(2, "quartier:sieker", 10m), (4, "quartier:baumheide", 12m), (7, "quartier:sieker", 15m)],
+            rows.OfType<SourceRow.Accepted>().Select(a => (a.Row, a.Observations[0].AreaCode, a.Observations[0].Value!.Value)));
+        Assert.Equal([3, 5], rows.OfType<SourceRow.Rejected>().Select(r => r.Row));
+        Assert.Equal((6, "Regionstyp Stadt wird für 'Arbeitslose Alleinerziehende SGB II' nicht geladen"),
+            rows.OfType<SourceRow.Skipped>().Where(s => s.Row > 1).Select(s => (s.Row, s.Why)).Single());
+    }
+
+    [Fact]
     public void Values_across_the_parsers_buffer_boundaries_are_read_whole()
     {
         // 2,160 rows of about 70 bytes: well past the parser's 64 KiB buffer, so fields end up split across refills.
