@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Loading;
@@ -17,8 +15,6 @@ namespace Bielefeld.Etl.Sources.BaStatistik;
 /// </summary>
 internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMapping mapping, AreaCatalog areas)
 {
-    private static readonly SearchValues<byte> AsciiWhiteSpace = SearchValues.Create(" \t\n\v\f\r"u8);
-
     public ExtractReading Open(string path)
     {
         var fileName = Path.GetFileName(path);
@@ -135,7 +131,7 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
         while (reader.Read())
         {
             var number = checked((int)reader.LineNumber);
-            if (IsBlank(reader))
+            if (CsvExtract.IsBlank(reader))
             {
                 yield return new SourceRow.Skipped(number, "Leerzeile");
                 continue;
@@ -143,27 +139,6 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
 
             yield return ReadRow(reader, state, number);
         }
-    }
-
-    /// <summary>Whether every field is empty or white space (as <see cref="string.IsNullOrWhiteSpace"/> says), without decoding ASCII fields.</summary>
-    private static bool IsBlank(CsvReader reader)
-    {
-        for (var i = 0; i < reader.FieldCount; i++)
-        {
-            var bytes = reader.GetSpan(i);
-            if (bytes.IsEmpty)
-            {
-                continue;
-            }
-
-            var blank = Ascii.IsValid(bytes) ? bytes.IndexOfAnyExcept(AsciiWhiteSpace) < 0 : string.IsNullOrWhiteSpace(reader.GetString(i));
-            if (!blank)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private SourceRow ReadRow(CsvReader reader, BaLongCsvState state, int number)
@@ -186,14 +161,14 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
             state.Last = state.Last is { } l && l > seen ? l : seen;
         }
 
-        if (state.Merkmal(mapping, fields.Get(columns.Merkmal)) is not { } merkmal)
+        if (state.Merkmal(mapping, fields.Get(columns.Merkmal)) is not { Mapping: var merkmal } known)
         {
             var merkmalText = fields.Text(columns.Merkmal);
             return new SourceRow.Rejected(number, [Problem(columns.Merkmal, merkmalText, BaStatistikReasons.UnknownMerkmal,
                 $"Das Merkmal '{merkmalText}' ist nicht bekannt; ein neues Merkmal oder eine neue Schreibweise wird in pipelines/{pipeline}.yml eingetragen.")]);
         }
 
-        var regionType = RegionType(fields.Get(columns.RegionType));
+        var regionType = state.RegionType(fields.Get(columns.RegionType));
         if (regionType is null)
         {
             var type = fields.Text(columns.RegionType);
@@ -201,7 +176,7 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
                 $"Der Regionstyp '{type}' ist weder Stadt noch Stadtbezirk noch Quartier.")]);
         }
 
-        if (!merkmal.Feeds(regionType))
+        if (!known.Feeds(regionType))
         {
             return new SourceRow.Skipped(number, $"Regionstyp {regionType} wird für '{merkmal.Label}' nicht geladen");
         }
@@ -233,7 +208,7 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
             Add(Problem(column, region.Raw, regionReason, region.Message!));
         }
 
-        var value = BaValue.ParseText(fields.Get(columns.Value));
+        var value = BaValue.ParseUtf8(fields.Bytes(columns.Value)) ?? BaValue.ParseText(fields.Get(columns.Value));
         if (value.Problem(merkmal.Indicator) is not null)
         {
             // The message quotes the cell as written: parsed again from the text, only for the rare rejected value.
@@ -253,7 +228,7 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
         }
 
         var area = region.Area!;
-        if (!state.Seen.Add(merkmal.Indicator, month!.Value, area))
+        if (!state.Seen.Add(known.KeyNumber, month!.Value, area))
         {
             return new SourceRow.Rejected(number, [new RejectedRow(null, number, null, null, BaStatistikReasons.Duplicate,
                 string.Create(GermanValues.Culture, $"'{merkmal.Label}' für {area.Name}, Berichtsmonat {month:MM/yyyy}, steht bereits weiter oben in der Datei."))]);
@@ -261,7 +236,7 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
 
         return new SourceRow.Accepted(number,
         [
-            new Observation(merkmal.Indicator.Code, month.Value, area.Code, state.SeriesKey(merkmal.Indicator.Code), value.Number)
+            new Observation(merkmal.Indicator.Code, month.Value, area.Code, known.SeriesKey, value.Number)
             {
                 Suppressed = value.Kind == BaValueKind.Suppressed,
                 Vintage = status,
@@ -281,19 +256,6 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
                 state.NoteLabel(fields.Untrimmed(column), number, columns.Headers[column]);
             }
         }
-    }
-
-    private static string? RegionType(ReadOnlySpan<char> text)
-    {
-        foreach (var type in BaStatistikMapping.RegionTypes)
-        {
-            if (text.Equals(type, StringComparison.OrdinalIgnoreCase))
-            {
-                return type;
-            }
-        }
-
-        return null;
     }
 
     [GeneratedRegex(@"^BA_SA_(?<thema>.+)_(?<date>\d{8})\.csv$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

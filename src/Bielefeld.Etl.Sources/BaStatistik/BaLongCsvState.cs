@@ -16,14 +16,22 @@ namespace Bielefeld.Etl.Sources.BaStatistik;
 internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly fallback, NormalisationProtocol protocol)
 {
     private const int MaxCached = 1 << 14;
-    private readonly Dictionary<string, MerkmalMapping?> _merkmale = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KnownMerkmal?> _merkmale = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Area? Area, ReasonCode? Reason, string? Column, string? Raw, string? Message)> _regions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _seriesKeys = new(StringComparer.Ordinal);
     private readonly LastParsed _month = new();
     private readonly Dictionary<string, Normalisation?> _labelNotes = new(StringComparer.Ordinal);
     private Normalisation? _monthNote;
     private readonly LastParsed _status = new();
     private char[] _regionKey = new char[256];
+    private string? _lastRegionType;
+    private (Area? Area, ReasonCode? Reason, string? Column, string? Raw, string? Message) _lastRegion;
+    // The field versions (RowFields.Version) the last answers were resolved for; 0 = never (a loaded row is at least 1).
+    private long _merkmalVersion;
+    private long _regionTypeVersion;
+    private long _regionKeyVersion;
+    private long _regionVersion;
+    private string? _lastRegionTypeRead;
+    private KnownMerkmal? _lastMerkmal;
 
     public BaLongCsvReader.Columns Columns { get; } = columns;
 
@@ -115,7 +123,40 @@ internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly f
         return status;
     }
 
-    public MerkmalMapping? Merkmal(BaStatistikMapping mapping, ReadOnlySpan<char> text)
+    /// <summary>The Regionstyp as the mapping spells it (case ignored), null when it is none; resolved again only when the field's bytes changed.</summary>
+    public string? RegionType(ReadOnlySpan<char> text)
+    {
+        if (_regionTypeVersion != Fields.Version(Columns.RegionType))
+        {
+            _lastRegionTypeRead = null;
+            foreach (var type in BaStatistikMapping.RegionTypes)
+            {
+                if (text.Equals(type, StringComparison.OrdinalIgnoreCase))
+                {
+                    _lastRegionTypeRead = type;
+                    break;
+                }
+            }
+
+            _regionTypeVersion = Fields.Version(Columns.RegionType);
+        }
+
+        return _lastRegionTypeRead;
+    }
+
+    /// <summary>The Merkmal of the row (null when the pipeline does not know it); looked up again only when the field's bytes changed.</summary>
+    public KnownMerkmal? Merkmal(BaStatistikMapping mapping, ReadOnlySpan<char> text)
+    {
+        if (_merkmalVersion != Fields.Version(Columns.Merkmal))
+        {
+            _lastMerkmal = FindMerkmal(mapping, text);
+            _merkmalVersion = Fields.Version(Columns.Merkmal);
+        }
+
+        return _lastMerkmal;
+    }
+
+    private KnownMerkmal? FindMerkmal(BaStatistikMapping mapping, ReadOnlySpan<char> text)
     {
         var lookup = _merkmale.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(text, out var cached))
@@ -124,7 +165,7 @@ internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly f
         }
 
         var label = text.ToString();
-        var found = mapping.FindMerkmal(label);
+        var found = mapping.FindMerkmal(label) is { } known ? new KnownMerkmal(known, BaStatistikReader.SeriesKey(known.Indicator.Code), Seen.NumberOf(known.Indicator)) : null;
         if (_merkmale.Count < MaxCached)
         {
             _merkmale[label] = found;
@@ -134,6 +175,21 @@ internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly f
     }
 
     public (Area? Area, ReasonCode? Reason, string? Column, string? Raw, string? Message) Region(
+        AreaCatalog areas, string regionType, RowFields fields, BaLongCsvReader.Columns columns)
+    {
+        // Regionstyp is one of the mapping's constants, so the same type is the same string.
+        if (!ReferenceEquals(_lastRegionType, regionType) || _regionKeyVersion != fields.Version(columns.RegionKey) || _regionVersion != fields.Version(columns.Region))
+        {
+            _lastRegion = FindRegion(areas, regionType, fields, columns);
+            _lastRegionType = regionType;
+            _regionKeyVersion = fields.Version(columns.RegionKey);
+            _regionVersion = fields.Version(columns.Region);
+        }
+
+        return _lastRegion;
+    }
+
+    private (Area? Area, ReasonCode? Reason, string? Column, string? Raw, string? Message) FindRegion(
         AreaCatalog areas, string regionType, RowFields fields, BaLongCsvReader.Columns columns)
     {
         var key = fields.Get(columns.RegionKey);
@@ -165,16 +221,6 @@ internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly f
         return resolved;
     }
 
-    public string SeriesKey(string indicatorCode)
-    {
-        if (!_seriesKeys.TryGetValue(indicatorCode, out var key))
-        {
-            _seriesKeys[indicatorCode] = key = BaStatistikReader.SeriesKey(indicatorCode);
-        }
-
-        return key;
-    }
-
     /// <summary>The last text parsed in a column and what it gave: months and Datenstand repeat over long runs of rows.</summary>
     private sealed class LastParsed
     {
@@ -204,130 +250,31 @@ internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly f
 }
 
 /// <summary>
-/// The fields of the current row the reader needs, decoded once into one reusable buffer and trimmed as
-/// <c>string.Trim()</c> trims; a column past the end of a short row reads as empty.
+/// A Merkmal the pipeline maps, with the series key of its indicator and the Regionstypen it feeds, both made once
+/// per distinct Merkmal, not per row.
 /// </summary>
-internal sealed class RowFields(BaLongCsvReader.Columns columns)
+internal sealed class KnownMerkmal(MerkmalMapping mapping, string seriesKey, int keyNumber)
 {
-    /// <summary>Spaces of copied web pages and word processors that no contract writes in a label.</summary>
-    private static readonly System.Buffers.SearchValues<char> OddSpaces = System.Buffers.SearchValues.Create("\u00A0\u202F\u2007\t");
+    private readonly bool[] _feeds = [.. BaStatistikMapping.RegionTypes.Select(mapping.Feeds)];
 
-    private readonly int[] _start = new int[columns.Headers.Count];
-    private readonly int[] _length = new int[columns.Headers.Count];
-    private readonly int[] _rawStart = new int[columns.Headers.Count];
-    private readonly int[] _rawLength = new int[columns.Headers.Count];
-    private readonly int[] _labels = [columns.RegionType, columns.Region, columns.Merkmal];
-    private readonly int[] _needed = [columns.Month, columns.DataStatus, columns.RegionType, columns.RegionKey, columns.Region, columns.Merkmal, columns.Value];
-    private char[] _buffer = new char[1024];
+    public MerkmalMapping Mapping { get; } = mapping;
 
-    public void Load(CsvReader reader)
+    public string SeriesKey { get; } = seriesKey;
+
+    /// <summary>The indicator's number in the duplicate check (<see cref="ObservationKeys.NumberOf"/>).</summary>
+    public int KeyNumber { get; } = keyNumber;
+
+    /// <summary>Whether the Merkmal is loaded for <paramref name="regionType"/>, one of <see cref="BaStatistikMapping.RegionTypes"/>.</summary>
+    public bool Feeds(string regionType)
     {
-        var bytes = 0;
-        foreach (var index in _needed)
+        for (var i = 0; i < _feeds.Length; i++)
         {
-            bytes += index < reader.FieldCount ? reader.GetSpan(index).Length : 0;
-        }
-
-        // UTF-8 never needs fewer bytes than UTF-16 needs chars.
-        if (_buffer.Length < bytes)
-        {
-            _buffer = new char[Math.Max(bytes, _buffer.Length * 2)];
-        }
-
-        var position = 0;
-        foreach (var index in _needed)
-        {
-            var written = index < reader.FieldCount ? reader.GetChars(index, _buffer.AsSpan(position)) : 0;
-            var field = _buffer.AsSpan(position, written);
-            var trimmed = field.Trim();
-            _start[index] = position + (field.Length - field.TrimStart().Length);
-            _length[index] = trimmed.Length;
-            _rawStart[index] = position;
-            _rawLength[index] = written;
-            position += written;
-        }
-
-        HasOddSpace = false;
-        foreach (var index in _labels)
-        {
-            HasOddSpace |= HasOddSpaceIn(index);
-        }
-    }
-
-    /// <summary>Whether a label field (Regionstyp, Region, Merkmal) of the row has a non-breaking, tab or doubled space.</summary>
-    public bool HasOddSpace { get; private set; }
-
-    /// <summary>Whether the field has a non-breaking, tab or doubled space anywhere, its ends included.</summary>
-    public bool HasOddSpaceIn(int index)
-    {
-        var raw = _buffer.AsSpan(_rawStart[index], _rawLength[index]);
-        return raw.IndexOfAny(OddSpaces) >= 0 || raw.IndexOf("  ", StringComparison.Ordinal) >= 0;
-    }
-
-    /// <summary>The field as the parser gave it, before trimming.</summary>
-    public string Untrimmed(int index) => _buffer.AsSpan(_rawStart[index], _rawLength[index]).ToString();
-
-    public ReadOnlySpan<char> Get(int index) => _buffer.AsSpan(_start[index], _length[index]);
-
-    public string Text(int index) => Get(index).ToString();
-}
-
-/// <summary>
-/// The indicator, month and area keys of the values accepted so far, for the duplicate check: one bit per month in a
-/// small window per indicator and area, so memory is bounded by the catalog's indicators × areas, not by the rows.
-/// </summary>
-internal sealed class ObservationKeys
-{
-    private readonly Dictionary<(string Indicator, string Area), MonthBits> _months = [];
-
-    /// <summary>Adds the key; false when it was there already.</summary>
-    public bool Add(Indicator indicator, DateOnly month, Area area)
-    {
-        var key = (indicator.Code, area.Code);
-        if (!_months.TryGetValue(key, out var bits))
-        {
-            _months[key] = bits = new MonthBits();
-        }
-
-        return bits.Add((month.Year * 12) + month.Month - 1);
-    }
-
-    private sealed class MonthBits
-    {
-        private int _origin;
-        private ulong[] _words = [];
-
-        public bool Add(int month)
-        {
-            if (_words.Length == 0)
+            if (ReferenceEquals(BaStatistikMapping.RegionTypes[i], regionType))
             {
-                _origin = month & ~63;
-                _words = new ulong[1];
+                return _feeds[i];
             }
-            else if (month < _origin)
-            {
-                var shift = (_origin - month + 63) / 64;
-                var grown = new ulong[_words.Length + shift];
-                Array.Copy(_words, 0, grown, shift, _words.Length);
-                _words = grown;
-                _origin -= shift * 64;
-            }
-
-            var offset = month - _origin;
-            var word = offset >> 6;
-            if (word >= _words.Length)
-            {
-                Array.Resize(ref _words, word + 1);
-            }
-
-            var bit = 1UL << (offset & 63);
-            if ((_words[word] & bit) != 0)
-            {
-                return false;
-            }
-
-            _words[word] |= bit;
-            return true;
         }
+
+        return Mapping.Feeds(regionType);
     }
 }

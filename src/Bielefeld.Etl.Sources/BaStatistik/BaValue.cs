@@ -75,11 +75,99 @@ internal readonly partial record struct BaValue(BaValueKind Kind, decimal? Numbe
         "-" or "–" => new BaValue(BaValueKind.Number, 0m, null),
         "x" or "X" => new BaValue(BaValueKind.NotApplicable, null, null),
         "." => new BaValue(BaValueKind.Missing, null, null),
+        _ when TryPlainNumber(text, out var plain) => new BaValue(BaValueKind.Number, plain, null),
         _ when GermanNumber().IsMatch(text) && decimal.TryParse(text,
             NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, GermanValues.Culture, out var value)
             => new BaValue(BaValueKind.Number, value, null),
         _ => new BaValue(BaValueKind.Invalid, null, null),
     };
+
+    /// <summary>
+    /// Parses a CSV field from its UTF-8 bytes when it is printable ASCII without spaces (so nothing to trim): the
+    /// symbols and the plain numbers of <see cref="TryPlainNumber"/>; null for anything else, which the caller reads
+    /// with <see cref="ParseText"/> from the decoded text. Same kinds and numbers as <see cref="ParseText"/>.
+    /// </summary>
+    public static BaValue? ParseUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty || bytes.IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E) >= 0)
+        {
+            return null;
+        }
+
+        return bytes switch
+        {
+            [(byte)'*'] => new BaValue(BaValueKind.Suppressed, null, null),
+            [(byte)'-'] => new BaValue(BaValueKind.Number, 0m, null),
+            [(byte)'x' or (byte)'X'] => new BaValue(BaValueKind.NotApplicable, null, null),
+            [(byte)'.'] => new BaValue(BaValueKind.Missing, null, null),
+            _ when TryPlainNumber(bytes, out var plain) => new BaValue(BaValueKind.Number, plain, null),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The common case of a value cell without the regular expression and the culture's parser: a number ≥ 0 of ASCII
+    /// digits that <see cref="GermanNumber"/> accepts, with at most 18 digits, so that the digits fit a long exactly and
+    /// the decimal is the one <c>decimal.TryParse</c> gives (same digits, same scale: <c>5,90</c> keeps its two
+    /// decimals). Anything else (a sign, more digits, other digits) is left to the general rule; false says only
+    /// "not by this shortcut", never "not a number".
+    /// </summary>
+    private static bool TryPlainNumber<T>(ReadOnlySpan<T> text, out decimal value)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        value = 0;
+        long digits = 0;
+        var count = 0;
+        var scale = 0;
+        var group = -1; // digits since the last thousands dot; -1 before the first dot
+        var lead = 0; // digits before the first thousands dot
+        var fraction = false;
+        foreach (var unit in text)
+        {
+            var c = int.CreateTruncating(unit);
+            if (c is >= '0' and <= '9')
+            {
+                if (++count > 18)
+                {
+                    return false;
+                }
+
+                digits = (digits * 10) + (c - '0');
+                if (fraction)
+                {
+                    scale++;
+                }
+                else if (group >= 0)
+                {
+                    group++;
+                }
+                else
+                {
+                    lead++;
+                }
+            }
+            else if (c == '.' && !fraction && (group < 0 ? lead is >= 1 and <= 3 : group == 3))
+            {
+                group = 0;
+            }
+            else if (c == ',' && !fraction && count > 0 && group is -1 or 3)
+            {
+                fraction = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (count == 0 || group is >= 0 and not 3 || (fraction && scale == 0))
+        {
+            return false;
+        }
+
+        value = new decimal((int)digits, (int)(digits >> 32), 0, false, (byte)scale);
+        return true;
+    }
 
     /// <summary>Why the value cannot be loaded for <paramref name="indicator"/>; null when it can.</summary>
     public (ReasonCode Reason, string Message)? Problem(Indicator indicator)

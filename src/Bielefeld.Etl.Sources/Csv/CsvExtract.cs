@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 
 namespace Bielefeld.Etl.Sources.Csv;
@@ -10,6 +12,10 @@ namespace Bielefeld.Etl.Sources.Csv;
 /// </summary>
 public static class CsvExtract
 {
+    /// <summary>The ASCII characters <see cref="char.IsWhiteSpace(char)"/> calls white space, taken from it rather than listed.</summary>
+    private static readonly SearchValues<byte> AsciiWhiteSpace =
+        SearchValues.Create([.. Enumerable.Range(0, 128).Where(c => char.IsWhiteSpace((char)c)).Select(c => (byte)c)]);
+
     /// <summary>
     /// The options every reader here reads a delivered file with: empty lines kept and line numbers tracked (so that
     /// every line is accounted for), fields trimmed, no values in exception messages, records bounded.
@@ -28,6 +34,28 @@ public static class CsvExtract
         IncludeValuesInExceptions = false,
         MaxRecordSize = Limits.ExtractLimits.Default.MaxRecordBytes,
     };
+
+    /// <summary>Whether every field of the reader's record is empty or white space (as <see cref="string.IsNullOrWhiteSpace"/> says), without decoding ASCII fields.</summary>
+    public static bool IsBlank(CsvReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            var bytes = reader.GetSpan(i);
+            if (bytes.IsEmpty)
+            {
+                continue;
+            }
+
+            var blank = Ascii.IsValid(bytes) ? bytes.IndexOfAnyExcept(AsciiWhiteSpace) < 0 : string.IsNullOrWhiteSpace(reader.GetString(i));
+            if (!blank)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Refuses the file when a record has more fields than <see cref="Limits.ExtractLimits.MaxColumns"/>.</summary>
     /// <exception cref="Loading.ExtractFileException">Too many fields (<see cref="Limits.ExtractLimitReasons.TooManyColumns"/>).</exception>

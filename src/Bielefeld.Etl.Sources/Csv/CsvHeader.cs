@@ -15,7 +15,11 @@ public sealed class CsvHeader
         _headers = headers;
         Ignored = ignored;
         _notes = notes;
+        Mapped = [.. indexes.Values.Distinct().Order()];
     }
+
+    /// <summary>The 0-based indexes of the fields that name a known column: the only fields a record copies.</summary>
+    internal int[] Mapped { get; }
 
     /// <summary>The 1-based line of the header.</summary>
     public int Line { get; }

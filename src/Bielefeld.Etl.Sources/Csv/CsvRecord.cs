@@ -12,39 +12,51 @@ public sealed class CsvRecord
 {
     private readonly CsvHeader _header;
     private readonly string?[] _fields;
-    private readonly List<RejectedRow> _problems = [];
+    private List<RejectedRow>? _problems;
 
-    private CsvRecord(CsvHeader header, int line, string?[] fields)
+    private CsvRecord(CsvHeader header, int line, string?[] fields, bool isBlank)
     {
         _header = header;
         Line = line;
         _fields = fields;
+        IsBlank = isBlank;
     }
 
     /// <summary>The 1-based line where the record starts, as an editor shows it (header = line 1).</summary>
     public int Line { get; }
 
     /// <summary>Whether every field is empty (a blank line or a line of separators only).</summary>
-    public bool IsBlank => _fields.All(f => f is null);
+    public bool IsBlank { get; }
 
     /// <summary>Whether a problem has been recorded.</summary>
-    public bool HasProblems => _problems.Count > 0;
+    public bool HasProblems => _problems is { Count: > 0 };
 
     /// <summary>The problems recorded so far.</summary>
-    public IReadOnlyList<RejectedRow> Problems => _problems;
+    public IReadOnlyList<RejectedRow> Problems => _problems ?? (IReadOnlyList<RejectedRow>)[];
 
-    /// <summary>Copies the reader's current record.</summary>
+    /// <summary>Copies the reader's current record: the fields of the known columns (no other field is ever asked for).</summary>
     public static CsvRecord Current(CsvReader reader, CsvHeader header)
     {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(header);
         CsvExtract.CheckFieldCount(reader.FieldCount, reader.LineNumber, "Die Datei");
         var fields = new string?[reader.FieldCount];
-        for (var i = 0; i < fields.Length; i++)
+        foreach (var i in header.Mapped)
         {
-            var value = reader.GetString(i)?.Trim();
-            fields[i] = string.IsNullOrEmpty(value) ? null : value;
+            if (i >= fields.Length)
+            {
+                break;
+            }
+
+            // An empty field needs no string; a field that is white space only trims to empty.
+            if (!reader.GetSpan(i).IsEmpty)
+            {
+                var value = reader.GetString(i).Trim();
+                fields[i] = value.Length == 0 ? null : value;
+            }
         }
 
-        return new CsvRecord(header, (int)reader.LineNumber, fields);
+        return new CsvRecord(header, (int)reader.LineNumber, fields, CsvExtract.IsBlank(reader));
     }
 
     /// <summary>The field of <paramref name="column"/>, trimmed; null when empty or when the file lacks the column.</summary>
@@ -52,7 +64,7 @@ public sealed class CsvRecord
 
     /// <summary>Records a problem with <paramref name="column"/>'s field.</summary>
     public void Reject(string column, ReasonCode reason, string message) =>
-        _problems.Add(new RejectedRow(null, Line, _header.NameInFile(column), this[column], reason, message));
+        (_problems ??= []).Add(new RejectedRow(null, Line, _header.NameInFile(column), this[column], reason, message));
 
     /// <summary>
     /// Records a problem with an identifying field (a participant's TN_ID, a case's Fallnummer): the column is named,
@@ -60,11 +72,11 @@ public sealed class CsvRecord
     /// number leads the steward to it.
     /// </summary>
     public void RejectIdentifier(string column, ReasonCode reason, string message) =>
-        _problems.Add(new RejectedRow(null, Line, _header.NameInFile(column), null, reason, message));
+        (_problems ??= []).Add(new RejectedRow(null, Line, _header.NameInFile(column), null, reason, message));
 
     /// <summary>Records a problem of the whole record (no single field).</summary>
     public void RejectRow(ReasonCode reason, string message) =>
-        _problems.Add(new RejectedRow(null, Line, null, null, reason, message));
+        (_problems ??= []).Add(new RejectedRow(null, Line, null, null, reason, message));
 
     /// <summary>The field, or a recorded <see cref="CsvReasons.RequiredEmpty"/> problem and null.</summary>
     public string? Required(string column)
@@ -105,7 +117,7 @@ public sealed class CsvRecord
             return null;
         }
 
-        if (allowed.Contains(text, StringComparer.Ordinal))
+        if (Allows(allowed, text))
         {
             return text;
         }
@@ -145,5 +157,13 @@ public sealed class CsvRecord
     }
 
     /// <summary>The recorded problems as a rejected row.</summary>
-    public SourceRow.Rejected ToRejected() => new(Line, _problems.ToList());
+    public SourceRow.Rejected ToRejected() => new(Line, _problems is null ? [] : _problems.ToList());
+
+    /// <summary>Whether <paramref name="text"/> is one of <paramref name="allowed"/> (ordinal), without an enumerator for the lists the mappings hold.</summary>
+    private static bool Allows(IReadOnlyCollection<string> allowed, string text) => allowed switch
+    {
+        string[] array => Array.IndexOf(array, text) >= 0,
+        List<string> list => list.Contains(text),
+        _ => allowed.Contains(text, StringComparer.Ordinal),
+    };
 }

@@ -13,13 +13,66 @@ public static partial class GermanValues
     public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("de-DE");
 
     /// <summary>Parses <c>dd.MM.yyyy</c> (also without leading zeros); two-digit years are refused, they would be guessed.</summary>
-    public static bool TryDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text.Trim(), DateFormats, Culture, DateTimeStyles.None, out date);
+    public static bool TryDate(string text, out DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TryPlainDate(text, out date) || DateOnly.TryParseExact(text.Trim(), DateFormats, Culture, DateTimeStyles.None, out date);
+    }
+
+    /// <summary>
+    /// The common case without the culture's parser: exactly <c>dd.MM.yyyy</c> in ASCII digits and a day that exists.
+    /// False says only "not by this shortcut": the caller then asks the parser, which decides as it always did.
+    /// </summary>
+    private static bool TryPlainDate(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[2] != '.' || text[5] != '.')
+        {
+            return false;
+        }
+
+        var day = Digits(text[..2]);
+        var month = Digits(text[3..5]);
+        var year = Digits(text[6..]);
+        if (day < 1 || month is < 1 or > 12 || year < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>The number the ASCII digits write; -1 when any is not one.</summary>
+    private static int Digits(ReadOnlySpan<char> text)
+    {
+        var value = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return -1;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return value;
+    }
 
     /// <summary>Parses a German number (thousands dot optional, decimal comma).</summary>
     /// <remarks>A dot that is not a thousands separator before exactly three digits (<c>1.5</c>) is refused: it may be an English decimal point.</remarks>
     public static bool TryNumber(string text, out decimal value)
     {
+        ArgumentNullException.ThrowIfNull(text);
+
+        // The common case, a count of at most 18 ASCII digits, fits a long exactly and is the decimal the parser gives.
+        if (text.Length is > 0 and <= 18 && !text.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        {
+            value = long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+            return true;
+        }
+
         var trimmed = text.Trim();
         value = 0;
         return (!trimmed.Contains('.', StringComparison.Ordinal) || GroupedNumber().IsMatch(trimmed))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Definitions.Pipelines;
@@ -59,15 +60,17 @@ public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, ICont
         var (head, header) = _mapping.Columns.Find(path, EinwohnermeldeamtMapping.Known, fileName);
 
         var month = new DateOnly(referenceDate.Year, referenceDate.Month, 1);
-        var sums = new Dictionary<(int Series, string Area), long>();
+        // Per area the sum of each context series (index as in the pipeline): one lookup per area and row.
+        var sums = new Dictionary<string, long[]>(StringComparer.Ordinal);
         var scope = new DeliveryScope(_pipeline, Series, month, month);
         return new ExtractReading(scope, Rows(path, fileName, head, header, referenceDate, sums), null) { Totals = Totals(sums, month), Normalisations = header.Protocol(head) };
     }
 
-    private IEnumerable<SourceRow> Rows(string path, string fileName, CsvHead head, CsvHeader header, DateOnly referenceDate, Dictionary<(int, string), long> sums)
+    private IEnumerable<SourceRow> Rows(string path, string fileName, CsvHead head, CsvHeader header, DateOnly referenceDate, Dictionary<string, long[]> sums)
     {
         var (firstLines, detailSums) = FirstPass(path, fileName, head, header, referenceDate);
         var keys = new CompactKey();
+        var quarters = new AreaNames(_mapping.Areas, AreaLevel.Quarter);
         using var reader = head.OpenData(path);
         foreach (var skipped in head.SkippedHead(header.SkipReason))
         {
@@ -82,7 +85,7 @@ public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, ICont
                 continue;
             }
 
-            var row = EinwohnermeldeamtRowValues.Parse(record, _mapping, referenceDate, fileName);
+            var row = EinwohnermeldeamtRowValues.Parse(record, _mapping, quarters, referenceDate, fileName);
             if (row is not null && firstLines.TryGetValue(Key(keys, row), out var first) && first != record.Line)
             {
                 record.RejectRow(EinwohnermeldeamtReasons.DuplicateRow,
@@ -118,42 +121,62 @@ public sealed partial class EinwohnermeldeamtCountReader : IExtractReader, ICont
         string path, string fileName, CsvHead head, CsvHeader header, DateOnly referenceDate)
     {
         var keys = new CompactKey();
+        var quarters = new AreaNames(_mapping.Areas, AreaLevel.Quarter);
         var firstLines = new Dictionary<UInt128, int>();
         var sums = new Dictionary<UInt128, long>();
         using var reader = head.OpenData(path);
         while (reader.Read())
         {
             var record = CsvRecord.Current(reader, header);
-            if (!record.IsBlank && EinwohnermeldeamtRowValues.Parse(record, _mapping, referenceDate, fileName) is { } row
+            if (!record.IsBlank && EinwohnermeldeamtRowValues.Parse(record, _mapping, quarters, referenceDate, fileName) is { } row
                 && firstLines.TryAdd(Key(keys, row), record.Line) && !row.IsTotal)
             {
                 var total = TotalKey(keys, row);
-                sums[total] = sums.GetValueOrDefault(total) + row.Count;
+                CollectionsMarshal.GetValueRefOrAddDefault(sums, total, out _) += row.Count;
             }
         }
 
         return (firstLines, sums);
     }
 
-    private void Add(EinwohnermeldeamtRowValues row, Dictionary<(int, string), long> sums)
+    private void Add(EinwohnermeldeamtRowValues row, Dictionary<string, long[]> sums)
     {
-        string[] areas = row.QuarterCode is { } quarter ? [Area.CityCode, row.DistrictCode, quarter] : [Area.CityCode, row.DistrictCode];
-        for (var i = 0; i < _mapping.Options.Context.Count; i++)
+        // What the row adds to each series (its count or 0), decided once, then added to each of its areas.
+        var series = _mapping.Options.Context;
+        Span<long> added = series.Count <= 64 ? stackalloc long[series.Count] : new long[series.Count];
+        for (var i = 0; i < added.Length; i++)
         {
-            var counts = _mapping.Counts(_mapping.Options.Context[i], row);
-            foreach (var area in areas)
-            {
-                // Every area the file speaks for gets a value, 0 included: the file is complete for its reference date.
-                sums[(i, area)] = sums.GetValueOrDefault((i, area)) + (counts ? row.Count : 0);
-            }
+            added[i] = _mapping.Counts(series[i], row) ? row.Count : 0;
+        }
+
+        AddTo(Area.CityCode, added, sums);
+        AddTo(row.DistrictCode, added, sums);
+        if (row.QuarterCode is { } quarter)
+        {
+            AddTo(quarter, added, sums);
         }
     }
 
-    private IEnumerable<Observation> Totals(Dictionary<(int Series, string Area), long> sums, DateOnly month)
+    private static void AddTo(string area, ReadOnlySpan<long> added, Dictionary<string, long[]> sums)
     {
-        foreach (var ((series, area), value) in sums.OrderBy(s => s.Key.Series).ThenBy(s => s.Key.Area, StringComparer.Ordinal))
+        // Every area the file speaks for gets a value, 0 included: the file is complete for its reference date.
+        ref var byArea = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, area, out _);
+        byArea ??= new long[added.Length];
+        for (var i = 0; i < added.Length; i++)
         {
-            yield return new Observation(_mapping.Options.Context[series].Code, month, area, Series, value);
+            byArea[i] += added[i];
+        }
+    }
+
+    private IEnumerable<Observation> Totals(Dictionary<string, long[]> sums, DateOnly month)
+    {
+        var areas = sums.Keys.Order(StringComparer.Ordinal).ToList();
+        for (var series = 0; series < _mapping.Options.Context.Count; series++)
+        {
+            foreach (var area in areas)
+            {
+                yield return new Observation(_mapping.Options.Context[series].Code, month, area, Series, sums[area][series]);
+            }
         }
     }
 

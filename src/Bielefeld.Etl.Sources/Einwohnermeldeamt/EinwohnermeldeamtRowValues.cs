@@ -9,8 +9,11 @@ internal sealed record EinwohnermeldeamtRowValues(string DistrictCode, string Qu
     /// <summary>Whether the row is a control total rather than a detail row.</summary>
     public bool IsTotal { get; init; }
 
-    /// <summary>Reads and checks a record; null when it has problems. A Stichtag other than the file's throws: the file contradicts itself.</summary>
-    public static EinwohnermeldeamtRowValues? Parse(CsvRecord record, EinwohnermeldeamtMapping mapping, DateOnly referenceDate, string fileName)
+    /// <summary>
+    /// Reads and checks a record; null when it has problems. A Stichtag other than the file's throws: the file contradicts
+    /// itself. <paramref name="quarters"/> finds the quarter by name (the pass's cache of the catalog's quarters).
+    /// </summary>
+    public static EinwohnermeldeamtRowValues? Parse(CsvRecord record, EinwohnermeldeamtMapping mapping, AreaNames quarters, DateOnly referenceDate, string fileName)
     {
         if (record.Date(EinwohnermeldeamtMapping.Stichtag, required: true) is { } date && date != referenceDate)
         {
@@ -20,7 +23,7 @@ internal sealed record EinwohnermeldeamtRowValues(string DistrictCode, string Qu
 
         var district = District(record, mapping);
         var quarterName = record.Required(EinwohnermeldeamtMapping.Quartier);
-        var quarter = quarterName is null ? null : mapping.Areas.FindByName(AreaLevel.Quarter, quarterName);
+        var quarter = quarterName is null ? null : quarters.Find(quarterName);
         if (quarter is not null && district is not null && quarter.ParentCode != district.Code)
         {
             record.Reject(EinwohnermeldeamtMapping.Quartier, EinwohnermeldeamtReasons.QuarterNotInDistrict,

@@ -33,15 +33,26 @@ public static class TextFileCheck
             }
 
             first = false;
-            // Line by line with vectorised searches; a line that may be past a limit is walked byte by byte, so the
-            // first offending byte decides the reason exactly as a plain scan would.
+            // Line by line with vectorised searches. A line shorter than MaxColumns bytes cannot have MaxColumns
+            // separators, so its separators are counted only when it is long or runs on into the next block (then the
+            // counts carry over). A line that may be past a limit is walked byte by byte, so the first offending byte
+            // decides the reason exactly as a plain scan would.
+            var clean = !chunk.Contains((byte)0);
             while (!chunk.IsEmpty)
             {
                 var end = chunk.IndexOf((byte)'\n');
                 var segment = end < 0 ? chunk : chunk[..end];
+                if (clean && end >= 0 && length + segment.Length < limits.MaxColumns && length + segment.Length <= limits.MaxRecordBytes)
+                {
+                    line++;
+                    length = semicolons = commas = 0;
+                    chunk = chunk[(end + 1)..];
+                    continue;
+                }
+
                 var addSemicolons = segment.Count((byte)';');
                 var addCommas = segment.Count((byte)',');
-                if (segment.Contains((byte)0) || length + segment.Length > limits.MaxRecordBytes
+                if ((!clean && segment.Contains((byte)0)) || length + segment.Length > limits.MaxRecordBytes
                     || Math.Max(semicolons + addSemicolons, commas + addCommas) >= limits.MaxColumns)
                 {
                     foreach (var b in segment)

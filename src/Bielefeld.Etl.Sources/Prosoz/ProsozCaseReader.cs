@@ -69,6 +69,7 @@ public sealed partial class ProsozCaseReader : IExtractReader
         // Duplicate check: a 128-bit key per case number (see CompactKey; the Fallnummer itself is not kept) and its line.
         var keys = new CompactKey();
         var seen = new Dictionary<UInt128, int>();
+        var districts = new AreaNames(_mapping.Areas, AreaLevel.District);
         foreach (var skipped in head.SkippedHead(header.SkipReason))
         {
             yield return skipped;
@@ -83,7 +84,7 @@ public sealed partial class ProsozCaseReader : IExtractReader
                 continue;
             }
 
-            var row = ProsozRowValues.Parse(record, _mapping, exportDate);
+            var row = ProsozRowValues.Parse(record, _mapping, districts, exportDate);
             if (row is not null && keys.Begin().Add(row.CaseNumber).Finish() is var key && !seen.TryAdd(key, record.Line))
             {
                 record.RejectIdentifier(ProsozMapping.Fallnummer, ProsozReasons.DuplicateCase,

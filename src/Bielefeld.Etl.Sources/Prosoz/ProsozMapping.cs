@@ -79,7 +79,19 @@ internal sealed class ProsozMapping
 /// <summary>Evaluates a rate's conditions on a checked case.</summary>
 internal static class ProsozConditionExtensions
 {
-    public static bool AllMet(this IEnumerable<ProsozCondition> conditions, CsvRecord record) => conditions.All(c => c.IsMet(record));
+    public static bool AllMet(this List<ProsozCondition> conditions, CsvRecord record)
+    {
+        // A loop, not All(): no closure and no enumerator per case and rate.
+        foreach (var condition in conditions)
+        {
+            if (!condition.IsMet(record))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool IsMet(this ProsozCondition condition, CsvRecord record)
     {
@@ -91,6 +103,6 @@ internal static class ProsozConditionExtensions
 
         return condition.AtLeast is { } least
             ? GermanValues.TryNumber(value, out var number) && number >= least
-            : condition.Values.Contains(value, StringComparer.Ordinal);
+            : condition.Values.Contains(value); // List.Contains compares strings ordinally, without an enumerator
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Bielefeld.Etl.Definitions.Pipelines;
 using Bielefeld.Etl.Loading;
@@ -110,10 +111,11 @@ public sealed partial class RekomExportReader : IExtractReader
                 continue;
             }
 
-            var key = Key(keys, row);
-            if (!winners.TryGetValue(key, out var current) || (row.DestinationDate ?? DateOnly.MinValue) >= (current.DestinationDate ?? DateOnly.MinValue))
+            // One lookup per row: the slot is added or found, then overwritten when this row wins.
+            ref var current = ref CollectionsMarshal.GetValueRefOrAddDefault(winners, Key(keys, row), out var exists);
+            if (!exists || (row.DestinationDate ?? DateOnly.MinValue) >= (current.DestinationDate ?? DateOnly.MinValue))
             {
-                winners[key] = new Winner(row.Line, row.DestinationDate);
+                current = new Winner(row.Line, row.DestinationDate);
             }
         }
 

@@ -52,14 +52,17 @@ internal sealed record RekomRowValues(
             record.Reject(missing, RekomReasons.DestinationIncomplete, $"'{missing}' fehlt; Verbleib und Verbleib_Datum gehören zusammen.");
         }
 
-        foreach (var (column, date) in new[] { (RekomMapping.Eintritt, entry), (RekomMapping.Austritt, exit), (RekomMapping.VerbleibDatum, destinationDate) })
-        {
-            if (date is { } d && d > exportDate)
-            {
-                record.Reject(column, CsvReasons.DateAfterExport, $"{GermanValues.Format(d)} liegt nach dem Exportdatum {GermanValues.Format(exportDate)}.");
-            }
-        }
-
+        NotAfterExport(record, RekomMapping.Eintritt, entry, exportDate);
+        NotAfterExport(record, RekomMapping.Austritt, exit, exportDate);
+        NotAfterExport(record, RekomMapping.VerbleibDatum, destinationDate, exportDate);
         return record.HasProblems ? null : new RekomRowValues(record.Line, tnId!, project!, schoolType, entry!.Value, exit, destination, destinationDate);
+    }
+
+    private static void NotAfterExport(CsvRecord record, string column, DateOnly? date, DateOnly exportDate)
+    {
+        if (date is { } d && d > exportDate)
+        {
+            record.Reject(column, CsvReasons.DateAfterExport, $"{GermanValues.Format(d)} liegt nach dem Exportdatum {GermanValues.Format(exportDate)}.");
+        }
     }
 }
