@@ -207,6 +207,16 @@ internal static class PostgresSql
         ORDER BY bereich_code, monat
         """;
 
+    public const string MonthlyActualsOfIndicators =
+        """
+        SELECT indikator_code AS Indicator, bereich_code AS Area, monat AS Month, SUM(wert) AS Value,
+               SUM(zaehler) AS Numerator, SUM(nenner) AS Denominator, bool_or(unterdrueckt) AS Suppressed
+        FROM dwh.fact_beobachtung
+        WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = ANY(@indicators) AND monat BETWEEN @from::date AND @to::date
+        GROUP BY indikator_code, bereich_code, monat
+        ORDER BY indikator_code, bereich_code, monat
+        """;
+
     public const string ActualAreas =
         "SELECT DISTINCT bereich_code FROM dwh.fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator";
 

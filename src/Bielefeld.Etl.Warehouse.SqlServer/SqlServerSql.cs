@@ -196,6 +196,16 @@ internal static class SqlServerSql
         ORDER BY bereich_code, monat;
         """;
 
+    public const string MonthlyActualsOfIndicators =
+        """
+        SELECT indikator_code AS Indicator, bereich_code AS Area, monat AS Month, SUM(wert) AS Value,
+               SUM(zaehler) AS Numerator, SUM(nenner) AS Denominator, CAST(MAX(CAST(unterdrueckt AS int)) AS bit) AS Suppressed
+        FROM dwh.fact_beobachtung
+        WHERE ersetzt_durch_datei_id IS NULL AND indikator_code IN (SELECT value FROM OPENJSON(@indicators)) AND monat BETWEEN @from AND @to
+        GROUP BY indikator_code, bereich_code, monat
+        ORDER BY indikator_code, bereich_code, monat;
+        """;
+
     public const string ActualAreas =
         "SELECT DISTINCT bereich_code FROM dwh.fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator;";
 

@@ -94,6 +94,42 @@ public abstract partial class StatementWarehouse
     }
 
     /// <inheritdoc />
+    /// <remarks>One statement for all of them: read one by one, the consistency check's windows cost one round trip per
+    /// indicator and year (1,736 reads of 6.7 ms each in the bench at 200 k rows on PostgreSQL).</remarks>
+    protected override async IAsyncEnumerable<(string Indicator, string Area, MonthlyActual Actual)> ReadMonthlyActualsOfAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, DateOnly firstMonth, DateOnly lastMonth,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (Sql.MonthlyActualsOfIndicators is not { } statement)
+        {
+            await foreach (var figure in base.ReadMonthlyActualsOfAsync(connection, transaction, indicators, firstMonth, lastMonth, cancellationToken))
+            {
+                yield return figure;
+            }
+
+            yield break;
+        }
+
+        if (indicators.Count == 0)
+        {
+            yield break;
+        }
+
+        await LockAsync(connection, transaction, Sql.LockAttainment, null, cancellationToken);
+        var rows = connection.QueryUnbufferedAsync<ActualRow>(
+            statement, new { indicators = CodeList(indicators), from = Day(firstMonth), to = Day(lastMonth) }, transaction);
+        await foreach (var r in rows.WithCancellation(cancellationToken))
+        {
+            yield return (r.Indicator, r.Area, new MonthlyActual(Month(r.Month), r.Value)
+            {
+                Numerator = r.Numerator,
+                Denominator = r.Denominator,
+                Suppressed = r.Suppressed,
+            });
+        }
+    }
+
+    /// <inheritdoc />
     protected override async Task<IReadOnlyList<string>> ReadActualAreasAsync(
         DbConnection connection, DbTransaction transaction, string indicator, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<string>(new CommandDefinition(Sql.ActualAreas, new { indicator }, transaction, cancellationToken: cancellationToken))).ToList();
@@ -120,6 +156,8 @@ public abstract partial class StatementWarehouse
 
     private sealed class ActualRow
     {
+        public string Indicator { get; set; } = "";
+
         public string Area { get; set; } = "";
 
         public object Month { get; set; } = DateOnly.MinValue;

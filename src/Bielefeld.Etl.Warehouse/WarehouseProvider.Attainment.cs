@@ -7,25 +7,23 @@ public abstract partial class WarehouseProvider
 {
     /// <summary>
     /// The current figures of <paramref name="indicators"/> per area and month from <paramref name="from"/> to
-    /// <paramref name="to"/>, summed over series (what the consistency rules compare), read indicator by indicator from
-    /// the database: the caller asks window by window, never for the whole history of the fact.
+    /// <paramref name="to"/>, summed over series (what the consistency rules compare), ordered by indicator (ordinal),
+    /// area and month: the caller asks window by window, never for the whole history of the fact.
     /// </summary>
     public async Task<IReadOnlyList<(string IndicatorCode, string AreaCode, MonthlyActual Actual)>> CurrentMonthlyActualsAsync(
         IReadOnlyCollection<string> indicators, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var figures = new List<(string, string, MonthlyActual)>();
-        foreach (var indicator in indicators.Order(StringComparer.Ordinal))
+        var figures = new List<(string Indicator, string Area, MonthlyActual Actual)>();
+        await foreach (var figure in ReadMonthlyActualsOfAsync(connection, transaction, indicators, from, to, cancellationToken))
         {
-            await foreach (var (area, actual) in ReadMonthlyActualsAsync(connection, transaction, indicator, from, to, cancellationToken))
-            {
-                figures.Add((indicator, area, actual));
-            }
+            figures.Add(figure);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return figures;
+        // Stable: each indicator's figures keep the database's order by area and month.
+        return [.. figures.OrderBy(f => f.Indicator, StringComparer.Ordinal)];
     }
 
     /// <summary>

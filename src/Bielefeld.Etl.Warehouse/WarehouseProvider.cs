@@ -122,6 +122,24 @@ public abstract partial class WarehouseProvider(TimeProvider time)
     protected abstract IAsyncEnumerable<(string Area, MonthlyActual Actual)> ReadMonthlyActualsAsync(
         DbConnection connection, DbTransaction transaction, string indicator, DateOnly firstMonth, DateOnly lastMonth, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The delivered months of several indicators, as <see cref="ReadMonthlyActualsAsync"/> gives them for one, each
+    /// indicator's ordered by area and month. By default one read per indicator; a provider whose reads cost a round
+    /// trip each reads them all at once.
+    /// </summary>
+    protected virtual async IAsyncEnumerable<(string Indicator, string Area, MonthlyActual Actual)> ReadMonthlyActualsOfAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, DateOnly firstMonth, DateOnly lastMonth,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var indicator in indicators.Order(StringComparer.Ordinal))
+        {
+            await foreach (var (area, actual) in ReadMonthlyActualsAsync(connection, transaction, indicator, firstMonth, lastMonth, cancellationToken))
+            {
+                yield return (indicator, area, actual);
+            }
+        }
+    }
+
     /// <summary>The areas that have any current value of <paramref name="indicator"/>, whatever its month.</summary>
     protected abstract Task<IReadOnlyList<string>> ReadActualAreasAsync(
         DbConnection connection, DbTransaction transaction, string indicator, CancellationToken cancellationToken);

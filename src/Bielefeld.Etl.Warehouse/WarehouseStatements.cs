@@ -138,6 +138,12 @@ public sealed class WarehouseStatements
     /// <summary>An indicator's monthly actuals summed over series, per area, ordered by area and month.</summary>
     public string MonthlyActuals => Text();
 
+    /// <summary>
+    /// The monthly actuals of the indicators <c>@indicators</c> (a list as the provider binds it), ordered by indicator,
+    /// area and month; none where one read per indicator costs no round trip (an embedded database).
+    /// </summary>
+    public string? MonthlyActualsOfIndicators => _texts.GetValueOrDefault(nameof(MonthlyActualsOfIndicators));
+
     /// <summary>The areas with any current value of an indicator.</summary>
     public string ActualAreas => Text();
 

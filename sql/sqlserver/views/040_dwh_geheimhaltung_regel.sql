@@ -3,39 +3,33 @@
 -- dwh.fact_geheimhaltung; every other view reads them from there by key. What a small count is comes from
 -- dwh.geheimhaltung_schwelle, like everywhere else.
 CREATE VIEW dwh.geheimhaltung_regel AS
-WITH summe AS (
+-- Only what the verdict needs travels through the rule: the cell's key, its level and parent, its group (the
+-- Stadtbezirk a Quartier is tested with; any other area is its own group's owner), and the persons it counts, twice:
+-- teil_a the value (anzahl, bestand) or numerator, teil_b the value or denominator (0 where the source suppressed a
+-- contributing value, as the figure is then not shown at all).
+WITH zelle AS (
     SELECT o.indikator_code,
-           i.massnahme_code,
-           i.art,
            o.monat,
            o.bereich_code,
-           b.name AS bereich,
            b.ebene,
            b.eltern_bereich_code,
-           CASE WHEN MAX(CAST(o.unterdrueckt AS int)) = 1 THEN NULL ELSE SUM(o.wert) END AS wert,
-           CASE WHEN MAX(CAST(o.unterdrueckt AS int)) = 1 THEN NULL ELSE SUM(o.zaehler) END AS zaehler,
-           CASE WHEN MAX(CAST(o.unterdrueckt AS int)) = 1 THEN NULL ELSE SUM(o.nenner) END AS nenner,
-           CAST(MAX(CAST(o.unterdrueckt AS int)) AS bit) AS unterdrueckt,
-           COUNT(*) AS lieferungen,
-           MAX(o.datenstand) AS datenstand
+           CASE WHEN b.ebene = 'quartier' THEN b.eltern_bereich_code ELSE o.bereich_code END AS gruppe_code,
+           CASE WHEN i.art IN ('anzahl', 'bestand', 'quote') THEN 1 ELSE 0 END AS personen,
+           MAX(CAST(o.unterdrueckt AS int)) AS quelle_unterdrueckt,
+           CASE WHEN MAX(CAST(o.unterdrueckt AS int)) = 1 THEN 0 ELSE COALESCE(CASE WHEN i.art = 'quote' THEN SUM(o.zaehler) ELSE SUM(o.wert) END, 0) END AS teil_a,
+           CASE WHEN MAX(CAST(o.unterdrueckt AS int)) = 1 THEN 0 ELSE COALESCE(CASE WHEN i.art = 'quote' THEN SUM(o.nenner) ELSE SUM(o.wert) END, 0) END AS teil_b
     FROM dwh.geheimhaltung_auftrag a
+    JOIN dwh.dim_indikator i ON i.indikator_code = a.indikator_code
     JOIN dwh.fact_beobachtung o ON o.indikator_code = a.indikator_code
-    JOIN dwh.dim_indikator i ON i.indikator_code = o.indikator_code
     JOIN dwh.dim_bereich b ON b.bereich_code = o.bereich_code
     WHERE o.ersetzt_durch_datei_id IS NULL
-    GROUP BY o.indikator_code, i.massnahme_code, i.art, o.monat, o.bereich_code, b.name, b.ebene, b.eltern_bereich_code
+    GROUP BY o.indikator_code, o.monat, o.bereich_code, b.ebene, b.eltern_bereich_code, i.art
 ),
--- The persons a cell counts, twice: teil_a the value (anzahl, bestand) or numerator, teil_b the value or denominator.
-zelle AS (
-    SELECT s.*,
-           CASE WHEN s.art IN ('anzahl', 'bestand', 'quote') THEN 1 ELSE 0 END AS personen,
-           CASE WHEN s.unterdrueckt = 1 THEN 1 ELSE 0 END AS quelle_unterdrueckt,
-           COALESCE(CASE WHEN s.art = 'quote' THEN s.zaehler ELSE s.wert END, 0) AS teil_a,
-           COALESCE(CASE WHEN s.art = 'quote' THEN s.nenner ELSE s.wert END, 0) AS teil_b
-    FROM summe s
-),
+-- The bounds travel with the cells: one join here, not one per step.
 klein AS (
     SELECT z.*,
+           s.niemand,
+           s.gezeigt_ab,
            CASE WHEN z.ebene = 'quartier' AND z.personen = 1
                  AND ((z.teil_a > s.niemand AND z.teil_a < s.gezeigt_ab) OR (z.teil_b > s.niemand AND z.teil_b < s.gezeigt_ab)) THEN 1 ELSE 0 END AS primaer,
            CASE WHEN z.ebene = 'quartier' AND z.personen = 1 AND z.quelle_unterdrueckt = 0
@@ -44,63 +38,61 @@ klein AS (
     FROM zelle z
     CROSS JOIN dwh.geheimhaltung_schwelle s
 ),
--- Per Stadtbezirk: what its primary cells hold, and what all its other Quartiere with persons could add.
-gruppe AS (
-    SELECT indikator_code,
-           monat,
-           eltern_bereich_code AS bezirk_code,
-           SUM(primaer) AS primaer,
-           SUM(primaer * teil_a) AS verborgen_a,
-           SUM(primaer * teil_b) AS verborgen_b,
-           SUM(kandidat * teil_a) AS offen_a,
-           SUM(kandidat * teil_b) AS offen_b
-    FROM klein
-    WHERE ebene = 'quartier' AND personen = 1
-    GROUP BY indikator_code, monat, eltern_bereich_code
+-- The groups holding a primary cell. Steps 2 and 3 act only there: a group without one hides no candidate, and its
+-- owner (the Stadtbezirk) stays, as its Quartiere hide nothing to protect. So only these groups' cells go through the
+-- windows' sort; every other cell's verdict is its primary flag (a Quartier without a parent is its own, as before)
+-- and the city's is settled last, from its districts.
+betroffen AS (
+    SELECT DISTINCT indikator_code, monat, gruppe_code FROM klein WHERE primaer = 1 AND gruppe_code IS NOT NULL
 ),
--- Stadtbezirke whose Quartiere cannot hide 3 persons between them even when all are hidden.
-ungeschuetzt AS (
-    SELECT g.indikator_code, g.monat, g.bezirk_code, d.eltern_bereich_code AS stadt_code
-    FROM gruppe g
-    JOIN dwh.dim_bereich d ON d.bereich_code = g.bezirk_code
-    CROSS JOIN dwh.geheimhaltung_schwelle s
-    WHERE g.primaer > 0
-      AND ((g.verborgen_a + g.offen_a > s.niemand AND g.verborgen_a + g.offen_a < s.gezeigt_ab)
-        OR (g.verborgen_b + g.offen_b > s.niemand AND g.verborgen_b + g.offen_b < s.gezeigt_ab))
-),
--- What the candidates before this one (smallest first) hold: a candidate is hidden while the hidden sum is 1 or 2.
+-- One sort per group serves every window (the same PARTITION BY and ORDER BY in each). The group's owner joins it (it adds no primary cell and no candidate), so
+-- its verdict is read from the same window. The candidates come first, smallest first: the running sums before a
+-- candidate hold only candidates.
 vorher AS (
     SELECT k.*,
-           COALESCE(SUM(k.teil_a) OVER (PARTITION BY k.indikator_code, k.monat, k.eltern_bereich_code, k.kandidat
-                                        ORDER BY k.teil_b, k.teil_a, k.bereich_code
-                                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS vorher_a,
-           COALESCE(SUM(k.teil_b) OVER (PARTITION BY k.indikator_code, k.monat, k.eltern_bereich_code, k.kandidat
-                                        ORDER BY k.teil_b, k.teil_a, k.bereich_code
-                                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS vorher_b
+           SUM(k.primaer) OVER (PARTITION BY k.indikator_code, k.monat, k.gruppe_code ORDER BY k.kandidat DESC, k.teil_b, k.teil_a, k.bereich_code ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS g_primaer,
+           SUM(k.primaer * k.teil_a) OVER (PARTITION BY k.indikator_code, k.monat, k.gruppe_code ORDER BY k.kandidat DESC, k.teil_b, k.teil_a, k.bereich_code ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS g_verborgen_a,
+           SUM(k.primaer * k.teil_b) OVER (PARTITION BY k.indikator_code, k.monat, k.gruppe_code ORDER BY k.kandidat DESC, k.teil_b, k.teil_a, k.bereich_code ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS g_verborgen_b,
+           SUM(k.kandidat * k.teil_a) OVER (PARTITION BY k.indikator_code, k.monat, k.gruppe_code ORDER BY k.kandidat DESC, k.teil_b, k.teil_a, k.bereich_code ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS g_offen_a,
+           SUM(k.kandidat * k.teil_b) OVER (PARTITION BY k.indikator_code, k.monat, k.gruppe_code ORDER BY k.kandidat DESC, k.teil_b, k.teil_a, k.bereich_code ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS g_offen_b,
+           COALESCE(SUM(k.teil_a) OVER (PARTITION BY k.indikator_code, k.monat, k.gruppe_code ORDER BY k.kandidat DESC, k.teil_b, k.teil_a, k.bereich_code ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS vorher_a,
+           COALESCE(SUM(k.teil_b) OVER (PARTITION BY k.indikator_code, k.monat, k.gruppe_code ORDER BY k.kandidat DESC, k.teil_b, k.teil_a, k.bereich_code ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS vorher_b
     FROM klein k
+    JOIN betroffen t ON t.indikator_code = k.indikator_code AND t.monat = k.monat AND t.gruppe_code = k.gruppe_code
+),
+-- Owners whose Quartiere cannot hide 3 persons between them even when all are hidden (step 3).
+bezirk AS (
+    SELECT v.*,
+           CASE WHEN v.ebene <> 'quartier' AND v.g_primaer > 0
+                 AND ((v.g_verborgen_a + v.g_offen_a > v.niemand AND v.g_verborgen_a + v.g_offen_a < v.gezeigt_ab)
+                   OR (v.g_verborgen_b + v.g_offen_b > v.niemand AND v.g_verborgen_b + v.g_offen_b < v.gezeigt_ab)) THEN 1 ELSE 0 END AS ungeschuetzt
+    FROM vorher v
+),
+-- The cities whose figure of the month would give such a Stadtbezirk back (the city minus the other districts).
+stadt AS (
+    SELECT DISTINCT indikator_code, monat, eltern_bereich_code AS bereich_code FROM bezirk WHERE ungeschuetzt = 1
 ),
 geheim AS (
-    SELECT v.*,
+    SELECT v.indikator_code, v.bereich_code, v.monat, v.ebene, v.personen,
            CASE WHEN v.primaer = 1 THEN 1
-                WHEN v.kandidat = 1 AND g.primaer > 0
-                 AND ((g.verborgen_a + v.vorher_a > s.niemand AND g.verborgen_a + v.vorher_a < s.gezeigt_ab)
-                   OR (g.verborgen_b + v.vorher_b > s.niemand AND g.verborgen_b + v.vorher_b < s.gezeigt_ab)) THEN 1
-                WHEN v.ebene = 'stadtbezirk' AND v.personen = 1
-                 AND EXISTS (SELECT 1 FROM ungeschuetzt u
-                             WHERE u.indikator_code = v.indikator_code AND u.monat = v.monat AND u.bezirk_code = v.bereich_code) THEN 1
-                WHEN v.ebene = 'stadt' AND v.personen = 1
-                 -- whether the unprotected district has a figure: by the current values' key index, not by scanning
-                 -- the sums of every cell once per city figure
-                 AND EXISTS (SELECT 1 FROM ungeschuetzt u
-                             JOIN dwh.fact_beobachtung d ON d.indikator_code = u.indikator_code AND d.monat = u.monat AND d.bereich_code = u.bezirk_code
-                                                         AND d.ersetzt_durch_datei_id IS NULL
-                             WHERE u.indikator_code = v.indikator_code AND u.monat = v.monat AND u.stadt_code = v.bereich_code) THEN 1
+                WHEN v.kandidat = 1
+                 AND ((v.g_verborgen_a + v.vorher_a > v.niemand AND v.g_verborgen_a + v.vorher_a < v.gezeigt_ab)
+                   OR (v.g_verborgen_b + v.vorher_b > v.niemand AND v.g_verborgen_b + v.vorher_b < v.gezeigt_ab)) THEN 1
+                WHEN v.ebene = 'stadtbezirk' AND v.personen = 1 AND v.ungeschuetzt = 1 THEN 1
                 ELSE 0
            END AS geheim
-    FROM vorher v
-    CROSS JOIN dwh.geheimhaltung_schwelle s
-    LEFT JOIN gruppe g ON v.kandidat = 1 AND g.indikator_code = v.indikator_code AND g.monat = v.monat AND g.bezirk_code = v.eltern_bereich_code
+    FROM bezirk v
+    UNION ALL
+    SELECT k.indikator_code, k.bereich_code, k.monat, k.ebene, k.personen, k.primaer
+    FROM klein k
+    WHERE NOT EXISTS (SELECT 1 FROM betroffen t
+                      WHERE t.indikator_code = k.indikator_code AND t.monat = k.monat AND t.gruppe_code = k.gruppe_code)
 )
-SELECT indikator_code, massnahme_code, art, monat, bereich_code, bereich, ebene,
-       wert, zaehler, nenner, unterdrueckt, lieferungen, datenstand, geheim
-FROM geheim;
+SELECT g.indikator_code,
+       g.bereich_code,
+       g.monat,
+       CASE WHEN g.ebene = 'stadt' AND g.personen = 1
+             AND EXISTS (SELECT 1 FROM stadt c WHERE c.indikator_code = g.indikator_code AND c.monat = g.monat AND c.bereich_code = g.bereich_code) THEN 1
+            ELSE g.geheim
+       END AS geheim
+FROM geheim g;
