@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Bielefeld.Etl.Cli.Output;
 
-/// <summary>Shows progress while files load: live bars on a terminal, one line per file and step where output is redirected.</summary>
+/// <summary>Shows progress while files load: live bars on a terminal, <see cref="ProgressLines"/> where output is redirected.</summary>
 public static class LoadProgress
 {
     /// <summary>Runs <paramref name="work"/> with a progress display.</summary>
@@ -12,14 +12,7 @@ public static class LoadProgress
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
-            // Redirected output (logs, CI) gets a line per thousand rows and one per finished file, not a redrawn bar.
-            return await work(new SynchronousProgress<RunProgress>(p =>
-            {
-                if (p.Done || p.RowsRead % 1_000 == 0)
-                {
-                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Pipeline}: {p.File}: {p.RowsRead} Zeilen gelesen{(p.Done ? ", fertig" : " …")}"));
-                }
-            }));
+            return await work(new ProgressLines(Console.Out, TimeProvider.System));
         }
 
         return await AnsiConsole.Progress()
