@@ -9,6 +9,13 @@ namespace Bielefeld.Etl.Jobs.Summary;
 /// <summary>Renders the nightly summary in plain German, as text for e-mail and as a self-contained HTML page.</summary>
 public static class NightlySummaryText
 {
+    /// <summary>
+    /// The most lines a list section shows. A wave of changes (a new plan year, a source re-delivering every month)
+    /// can turn hundreds of thousands of figures at once; the summary names the first and counts the rest, which are
+    /// all in the warehouse.
+    /// </summary>
+    public const int LinesPerList = 50;
+
     private static readonly CultureInfo German = GermanValues.Culture;
 
     /// <summary>The subject line of the e-mail.</summary>
@@ -62,13 +69,20 @@ public static class NightlySummaryText
         {
             // Only when there is something: a figure that breaks a rule across indicators must not pass silently.
             yield return ("Widersprüche zwischen Indikatoren (konsistenz.yml)",
-                [.. summary.ConsistencyViolations.Select(v => $"{v.IndicatorCode} ({v.AreaCode}): {v.Text}")]);
+                AtMost(summary.ConsistencyViolations.Select(v => $"{v.IndicatorCode} ({v.AreaCode}): {v.Text}"), summary.ConsistencyViolations.Count,
+                    ("weiterer Widerspruch", "weitere Widersprüche"), "jeder steht als Statushinweis bei seiner Zielerreichung (rpt.zielerreichung, Spalte status_hinweis)"));
         }
 
         yield return ("Geänderte Ampeln seit dem letzten Bericht", summary.StatusChanges.Count == 0
             ? ["Keine Ampel hat sich geändert."]
-            : [.. summary.StatusChanges.Select(c => $"{c.Indicator} ({c.Area}): {GermanText.Status(c.Before)} → {GermanText.Status(c.After)}")]);
+            : AtMost(summary.StatusChanges.Select(c => $"{c.Indicator} ({c.Area}): {GermanText.Status(c.Before)} → {GermanText.Status(c.After)}"), summary.StatusChanges.Count,
+                ("weitere geänderte Ampel", "weitere geänderte Ampeln"), "alle Ampeln stehen in der Zielerreichung (rpt.zielerreichung)"));
     }
+
+    private static IReadOnlyList<string> AtMost(IEnumerable<string> lines, int count, (string One, string Many) rest, string whereAllAre) =>
+        count <= LinesPerList
+            ? [.. lines]
+            : [.. lines.Take(LinesPerList), string.Create(German, $"… und {count - LinesPerList:N0} {(count - LinesPerList == 1 ? rest.One : rest.Many)}; {whereAllAre}")];
 
     private static string FileLine(FileLoadResult file) => file.Status switch
     {
