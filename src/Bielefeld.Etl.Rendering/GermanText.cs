@@ -23,9 +23,11 @@ public static class GermanText
     /// <summary>A day: <c>06.07.2017</c>.</summary>
     public static string Day(DateOnly day) => GermanValues.Format(day);
 
-    /// <summary>A day stored as ISO date (<c>2017-07-13</c>) as <c>13.07.2017</c>; "–" when it is none.</summary>
-    public static string Day(string? isoDay) =>
-        Iso(isoDay) is { } day ? Day(day) : None;
+    /// <summary>A day that may be unknown (a Datenstand no file stated): <c>13.07.2017</c>, or "–".</summary>
+    public static string Day(DateOnly? day) => day is { } d ? Day(d) : None;
+
+    /// <summary>A day as ISO date (<c>2017-07-13</c>), as the warehouse's views and the workspace's data attributes name it.</summary>
+    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The day of an instant as stored (no zone conversion), empty when there is none.</summary>
     public static string Day(DateTimeOffset? at) => at is { } t ? t.ToString("dd.MM.yyyy", GermanValues.Culture) : "";
@@ -42,9 +44,6 @@ public static class GermanText
     /// <summary>An instant in Bielefeld's time: <c>06.07.2017 08:00</c>.</summary>
     public static string Stamp(DateTimeOffset at) => BerlinTime.Stamp(at);
 
-    /// <summary>A stored UTC timestamp in Bielefeld's time; unparseable text as stored.</summary>
-    public static string Stamp(string? stored) => BerlinTime.Stamp(stored);
-
     /// <summary>A stored traffic-light status (<c>gruen</c>, <c>keine_daten</c>) as a word.</summary>
     public static string Status(string status) => status switch
     {
@@ -53,7 +52,4 @@ public static class GermanText
         "ueberfaellig" => "überfällig",
         _ => status,
     };
-
-    private static DateOnly? Iso(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }

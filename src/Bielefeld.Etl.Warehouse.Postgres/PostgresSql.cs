@@ -396,12 +396,12 @@ internal static class PostgresSql
         DELETE FROM dwh.geheimhaltung_auftrag;
         """;
 
-    /// <summary>Dates as text, so that one read serves every dialect; sorted by the caller.</summary>
+    /// <summary>Dates as the dialect stores them (<c>StoredMoment</c> reads them); sorted by the caller.</summary>
     public const string Provenance =
         """
-        SELECT indikator_code AS IndikatorCode, CAST(monat AS varchar(10)) AS Monat, bereich_code AS BereichCode, zielbereich_code AS ZielbereichCode,
+        SELECT indikator_code AS IndikatorCode, monat AS Monat, bereich_code AS BereichCode, zielbereich_code AS ZielbereichCode,
                vergleich AS Vergleich, zielwert_text AS ZielwertText, stichtag_herkunft AS StichtagHerkunft, basis_herkunft AS BasisHerkunft,
-               datei_id AS DateiId, quelle AS Quelle, datei AS Datei, CAST(datenstand AS varchar(10)) AS Datenstand, CAST(geladen_um AS varchar(40)) AS GeladenUm,
+               datei_id AS DateiId, quelle AS Quelle, datei AS Datei, datenstand AS Datenstand, geladen_um AS GeladenUm,
                werte AS Werte, entscheidungen AS Entscheidungen, entscheidungen_text AS EntscheidungenText
         FROM dwh.herkunft WHERE indikator_code = @indicator
         """;
@@ -409,9 +409,9 @@ internal static class PostgresSql
     /// <summary>As <see cref="Provenance"/>, for the figures of one area that came from a file.</summary>
     public const string AreaProvenance =
         """
-        SELECT indikator_code AS IndikatorCode, CAST(monat AS varchar(10)) AS Monat, bereich_code AS BereichCode, zielbereich_code AS ZielbereichCode,
+        SELECT indikator_code AS IndikatorCode, monat AS Monat, bereich_code AS BereichCode, zielbereich_code AS ZielbereichCode,
                vergleich AS Vergleich, zielwert_text AS ZielwertText, stichtag_herkunft AS StichtagHerkunft, basis_herkunft AS BasisHerkunft,
-               datei_id AS DateiId, quelle AS Quelle, datei AS Datei, CAST(datenstand AS varchar(10)) AS Datenstand, CAST(geladen_um AS varchar(40)) AS GeladenUm,
+               datei_id AS DateiId, quelle AS Quelle, datei AS Datei, datenstand AS Datenstand, geladen_um AS GeladenUm,
                werte AS Werte, entscheidungen AS Entscheidungen, entscheidungen_text AS EntscheidungenText
         FROM dwh.herkunft WHERE bereich_code = @areaCode AND datei_id IS NOT NULL
         """;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bielefeld.Etl.Catalog;
 
 namespace Bielefeld.Etl.Warehouse;
@@ -18,7 +17,7 @@ internal sealed class FigureFiles(string areaCode, IReadOnlyList<ObservationVers
 
     /// <summary>The rows so far, by indicator, month and file.</summary>
     public IReadOnlyList<ProvenanceRow> Rows =>
-        [.. _rows.OrderBy(r => r.IndikatorCode, StringComparer.Ordinal).ThenBy(r => r.Monat, StringComparer.Ordinal).ThenBy(r => r.DateiId)];
+        [.. _rows.OrderBy(r => r.IndikatorCode, StringComparer.Ordinal).ThenBy(r => r.Monat).ThenBy(r => r.DateiId)];
 
     /// <summary>Adds the files of <paramref name="indicator"/>'s figure of <paramref name="month"/>, measured against <paramref name="version"/>.</summary>
     public void Add(Indicator indicator, DateOnly month, TargetVersion? version, Target? today)
@@ -35,7 +34,7 @@ internal sealed class FigureFiles(string areaCode, IReadOnlyList<ObservationVers
             _rows.Add(new ProvenanceRow
             {
                 IndikatorCode = indicator.Code,
-                Monat = Iso(month),
+                Monat = month,
                 BereichCode = areaCode,
                 ZielbereichCode = version?.AreaCode ?? areaCode,
                 Vergleich = version?.Comparator,
@@ -45,15 +44,12 @@ internal sealed class FigureFiles(string areaCode, IReadOnlyList<ObservationVers
                 DateiId = file.Key,
                 Quelle = first.Source,
                 Datei = first.FileName,
-                Datenstand = file.Max(v => v.Datenstand) is { } datenstand ? Iso(datenstand) : null,
-                // As the warehouse stores an instant (UTC, ISO), so that pages show it as they show dwh.herkunft's.
-                GeladenUm = first.LoadedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+                Datenstand = file.Max(v => v.Datenstand),
+                GeladenUm = first.LoadedAt,
                 Werte = file.Count(),
                 Entscheidungen = decided.Count,
                 EntscheidungenText = decided.Count == 0 ? null : string.Join("; ", decided.Select(d => d.Text)),
             });
         }
     }
-
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

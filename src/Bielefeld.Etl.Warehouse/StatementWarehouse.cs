@@ -123,12 +123,7 @@ public abstract partial class StatementWarehouse(TimeProvider time) : WarehouseP
     protected static DateTime Day(DateOnly date) => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
 
     /// <summary>A <c>date</c> as read: Npgsql gives a <see cref="DateOnly"/>, SqlClient a <see cref="DateTime"/>.</summary>
-    protected static DateOnly Month(object value) => value switch
-    {
-        DateOnly month => month,
-        DateTime day => DateOnly.FromDateTime(day),
-        _ => throw new InvalidCastException($"Ein Datum wurde erwartet, nicht {value.GetType().Name}."),
-    };
+    protected static DateOnly Month(object value) => StoredMoment.Day(value);
 
     /// <summary>A stored instant (UTC without zone) as an instant.</summary>
     protected static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));

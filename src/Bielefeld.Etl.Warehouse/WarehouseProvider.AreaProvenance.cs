@@ -12,7 +12,7 @@ public abstract partial class WarehouseProvider
     public async Task<IReadOnlyList<ProvenanceRow>> AreaProvenanceAsync(string areaCode, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ProvenanceRow>(new CommandDefinition(Sql.AreaProvenance, new { areaCode }, cancellationToken: cancellationToken));
-        return [.. rows.OrderBy(r => r.IndikatorCode, StringComparer.Ordinal).ThenBy(r => r.Monat, StringComparer.Ordinal).ThenBy(r => r.DateiId)];
+        var rows = await connection.QueryAsync<StoredProvenance>(new CommandDefinition(Sql.AreaProvenance, new { areaCode }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.Typed()).OrderBy(r => r.IndikatorCode, StringComparer.Ordinal).ThenBy(r => r.Monat).ThenBy(r => r.DateiId)];
     }
 }

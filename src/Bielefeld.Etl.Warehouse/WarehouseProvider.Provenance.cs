@@ -12,10 +12,58 @@ public abstract partial class WarehouseProvider
     {
         await using var connection = await OpenAsync(cancellationToken);
         // Sorted here, not in a dialect.
-        var rows = await connection.QueryAsync<ProvenanceRow>(new CommandDefinition(
+        var rows = await connection.QueryAsync<StoredProvenance>(new CommandDefinition(
             Sql.Provenance,
             new { indicator }, cancellationToken: cancellationToken));
-        return [.. rows.OrderBy(r => r.BereichCode, StringComparer.Ordinal).ThenBy(r => r.Monat, StringComparer.Ordinal).ThenBy(r => r.DateiId)];
+        return [.. rows.Select(r => r.Typed()).OrderBy(r => r.BereichCode, StringComparer.Ordinal).ThenBy(r => r.Monat).ThenBy(r => r.DateiId)];
+    }
+
+    /// <summary>
+    /// A row of <c>dwh.herkunft</c> as the driver gives it: dates as <see cref="DateTime"/> from a server, as ISO text from
+    /// SQLite, which has no date type; read once here for every dialect.
+    /// </summary>
+    private protected sealed class StoredProvenance
+    {
+        public string IndikatorCode { get; init; } = "";
+
+        public object Monat { get; init; } = "";
+
+        public string BereichCode { get; init; } = "";
+
+        public string? ZielbereichCode { get; init; }
+
+        public string? Vergleich { get; init; }
+
+        public string? ZielwertText { get; init; }
+
+        public string? StichtagHerkunft { get; init; }
+
+        public string? BasisHerkunft { get; init; }
+
+        public long? DateiId { get; init; }
+
+        public string? Quelle { get; init; }
+
+        public string? Datei { get; init; }
+
+        public object? Datenstand { get; init; }
+
+        public object? GeladenUm { get; init; }
+
+        public long? Werte { get; init; }
+
+        public long? Entscheidungen { get; init; }
+
+        public string? EntscheidungenText { get; init; }
+
+        public ProvenanceRow Typed() => new()
+        {
+            IndikatorCode = IndikatorCode, Monat = StoredMoment.Day(Monat), BereichCode = BereichCode, ZielbereichCode = ZielbereichCode,
+            Vergleich = Vergleich, ZielwertText = ZielwertText, StichtagHerkunft = StichtagHerkunft, BasisHerkunft = BasisHerkunft,
+            DateiId = DateiId, Quelle = Quelle, Datei = Datei, Datenstand = Datenstand is null ? null : StoredMoment.Day(Datenstand),
+            GeladenUm = GeladenUm is null ? null : StoredMoment.Instant(GeladenUm), Werte = Werte, Entscheidungen = Entscheidungen,
+            EntscheidungenText = EntscheidungenText,
+        };
     }
 }
 
@@ -25,8 +73,8 @@ public sealed class ProvenanceRow
     /// <summary>The indicator.</summary>
     public string IndikatorCode { get; init; } = "";
 
-    /// <summary>The month (ISO date).</summary>
-    public string Monat { get; init; } = "";
+    /// <summary>The month.</summary>
+    public DateOnly Monat { get; init; }
 
     /// <summary>The area.</summary>
     public string BereichCode { get; init; } = "";
@@ -56,10 +104,10 @@ public sealed class ProvenanceRow
     public string? Datei { get; init; }
 
     /// <summary>The latest Datenstand of the file's values in the figure.</summary>
-    public string? Datenstand { get; init; }
+    public DateOnly? Datenstand { get; init; }
 
     /// <summary>When the file's load finished.</summary>
-    public string? GeladenUm { get; init; }
+    public DateTimeOffset? GeladenUm { get; init; }
 
     /// <summary>How many of the file's current values the figure uses.</summary>
     public long? Werte { get; init; }

@@ -36,10 +36,11 @@ public sealed class PageRendererSpecs
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-US");
         try
         {
-            Assert.Equal(("1.270", "48,5", "38 %", "–", "Juni 2017", "06.2017", "06.07.2017 08:00", "1234"), (
+            Assert.Equal(("1.270", "48,5", "38 %", "–", "Juni 2017", "06.2017", "06.07.2017 08:00", "1234", "13.07.2017", "–", "2017-07-13"), (
                 GermanText.Count(1270), GermanText.Number(48.5m), GermanText.Percent(0.381m), GermanText.Number(null),
                 GermanText.Month(new DateOnly(2017, 6, 1)), GermanText.MonthNumber(new DateOnly(2017, 6, 1)),
-                GermanText.Stamp("2017-07-06T06:00:00Z"), GermanText.Digits(1234)));
+                GermanText.Stamp(new DateTimeOffset(2017, 7, 6, 6, 0, 0, TimeSpan.Zero)), GermanText.Digits(1234),
+                GermanText.Day((DateOnly?)new DateOnly(2017, 7, 13)), GermanText.Day((DateOnly?)null), GermanText.Iso(new DateOnly(2017, 7, 13))));
         }
         finally
         {

@@ -1,5 +1,6 @@
 using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Catalog;
+using Bielefeld.Etl.Rendering;
 using Bielefeld.Etl.Warehouse;
 
 namespace Bielefeld.Etl.Tests.Warehouse;
@@ -56,9 +57,9 @@ public abstract partial class WarehouseBehaviour
 
         // The files behind the set's June figure: as reported in July the July file's three quarters with its Datenstand;
         // today the October file's, which revised them.
-        Assert.Equal([("BA_SA_Alleinerziehende_20170714.csv", "2017-07-13", 3L)], thenAsOf.Files.Where(f => f.Monat == "2017-06-01").Select(f => (f.Datei!, f.Datenstand!, f.Werte!.Value)));
-        Assert.Equal([("BA_SA_Alleinerziehende_20171013.csv", "2017-10-12", 3L)], nowAsOf.Files.Where(f => f.Monat == "2017-06-01").Select(f => (f.Datei!, f.Datenstand!, f.Werte!.Value)));
-        Assert.DoesNotContain(thenAsOf.Files, f => f.Monat == "2017-07-01");
+        Assert.Equal([("BA_SA_Alleinerziehende_20170714.csv", new DateOnly(2017, 7, 13), 3L)], thenAsOf.Files.Where(f => f.Monat == new DateOnly(2017, 6, 1)).Select(f => (f.Datei!, f.Datenstand!.Value, f.Werte!.Value)));
+        Assert.Equal([("BA_SA_Alleinerziehende_20171013.csv", new DateOnly(2017, 10, 12), 3L)], nowAsOf.Files.Where(f => f.Monat == new DateOnly(2017, 6, 1)).Select(f => (f.Datei!, f.Datenstand!.Value, f.Werte!.Value)));
+        Assert.DoesNotContain(thenAsOf.Files, f => f.Monat == new DateOnly(2017, 7, 1));
 
         static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 6) : null;
     }
@@ -79,8 +80,8 @@ public abstract partial class WarehouseBehaviour
         // still from July's (April, a suppressed quarter, from October's too).
         Assert.All(rows, r => Assert.Equal(("Jobcenter-8.1", set), (r.IndikatorCode, r.BereichCode)));
         Assert.Equal(
-            [("2017-03-01", "BA_SA_Alleinerziehende_20170714.csv", "2017-07-13", 3L), ("2017-06-01", "BA_SA_Alleinerziehende_20171013.csv", "2017-10-12", 3L), ("2017-07-01", "BA_SA_Alleinerziehende_20171013.csv", "2017-10-12", 3L)],
-            rows.Where(r => r.Monat is "2017-03-01" or "2017-06-01" or "2017-07-01").Select(r => (r.Monat, r.Datei!, r.Datenstand!, r.Werte!.Value)));
+            [(new DateOnly(2017, 3, 1), "BA_SA_Alleinerziehende_20170714.csv", new DateOnly(2017, 7, 13), 3L), (new DateOnly(2017, 6, 1), "BA_SA_Alleinerziehende_20171013.csv", new DateOnly(2017, 10, 12), 3L), (new DateOnly(2017, 7, 1), "BA_SA_Alleinerziehende_20171013.csv", new DateOnly(2017, 10, 12), 3L)],
+            rows.Where(r => r.Monat.Month is 3 or 6 or 7).Select(r => (r.Monat, r.Datei!, r.Datenstand!.Value, r.Werte!.Value)));
     }
 
     [Fact]
@@ -120,9 +121,9 @@ public abstract partial class WarehouseBehaviour
         Assert.Equal(today.Select(Describe), now.Select(Describe));
 
         static List<string> June(IEnumerable<ProvenanceRow> rows) =>
-            [.. rows.Where(r => r.Monat == "2017-06-01" && r.IndikatorCode is "REGE-11.1" or "REGE-12.1").Select(Describe)];
+            [.. rows.Where(r => r.Monat == new DateOnly(2017, 6, 1) && r.IndikatorCode is "REGE-11.1" or "REGE-12.1").Select(Describe)];
 
         static string Describe(ProvenanceRow r) =>
-            $"{r.IndikatorCode} {r.Monat} {r.ZielbereichCode} {r.Vergleich} {r.Quelle}:{r.Datei}{r.Datenstand} {BerlinTime.Stamp(r.GeladenUm)} {r.Werte} {r.Entscheidungen} {r.EntscheidungenText}";
+            $"{r.IndikatorCode} {GermanText.Iso(r.Monat)} {r.ZielbereichCode} {r.Vergleich} {r.Quelle}:{r.Datei}{(r.Datenstand is { } d ? GermanText.Iso(d) : "")} {(r.GeladenUm is { } g ? BerlinTime.Stamp(g) : "")} {r.Werte} {r.Entscheidungen} {r.EntscheidungenText}";
     }
 }

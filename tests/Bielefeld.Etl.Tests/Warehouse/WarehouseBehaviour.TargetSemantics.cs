@@ -263,9 +263,9 @@ public abstract partial class WarehouseBehaviour
         // each with the file, its Datenstand and its load time (the suite's clock: 01.03.2018 03:00 in Bielefeld).
         var read = await Warehouse.ProvenanceAsync("Jobcenter-8.1", TestContext.Current.CancellationToken);
         Assert.Equal(
-            [(set, set, "reduktion", "Bestandsreduzierung um 5%.", "BA_SA_Alleinerziehende_20170714.csv", "2017-07-13", "01.03.2018 03:00", 3L),
-             ("quartier:sennestadt", set, "reduktion", "Bestandsreduzierung um 5%.", "BA_SA_Alleinerziehende_20170714.csv", "2017-07-13", "01.03.2018 03:00", 1L)],
-            read.Where(r => r.Monat == "2017-06-01" && (r.BereichCode == set || r.BereichCode == "quartier:sennestadt"))
-                .Select(r => (r.BereichCode, r.ZielbereichCode, r.Vergleich, r.ZielwertText, r.Datei, r.Datenstand, BerlinTime.Stamp(r.GeladenUm), r.Werte!.Value)));
+            [(set, set, "reduktion", "Bestandsreduzierung um 5%.", "BA_SA_Alleinerziehende_20170714.csv", new DateOnly(2017, 7, 13), "01.03.2018 03:00", 3L),
+             ("quartier:sennestadt", set, "reduktion", "Bestandsreduzierung um 5%.", "BA_SA_Alleinerziehende_20170714.csv", new DateOnly(2017, 7, 13), "01.03.2018 03:00", 1L)],
+            read.Where(r => r.Monat == new DateOnly(2017, 6, 1) && (r.BereichCode == set || r.BereichCode == "quartier:sennestadt"))
+                .Select(r => (r.BereichCode, r.ZielbereichCode, r.Vergleich, r.ZielwertText, r.Datei, r.Datenstand!.Value, BerlinTime.Stamp(r.GeladenUm!.Value), r.Werte!.Value)));
     }
 }
