@@ -95,6 +95,7 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
             throw Head(fileName, $"keine Kopfzeile mit 'Merkmal' in Spalte A in den ersten {MaxHeadRows} Zeilen des Blatts '{table.Sheet}'.");
         }
 
+        var headerRow = number;
         var month = TitleMonth(title, "Berichtsmonat", fileName, allowDay: false, notes);
         var vintage = TitleMonth(title, "Datenstand", fileName, allowDay: true, notes);
         CheckRegion(title, fileName);
@@ -110,7 +111,7 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
                 string.Create(CultureInfo.InvariantCulture, $"{fileName}: der Datenstand {vintage:dd.MM.yyyy} liegt vor dem Berichtsmonat {month:MM/yyyy}."));
         }
 
-        var columns = ColumnsOf(header, number, fileName, table, notes);
+        var columns = ColumnsOf(header, headerRow, fileName, table, notes);
 
         // The second header row holds the column numbers 1, 2, 3, …; a table without it loses nothing.
         object?[]? firstData = null;
@@ -129,7 +130,7 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
             }
         }
 
-        return new TableHead(notes, month, vintage, columns, rows, number, firstData);
+        return new TableHead(notes, headerRow, month, vintage, columns, rows, number, firstData);
     }
 
     private static void ReadTitleLine(object?[] cells, int row, Dictionary<string, TitleEntry> title)
@@ -285,6 +286,12 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
                 continue;
             }
 
+            if (number <= MaxHeadRows && BaStatistikMapping.Normalise(label) == "MERKMAL")
+            {
+                throw Head(fileName, string.Create(CultureInfo.InvariantCulture,
+                    $"die Zeilen {head.HeaderRow} und {number} kommen beide als Kopfzeile ('Merkmal') in Frage; welche gilt, wäre geraten."));
+            }
+
             var topLevel = raw.Length == raw.TrimStart().Length && !label.StartsWith("darunter", StringComparison.OrdinalIgnoreCase);
             if (topLevel)
             {
@@ -392,5 +399,6 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
 
     private sealed record TableHead(
         Notes Notes,
+        int HeaderRow,
         DateOnly Month, DateOnly Vintage, IReadOnlyDictionary<string, int> Columns, IReadOnlyList<SourceRow> Rows, int LastHeadRow, object?[]? FirstDataRow);
 }

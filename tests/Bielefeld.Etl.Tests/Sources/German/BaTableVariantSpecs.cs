@@ -100,6 +100,19 @@ public sealed class BaTableVariantSpecs : IDisposable
         Assert.Equal("Berichtsmonat 'Mrz 2017' als März 2017 gelesen", Assert.Single(reading.Normalisations.Entries).Message);
     }
 
+    [Fact]
+    public void Two_rows_reading_Merkmal_refuse_the_file_naming_both()
+    {
+        var table = BaSampleSet.June2017();
+        var path = _dir.File(BaSampleSet.JuneTable);
+        BaTableWriter.Write(table with { Rows = [.. table.Rows, new BaTableRow("Merkmal", ["Insgesamt", "SGB III", "SGB II"])] }, path);
+
+        var refused = Assert.Throws<ExtractFileException>(() => BaPipeline.ReadAll(BaPipeline.Reader, path));
+
+        Assert.Equal("KOPF_UNERWARTET", refused.Reason.Code);
+        Assert.Equal("BA_AMR_05711_201706.xlsx: die Zeilen 7 und 18 kommen beide als Kopfzeile ('Merkmal') in Frage; welche gilt, wäre geraten.", refused.Message);
+    }
+
     [Theory]
     [InlineData("Berichtsmonat: Mrz 17")]
     [InlineData("Berichtsmonat: Mar 2017")]
