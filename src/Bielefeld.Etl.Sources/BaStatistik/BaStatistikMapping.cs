@@ -81,7 +81,7 @@ internal sealed partial class BaStatistikMapping
                 }
             }
 
-            if (!tables.TryAdd(table.Code, new TableMapping(table.Code, table.Name, table.Sheet, rows)))
+            if (!tables.TryAdd(table.Code, new TableMapping(table.Code, table.Name, table.Sheet, table.SheetAliases, rows)))
             {
                 problems.Add($"das Tabellenkürzel {table.Code} ist mehrfach eingetragen");
             }
@@ -165,7 +165,7 @@ internal sealed partial class BaStatistikMapping
 }
 
 /// <summary>A configured monthly table.</summary>
-internal sealed record TableMapping(string Code, string Name, string Sheet, IReadOnlyDictionary<(string Parent, string Label), RowMapping> Rows)
+internal sealed record TableMapping(string Code, string Name, string Sheet, IReadOnlyList<string> SheetAliases, IReadOnlyDictionary<(string Parent, string Label), RowMapping> Rows)
 {
     /// <summary>The mapped row for a label under a top-level row ("" for a top-level row itself).</summary>
     public RowMapping? Find(string parent, string label) =>

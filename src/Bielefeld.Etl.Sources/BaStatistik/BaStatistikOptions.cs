@@ -25,6 +25,9 @@ public sealed class BaTableOptions
     /// <summary>The sheet that holds the table; other sheets (Impressum, Hinweise) are ignored.</summary>
     public string Sheet { get; set; } = "Eckwerte";
 
+    /// <summary>Other names of the sheet seen in deliveries (<c>Eckwerte 2017</c>); the sheet read is noted.</summary>
+    public List<string> SheetAliases { get; set; } = [];
+
     /// <summary>The rows (Merkmale) that are loaded; every other row of the table is skipped.</summary>
     public List<BaTableRowOptions> Merkmale { get; set; } = [];
 }

@@ -5,6 +5,7 @@ using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Loading;
 using Bielefeld.Etl.Observations;
 using Bielefeld.Etl.Sources.Csv;
+using Bielefeld.Etl.Sources.German;
 using ExcelDataReader;
 
 namespace Bielefeld.Etl.Sources.BaStatistik;
@@ -14,6 +15,9 @@ namespace Bielefeld.Etl.Sources.BaStatistik;
 /// found by its content (<c>Merkmal</c>, column labels; then column numbers), data rows with indented or
 /// <c>darunter:</c> sub-rows, footnotes. Only the rows and columns the pipeline maps are read; the other rows are
 /// skipped, and a mapped row the table lacks refuses the file (a renamed row must not silently stop a series).
+/// Month forms, labels and numbers are read as the statistics-table engine reads them (<see cref="GermanMonthName"/>,
+/// <see cref="GermanLabel"/>, <see cref="GermanValues.TryCellNumber"/>), and what differs from the contract's form is
+/// noted in the load protocol.
 /// </summary>
 internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping mapping)
 {
@@ -48,12 +52,12 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
         {
             // The sheet is chosen as every workbook reader chooses it: case and spaces ignored, and noted.
             var protocol = new NormalisationProtocol();
-            Workbooks.SheetChoice.MoveTo(excel, fileName, table.Sheet, [], protocol);
-            var head = ReadHead(excel, fileName, table, fileMonth);
+            var sheet = Workbooks.SheetChoice.MoveTo(excel, fileName, table.Sheet, table.SheetAliases, protocol);
+            var head = ReadHead(excel, fileName, table, fileMonth, new Notes(protocol, sheet));
             var scope = new DeliveryScope(pipeline, null, head.Month, head.Month) { Mode = SupersedeMode.PerValue };
             return new ExtractReading(scope, head.Rows.Concat(ReadBody(excel, fileName, table, head)), new CompositeDisposable(excel, stream))
             {
-                Sheet = table.Sheet,
+                Sheet = sheet,
                 Normalisations = protocol,
             };
         }
@@ -65,10 +69,10 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
         }
     }
 
-    private static TableHead ReadHead(IExcelDataReader excel, string fileName, TableMapping table, DateOnly fileMonth)
+    private static TableHead ReadHead(IExcelDataReader excel, string fileName, TableMapping table, DateOnly fileMonth, Notes notes)
     {
         var rows = new List<SourceRow>();
-        var title = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        var title = new Dictionary<string, TitleEntry>(StringComparer.OrdinalIgnoreCase);
         object?[]? header = null;
         var number = 0;
         while (header is null && number < MaxHeadRows && excel.Read())
@@ -82,7 +86,7 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
                 break;
             }
 
-            ReadTitleLine(cells, title);
+            ReadTitleLine(cells, number, title);
             rows.Add(new SourceRow.Skipped(number, cells.All(SheetCell.IsBlank) ? "Leerzeile" : "Titelblock"));
         }
 
@@ -91,9 +95,9 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
             throw Head(fileName, $"keine Kopfzeile mit 'Merkmal' in Spalte A in den ersten {MaxHeadRows} Zeilen des Blatts '{table.Sheet}'.");
         }
 
-        var columns = ColumnsOf(header, fileName, table);
-        var month = TitleMonth(title, "Berichtsmonat", fileName, allowDay: false);
-        var vintage = TitleMonth(title, "Datenstand", fileName, allowDay: true);
+        var headerRow = number;
+        var month = TitleMonth(title, "Berichtsmonat", fileName, allowDay: false, notes);
+        var vintage = TitleMonth(title, "Datenstand", fileName, allowDay: true, notes);
         CheckRegion(title, fileName);
         if (month != fileMonth)
         {
@@ -106,6 +110,8 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
             throw new ExtractFileException(BaStatistikReasons.InvalidDataStatus,
                 string.Create(CultureInfo.InvariantCulture, $"{fileName}: der Datenstand {vintage:dd.MM.yyyy} liegt vor dem Berichtsmonat {month:MM/yyyy}."));
         }
+
+        var columns = ColumnsOf(header, headerRow, fileName, table, notes);
 
         // The second header row holds the column numbers 1, 2, 3, …; a table without it loses nothing.
         object?[]? firstData = null;
@@ -124,13 +130,13 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
             }
         }
 
-        return new TableHead(month, vintage, columns, rows, number, firstData);
+        return new TableHead(notes, headerRow, month, vintage, columns, rows, number, firstData);
     }
 
-    private static void ReadTitleLine(object?[] cells, Dictionary<string, object> title)
+    private static void ReadTitleLine(object?[] cells, int row, Dictionary<string, TitleEntry> title)
     {
-        var parts = cells.Where(c => !SheetCell.IsBlank(c)).ToList();
-        if (parts.Count == 0 || SheetCell.Raw(parts[0]) is not { } first)
+        var parts = cells.Select((c, i) => (Cell: c, Column: i)).Where(p => !SheetCell.IsBlank(p.Cell)).ToList();
+        if (parts.Count == 0 || SheetCell.Raw(parts[0].Cell) is not { } first)
         {
             return;
         }
@@ -141,54 +147,66 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
             return;
         }
 
-        var key = first[..colon].Trim();
+        var key = GermanLabel.Normalise(first[..colon]);
         var rest = first[(colon + 1)..].Trim();
         if (rest.Length == 0 && parts.Count > 1)
         {
             // "Datenstand:" in A and the value in B (as text or as a date cell).
-            title.TryAdd(key, parts[1] is DateTime date ? date : string.Join(' ', parts.Skip(1).Select(SheetCell.Raw)));
+            var value = parts[1].Cell is DateTime date ? (object)date : string.Join(' ', parts.Skip(1).Select(p => SheetCell.Raw(p.Cell)));
+            title.TryAdd(key, new TitleEntry(value, row, parts[1].Column));
         }
         else
         {
-            title.TryAdd(key, rest);
+            title.TryAdd(key, new TitleEntry(rest, row, parts[0].Column));
         }
     }
 
-    private static DateOnly TitleMonth(Dictionary<string, object> title, string key, string fileName, bool allowDay)
+    /// <summary>
+    /// A month of the title block in any form a German reader reads without guessing (<see cref="GermanMonthName"/>:
+    /// <c>Juni 2017</c>, <c>Mrz 2017</c>, <c>06/2017</c>, <c>2017-06</c>, a date), or <c>201706</c>; with
+    /// <paramref name="allowDay"/> (the Datenstand) a date keeps its day. Another form than the contract's
+    /// <c>Juni 2017</c> or a date is noted (<see cref="NormalisationCodes.MonthValue"/>).
+    /// </summary>
+    private static DateOnly TitleMonth(Dictionary<string, TitleEntry> title, string key, string fileName, bool allowDay, Notes notes)
     {
-        if (!title.TryGetValue(key, out var value))
+        if (!title.TryGetValue(key, out var entry))
         {
             throw Head(fileName, $"der Titelblock nennt keinen {key} ('{key}: …').");
         }
 
-        if (value is DateTime date)
+        var text = entry.Value is DateTime cell ? GermanValues.Format(DateOnly.FromDateTime(cell)) : GermanLabel.Of(entry.Value);
+        DateOnly? day = entry.Value is DateTime date ? DateOnly.FromDateTime(date) : GermanValues.TryDate(text, out var d) ? d : null;
+        if (day is { } known && allowDay)
         {
-            return allowDay ? DateOnly.FromDateTime(date) : new DateOnly(date.Year, date.Month, 1);
+            return known;
         }
 
-        var text = ((string)value).Trim();
-        string[] monthFormats = ["MMMM yyyy", "MMM yyyy", "MM/yyyy", "MM.yyyy", "yyyyMM"];
-        if (DateTime.TryParseExact(text, monthFormats, GermanValues.Culture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        var heading = text.Length == 6 && DateOnly.TryParseExact(text + "01", "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var compact)
+            ? new MonthHeading(compact.Month, compact.Year, text, IsDateCell: false)
+            : GermanMonthName.Read(entry.Value);
+        if (heading is not { Year: { } year })
         {
-            return new DateOnly(parsed.Year, parsed.Month, 1);
+            throw Head(fileName, $"{key} '{text}' ist kein Monat (z. B. 'Juni 2017'){(allowDay ? " und kein Datum (TT.MM.JJJJ)" : "")}.");
         }
 
-        if (DateTime.TryParseExact(text, "dd.MM.yyyy", GermanValues.Culture, DateTimeStyles.None, out parsed))
+        var read = string.Create(CultureInfo.InvariantCulture, $"{GermanMonthName.FullName(heading.Month)} {year}");
+        if (day is not null || !string.Equals(text, read, StringComparison.Ordinal))
         {
-            return allowDay ? DateOnly.FromDateTime(parsed) : new DateOnly(parsed.Year, parsed.Month, 1);
+            var shown = entry.Value is DateTime ? $"(Datumszelle {text})" : $"'{text}'";
+            notes.Add(new Normalisation(NormalisationCodes.MonthValue, text, $"{key} {shown} als {read} gelesen"), entry.Row, entry.Column);
         }
 
-        throw Head(fileName, $"{key} '{text}' ist kein Monat (z. B. 'Juni 2017'){(allowDay ? " und kein Datum (TT.MM.JJJJ)" : "")}.");
+        return new DateOnly(year, heading.Month, 1);
     }
 
-    private static void CheckRegion(Dictionary<string, object> title, string fileName)
+    private static void CheckRegion(Dictionary<string, TitleEntry> title, string fileName)
     {
-        if (!title.TryGetValue("Region", out var value))
+        if (!title.TryGetValue("Region", out var entry))
         {
             throw Head(fileName, "der Titelblock nennt keine Region ('Region: Bielefeld, Stadt (05711000)').");
         }
 
-        var text = SheetCell.Raw(value) ?? "";
+        var text = SheetCell.Raw(entry.Value) ?? "";
         var key = RegionKey().Match(text);
         if (!key.Success)
         {
@@ -202,7 +220,7 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
         }
     }
 
-    private static Dictionary<string, int> ColumnsOf(object?[] header, string fileName, TableMapping table)
+    private static Dictionary<string, int> ColumnsOf(object?[] header, int headerRow, string fileName, TableMapping table, Notes notes)
     {
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 1; i < header.Length; i++)
@@ -211,6 +229,7 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
             {
                 var key = BaStatistikMapping.Normalise(label);
                 columns[key] = columns.ContainsKey(key) ? -1 : i;
+                notes.Label(label, headerRow, i);
             }
         }
 
@@ -262,9 +281,15 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
             if (label.Length == 0)
             {
                 yield return hasValues
-                    ? new SourceRow.Rejected(number, [new RejectedRow(table.Sheet, number, "A", null, ReasonCode.FiguresWithoutKennzahl, "Die Zeile enthält Werte, aber kein Merkmal in Spalte A.")])
+                    ? new SourceRow.Rejected(number, [new RejectedRow(head.Notes.Sheet, number, "A", null, ReasonCode.FiguresWithoutKennzahl, "Die Zeile enthält Werte, aber kein Merkmal in Spalte A.")])
                     : new SourceRow.Skipped(number, "Leerzeile");
                 continue;
+            }
+
+            if (number <= MaxHeadRows && BaStatistikMapping.Normalise(label) == "MERKMAL")
+            {
+                throw Head(fileName, string.Create(CultureInfo.InvariantCulture,
+                    $"die Zeilen {head.HeaderRow} und {number} kommen beide als Kopfzeile ('Merkmal') in Frage; welche gilt, wäre geraten."));
             }
 
             var topLevel = raw.Length == raw.TrimStart().Length && !label.StartsWith("darunter", StringComparison.OrdinalIgnoreCase);
@@ -282,11 +307,12 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
 
             if (!found.Add(row))
             {
-                yield return new SourceRow.Rejected(number, [new RejectedRow(table.Sheet, number, "A", raw, BaStatistikReasons.Duplicate, $"Die Zeile {row.Display} steht bereits weiter oben.")]);
+                yield return new SourceRow.Rejected(number, [new RejectedRow(head.Notes.Sheet, number, "A", raw, BaStatistikReasons.Duplicate, $"Die Zeile {row.Display} steht bereits weiter oben.")]);
                 continue;
             }
 
-            yield return MappedRow(table, head, number, cells, row);
+            head.Notes.Label(raw.TrimStart(), number, 0);
+            yield return MappedRow(head, number, cells, row);
         }
 
         var missing = table.Rows.Values.Distinct().Where(r => !found.Contains(r)).Select(r => r.Display).ToList();
@@ -297,7 +323,7 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
         }
     }
 
-    private static SourceRow MappedRow(TableMapping table, TableHead head, int number, object?[] cells, RowMapping row)
+    private static SourceRow MappedRow(TableHead head, int number, object?[] cells, RowMapping row)
     {
         var problems = new List<RejectedRow>();
         var observations = new List<Observation>();
@@ -305,13 +331,15 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
         foreach (var (column, indicator) in row.Columns)
         {
             var index = head.Columns[column];
-            var value = BaValue.Parse(index < cells.Length ? cells[index] : null);
+            var cell = index < cells.Length ? cells[index] : null;
+            var value = BaValue.Parse(cell);
             if (value.Problem(indicator) is { } problem)
             {
-                problems.Add(new RejectedRow(table.Sheet, number, SheetCell.ColumnLetter(index), value.Raw, problem.Reason, problem.Message));
+                problems.Add(new RejectedRow(head.Notes.Sheet, number, SheetCell.ColumnLetter(index), value.Raw, problem.Reason, problem.Message));
             }
             else if (value.IsObservation)
             {
+                head.Notes.Number(cell, number, index);
                 observations.Add(new Observation(indicator.Code, head.Month, Area.CityCode, BaStatistikReader.SeriesKey(indicator.Code), value.Number)
                 {
                     Suppressed = value.Kind == BaValueKind.Suppressed,
@@ -342,6 +370,35 @@ internal sealed partial class BaTableReader(string pipeline, BaStatistikMapping 
     [GeneratedRegex(@"\((?<ags>\d{5}|\d{8})\)|\b(?<ags>\d{5}|\d{8})\b", RegexOptions.CultureInvariant)]
     private static partial Regex RegionKey();
 
+    /// <summary>A value of the title block (<c>Berichtsmonat: Juni 2017</c>) and the cell it stands in.</summary>
+    private sealed record TitleEntry(object Value, int Row, int Column);
+
+    /// <summary>What the reader read differently from the contract's form, noted in the file's load protocol at its cell.</summary>
+    private sealed class Notes(NormalisationProtocol protocol, string sheet)
+    {
+        public string Sheet => sheet;
+
+        public void Add(Normalisation? note, int row, int column) => protocol.Note(note, sheet, row, SheetCell.ColumnLetter(column));
+
+        /// <summary>A label with non-breaking, doubled or trailing spaces (<see cref="NormalisationCodes.LabelSpaces"/>).</summary>
+        public void Label(string text, int row, int column)
+        {
+            GermanLabel.Read(text, out var note);
+            Add(note, row, column);
+        }
+
+        /// <summary>A number typed as German text (<see cref="NormalisationCodes.NumberAsText"/>).</summary>
+        public void Number(object? cell, int row, int column)
+        {
+            if (cell is string && GermanValues.TryCellNumber(cell, out _, out var note))
+            {
+                Add(note, row, column);
+            }
+        }
+    }
+
     private sealed record TableHead(
+        Notes Notes,
+        int HeaderRow,
         DateOnly Month, DateOnly Vintage, IReadOnlyDictionary<string, int> Columns, IReadOnlyList<SourceRow> Rows, int LastHeadRow, object?[]? FirstDataRow);
 }

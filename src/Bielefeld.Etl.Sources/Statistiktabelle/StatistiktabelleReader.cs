@@ -68,7 +68,7 @@ public sealed class StatistiktabelleReader : IExtractReader, IContextSource
             MoveToSheet(excel, fileName, new NormalisationProtocol());
             var head = TableHead.Read(excel, _mapping, merges, fileName, sheet, protocol);
             CheckTitle(head, fileName);
-            var body = new TableBody(_mapping, head, sheet, SeriesKey, stand, standRow, protocol);
+            var body = new TableBody(_mapping, head, fileName, sheet, SeriesKey, stand, standRow, protocol);
             var rows = head.Rows.Concat(_mapping.IsLong ? body.ReadLong(excel) : body.ReadWide(excel));
             var mode = stand is null ? SupersedeMode.FullSnapshot : SupersedeMode.PerValue;
             var fallback = _mapping.FixedMonth ?? (stand is { } s ? new DateOnly(s.Year, s.Month, 1) : new DateOnly(2000, 1, 1));

@@ -12,7 +12,7 @@ namespace Bielefeld.Etl.Sources.Statistiktabelle;
 /// totals row, footnote, the Stand line), so that rows read = loaded + rejected + skipped. Values a symbol marks as not
 /// (yet) there yield no observation, never 0.
 /// </summary>
-internal sealed class TableBody(StatistiktabelleMapping mapping, TableHead head, string sheet, string seriesKey, DateOnly? stand, int? standRow, NormalisationProtocol protocol)
+internal sealed class TableBody(StatistiktabelleMapping mapping, TableHead head, string fileName, string sheet, string seriesKey, DateOnly? stand, int? standRow, NormalisationProtocol protocol)
 {
     private readonly HashSet<(string, DateOnly, string)> _seen = [];
     private bool _inTotals = mapping.Options.TotalsBegin is null;
@@ -175,6 +175,13 @@ internal sealed class TableBody(StatistiktabelleMapping mapping, TableHead head,
             number++;
             var cells = TableHead.Cells(excel);
             var first = cells.Length > 0 ? GermanLabel.Of(cells[0]) : "";
+            if (number <= TableHead.MaxHeadRows && string.Equals(first, GermanLabel.Normalise(mapping.Options.Header.FirstCell), StringComparison.OrdinalIgnoreCase))
+            {
+                var header = head.LastRow - mapping.Options.Header.Rows + 1;
+                throw new ExtractFileException(FileReasons.UnexpectedHead,
+                    string.Create(CultureInfo.InvariantCulture, $"{fileName}: die Zeilen {header} und {number} kommen beide als Kopfzeile ('{mapping.Options.Header.FirstCell}') in Frage; welche gilt, wäre geraten."));
+            }
+
             if (number == standRow)
             {
                 yield return (number, cells, new SourceRow.Skipped(number, "Stand der Tabelle"));

@@ -19,8 +19,8 @@ internal sealed record LongColumns(int? Month, int? Series, int? Area, int Value
 /// </summary>
 internal sealed class TableHead
 {
-    // Title blocks of official tables run to a dozen lines; a header further down is not the described layout.
-    private const int MaxHeadRows = 30;
+    /// <summary>Title blocks of official tables run to a dozen lines; a header further down is not the described layout.</summary>
+    public const int MaxHeadRows = 30;
 
     private TableHead(int lastRow, List<SourceRow> rows, List<string> title)
     {

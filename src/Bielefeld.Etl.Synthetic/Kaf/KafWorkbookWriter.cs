@@ -23,10 +23,6 @@ public static class KafWorkbookWriter
     private static readonly string[] MonthHeaders =
         ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"];
 
-    // What German Excel's MMM format writes: Mrz for March, the others with a trailing dot where shortened.
-    private static readonly string[] ExcelMonthHeaders =
-        ["Jan.", "Feb.", "Mrz", "Apr.", "Mai", "Jun.", "Jul.", "Aug.", "Sep.", "Okt.", "Nov.", "Dez."];
-
     private static readonly string[] MonthNames =
         ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
 
@@ -113,7 +109,7 @@ public static class KafWorkbookWriter
         if (variant.HasFlag(SpreadsheetVariant.MergedHeader))
         {
             // A grouping row: Kennzahl and Summe merged down over both header rows, "Monat" merged across the months.
-            sheet.Text(headerRow, 0, Label("Kennzahl", variant), XlsxStyle.Bold);
+            sheet.Text(headerRow, 0, SpreadsheetForms.Label("Kennzahl", variant), XlsxStyle.Bold);
             sheet.Merge(headerRow, 0, headerRow + 1, 0);
             sheet.Text(headerRow, 1 + offset, "Monat", XlsxStyle.Bold);
             sheet.Merge(headerRow, 1 + offset, headerRow, 12 + offset);
@@ -123,7 +119,7 @@ public static class KafWorkbookWriter
         }
         else
         {
-            sheet.Text(headerRow, 0, Label("Kennzahl", variant), XlsxStyle.Bold);
+            sheet.Text(headerRow, 0, SpreadsheetForms.Label("Kennzahl", variant), XlsxStyle.Bold);
             sheet.Text(headerRow, SumColumn + offset, "Summe", XlsxStyle.Bold);
         }
 
@@ -162,28 +158,16 @@ public static class KafWorkbookWriter
         }
 
         var text = variant.HasFlag(SpreadsheetVariant.MonthNames) ? MonthNames[month]
-            : variant.HasFlag(SpreadsheetVariant.ExcelMonthAbbreviations) ? ExcelMonthHeaders[month]
+            : variant.HasFlag(SpreadsheetVariant.ExcelMonthAbbreviations) ? SpreadsheetForms.ExcelMonths[month]
             : variant.HasFlag(SpreadsheetVariant.MonthNumbers) ? (month + 1).ToString("D2", CultureInfo.InvariantCulture)
             : MonthHeaders[month];
         sheet.Text(row, column, text, XlsxStyle.Bold);
     }
 
-    /// <summary>A label as written: with <see cref="SpreadsheetVariant.LabelSpaces"/>, its first space non-breaking and a space at the end.</summary>
-    private static string Label(string label, SpreadsheetVariant variant)
-    {
-        if (!variant.HasFlag(SpreadsheetVariant.LabelSpaces))
-        {
-            return label;
-        }
-
-        var space = label.IndexOf(' ', StringComparison.Ordinal);
-        return (space < 0 ? label : label[..space] + '\u00A0' + label[(space + 1)..]) + " ";
-    }
-
     private static void WriteKennzahl(XlsxSheet sheet, int r, KafRow row, SpreadsheetVariant variant, int offset)
     {
         var asText = variant.HasFlag(SpreadsheetVariant.NumbersAsText);
-        sheet.Text(r, 0, Label(row.Label, variant));
+        sheet.Text(r, 0, SpreadsheetForms.Label(row.Label, variant));
         var sum = 0m;
         for (var m = 0; m < 12; m++)
         {

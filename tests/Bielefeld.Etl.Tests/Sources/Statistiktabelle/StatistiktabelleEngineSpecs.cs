@@ -117,6 +117,18 @@ public sealed class StatistiktabelleEngineSpecs : IDisposable
     }
 
     [Fact]
+    public void A_second_row_reading_the_header_s_first_cell_within_the_first_rows_refuses_the_file_naming_both()
+    {
+        MonthlyTableWriter.Write(Vintage(later: false) with { Footnotes = ["Jahr", "Quelle: Statistik der Bundesagentur für Arbeit"] }, _dir.File("two.xlsx"));
+        var reader = StatistiktabellePipelines.Reader(StatistiktabellePipelines.ItNrw);
+
+        var refused = Assert.Throws<ExtractFileException>(() => StatistiktabellePipelines.ReadAll(reader, _dir.File("two.xlsx")));
+
+        Assert.Equal("KOPF_UNERWARTET", refused.Reason.Code);
+        Assert.Equal("two.xlsx: die Zeilen 6 und 12 kommen beide als Kopfzeile ('Jahr') in Frage; welche gilt, wäre geraten.", refused.Message);
+    }
+
+    [Fact]
     public void Numbers_written_as_German_text_are_named_in_the_load_protocol()
     {
         MonthlyTableWriter.Write(Vintage(later: true) with { NumbersAsText = true }, _dir.File("text.xlsx"));
