@@ -78,11 +78,8 @@ public sealed class WarehouseStatements
     /// <summary>One normalisation the reader made (<c>load_normalisierung</c>).</summary>
     public string InsertNormalisation => Text();
 
-    /// <summary>The follow-up a load leaves: indicators to recompute, their cells hidden until then, a steward report.</summary>
+    /// <summary>The follow-up a load leaves: indicators to recompute (their cells hidden until then), a steward report.</summary>
     public string InsertPendingAttainment => Text();
-
-    /// <inheritdoc cref="InsertPendingAttainment"/>
-    public string HideChangedCells => Text();
 
     /// <inheritdoc cref="InsertPendingAttainment"/>
     public string InsertPendingReport => Text();
