@@ -52,6 +52,13 @@ internal static class PostgresSql
     public const string PrepareAttainmentRead = "SET LOCAL jit = off";
 
     /// <summary>
+    /// For the recomputation's transaction only: no JIT, and room to sort an indicator's monthly actuals in memory. At 10 M
+    /// observations PostgreSQL JIT-compiled the small-count rule's plan for 9.2 s (its estimate is that of the whole
+    /// rule) for 2.5 s of work, and each indicator's actuals for 0.2 s of 1.5 s, sorted on disk (docs/performance.md).
+    /// </summary>
+    public const string PrepareRecomputation = "SET LOCAL jit = off; SET LOCAL work_mem = '64MB'";
+
+    /// <summary>
     /// Per indicator and area the month of its latest actual, in one pass over the view (a window, not a correlated
     /// subquery: that evaluated the view once per row and ran past the command timeout at 40 k attainment figures).
     /// </summary>
@@ -386,14 +393,9 @@ internal static class PostgresSql
 
     public const string OrderConfidentiality = "INSERT INTO dwh.geheimhaltung_auftrag (indikator_code) VALUES (@indicator)";
 
-    /// <summary>
-    /// The rule runs only through the months holding a value that could make a small count (one pass over the current
-    /// values) and only the hidden cells are written. Without JIT: at 10 M observations PostgreSQL JIT-compiled the rule's
-    /// plan for 9.2 s (its cost estimate is that of the whole rule), for 2.5 s of work (docs/performance.md).
-    /// </summary>
+    /// <summary>The rule runs only through the months holding a value that could make a small count; only the hidden cells are written.</summary>
     public const string AssessConfidentiality =
         """
-        SET LOCAL jit = off;
         DELETE FROM dwh.fact_geheimhaltung WHERE indikator_code IN (SELECT indikator_code FROM dwh.geheimhaltung_auftrag);
         DELETE FROM dwh.geheimhaltung_stand WHERE indikator_code IN (SELECT indikator_code FROM dwh.geheimhaltung_auftrag);
         INSERT INTO dwh.geheimhaltung_stand (indikator_code, datei_id)

@@ -147,6 +147,9 @@ public sealed class WarehouseStatements
     /// <summary>Deletes the attainment figures of <c>@indicators</c> (a list as the provider binds it).</summary>
     public string DeleteAttainment => Text();
 
+    /// <summary>Run first in a recomputation's transaction (settings for its reads and the assessment); none where nothing is needed.</summary>
+    public string? PrepareRecomputation => _texts.GetValueOrDefault(nameof(PrepareRecomputation));
+
     /// <summary>Run before reading <c>rpt.zielerreichung</c>, in the read's transaction; none where nothing is needed.</summary>
     public string? PrepareAttainmentRead => _texts.GetValueOrDefault(nameof(PrepareAttainmentRead));
 
