@@ -371,8 +371,6 @@ internal static class SqlServerSql
 
     public const string InsertPendingAttainment = "INSERT INTO dwh.zielerreichung_ausstehend (datei_id, indikator_code) VALUES (@fileId, @indicator)";
 
-    public const string HideChangedCells = "UPDATE dwh.fact_geheimhaltung SET geheim = 1 WHERE indikator_code = @indicator AND geheim = 0";
-
     public const string InsertPendingReport = "INSERT INTO dwh.bericht_ausstehend (datei_id) VALUES (@fileId)";
 
     public const string PendingAttainment = "SELECT DISTINCT indikator_code FROM dwh.zielerreichung_ausstehend";
@@ -393,8 +391,11 @@ internal static class SqlServerSql
     public const string AssessConfidentiality =
         """
         DELETE FROM dwh.fact_geheimhaltung WHERE indikator_code IN (SELECT indikator_code FROM dwh.geheimhaltung_auftrag);
-        INSERT INTO dwh.fact_geheimhaltung (indikator_code, bereich_code, monat, geheim)
-        SELECT indikator_code, bereich_code, monat, geheim FROM dwh.geheimhaltung_regel;
+        DELETE FROM dwh.geheimhaltung_stand WHERE indikator_code IN (SELECT indikator_code FROM dwh.geheimhaltung_auftrag);
+        INSERT INTO dwh.geheimhaltung_stand (indikator_code, datei_id)
+        SELECT indikator_code, (SELECT COALESCE(MAX(datei_id), 0) FROM dwh.load_file) FROM dwh.geheimhaltung_auftrag;
+        INSERT INTO dwh.fact_geheimhaltung (indikator_code, bereich_code, monat)
+        SELECT indikator_code, bereich_code, monat FROM dwh.geheimhaltung_regel WHERE geheim = 1;
         DELETE FROM dwh.geheimhaltung_auftrag;
         """;
 

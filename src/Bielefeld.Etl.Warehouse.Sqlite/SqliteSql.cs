@@ -355,8 +355,6 @@ internal static class SqliteSql
 
     public const string InsertPendingAttainment = "INSERT INTO zielerreichung_ausstehend (datei_id, indikator_code) VALUES (@fileId, @indicator)";
 
-    public const string HideChangedCells = "UPDATE fact_geheimhaltung SET geheim = 1 WHERE indikator_code = @indicator AND geheim = 0";
-
     public const string InsertPendingReport = "INSERT INTO bericht_ausstehend (datei_id) VALUES (@fileId)";
 
     public const string PendingAttainment = "SELECT DISTINCT indikator_code FROM zielerreichung_ausstehend";
@@ -377,8 +375,11 @@ internal static class SqliteSql
     public const string AssessConfidentiality =
         """
         DELETE FROM fact_geheimhaltung WHERE indikator_code IN (SELECT indikator_code FROM geheimhaltung_auftrag);
-        INSERT INTO fact_geheimhaltung (indikator_code, bereich_code, monat, geheim)
-        SELECT indikator_code, bereich_code, monat, geheim FROM geheimhaltung_regel;
+        DELETE FROM geheimhaltung_stand WHERE indikator_code IN (SELECT indikator_code FROM geheimhaltung_auftrag);
+        INSERT INTO geheimhaltung_stand (indikator_code, datei_id)
+        SELECT indikator_code, (SELECT COALESCE(MAX(datei_id), 0) FROM load_file) FROM geheimhaltung_auftrag;
+        INSERT INTO fact_geheimhaltung (indikator_code, bereich_code, monat)
+        SELECT indikator_code, bereich_code, monat FROM geheimhaltung_regel WHERE geheim = 1;
         DELETE FROM geheimhaltung_auftrag;
         """;
 

@@ -1,5 +1,6 @@
 using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Catalog;
+using Dapper;
 
 namespace Bielefeld.Etl.Warehouse;
 
@@ -43,6 +44,11 @@ public abstract partial class WarehouseProvider
 
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (Sql.PrepareRecomputation is { } prepare)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(prepare, transaction: transaction, cancellationToken: cancellationToken));
+        }
+
         await ClearPendingAttainmentAsync(connection, transaction, selected.Select(i => i.Code), cancellationToken);
         var calculator = new AttainmentCalculator(settings);
         var written = 0;
@@ -55,8 +61,8 @@ public abstract partial class WarehouseProvider
             var from = periods.Min(p => p.FirstMonth).AddMonths(-1);
             var to = periods.Max(p => p.LastMonth);
             // The actuals stream in area by area (one area's months in memory); the figures wait until the stream is
-            // read (a connection runs one command at a time) and then go out in batches: the first replaces the
-            // indicator's figures, the others add to them.
+            // read (a connection runs one command at a time) and then go out in one bulk write that replaces the
+            // indicator's figures (in batches of 5,000 they took 1,416 COPYs in the 10 M bench).
             var figures = new List<AttainmentFigure>();
             var computed = new HashSet<string>(StringComparer.Ordinal);
             // A set of areas has one target for its members together; the members' months are kept to add them up, and
@@ -112,17 +118,8 @@ public abstract partial class WarehouseProvider
                 Compute(area, []);
             }
 
-            string[] replaced = [indicator.Code];
-            foreach (var batch in figures.Chunk(BatchSize))
-            {
-                await ReplaceAttainmentAsync(connection, transaction, replaced, batch, cancellationToken);
-                (written, replaced) = (written + batch.Length, []);
-            }
-
-            if (replaced.Length > 0)
-            {
-                await ReplaceAttainmentAsync(connection, transaction, replaced, [], cancellationToken);
-            }
+            await ReplaceAttainmentAsync(connection, transaction, [indicator.Code], figures, cancellationToken);
+            written += figures.Count;
         }
 
         // After the figures: by now the provider's attainment lock is held (taken with the first read), so two

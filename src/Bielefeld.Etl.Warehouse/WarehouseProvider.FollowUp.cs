@@ -48,13 +48,11 @@ public abstract partial class WarehouseProvider
     private async Task RecordFollowUpAsync(
         DbConnection connection, DbTransaction transaction, long fileId, IReadOnlyCollection<string> indicators, bool report, CancellationToken cancellationToken)
     {
+        // Until their recomputation has assessed them again, every cell of the indicators pending here is hidden (the
+        // views read this table): one row per indicator, however many cells it has.
         await connection.ExecuteAsync(new CommandDefinition(
             Sql.InsertPendingAttainment,
             indicators.Order(StringComparer.Ordinal).Select(indicator => new { fileId, indicator }), transaction, cancellationToken: cancellationToken));
-        // Until their recomputation has assessed them again, every cell of the changed indicators is hidden.
-        await connection.ExecuteAsync(new CommandDefinition(
-            Sql.HideChangedCells,
-            indicators.Order(StringComparer.Ordinal).Select(indicator => new { indicator }), transaction, cancellationToken: cancellationToken));
         if (report)
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -64,8 +62,8 @@ public abstract partial class WarehouseProvider
 
     /// <summary>
     /// Applies the cell suppression rule (<c>geheimhaltung_regel</c>, docs/data-dictionary.md "Small counts") to the
-    /// current values of <paramref name="indicators"/> and keeps its verdict per cell in <c>fact_geheimhaltung</c>, which
-    /// the reporting views read by key. The rule reads only the indicators listed in <c>geheimhaltung_auftrag</c>, which
+    /// current values of <paramref name="indicators"/> and keeps the cells it hides in <c>fact_geheimhaltung</c>, which
+    /// the reporting views read by key (a cell without a row is shown, once its indicator is no longer pending). The rule reads only the indicators listed in <c>geheimhaltung_auftrag</c>, which
     /// holds them for this statement only; other transactions never see its rows.
     /// </summary>
     private async Task AssessConfidentialityAsync(

@@ -78,11 +78,8 @@ public sealed class WarehouseStatements
     /// <summary>One normalisation the reader made (<c>load_normalisierung</c>).</summary>
     public string InsertNormalisation => Text();
 
-    /// <summary>The follow-up a load leaves: indicators to recompute, their cells hidden until then, a steward report.</summary>
+    /// <summary>The follow-up a load leaves: indicators to recompute (their cells hidden until then), a steward report.</summary>
     public string InsertPendingAttainment => Text();
-
-    /// <inheritdoc cref="InsertPendingAttainment"/>
-    public string HideChangedCells => Text();
 
     /// <inheritdoc cref="InsertPendingAttainment"/>
     public string InsertPendingReport => Text();
@@ -149,6 +146,9 @@ public sealed class WarehouseStatements
 
     /// <summary>Deletes the attainment figures of <c>@indicators</c> (a list as the provider binds it).</summary>
     public string DeleteAttainment => Text();
+
+    /// <summary>Run first in a recomputation's transaction (settings for its reads and the assessment); none where nothing is needed.</summary>
+    public string? PrepareRecomputation => _texts.GetValueOrDefault(nameof(PrepareRecomputation));
 
     /// <summary>Run before reading <c>rpt.zielerreichung</c>, in the read's transaction; none where nothing is needed.</summary>
     public string? PrepareAttainmentRead => _texts.GetValueOrDefault(nameof(PrepareAttainmentRead));

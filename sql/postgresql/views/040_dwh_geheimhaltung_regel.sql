@@ -1,13 +1,29 @@
 -- The small-count rule for cells (docs/data-dictionary.md, "Small counts"), written only here: which cells of the
--- indicators listed in dwh.geheimhaltung_auftrag are hidden. A recomputation of attainment stores its verdicts in
+-- indicators listed in dwh.geheimhaltung_auftrag are hidden. A recomputation of attainment stores the cells it hides in
 -- dwh.fact_geheimhaltung; every other view reads them from there by key. What a small count is comes from
 -- dwh.geheimhaltung_schwelle, like everywhere else.
 CREATE VIEW dwh.geheimhaltung_regel AS
+-- Every step of the rule acts within one indicator and month, and hides nothing in a month without a primary cell. A
+-- Quartier's cell can be primary only where one of its values is a small count or negative: a sum of values that are
+-- each niemand (no person) or at least gezeigt_ab is itself niemand or at least gezeigt_ab. So the rule runs through
+-- the months holding such a value only (one pass over the current values, no grouping), and every cell of the other
+-- months is shown (the last branch, which the assessment, asking for the hidden cells only, never evaluates).
+WITH verdaechtig AS MATERIALIZED (
+    SELECT DISTINCT o.indikator_code, o.monat
+    FROM dwh.geheimhaltung_auftrag a
+    JOIN dwh.dim_indikator i ON i.indikator_code = a.indikator_code
+    JOIN dwh.fact_beobachtung o ON o.indikator_code = a.indikator_code
+    JOIN dwh.dim_bereich b ON b.bereich_code = o.bereich_code
+    CROSS JOIN dwh.geheimhaltung_schwelle s
+    WHERE o.ersetzt_durch_datei_id IS NULL AND b.ebene = 'quartier' AND i.art IN ('anzahl', 'bestand', 'quote')
+      AND ((o.wert < s.gezeigt_ab AND o.wert <> s.niemand) OR (o.zaehler < s.gezeigt_ab AND o.zaehler <> s.niemand)
+        OR (o.nenner < s.gezeigt_ab AND o.nenner <> s.niemand))
+),
 -- Only what the verdict needs travels through the rule: the cell's key, its level and parent, its group (the
 -- Stadtbezirk a Quartier is tested with; any other area is its own group's owner), and the persons it counts, twice:
 -- teil_a the value (anzahl, bestand) or numerator, teil_b the value or denominator (0 where the source suppressed a
 -- contributing value, as the figure is then not shown at all).
-WITH zelle AS (
+zelle AS (
     SELECT o.indikator_code,
            o.monat,
            o.bereich_code,
@@ -18,9 +34,9 @@ WITH zelle AS (
            CASE WHEN bool_or(o.unterdrueckt) THEN 1 ELSE 0 END AS quelle_unterdrueckt,
            CASE WHEN bool_or(o.unterdrueckt) THEN 0 ELSE COALESCE(CASE WHEN i.art = 'quote' THEN SUM(o.zaehler) ELSE SUM(o.wert) END, 0) END AS teil_a,
            CASE WHEN bool_or(o.unterdrueckt) THEN 0 ELSE COALESCE(CASE WHEN i.art = 'quote' THEN SUM(o.nenner) ELSE SUM(o.wert) END, 0) END AS teil_b
-    FROM dwh.geheimhaltung_auftrag a
-    JOIN dwh.dim_indikator i ON i.indikator_code = a.indikator_code
-    JOIN dwh.fact_beobachtung o ON o.indikator_code = a.indikator_code
+    FROM verdaechtig v
+    JOIN dwh.dim_indikator i ON i.indikator_code = v.indikator_code
+    JOIN dwh.fact_beobachtung o ON o.indikator_code = v.indikator_code AND o.monat = v.monat
     JOIN dwh.dim_bereich b ON b.bereich_code = o.bereich_code
     WHERE o.ersetzt_durch_datei_id IS NULL
     GROUP BY o.indikator_code, o.monat, o.bereich_code, b.ebene, b.eltern_bereich_code, i.art
@@ -98,4 +114,13 @@ SELECT g.indikator_code,
              AND EXISTS (SELECT 1 FROM stadt c WHERE c.indikator_code = g.indikator_code AND c.monat = g.monat AND c.bereich_code = g.bereich_code) THEN 1
             ELSE g.geheim
        END AS geheim
-FROM geheim g;
+FROM geheim g
+UNION ALL
+SELECT o.indikator_code, o.bereich_code, o.monat, 0
+FROM dwh.geheimhaltung_auftrag a
+JOIN dwh.dim_indikator i ON i.indikator_code = a.indikator_code
+JOIN dwh.fact_beobachtung o ON o.indikator_code = a.indikator_code
+JOIN dwh.dim_bereich b ON b.bereich_code = o.bereich_code
+WHERE o.ersetzt_durch_datei_id IS NULL
+  AND NOT EXISTS (SELECT 1 FROM verdaechtig v WHERE v.indikator_code = o.indikator_code AND v.monat = o.monat)
+GROUP BY o.indikator_code, o.bereich_code, o.monat;

@@ -1,7 +1,10 @@
--- The verdicts are read by key from dwh.fact_geheimhaltung, with what the target means. A set of areas is hidden in a month where any of its members is (its figure
--- minus the shown members would give the hidden one back), and its counts of 1 or 2 like a Quartier's. A baseline is
--- the figure of one month of the area: it is hidden where that month's figure is, and with it a reduction's zielwert
--- and zielpfad, which would give it back (B × (1 − p)).
+-- The verdicts are read by key from dwh.fact_geheimhaltung (the hidden cells; docs/data-dictionary.md, "Small counts"),
+-- with what the target means. Until its recomputation has assessed it again, an indicator a load changed
+-- (dwh.zielerreichung_ausstehend) shows none of its months, nor a baseline taken from one: nothing shows unassessed.
+-- A set of areas is hidden in a month where any of its members is (its figure minus the shown members would give the
+-- hidden one back), and its counts of 1 or 2 like a Quartier's. A baseline is the figure of one month of the area: it
+-- is hidden where that month's figure is, and with it a reduction's zielwert and zielpfad, which would give it back
+-- (B × (1 − p)).
 CREATE VIEW rpt.zielerreichung AS
 WITH basis AS (
     SELECT z.indikator_code,
@@ -25,23 +28,28 @@ WITH basis AS (
            z.basis AS basis_verwendet,
            z.basis_monat,
            COALESCE(z.ziel_bereich_code, z.bereich_code) AS zielbereich_code,
-           COALESCE(g.geheim,
-                    (SELECT MAX(gm.geheim) FROM dwh.dim_bereich_menge m
-                     JOIN dwh.fact_geheimhaltung gm ON gm.indikator_code = z.indikator_code AND gm.monat = z.monat AND gm.bereich_code = m.bereich_code
-                     WHERE m.menge_code = z.bereich_code),
-                    0) AS monat_geheim,
+           -- Only a set of areas has members (dim_bereich_menge): other areas are not probed for them.
+           CASE WHEN g.indikator_code IS NOT NULL OR p.indikator_code IS NOT NULL THEN 1
+                WHEN b.ebene = 'bereichsmenge'
+                 AND EXISTS (SELECT 1 FROM dwh.dim_bereich_menge m
+                             JOIN dwh.fact_geheimhaltung gm ON gm.indikator_code = z.indikator_code AND gm.monat = z.monat AND gm.bereich_code = m.bereich_code
+                             WHERE m.menge_code = z.bereich_code) THEN 1
+                ELSE 0
+           END AS monat_geheim,
            -- Two lookups by key (the area's own month, its members' months) instead of one with an OR, which
            -- could only seek by indicator and read all of its cells for every figure.
            CASE WHEN EXISTS (SELECT 1 FROM dwh.fact_geheimhaltung gb
-                             WHERE gb.indikator_code = z.indikator_code AND gb.bereich_code = z.bereich_code AND gb.monat = z.basis_monat AND gb.geheim = 1)
+                             WHERE gb.indikator_code = z.indikator_code AND gb.bereich_code = z.bereich_code AND gb.monat = z.basis_monat)
                   OR EXISTS (SELECT 1 FROM dwh.dim_bereich_menge m
                              JOIN dwh.fact_geheimhaltung gm ON gm.indikator_code = z.indikator_code AND gm.bereich_code = m.bereich_code AND gm.monat = z.basis_monat
-                             WHERE m.menge_code = z.bereich_code AND gm.geheim = 1)
+                             WHERE m.menge_code = z.bereich_code)
+                  OR (z.basis_monat IS NOT NULL AND p.indikator_code IS NOT NULL)
                 THEN 1 ELSE 0 END AS basis_geheim
     FROM dwh.fact_zielerreichung z
     JOIN dwh.dim_indikator i ON i.indikator_code = z.indikator_code
     JOIN dwh.dim_bereich b ON b.bereich_code = z.bereich_code
     LEFT JOIN dwh.fact_geheimhaltung g ON g.indikator_code = z.indikator_code AND g.monat = z.monat AND g.bereich_code = z.bereich_code
+    LEFT JOIN (SELECT DISTINCT indikator_code FROM dwh.zielerreichung_ausstehend) p ON p.indikator_code = z.indikator_code
 ),
 laufend AS (
     SELECT a.*,

@@ -49,7 +49,6 @@ public sealed class WarehouseStatementsSpecs
         public const string RecordUnloaded = "-- RecordUnloaded";
         public const string InsertNormalisation = "-- InsertNormalisation";
         public const string InsertPendingAttainment = "-- InsertPendingAttainment";
-        public const string HideChangedCells = "-- HideChangedCells";
         public const string InsertPendingReport = "-- InsertPendingReport";
         public const string PendingAttainment = "-- PendingAttainment";
         public const string ClearPendingAttainment = "-- ClearPendingAttainment";

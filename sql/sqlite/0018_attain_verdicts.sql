@@ -1,0 +1,40 @@
+-- Attainment at volume (issue 19, docs/performance.md "Attainment at 10 M observations"): fact_geheimhaltung held one
+-- verdict row per cell, all deleted and inserted again by every recomputation, and a load set every verdict of the
+-- indicators it changed to hidden (an UPDATE of all their cells). The rule and its verdicts are unchanged
+-- (docs/data-dictionary.md, "Small counts"); what is stored is now:
+--   fact_geheimhaltung:        the hidden cells only (a cell of an assessed indicator without a row is shown);
+--   zielerreichung_ausstehend: as before, the indicators a load changed and no recomputation has covered since. Until
+--                              then every cell of such an indicator is hidden: nothing shows unassessed.
+-- A cell the rule has not seen is hidden too when no load recorded it (observations written into the fact by hand):
+--   geheimhaltung_stand:       per indicator, the newest file in the load protocol when its cells were last
+--                              assessed; a cell holding a current value of a newer file is hidden until the next.
+-- A load writes its pending rows only (one per indicator); a recomputation writes as many rows as it hides.
+-- Cells without a verdict row belong to pending indicators only (a load records them in its transaction), whose rows a
+-- load had set to hidden: keeping the hidden rows keeps every verdict the views show. The table is created anew, as
+-- SQLite cannot drop a column that views read; the views are created again after the migrations.
+
+CREATE TEMP TABLE geheime_zelle AS
+SELECT indikator_code, bereich_code, monat FROM fact_geheimhaltung WHERE geheim = 1;
+
+DROP TABLE fact_geheimhaltung;
+
+CREATE TABLE fact_geheimhaltung (
+    indikator_code  TEXT NOT NULL,
+    bereich_code    TEXT NOT NULL,
+    monat           TEXT NOT NULL,
+    PRIMARY KEY (indikator_code, bereich_code, monat)
+) WITHOUT ROWID;
+
+INSERT INTO fact_geheimhaltung (indikator_code, bereich_code, monat)
+SELECT indikator_code, bereich_code, monat FROM geheime_zelle;
+
+DROP TABLE geheime_zelle;
+
+CREATE TABLE geheimhaltung_stand (
+    indikator_code  TEXT NOT NULL PRIMARY KEY,
+    datei_id        INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- Every cell current now has been assessed (or belongs to a pending indicator, hidden by its pending row).
+INSERT INTO geheimhaltung_stand (indikator_code, datei_id)
+SELECT indikator_code, (SELECT COALESCE(MAX(datei_id), 0) FROM load_file) FROM dim_indikator;
