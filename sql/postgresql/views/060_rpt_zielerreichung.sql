@@ -25,23 +25,31 @@ WITH basis AS (
            z.basis AS basis_verwendet,
            z.basis_monat,
            COALESCE(z.ziel_bereich_code, z.bereich_code) AS zielbereich_code,
-           COALESCE(g.geheim,
-                    (SELECT MAX(gm.geheim) FROM dwh.dim_bereich_menge m
-                     JOIN dwh.fact_geheimhaltung gm ON gm.indikator_code = z.indikator_code AND gm.monat = z.monat AND gm.bereich_code = m.bereich_code
-                     WHERE m.menge_code = z.bereich_code),
-                    0) AS monat_geheim,
+           -- The verdict of the month (a set's without one of its own: its members'), asked as "is this cell hidden?":
+           -- hidden cells are few, so the planner answers that from one hash of them instead of one index probe into
+           -- fact_geheimhaltung per figure (2 M probes, half of the latest-attainment read at 10 M observations,
+           -- docs/performance.md). Only a set looks for its own row and its members', as before.
+           CASE WHEN EXISTS (SELECT 1 FROM dwh.fact_geheimhaltung g
+                             WHERE g.indikator_code = z.indikator_code AND g.bereich_code = z.bereich_code AND g.monat = z.monat AND g.geheim = 1) THEN 1
+                WHEN NOT EXISTS (SELECT 1 FROM dwh.dim_bereich_menge ms WHERE ms.menge_code = z.bereich_code) THEN 0
+                WHEN EXISTS (SELECT 1 FROM dwh.fact_geheimhaltung g
+                             WHERE g.indikator_code = z.indikator_code AND g.bereich_code = z.bereich_code AND g.monat = z.monat) THEN 0
+                ELSE COALESCE((SELECT MAX(gm.geheim) FROM dwh.dim_bereich_menge m
+                               JOIN dwh.fact_geheimhaltung gm ON gm.indikator_code = z.indikator_code AND gm.monat = z.monat AND gm.bereich_code = m.bereich_code
+                               WHERE m.menge_code = z.bereich_code), 0)
+           END AS monat_geheim,
            -- Two lookups by key (the area's own month, its members' months) instead of one with an OR, which
-           -- could only seek by indicator and read all of its cells for every figure.
+           -- could only seek by indicator and read all of its cells for every figure; the members' only for a set.
            CASE WHEN EXISTS (SELECT 1 FROM dwh.fact_geheimhaltung gb
                              WHERE gb.indikator_code = z.indikator_code AND gb.bereich_code = z.bereich_code AND gb.monat = z.basis_monat AND gb.geheim = 1)
-                  OR EXISTS (SELECT 1 FROM dwh.dim_bereich_menge m
+                  OR EXISTS (SELECT 1 FROM dwh.dim_bereich_menge ms WHERE ms.menge_code = z.bereich_code)
+                     AND EXISTS (SELECT 1 FROM dwh.dim_bereich_menge m
                              JOIN dwh.fact_geheimhaltung gm ON gm.indikator_code = z.indikator_code AND gm.bereich_code = m.bereich_code AND gm.monat = z.basis_monat
                              WHERE m.menge_code = z.bereich_code AND gm.geheim = 1)
                 THEN 1 ELSE 0 END AS basis_geheim
     FROM dwh.fact_zielerreichung z
     JOIN dwh.dim_indikator i ON i.indikator_code = z.indikator_code
     JOIN dwh.dim_bereich b ON b.bereich_code = z.bereich_code
-    LEFT JOIN dwh.fact_geheimhaltung g ON g.indikator_code = z.indikator_code AND g.monat = z.monat AND g.bereich_code = z.bereich_code
 ),
 laufend AS (
     SELECT a.*,
