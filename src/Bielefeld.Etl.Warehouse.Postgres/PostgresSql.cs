@@ -134,24 +134,31 @@ internal static class PostgresSql
                 AND s.nenner IS NOT DISTINCT FROM b.nenner AND s.unterdrueckt = b.unterdrueckt)
         """;
 
-    /// <summary>Per-value delivery: a value with an older Datenstand than the current one arrived late; kept in history, superseded at once.</summary>
+    /// <summary>
+    /// Per-value delivery, one pass over the staged file instead of one per step: every staged value whose key is current
+    /// in the fact is settled here and dropped from staging. A value with an older Datenstand than the current one arrived
+    /// late: it is kept in history, superseded at once. A value equal to the current one, or current from another source,
+    /// changes nothing (the supersede and the insert after this would pass it by). What stays is what the file changes or
+    /// adds, so the steps after this read those rows only: at 10 M staged values with 165,858 changed, four passes over
+    /// the file (two of them here: keep late values, drop them) became this one (docs/performance.md).
+    /// </summary>
     public const string KeepLateValues =
         """
+        WITH bekannt AS (
+            DELETE FROM stg.observation s
+            USING dwh.fact_beobachtung b
+            WHERE s.datei_id = @fileId AND b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
+              AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie
+              AND (s.datenstand < b.datenstand OR b.quelle <> @Source
+                   OR (s.wert IS NOT DISTINCT FROM b.wert AND s.zaehler IS NOT DISTINCT FROM b.zaehler
+                       AND s.nenner IS NOT DISTINCT FROM b.nenner AND s.unterdrueckt = b.unterdrueckt))
+            RETURNING s.indikator_code, s.monat, s.bereich_code, s.serie, s.wert, s.zaehler, s.nenner, s.unterdrueckt, s.datenstand, s.datei_id,
+                      b.datei_id AS aktuell_datei_id, s.datenstand < b.datenstand AS verspaetet
+        )
         INSERT INTO dwh.fact_beobachtung (indikator_code, monat, bereich_code, quelle, serie, wert, zaehler, nenner, unterdrueckt, datenstand, datei_id, ersetzt_durch_datei_id)
-        SELECT s.indikator_code, s.monat, s.bereich_code, @Source, s.serie, s.wert, s.zaehler, s.nenner, s.unterdrueckt, s.datenstand, s.datei_id, b.datei_id
-        FROM stg.observation s
-        JOIN dwh.fact_beobachtung b ON b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
-         AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie
-        WHERE s.datei_id = @fileId AND s.datenstand < b.datenstand
-        """;
-
-    public const string DropLateValues =
-        """
-        DELETE FROM stg.observation s
-        WHERE s.datei_id = @fileId AND EXISTS (
-            SELECT 1 FROM dwh.fact_beobachtung b
-            WHERE b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
-              AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie AND s.datenstand < b.datenstand)
+        SELECT k.indikator_code, k.monat, k.bereich_code, @Source, k.serie, k.wert, k.zaehler, k.nenner, k.unterdrueckt, k.datenstand, k.datei_id, k.aktuell_datei_id
+        FROM bekannt k
+        WHERE k.verspaetet
         """;
 
     /// <summary>

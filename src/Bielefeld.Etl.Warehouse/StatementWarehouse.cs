@@ -63,7 +63,11 @@ public abstract partial class StatementWarehouse(TimeProvider time) : WarehouseP
         if (scope.Mode == SupersedeMode.PerValue)
         {
             await Execute(Sql.KeepLateValues);
-            await Execute(Sql.DropLateValues);
+            if (Sql.DropLateValues is { } dropLateValues)
+            {
+                await Execute(dropLateValues);
+            }
+
             await Execute(Sql.SupersedeContained);
         }
         else

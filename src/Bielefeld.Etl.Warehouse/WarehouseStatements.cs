@@ -48,8 +48,11 @@ public sealed class WarehouseStatements
     /// <summary>The merge of a per-value delivery, in order: keep late values, drop them from staging, supersede contained values.</summary>
     public string KeepLateValues => Text();
 
-    /// <inheritdoc cref="KeepLateValues"/>
-    public string DropLateValues => Text();
+    /// <summary>
+    /// Drops the late values from staging; none in a dialect whose <see cref="KeepLateValues"/> drops them itself, in the
+    /// same pass over the staged file (PostgreSQL).
+    /// </summary>
+    public string? DropLateValues => _texts.GetValueOrDefault(nameof(DropLateValues));
 
     /// <inheritdoc cref="KeepLateValues"/>
     public string SupersedeContained => Text();
