@@ -44,6 +44,7 @@ public abstract partial class WarehouseProvider
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ClearPendingAttainmentAsync(connection, transaction, selected.Select(i => i.Code), cancellationToken);
+        await MarkHintsDueAsync(connection, transaction, selected.Select(i => i.Code), cancellationToken);
         var calculator = new AttainmentCalculator(settings);
         var written = 0;
         // One indicator at a time: memory holds one indicator's monthly actuals and figures, not the whole fact's.
