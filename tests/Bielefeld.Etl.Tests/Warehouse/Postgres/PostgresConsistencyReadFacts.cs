@@ -13,7 +13,7 @@ namespace Bielefeld.Etl.Tests.Warehouse.Postgres;
 /// The consistency check reads the current figures of delivered months only: a warehouse whose one delivery is from
 /// 2017 is not read for every year up to today. Counted by the statements Npgsql reports (its activity source), not timed.
 /// </summary>
-public sealed class PostgresConsistencyReadFacts(PostgresServer server) : IAsyncLifetime
+public sealed partial class PostgresConsistencyReadFacts(PostgresServer server) : IAsyncLifetime
 {
     private const string MonthlyActualsRead = "SELECT indikator_code AS Indicator, bereich_code AS Area, monat AS Month";
 

@@ -9,26 +9,11 @@ using Npgsql;
 
 namespace Bielefeld.Etl.Tests.Warehouse.Postgres;
 
-/// <summary>
-/// A run works in proportion to what it changed, not to the warehouse's size (docs/performance.md, "The nightly run with
-/// nothing new"): a night with nothing new reads nothing of the fact and rewrites no figure, and the check after a load
-/// reads only the months that load changed. Counted by the statements Npgsql reports (its activity source), not timed.
-/// </summary>
-public sealed class PostgresNightlyReadFacts(PostgresServer server) : IAsyncLifetime
+// A run works in proportion to what it changed, not to the warehouse's size (docs/performance.md, "The nightly run with
+// nothing new"): a night with nothing new reads nothing of the fact and rewrites no figure, and the check after a load
+// reads only the months that load changed.
+public sealed partial class PostgresConsistencyReadFacts
 {
-    private const string ConsistencyRead = "SELECT indikator_code AS Indicator, bereich_code AS Area, monat AS Month";
-
-    private readonly TemporaryDirectory _dir = new();
-    private string _database = "";
-
-    public async ValueTask InitializeAsync() => _database = await server.CreateDatabaseAsync(nameof(PostgresNightlyReadFacts));
-
-    public async ValueTask DisposeAsync()
-    {
-        _dir.Dispose();
-        await server.DropDatabaseAsync(_database);
-    }
-
     [Fact]
     public async Task A_run_with_nothing_new_reads_nothing_of_the_fact_and_rewrites_no_attainment_figure()
     {
@@ -62,7 +47,7 @@ public sealed class PostgresNightlyReadFacts(PostgresServer server) : IAsyncLife
 
         var (corrected, statements) = await StatementsAsync(() => run.RunAsync(["meldebogen"], null, ct));
 
-        Assert.Single(statements, s => s.StartsWith(ConsistencyRead, StringComparison.Ordinal) && s.Contains("ANY(@indicators)", StringComparison.Ordinal));
+        Assert.Single(statements, s => s.StartsWith(MonthlyActualsRead, StringComparison.Ordinal) && s.Contains("ANY(@indicators)", StringComparison.Ordinal));
         // April 2017 is consistent now; the other fifteen months keep their findings.
         Assert.Equal(15, corrected.ConsistencyViolations.Count);
         Assert.DoesNotContain(corrected.ConsistencyViolations, v => v.Month == new DateOnly(2017, 4, 1));
