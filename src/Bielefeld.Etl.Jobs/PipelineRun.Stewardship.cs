@@ -68,17 +68,20 @@ public sealed partial class PipelineRun
     }
 
     // The current figures summed over series, only of the indicators a rule names, as the database sums them. Every rule
-    // compares figures of one month, so they are read and checked window by window (ConsistencyWindows): only months a
-    // loaded file delivered, at most a year's of them at once, so memory holds one year's figures however long the
-    // history grows, the empty years between the last delivery and today are never read, and each window reads only the
-    // named indicators with current values (one aggregate, read once for the hints and this check, saves a read per
-    // indicator and window that would find nothing).
+    // compares figures of one month, so the findings are kept month by month in the warehouse and only the months whose
+    // figures a load changed since are read again (the cells each load records in its transaction): a night with nothing
+    // new reads no figure at all, a load of one month has that month checked. Other rules (or Stadtbezirke) than those of
+    // the stored findings have every delivered month checked again. The months read go window by window
+    // (ConsistencyWindows): at most a year's of them at once, so memory holds one year's figures however long the history
+    // grows, and each window reads only the named indicators with current values.
     private async Task<IReadOnlyList<Consistency.ConsistencyViolation>> FindInconsistenciesAsync(
         IReadOnlyList<MonthDelivery> deliveries, IReadOnlyList<CurrentValues> current, CancellationToken cancellationToken)
     {
-        if (ConsistencyRules.Count == 0)
+        var rules = Consistency.ConsistencyFingerprint.Of(ConsistencyRules, _areas);
+        var state = await _warehouse.ConsistencyCheckStateAsync(cancellationToken);
+        if (state.Rules == rules && state.Changed.Count == 0)
         {
-            return [];
+            return await _warehouse.ConsistencyFindingsAsync(cancellationToken);
         }
 
         var named = ConsistencyRules.SelectMany(r => r switch
@@ -88,22 +91,54 @@ public sealed partial class PipelineRun
             Consistency.ConsistencyRule.DistrictsAddUpToCity d => [d.Indicator],
             _ => [],
         }).ToHashSet(StringComparer.Ordinal);
-        var values = current.Count > 0 ? current : await _warehouse.CurrentValuesAsync(cancellationToken);
-        var windows = Consistency.ConsistencyWindows.Plan(
-            named, deliveries.Select(d => (d.Source, d.Month)), values.Select(v => (v.Source, v.IndicatorCode, v.FirstMonth)));
+        // Null: every month (the rules changed); otherwise the months in which a load changed a named indicator.
+        var months = state.Rules == rules ? state.Changed.Where(c => named.Contains(c.IndicatorCode)).Select(c => c.Month).ToHashSet() : null;
         var violations = new List<Consistency.ConsistencyViolation>();
-        foreach (var window in windows)
+        if (named.Count > 0 && months is not { Count: 0 })
         {
-            var figures = (await _warehouse.CurrentMonthlyActualsAsync(window.Indicators, window.From, window.To, cancellationToken))
-                .Select(f => new Consistency.MonthlyFigure(f.IndicatorCode, f.Actual.Month, f.AreaCode,
-                    f.Actual.Suppressed ? null : f.Actual.Value,
-                    f.Actual.Suppressed ? null : f.Actual.Numerator,
-                    f.Actual.Suppressed ? null : f.Actual.Denominator))
-                .ToList();
-            violations.AddRange(Consistency.ConsistencyCheck.Find(ConsistencyRules, figures, _areas));
+            var values = current.Count > 0 ? current : await _warehouse.CurrentValuesAsync(cancellationToken);
+            // Changed months are planned stretch by stretch of consecutive months: a window never spans the unchanged
+            // years between two changed months.
+            var windows = (months is null ? [null] : Stretches(months)).SelectMany(stretch => Consistency.ConsistencyWindows.Plan(
+                named,
+                deliveries.Where(d => stretch is null || stretch.Contains(d.Month)).Select(d => (d.Source, d.Month)),
+                values.Select(v => (v.Source, v.IndicatorCode, v.FirstMonth))));
+            foreach (var window in windows)
+            {
+                var figures = (await _warehouse.CurrentMonthlyActualsAsync(window.Indicators, window.From, window.To, cancellationToken))
+                    .Select(f => new Consistency.MonthlyFigure(f.IndicatorCode, f.Actual.Month, f.AreaCode,
+                        f.Actual.Suppressed ? null : f.Actual.Value,
+                        f.Actual.Suppressed ? null : f.Actual.Numerator,
+                        f.Actual.Suppressed ? null : f.Actual.Denominator))
+                    .ToList();
+                violations.AddRange(Consistency.ConsistencyCheck.Find(ConsistencyRules, figures, _areas));
+            }
         }
 
-        return [.. violations.OrderBy(v => v.IndicatorCode, StringComparer.Ordinal).ThenBy(v => v.Month).ThenBy(v => v.AreaCode, StringComparer.Ordinal)];
+        await _warehouse.ReplaceConsistencyFindingsAsync(
+            rules, months,
+            [.. violations.OrderBy(v => v.IndicatorCode, StringComparer.Ordinal).ThenBy(v => v.Month).ThenBy(v => v.AreaCode, StringComparer.Ordinal)],
+            [.. state.Changed.Select(c => c.FileId).Distinct()], cancellationToken);
+        return await _warehouse.ConsistencyFindingsAsync(cancellationToken);
+    }
+
+    /// <summary>Runs of consecutive months, in order.</summary>
+    private static List<HashSet<DateOnly>?> Stretches(IEnumerable<DateOnly> months)
+    {
+        var stretches = new List<HashSet<DateOnly>?>();
+        var last = DateOnly.MinValue;
+        foreach (var month in months.Order())
+        {
+            if (stretches.Count == 0 || month != last.AddMonths(1))
+            {
+                stretches.Add([]);
+            }
+
+            stretches[^1]!.Add(month);
+            last = month;
+        }
+
+        return stretches;
     }
 
     /// <summary>

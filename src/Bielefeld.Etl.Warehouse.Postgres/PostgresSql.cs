@@ -333,8 +333,7 @@ internal static class PostgresSql
     public const string CurrentValues =
         """
         SELECT quelle AS Source, datei_id AS FileId, indikator_code AS IndicatorCode, MIN(monat) AS FirstMonth
-        FROM dwh.fact_beobachtung
-        WHERE ersetzt_durch_datei_id IS NULL
+        FROM dwh.aktuelle_werte_monat
         GROUP BY quelle, datei_id, indikator_code
         """;
 
@@ -362,16 +361,32 @@ internal static class PostgresSql
         WHERE f.status = 'geladen' AND f.zeilen_abgewiesen > 0
         """;
 
-    public const string ClearStatusHints = "UPDATE dwh.fact_zielerreichung SET status_hinweis = NULL WHERE status_hinweis IS NOT NULL";
+    // The status hints, indicator by indicator (WarehouseProvider.StatusHints): only those whose hints changed or whose
+    // figures a recomputation wrote since (statushinweis, statushinweis_ausstehend; migration 0018).
 
-    public const string SetStatusHint = "UPDATE dwh.fact_zielerreichung SET status_hinweis = @Text WHERE indikator_code = @IndicatorCode AND monat >= @From";
+    public const string ClearStatusHints = "UPDATE dwh.fact_zielerreichung SET status_hinweis = NULL WHERE indikator_code = @indicator AND status_hinweis IS NOT NULL";
+
+    public const string SetStatusHint = "UPDATE dwh.fact_zielerreichung SET status_hinweis = @text WHERE indikator_code = @indicator AND monat >= CAST(@from AS date)";
 
     public const string AppendSuppressedHint =
         """
         UPDATE dwh.fact_zielerreichung
         SET status_hinweis = CASE WHEN status_hinweis IS NULL THEN @suppressedHint ELSE status_hinweis || '; ' || @suppressedHint END
-        WHERE unterdrueckt
+        WHERE indikator_code = @indicator AND unterdrueckt
         """;
+
+    public const string HintsDue = "SELECT indikator_code FROM dwh.statushinweis_ausstehend";
+
+    public const string InsertHintsDue =
+        "INSERT INTO dwh.statushinweis_ausstehend (indikator_code) SELECT @indicator WHERE NOT EXISTS (SELECT 1 FROM dwh.statushinweis_ausstehend WHERE indikator_code = @indicator)";
+
+    public const string ClearHintsDue = "DELETE FROM dwh.statushinweis_ausstehend WHERE indikator_code = @indicator";
+
+    public const string WrittenHints = "SELECT indikator_code AS IndicatorCode, CAST(ab_monat AS varchar(10)) AS FromMonth, text AS Text FROM dwh.statushinweis";
+
+    public const string ClearWrittenHints = "DELETE FROM dwh.statushinweis WHERE indikator_code = @indicator";
+
+    public const string InsertWrittenHint = "INSERT INTO dwh.statushinweis (indikator_code, ab_monat, text) VALUES (@indicator, CAST(@from AS date), @text)";
 
     // The follow-up of loads and recomputations (WarehouseProvider.FollowUp) and provenance, written for every dialect alike.
 
@@ -430,5 +445,55 @@ internal static class PostgresSql
                datei_id AS DateiId, quelle AS Quelle, datei AS Datei, datenstand AS Datenstand, geladen_um AS GeladenUm,
                werte AS Werte, entscheidungen AS Entscheidungen, entscheidungen_text AS EntscheidungenText
         FROM dwh.herkunft WHERE bereich_code = @areaCode AND datei_id IS NOT NULL
+        """;
+
+    // What the delivery-status-and-hints step needs, kept at load time (migration 0018, WarehouseProvider.CheckState).
+
+    /// <summary>Through ix_beobachtung_datei (BRIN) and ix_beobachtung_ersetzt: as many rows as the load wrote and superseded.</summary>
+    public const string ChangedCells =
+        """
+        SELECT indikator_code AS IndicatorCode, CAST(monat AS varchar(10)) AS Month FROM dwh.fact_beobachtung WHERE datei_id = @fileId
+        UNION
+        SELECT indikator_code, CAST(monat AS varchar(10)) FROM dwh.fact_beobachtung WHERE ersetzt_durch_datei_id = @fileId
+        """;
+
+    public const string ClearCurrentCell = "DELETE FROM dwh.aktuelle_werte_monat WHERE indikator_code = @indicator AND monat = CAST(@month AS date)";
+
+    /// <summary>One cell's current values (ux_beobachtung_aktuell): a few thousand index entries, not the fact.</summary>
+    public const string RecordCurrentCell =
+        """
+        INSERT INTO dwh.aktuelle_werte_monat (indikator_code, monat, datei_id, quelle)
+        SELECT DISTINCT indikator_code, monat, datei_id, quelle FROM dwh.fact_beobachtung
+        WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator AND monat = CAST(@month AS date)
+        """;
+
+    public const string RecordDeliveredCell =
+        "INSERT INTO dwh.aktuelle_werte_monat (indikator_code, monat, datei_id, quelle) VALUES (@indicator, CAST(@month AS date), @fileId, @source)";
+
+    public const string InsertPendingConsistency =
+        "INSERT INTO dwh.konsistenz_ausstehend (datei_id, indikator_code, monat) VALUES (@fileId, @indicator, CAST(@month AS date))";
+
+    public const string PendingConsistency =
+        "SELECT datei_id AS FileId, indikator_code AS IndicatorCode, CAST(monat AS varchar(10)) AS Month FROM dwh.konsistenz_ausstehend";
+
+    public const string ClearPendingConsistency = "DELETE FROM dwh.konsistenz_ausstehend WHERE datei_id = @fileId";
+
+    public const string ConsistencyState = "SELECT regeln FROM dwh.konsistenz_stand";
+
+    public const string ClearConsistencyState = "DELETE FROM dwh.konsistenz_stand";
+
+    public const string RecordConsistencyState = "INSERT INTO dwh.konsistenz_stand (regeln) VALUES (@rules)";
+
+    public const string ClearConsistencyFindings = "DELETE FROM dwh.konsistenz_befund";
+
+    public const string ClearConsistencyFindingsOfMonth = "DELETE FROM dwh.konsistenz_befund WHERE monat = CAST(@month AS date)";
+
+    public const string InsertConsistencyFinding =
+        "INSERT INTO dwh.konsistenz_befund (monat, nr, indikator_code, bereich_code, text) VALUES (CAST(@month AS date), @nr, @indicator, @area, @text)";
+
+    public const string ConsistencyFindings =
+        """
+        SELECT CAST(monat AS varchar(10)) AS Month, nr AS Nr, indikator_code AS IndicatorCode, bereich_code AS AreaCode, text AS Text
+        FROM dwh.konsistenz_befund
         """;
 }

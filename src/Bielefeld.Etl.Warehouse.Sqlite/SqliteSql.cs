@@ -207,8 +207,7 @@ internal static class SqliteSql
     public const string CurrentValues =
         """
         SELECT quelle, datei_id, indikator_code, MIN(monat)
-        FROM fact_beobachtung
-        WHERE ersetzt_durch_datei_id IS NULL
+        FROM aktuelle_werte_monat
         GROUP BY quelle, datei_id, indikator_code
         """;
 
@@ -247,16 +246,32 @@ internal static class SqliteSql
         WHERE f.status = 'geladen' AND f.zeilen_abgewiesen > 0
         """;
 
-    public const string ClearStatusHints = "UPDATE fact_zielerreichung SET status_hinweis = NULL WHERE status_hinweis IS NOT NULL";
+    // The status hints, indicator by indicator (WarehouseProvider.StatusHints): only those whose hints changed or whose
+    // figures a recomputation wrote since (statushinweis, statushinweis_ausstehend; migration 0018).
 
-    public const string SetStatusHint = "UPDATE fact_zielerreichung SET status_hinweis = @Text WHERE indikator_code = @IndicatorCode AND monat >= @From";
+    public const string ClearStatusHints = "UPDATE fact_zielerreichung SET status_hinweis = NULL WHERE indikator_code = @indicator AND status_hinweis IS NOT NULL";
+
+    public const string SetStatusHint = "UPDATE fact_zielerreichung SET status_hinweis = @text WHERE indikator_code = @indicator AND monat >= @from";
 
     public const string AppendSuppressedHint =
         """
         UPDATE fact_zielerreichung
         SET status_hinweis = CASE WHEN status_hinweis IS NULL THEN @suppressedHint ELSE status_hinweis || '; ' || @suppressedHint END
-        WHERE unterdrueckt = 1
+        WHERE indikator_code = @indicator AND unterdrueckt = 1
         """;
+
+    public const string HintsDue = "SELECT indikator_code FROM statushinweis_ausstehend";
+
+    public const string InsertHintsDue =
+        "INSERT INTO statushinweis_ausstehend (indikator_code) SELECT @indicator WHERE NOT EXISTS (SELECT 1 FROM statushinweis_ausstehend WHERE indikator_code = @indicator)";
+
+    public const string ClearHintsDue = "DELETE FROM statushinweis_ausstehend WHERE indikator_code = @indicator";
+
+    public const string WrittenHints = "SELECT indikator_code AS IndicatorCode, ab_monat AS FromMonth, text AS Text FROM statushinweis";
+
+    public const string ClearWrittenHints = "DELETE FROM statushinweis WHERE indikator_code = @indicator";
+
+    public const string InsertWrittenHint = "INSERT INTO statushinweis (indikator_code, ab_monat, text) VALUES (@indicator, @from, @text)";
 
     // The statements of a re-delivery's merge (parameters @fileId, @Source, @SeriesKey, @from,
     // @to). Every lookup goes through a key index: staging by ix_stg_observation_schluessel, the current
@@ -401,5 +416,55 @@ internal static class SqliteSql
                datei_id AS DateiId, quelle AS Quelle, datei AS Datei, datenstand AS Datenstand, geladen_um AS GeladenUm,
                werte AS Werte, entscheidungen AS Entscheidungen, entscheidungen_text AS EntscheidungenText
         FROM dwh_herkunft WHERE bereich_code = @areaCode AND datei_id IS NOT NULL
+        """;
+
+    // What the delivery-status-and-hints step needs, kept at load time (migration 0018, WarehouseProvider.CheckState).
+
+    /// <summary>Through ix_beobachtung_datei and ix_beobachtung_ersetzt: as many rows as the load wrote and superseded.</summary>
+    public const string ChangedCells =
+        """
+        SELECT indikator_code AS IndicatorCode, monat AS Month FROM fact_beobachtung WHERE datei_id = @fileId
+        UNION
+        SELECT indikator_code, monat FROM fact_beobachtung WHERE ersetzt_durch_datei_id = @fileId
+        """;
+
+    public const string ClearCurrentCell = "DELETE FROM aktuelle_werte_monat WHERE indikator_code = @indicator AND monat = @month";
+
+    /// <summary>One cell's current values (ux_beobachtung_aktuell): a few thousand index entries, not the fact.</summary>
+    public const string RecordCurrentCell =
+        """
+        INSERT INTO aktuelle_werte_monat (indikator_code, monat, datei_id, quelle)
+        SELECT DISTINCT indikator_code, monat, datei_id, quelle FROM fact_beobachtung
+        WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator AND monat = @month
+        """;
+
+    public const string RecordDeliveredCell =
+        "INSERT INTO aktuelle_werte_monat (indikator_code, monat, datei_id, quelle) VALUES (@indicator, @month, @fileId, @source)";
+
+    public const string InsertPendingConsistency =
+        "INSERT INTO konsistenz_ausstehend (datei_id, indikator_code, monat) VALUES (@fileId, @indicator, @month)";
+
+    public const string PendingConsistency =
+        "SELECT datei_id AS FileId, indikator_code AS IndicatorCode, monat AS Month FROM konsistenz_ausstehend";
+
+    public const string ClearPendingConsistency = "DELETE FROM konsistenz_ausstehend WHERE datei_id = @fileId";
+
+    public const string ConsistencyState = "SELECT regeln FROM konsistenz_stand";
+
+    public const string ClearConsistencyState = "DELETE FROM konsistenz_stand";
+
+    public const string RecordConsistencyState = "INSERT INTO konsistenz_stand (regeln) VALUES (@rules)";
+
+    public const string ClearConsistencyFindings = "DELETE FROM konsistenz_befund";
+
+    public const string ClearConsistencyFindingsOfMonth = "DELETE FROM konsistenz_befund WHERE monat = @month";
+
+    public const string InsertConsistencyFinding =
+        "INSERT INTO konsistenz_befund (monat, nr, indikator_code, bereich_code, text) VALUES (@month, @nr, @indicator, @area, @text)";
+
+    public const string ConsistencyFindings =
+        """
+        SELECT monat AS Month, nr AS Nr, indikator_code AS IndicatorCode, bereich_code AS AreaCode, text AS Text
+        FROM konsistenz_befund
         """;
 }

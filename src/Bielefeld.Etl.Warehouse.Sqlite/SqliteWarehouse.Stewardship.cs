@@ -101,22 +101,6 @@ public sealed partial class SqliteWarehouse
         return rows.Select(r => new FileRejectShare(r.DateiId, r.Datei, r.Quelle, r.Gelesen, r.Offen)).ToList();
     }
 
-    /// <inheritdoc />
-    public override async Task WriteStatusHintsAsync(IReadOnlyList<StatusHint> hints, string suppressedHint, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            SqliteSql.ClearStatusHints, transaction: transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            SqliteSql.SetStatusHint,
-            hints.Select(h => new { h.Text, h.IndicatorCode, From = Date(h.FromMonth) }), transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            SqliteSql.AppendSuppressedHint,
-            new { suppressedHint }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-    }
-
     private static DateTimeOffset ParseTimestamp(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 

@@ -118,20 +118,6 @@ public abstract partial class StatementWarehouse
         return rows.ToList();
     }
 
-    /// <inheritdoc />
-    public override async Task WriteStatusHintsAsync(IReadOnlyList<StatusHint> hints, string suppressedHint, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // After any recomputation in progress, whose figures would otherwise come without their hints.
-        await LockAsync(connection, transaction, Sql.LockAttainment, null, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(Sql.ClearStatusHints, transaction: transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            Sql.SetStatusHint, hints.Select(h => new { h.Text, h.IndicatorCode, From = Day(h.FromMonth) }), transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(Sql.AppendSuppressedHint, new { suppressedHint }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-    }
-
     /// <summary>Reads <c>rpt.zielerreichung</c> in a transaction of its own, after the dialect's preparation (PostgreSQL: no JIT).</summary>
     private async Task<IReadOnlyList<AttainmentRow>> ReadAttainmentAsync(string sql, object? parameters, CancellationToken cancellationToken)
     {

@@ -50,6 +50,7 @@ public abstract partial class WarehouseProvider
         }
 
         await ClearPendingAttainmentAsync(connection, transaction, selected.Select(i => i.Code), cancellationToken);
+        await MarkHintsDueAsync(connection, transaction, selected.Select(i => i.Code), cancellationToken);
         var calculator = new AttainmentCalculator(settings);
         var written = 0;
         // One indicator at a time: memory holds one indicator's monthly actuals and figures, not the whole fact's.

@@ -42,13 +42,6 @@ public abstract partial class WarehouseProvider
 
     /// <summary>Per loaded file: rows read and rejected rows still open (review state <c>offen</c>).</summary>
     public abstract Task<IReadOnlyList<FileRejectShare>> OpenRejectSharesAsync(CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Replaces <c>status_hinweis</c> of the attainment figures: each hint applies to its indicator's months from
-    /// <see cref="StatusHint.FromMonth"/> on (in the given order, later hints overwriting); figures that depend on
-    /// suppressed values get <paramref name="suppressedHint"/> appended.
-    /// </summary>
-    public abstract Task WriteStatusHintsAsync(IReadOnlyList<StatusHint> hints, string suppressedHint, CancellationToken cancellationToken);
 }
 
 /// <summary>The attainment of one area as it was reported at a moment.</summary>

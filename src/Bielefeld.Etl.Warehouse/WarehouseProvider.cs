@@ -76,7 +76,9 @@ public abstract partial class WarehouseProvider(TimeProvider time)
             using var reading = open(file.Path);
             // Source, series and mode are known before the first row; the months of a per-value file once all are read.
             var direct = await CanWriteDirectAsync(connection, transaction, reading.Scope, cancellationToken);
-            var (counts, indicators, months) = await WriteRowsAsync(connection, transaction, fileId.Value, reading, direct, progress, cancellationToken);
+            var (counts, cells) = await WriteRowsAsync(connection, transaction, fileId.Value, reading, direct, progress, cancellationToken);
+            var indicators = cells.Select(c => c.Indicator).ToHashSet(StringComparer.Ordinal);
+            var months = cells.Select(c => c.Month).ToHashSet();
             if (!counts.IsConserved)
             {
                 throw new InvalidOperationException($"Zeilenbilanz verletzt: {counts}.");
@@ -92,6 +94,7 @@ public abstract partial class WarehouseProvider(TimeProvider time)
                 indicators.UnionWith(await MergeAsync(connection, transaction, fileId.Value, scope, cancellationToken));
             }
 
+            await RecordChangedCellsAsync(connection, transaction, fileId.Value, scope.Source, direct ? cells : null, cancellationToken);
             await CompleteAsync(connection, transaction, fileId.Value, scope, counts, Time.GetUtcNow(), cancellationToken);
             await RecordFollowUpAsync(connection, transaction, fileId.Value, indicators, counts.Rejected > 0, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -214,15 +217,14 @@ public abstract partial class WarehouseProvider(TimeProvider time)
     protected abstract Task CompleteAsync(
         DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, RowCounts counts, DateTimeOffset finished, CancellationToken cancellationToken);
 
-    private async Task<(RowCounts Counts, HashSet<string> Indicators, HashSet<DateOnly> Months)> WriteRowsAsync(
+    private async Task<(RowCounts Counts, HashSet<(string Indicator, DateOnly Month)> Cells)> WriteRowsAsync(
         DbConnection connection, DbTransaction transaction, long fileId, ExtractReading reading, bool direct,
         IProgress<int>? progress, CancellationToken cancellationToken)
     {
         int read = 0, loaded = 0, rejected = 0, skipped = 0;
-        var indicators = new HashSet<string>(StringComparer.Ordinal);
-        // The months the file covers: a handful per file, whatever its size (consecutive observations mostly share one).
-        var months = new HashSet<DateOnly>();
-        var lastMonth = DateOnly.MinValue;
+        // The cells (indicator and month) the file delivers: a few hundred per file, whatever its size; what the load
+        // records for the checks after it, and from which its indicators and months follow.
+        var cells = new HashSet<(string Indicator, DateOnly Month)>();
         var rejects = new List<RejectedRow>();
         await using var writer = CreateObservationWriter(connection, transaction, fileId, reading.Scope.Source, direct);
         await foreach (var row in ReadAheadAsync(reading.Rows, cancellationToken))
@@ -235,13 +237,7 @@ public abstract partial class WarehouseProvider(TimeProvider time)
                     loaded++;
                     foreach (var observation in accepted.Observations)
                     {
-                        indicators.Add(observation.IndicatorCode);
-                        if (observation.Month != lastMonth)
-                        {
-                            months.Add(observation.Month);
-                            lastMonth = observation.Month;
-                        }
-
+                        cells.Add((observation.IndicatorCode, observation.Month));
                         await writer.WriteAsync(observation, cancellationToken);
                     }
 
@@ -271,15 +267,14 @@ public abstract partial class WarehouseProvider(TimeProvider time)
 
         foreach (var total in reading.Totals)
         {
-            indicators.Add(total.IndicatorCode);
-            months.Add(total.Month);
+            cells.Add((total.IndicatorCode, total.Month));
             await writer.WriteAsync(total, cancellationToken);
         }
 
         await writer.FlushAsync(cancellationToken);
         await InsertRejectedRowsAsync(connection, transaction, fileId, rejects, cancellationToken);
         progress?.Report(read);
-        return (new RowCounts(read, loaded, rejected, skipped), indicators, months);
+        return (new RowCounts(read, loaded, rejected, skipped), cells);
     }
 
     /// <summary>

@@ -195,14 +195,81 @@ public sealed class WarehouseStatements
     /// <inheritdoc cref="Decide"/>
     public string OpenRejectShares => Text();
 
-    /// <inheritdoc cref="Decide"/>
+    /// <summary>
+    /// The status hints of one indicator (<c>@indicator</c>): cleared, set from a month on (<c>@from</c> as text,
+    /// <c>@text</c>), the suppressed hint appended (<c>@suppressedHint</c>).
+    /// </summary>
     public string ClearStatusHints => Text();
 
-    /// <inheritdoc cref="Decide"/>
+    /// <inheritdoc cref="ClearStatusHints"/>
     public string SetStatusHint => Text();
 
-    /// <inheritdoc cref="Decide"/>
+    /// <inheritdoc cref="ClearStatusHints"/>
     public string AppendSuppressedHint => Text();
+
+    /// <summary>The indicators whose figures a recomputation wrote since their hints were last written; marked in its transaction.</summary>
+    public string HintsDue => Text();
+
+    /// <inheritdoc cref="HintsDue"/>
+    public string InsertHintsDue => Text();
+
+    /// <inheritdoc cref="HintsDue"/>
+    public string ClearHintsDue => Text();
+
+    /// <summary>The hints last written per indicator (<c>IndicatorCode</c>, <c>FromMonth</c> as text, <c>Text</c>).</summary>
+    public string WrittenHints => Text();
+
+    /// <inheritdoc cref="WrittenHints"/>
+    public string ClearWrittenHints => Text();
+
+    /// <inheritdoc cref="WrittenHints"/>
+    public string InsertWrittenHint => Text();
+
+    /// <summary>
+    /// What a check needs about the current values, kept in the load's transaction (<see cref="WarehouseProvider"/>,
+    /// "ChangedCells"): the cells (<c>IndicatorCode</c>, <c>Month</c> as yyyy-MM-dd) whose values the load <c>@fileId</c>
+    /// wrote or superseded.
+    /// </summary>
+    public string ChangedCells => Text();
+
+    /// <summary>The files with current values in a cell (<c>@indicator</c>, <c>@month</c> as text): cleared, then read again from the fact.</summary>
+    public string ClearCurrentCell => Text();
+
+    /// <inheritdoc cref="ClearCurrentCell"/>
+    public string RecordCurrentCell => Text();
+
+    /// <summary>A cell a first load of its source delivered (<c>@indicator</c>, <c>@month</c>, <c>@fileId</c>, <c>@source</c>): nothing else in it changed.</summary>
+    public string RecordDeliveredCell => Text();
+
+    /// <summary>The consistency check's work and result: cells a load changed that the check has not read since (<c>@fileId</c>, <c>@indicator</c>, <c>@month</c>).</summary>
+    public string InsertPendingConsistency => Text();
+
+    /// <inheritdoc cref="InsertPendingConsistency"/>
+    public string PendingConsistency => Text();
+
+    /// <inheritdoc cref="InsertPendingConsistency"/>
+    public string ClearPendingConsistency => Text();
+
+    /// <summary>The fingerprint of the rules the stored findings were checked with (<c>@rules</c>).</summary>
+    public string ConsistencyState => Text();
+
+    /// <inheritdoc cref="ConsistencyState"/>
+    public string ClearConsistencyState => Text();
+
+    /// <inheritdoc cref="ConsistencyState"/>
+    public string RecordConsistencyState => Text();
+
+    /// <summary>The stored findings: all, one month's (<c>@month</c>), one finding (<c>@month</c>, <c>@nr</c>, <c>@indicator</c>, <c>@area</c>, <c>@text</c>), the read.</summary>
+    public string ClearConsistencyFindings => Text();
+
+    /// <inheritdoc cref="ClearConsistencyFindings"/>
+    public string ClearConsistencyFindingsOfMonth => Text();
+
+    /// <inheritdoc cref="ClearConsistencyFindings"/>
+    public string InsertConsistencyFinding => Text();
+
+    /// <inheritdoc cref="ClearConsistencyFindings"/>
+    public string ConsistencyFindings => Text();
 
     private string Text([CallerMemberName] string name = "") => _texts[name];
 }

@@ -84,5 +84,25 @@ public sealed class WarehouseStatementsSpecs
         public const string ClearStatusHints = "-- ClearStatusHints";
         public const string SetStatusHint = "-- SetStatusHint";
         public const string AppendSuppressedHint = "-- AppendSuppressedHint";
+        public const string HintsDue = "-- HintsDue";
+        public const string InsertHintsDue = "-- InsertHintsDue";
+        public const string ClearHintsDue = "-- ClearHintsDue";
+        public const string WrittenHints = "-- WrittenHints";
+        public const string ClearWrittenHints = "-- ClearWrittenHints";
+        public const string InsertWrittenHint = "-- InsertWrittenHint";
+        public const string ChangedCells = "-- ChangedCells";
+        public const string ClearCurrentCell = "-- ClearCurrentCell";
+        public const string RecordCurrentCell = "-- RecordCurrentCell";
+        public const string RecordDeliveredCell = "-- RecordDeliveredCell";
+        public const string InsertPendingConsistency = "-- InsertPendingConsistency";
+        public const string PendingConsistency = "-- PendingConsistency";
+        public const string ClearPendingConsistency = "-- ClearPendingConsistency";
+        public const string ConsistencyState = "-- ConsistencyState";
+        public const string ClearConsistencyState = "-- ClearConsistencyState";
+        public const string RecordConsistencyState = "-- RecordConsistencyState";
+        public const string ClearConsistencyFindings = "-- ClearConsistencyFindings";
+        public const string ClearConsistencyFindingsOfMonth = "-- ClearConsistencyFindingsOfMonth";
+        public const string InsertConsistencyFinding = "-- InsertConsistencyFinding";
+        public const string ConsistencyFindings = "-- ConsistencyFindings";
     }
 }

@@ -13,7 +13,7 @@ namespace Bielefeld.Etl.Tests.Warehouse.Postgres;
 /// The consistency check reads the current figures of delivered months only: a warehouse whose one delivery is from
 /// 2017 is not read for every year up to today. Counted by the statements Npgsql reports (its activity source), not timed.
 /// </summary>
-public sealed class PostgresConsistencyReadFacts(PostgresServer server) : IAsyncLifetime
+public sealed partial class PostgresConsistencyReadFacts(PostgresServer server) : IAsyncLifetime
 {
     private const string MonthlyActualsRead = "SELECT indikator_code AS Indicator, bereich_code AS Area, monat AS Month";
 
@@ -43,7 +43,6 @@ public sealed class PostgresConsistencyReadFacts(PostgresServer server) : IAsync
             new EtlOptions(_dir.Folder("inbox"), RepositoryPaths.Pipelines, RepositoryPaths.Catalog2017, RepositoryPaths.Areas, new WarehouseSettings("postgresql", _database)),
             warehouse, NullLogger.Instance, clock);
         await run.InitialiseAsync(ct);
-        await run.RunAsync(["meldebogen"], null, ct);
 
         var database = new NpgsqlConnectionStringBuilder(_database).Database;
         var reads = new List<string>();
@@ -55,7 +54,7 @@ public sealed class PostgresConsistencyReadFacts(PostgresServer server) : IAsync
             {
                 var text = (a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement"))?.ToString() ?? "";
                 var namespaceTag = (a.GetTagItem("db.namespace") ?? a.GetTagItem("db.name"))?.ToString();
-                if (namespaceTag == database && text.StartsWith(MonthlyActualsRead, StringComparison.Ordinal))
+                if (namespaceTag == database && text.StartsWith(MonthlyActualsRead, StringComparison.Ordinal) && text.Contains("ANY(@indicators)", StringComparison.Ordinal))
                 {
                     lock (reads)
                     {
@@ -66,11 +65,14 @@ public sealed class PostgresConsistencyReadFacts(PostgresServer server) : IAsync
         })
         {
             ActivitySource.AddActivityListener(listener);
+            await run.RunAsync(["meldebogen"], null, ct);
             await run.RefreshStewardshipAsync(ct);
         }
 
         // Two indicators a rule names have values, in one delivered month: one window, read for both indicators in one
-        // statement; not one read per year from 2017 to 2026 for every indicator the rules name.
+        // statement; not one read per year from 2017 to 2026 for every indicator the rules name. Read by the run's check;
+        // the refresh after it finds nothing changed since and reads none (the attainment's reads, one per indicator, are
+        // not the check's).
         Assert.Single(reads);
         var violation = Assert.Single(run.ConsistencyViolations);
         Assert.Equal(("Jobcenter-6.3", new DateOnly(2017, 4, 1)), (violation.IndicatorCode, violation.Month));

@@ -1,0 +1,129 @@
+using System.Data.Common;
+using System.Globalization;
+using Bielefeld.Etl.Consistency;
+using Dapper;
+
+namespace Bielefeld.Etl.Warehouse;
+
+/// <summary>
+/// What the delivery-status-and-hints step needs about the current values is kept in the load's own transaction
+/// (migration 0018): per indicator and month the files with current values there (<c>aktuelle_werte_monat</c>), and the
+/// cells the consistency check has not read since a load changed them (<c>konsistenz_ausstehend</c>). The check keeps its
+/// findings month by month (<c>konsistenz_befund</c>). So a run works in proportion to what the loads changed: a night
+/// with nothing new reads none of <c>fact_beobachtung</c>, a load of one month has one month checked again.
+/// </summary>
+public abstract partial class WarehouseProvider
+{
+    /// <summary>
+    /// In the load's transaction: the cells (indicator and month) whose values the load wrote or superseded get their
+    /// files with current values read again from the fact, and are left to the consistency check. A load straight into
+    /// the fact (<paramref name="delivered"/>, a source's first) superseded nothing: its cells are those it delivered.
+    /// </summary>
+    private async Task RecordChangedCellsAsync(
+        DbConnection connection, DbTransaction transaction, long fileId, string source, IReadOnlyCollection<(string Indicator, DateOnly Month)>? delivered,
+        CancellationToken cancellationToken)
+    {
+        var cells = delivered?.Select(c => new { indicator = c.Indicator, month = MonthText(c.Month), fileId, source }).ToList()
+            ?? [.. (await connection.QueryAsync<(string IndicatorCode, string Month)>(new CommandDefinition(
+                    Sql.ChangedCells, new { fileId }, transaction, cancellationToken: cancellationToken)))
+                .Select(c => new { indicator = c.IndicatorCode, month = c.Month[..10], fileId, source })];
+        // In key order, so that two loads never wait for each other's rows crosswise.
+        cells = [.. cells.OrderBy(c => c.indicator, StringComparer.Ordinal).ThenBy(c => c.month, StringComparer.Ordinal)];
+        if (delivered is null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(Sql.ClearCurrentCell, cells, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(Sql.RecordCurrentCell, cells, transaction, cancellationToken: cancellationToken));
+        }
+        else
+        {
+            await connection.ExecuteAsync(new CommandDefinition(Sql.RecordDeliveredCell, cells, transaction, cancellationToken: cancellationToken));
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(Sql.InsertPendingConsistency, cells, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// The fingerprint of the rules the stored findings were checked with (null before the first check) and the cells
+    /// loads changed since.
+    /// </summary>
+    public async Task<ConsistencyCheckState> ConsistencyCheckStateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rules = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(Sql.ConsistencyState, cancellationToken: cancellationToken));
+        var pending = await connection.QueryAsync<(long FileId, string IndicatorCode, string Month)>(new CommandDefinition(
+            Sql.PendingConsistency, cancellationToken: cancellationToken));
+        return new ConsistencyCheckState(rules, [.. pending.Select(p => new ChangedCell(p.FileId, p.IndicatorCode, ParseMonth(p.Month)))]);
+    }
+
+    /// <summary>
+    /// Stores what the check found in <paramref name="months"/> (every month when null: the rules changed) in place of
+    /// what it found there before, with the rules' fingerprint, and clears the changed cells of the loads it read, in one
+    /// transaction. A load that committed after the state was read stays pending for the next check.
+    /// </summary>
+    /// <param name="rules">The fingerprint of the rules checked.</param>
+    /// <param name="months">The months checked; null for all.</param>
+    /// <param name="findings">The violations found in them, in the order the check reports them.</param>
+    /// <param name="readLoads">The loads whose changed cells the check read.</param>
+    /// <param name="cancellationToken">Cancels the whole replacement.</param>
+    public async Task ReplaceConsistencyFindingsAsync(
+        string rules, IReadOnlyCollection<DateOnly>? months, IReadOnlyList<ConsistencyViolation> findings, IReadOnlyCollection<long> readLoads,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        Task<int> Execute(string sql, object? args = null) => connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
+        if (Sql.LockAttainment is { } lockStatement)
+        {
+            // One check's findings at a time: two checks that ran beside each other store whole months, never a mix.
+            await Execute(lockStatement);
+        }
+
+        if (months is null)
+        {
+            await Execute(Sql.ClearConsistencyFindings);
+        }
+        else
+        {
+            await Execute(Sql.ClearConsistencyFindingsOfMonth, months.Order().Select(m => new { month = MonthText(m) }));
+        }
+
+        // Numbered per month in the check's order, so that a read gives them back in that order.
+        await Execute(Sql.InsertConsistencyFinding, findings.GroupBy(f => f.Month).SelectMany(g => g.Select((f, i) => new
+        {
+            month = MonthText(f.Month), nr = i + 1, indicator = f.IndicatorCode, area = f.AreaCode, text = f.Text,
+        })));
+        await Execute(Sql.ClearConsistencyState);
+        await Execute(Sql.RecordConsistencyState, new { rules });
+        await Execute(Sql.ClearPendingConsistency, readLoads.Order().Select(fileId => new { fileId }));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Every stored finding, ordered as the check reports them: by indicator (ordinal), month, area (ordinal).</summary>
+    public async Task<IReadOnlyList<ConsistencyViolation>> ConsistencyFindingsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Month, int Nr, string IndicatorCode, string AreaCode, string Text)>(new CommandDefinition(
+            Sql.ConsistencyFindings, cancellationToken: cancellationToken));
+        return [.. rows
+            .Select(r => (Finding: new ConsistencyViolation(r.IndicatorCode, ParseMonth(r.Month), r.AreaCode, r.Text), r.Nr))
+            .OrderBy(r => r.Finding.IndicatorCode, StringComparer.Ordinal).ThenBy(r => r.Finding.Month)
+            .ThenBy(r => r.Finding.AreaCode, StringComparer.Ordinal).ThenBy(r => r.Nr)
+            .Select(r => r.Finding)];
+    }
+
+    /// <summary>A month as the check's statements take it in every dialect: ISO text, which each casts to its date type.</summary>
+    private static string MonthText(DateOnly month) => month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly ParseMonth(string text) => DateOnly.ParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>What the consistency check left stored: the rules it checked with and the cells changed since.</summary>
+/// <param name="Rules">The fingerprint of the rules of the stored findings; null before the first check.</param>
+/// <param name="Changed">The cells loads changed that no check has read since.</param>
+public sealed record ConsistencyCheckState(string? Rules, IReadOnlyList<ChangedCell> Changed);
+
+/// <summary>An indicator's month whose current values a load changed.</summary>
+/// <param name="FileId">The load.</param>
+/// <param name="IndicatorCode">The indicator.</param>
+/// <param name="Month">The month.</param>
+public sealed record ChangedCell(long FileId, string IndicatorCode, DateOnly Month);
