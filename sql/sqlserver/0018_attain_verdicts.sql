@@ -10,14 +10,10 @@
 --                                  assessed; a cell holding a current value of a newer file is hidden until the next.
 -- A load writes its pending rows only (one per indicator); a recomputation writes as many rows as it hides.
 -- Cells without a verdict row belong to pending indicators only (a load records them in its transaction), whose rows a
--- load had set to hidden: keeping the hidden rows keeps every verdict the views show. The views reading the column are
--- created again from sql/sqlserver/views after the migrations.
+-- load had set to hidden: keeping the hidden rows keeps every verdict the views show. The column geheim stays (the
+-- statements of 0013 name it), 1 in every row; no view reads it any more.
 
 DELETE FROM dwh.fact_geheimhaltung WHERE geheim = 0;
-GO
-
-ALTER TABLE dwh.fact_geheimhaltung DROP CONSTRAINT ck_fact_geheimhaltung_geheim;
-ALTER TABLE dwh.fact_geheimhaltung DROP COLUMN geheim;
 GO
 
 CREATE TABLE dwh.geheimhaltung_stand (

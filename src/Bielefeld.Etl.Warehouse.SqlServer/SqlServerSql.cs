@@ -409,8 +409,8 @@ internal static class SqlServerSql
         DELETE FROM dwh.geheimhaltung_stand WHERE indikator_code IN (SELECT indikator_code FROM dwh.geheimhaltung_auftrag);
         INSERT INTO dwh.geheimhaltung_stand (indikator_code, datei_id)
         SELECT indikator_code, (SELECT COALESCE(MAX(datei_id), 0) FROM dwh.load_file) FROM dwh.geheimhaltung_auftrag;
-        INSERT INTO dwh.fact_geheimhaltung (indikator_code, bereich_code, monat)
-        SELECT indikator_code, bereich_code, monat FROM dwh.geheimhaltung_regel WHERE geheim = 1;
+        INSERT INTO dwh.fact_geheimhaltung (indikator_code, bereich_code, monat, geheim)
+        SELECT indikator_code, bereich_code, monat, geheim FROM dwh.geheimhaltung_regel WHERE geheim = 1;
         DELETE FROM dwh.geheimhaltung_auftrag;
         """;
 

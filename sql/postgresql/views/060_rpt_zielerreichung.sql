@@ -28,27 +28,32 @@ WITH basis AS (
            z.basis AS basis_verwendet,
            z.basis_monat,
            COALESCE(z.ziel_bereich_code, z.bereich_code) AS zielbereich_code,
-           -- Only a set of areas has members (dim_bereich_menge): other areas are not probed for them.
-           CASE WHEN g.indikator_code IS NOT NULL OR p.indikator_code IS NOT NULL THEN 1
+           -- "Is this cell hidden?" asked as EXISTS, not joined: the hidden cells are few, so the planner answers every
+           -- figure from one hash of them instead of probing the key once per figure (2 M probes at 10 M observations,
+           -- docs/performance.md). Only a set of areas (ebene bereichsmenge) has members to look up.
+           CASE WHEN p.indikator_code IS NOT NULL
+                  OR EXISTS (SELECT 1 FROM dwh.fact_geheimhaltung g
+                             WHERE g.indikator_code = z.indikator_code AND g.bereich_code = z.bereich_code AND g.monat = z.monat) THEN 1
                 WHEN b.ebene = 'bereichsmenge'
                  AND EXISTS (SELECT 1 FROM dwh.dim_bereich_menge m
                              JOIN dwh.fact_geheimhaltung gm ON gm.indikator_code = z.indikator_code AND gm.monat = z.monat AND gm.bereich_code = m.bereich_code
                              WHERE m.menge_code = z.bereich_code) THEN 1
                 ELSE 0
            END AS monat_geheim,
-           -- Two lookups by key (the area's own month, its members' months) instead of one with an OR, which
-           -- could only seek by indicator and read all of its cells for every figure.
-           CASE WHEN EXISTS (SELECT 1 FROM dwh.fact_geheimhaltung gb
-                             WHERE gb.indikator_code = z.indikator_code AND gb.bereich_code = z.bereich_code AND gb.monat = z.basis_monat)
-                  OR EXISTS (SELECT 1 FROM dwh.dim_bereich_menge m
+           -- The baseline's month in the same way: its own cell, and for a set its members' cells.
+           CASE WHEN z.basis_monat IS NULL THEN 0
+                WHEN p.indikator_code IS NOT NULL
+                  OR EXISTS (SELECT 1 FROM dwh.fact_geheimhaltung gb
+                             WHERE gb.indikator_code = z.indikator_code AND gb.bereich_code = z.bereich_code AND gb.monat = z.basis_monat) THEN 1
+                WHEN b.ebene = 'bereichsmenge'
+                 AND EXISTS (SELECT 1 FROM dwh.dim_bereich_menge m
                              JOIN dwh.fact_geheimhaltung gm ON gm.indikator_code = z.indikator_code AND gm.bereich_code = m.bereich_code AND gm.monat = z.basis_monat
-                             WHERE m.menge_code = z.bereich_code)
-                  OR (z.basis_monat IS NOT NULL AND p.indikator_code IS NOT NULL)
-                THEN 1 ELSE 0 END AS basis_geheim
+                             WHERE m.menge_code = z.bereich_code) THEN 1
+                ELSE 0
+           END AS basis_geheim
     FROM dwh.fact_zielerreichung z
     JOIN dwh.dim_indikator i ON i.indikator_code = z.indikator_code
     JOIN dwh.dim_bereich b ON b.bereich_code = z.bereich_code
-    LEFT JOIN dwh.fact_geheimhaltung g ON g.indikator_code = z.indikator_code AND g.monat = z.monat AND g.bereich_code = z.bereich_code
     LEFT JOIN (SELECT DISTINCT indikator_code FROM dwh.zielerreichung_ausstehend) p ON p.indikator_code = z.indikator_code
 ),
 laufend AS (

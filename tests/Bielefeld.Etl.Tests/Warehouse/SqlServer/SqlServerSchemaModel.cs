@@ -179,22 +179,11 @@ internal sealed partial class SqlServerSchemaModel
         }
     }
 
-    /// <summary>
-    /// ALTER TABLE … DROP CONSTRAINT: the named constraints leave the table, whether declared on a column or on the table;
-    /// ALTER TABLE … DROP COLUMN: the column leaves it.
-    /// </summary>
+    /// <summary>ALTER TABLE … DROP CONSTRAINT: the named constraints leave the table, whether declared on a column or on the table.</summary>
     private static void DropConstraints(CreateTableStatement table, AlterTableDropTableElementStatement drop, string file)
     {
         foreach (var element in drop.AlterTableDropTableElements)
         {
-            if (element.TableElementType == TableElementType.Column)
-            {
-                var column = table.Definition.ColumnDefinitions.SingleOrDefault(c => string.Equals(c.ColumnIdentifier.Value, element.Name.Value, StringComparison.OrdinalIgnoreCase))
-                    ?? throw new InvalidOperationException($"{file} drops column {element.Name.Value}, which no earlier script created.");
-                table.Definition.ColumnDefinitions.Remove(column);
-                continue;
-            }
-
             if (element.TableElementType != TableElementType.Constraint)
             {
                 throw new NotSupportedException($"{file}: dropping a {element.TableElementType} is not replayed into the model.");
