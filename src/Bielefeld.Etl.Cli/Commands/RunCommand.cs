@@ -45,11 +45,12 @@ public sealed class RunCommand : EtlCommand<RunSettings>
         // The loads have committed: what fails from here on is a warning, and the exit code stays the files' outcome.
         try
         {
-            RunReport.WriteAttainment(await warehouse.LatestAttainmentAsync(cancellationToken));
+            var latest = await warehouse.LatestAttainmentAsync(cancellationToken);
+            RunReport.WriteAttainment(latest);
             RunReport.WriteLateWarnings(summary.LateDeliveries);
             if (options.Reports is { } reports)
             {
-                var nightly = await NightlySummaryPublisher.BuildAsync(summary, warehouse, reports, run.Today, cancellationToken);
+                var nightly = await NightlySummaryPublisher.BuildAsync(summary, warehouse, latest, reports, run.Today, cancellationToken);
                 var page = await NightlySummaryPublisher.PublishAsync(nightly, reports, options.Smtp, cancellationToken);
                 AnsiConsole.MarkupLine($"Nachtbericht: [bold]{Markup.Escape(Path.GetRelativePath(Environment.CurrentDirectory, page))}[/]{(options.Smtp is null ? "" : " (per E-Mail versandt)")}");
             }

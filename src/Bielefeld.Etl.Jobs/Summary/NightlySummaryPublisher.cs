@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Warehouse;
 
 namespace Bielefeld.Etl.Jobs.Summary;
@@ -13,7 +14,15 @@ public static class NightlySummaryPublisher
 
     /// <summary>Builds the summary of <paramref name="run"/> as of <paramref name="day"/>, comparing statuses with the last summary in <paramref name="reports"/>.</summary>
     public static async Task<NightlySummary> BuildAsync(
-        RunSummary run, WarehouseProvider warehouse, string? reports, DateOnly day, CancellationToken cancellationToken)
+        RunSummary run, WarehouseProvider warehouse, string? reports, DateOnly day, CancellationToken cancellationToken) =>
+        await BuildAsync(run, warehouse, await warehouse.LatestAttainmentAsync(cancellationToken), reports, day, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="BuildAsync(RunSummary, WarehouseProvider, string?, DateOnly, CancellationToken)"/>, with the latest
+    /// attainment the caller has already read (the run shows it too; at 10 M observations the read takes seconds).
+    /// </summary>
+    public static async Task<NightlySummary> BuildAsync(
+        RunSummary run, WarehouseProvider warehouse, IReadOnlyList<AttainmentRow> latest, string? reports, DateOnly day, CancellationToken cancellationToken)
     {
         var rejected = new List<RejectedRowRecord>();
         foreach (var file in run.Files.Where(f => f.Status == FileLoadStatus.Loaded && f.Counts.Rejected > 0 && f.FileId is not null))
@@ -25,7 +34,7 @@ public static class NightlySummaryPublisher
             .Select(g => new ReasonCount(g.Key, "z. B. " + g.First().Datei + ", Zeile " + g.First().Zeile.ToString(CultureInfo.InvariantCulture) + ": " + g.First().Grund, g.Count()))
             .OrderByDescending(r => r.Rows).ThenBy(r => r.Code, StringComparer.Ordinal)
             .ToList();
-        var current = StatusSnapshot.Of(await warehouse.LatestAttainmentAsync(cancellationToken));
+        var current = StatusSnapshot.Of(latest);
         var before = reports is null ? [] : StatusSnapshot.Read(Path.Combine(reports, SnapshotFile));
         return new NightlySummary(day, run.Files, byReason, run.LateDeliveries, StatusSnapshot.Compare(before, current))
         {
