@@ -11,6 +11,9 @@ namespace Bielefeld.Etl.Cli.Output;
 /// <summary>Renders what a run did and where the indicators stand, as tables a person reads in the terminal.</summary>
 public static class RunReport
 {
+    /// <summary>The most rows of the attainment table a run prints.</summary>
+    public const int AttainmentRowsShown = 200;
+
     /// <summary>One line per file with its row conservation.</summary>
     public static void Write(RunSummary summary)
     {
@@ -49,19 +52,35 @@ public static class RunReport
         string.Join(" ", new[] { note.Sheet is null ? null : "Blatt " + note.Sheet, note.Row is { } row ? string.Create(GermanValues.Culture, $"Zeile {row}") : null, note.Column is null ? null : "Spalte " + note.Column }
             .Where(p => p is not null)) is { Length: > 0 } place ? place : "Datei";
 
-    /// <summary>The latest month with an actual, per indicator.</summary>
-    public static void WriteAttainment(IReadOnlyList<AttainmentRow> rows)
+    /// <summary>
+    /// The latest month with an actual, per indicator and area: all of them up to <see cref="AttainmentRowsShown"/>, beyond
+    /// that the figures with a target first and the rest counted. Written to <paramref name="console"/>, by default the terminal.
+    /// </summary>
+    public static void WriteAttainment(IReadOnlyList<AttainmentRow> rows, IAnsiConsole? console = null)
     {
+        ArgumentNullException.ThrowIfNull(rows);
+        var output = console ?? AnsiConsole.Console;
+        // A terminal is read by a person: beyond a screenful the figures measured against a target come first, and the
+        // rest is counted (a warehouse with thousands of areas would otherwise print every one of them, and hold the
+        // whole table in memory to lay it out).
+        var shown = rows.Count <= AttainmentRowsShown
+            ? rows
+            : [.. rows.Where(r => r.Zielwert is not null).Concat(rows.Where(r => r.Zielwert is null)).Take(AttainmentRowsShown)];
         var table = new Table().Title("Zielerreichung (letzter Monat mit Istwert)")
             .AddColumns("Indikator", "Monat", "Bereich", "Istwert", "Zielpfad", "Zielwert", "Grad", "Status");
-        foreach (var row in rows)
+        foreach (var row in shown)
         {
             table.AddRow(
                 Markup.Escape(row.IndikatorCode), row.Monat.ToString("yyyy-MM", CultureInfo.InvariantCulture), Markup.Escape(row.Bereich), Number(row.Istwert), Number(row.Zielpfad),
                 Number(row.Zielwert), row.Zielerreichungsgrad is { } g ? g.ToString("P1", GermanValues.Culture) : "n/a", StatusMarkup(row.Status.ToReportName()));
         }
 
-        AnsiConsole.Write(table);
+        output.Write(table);
+        if (rows.Count > shown.Count)
+        {
+            output.MarkupLine(Markup.Escape(string.Create(GermanValues.Culture,
+                $"… und {rows.Count - shown.Count:N0} weitere Zeilen; alle stehen in rpt.zielerreichung und, je Bereich, im Bericht (bielefeld-etl report --bereich …)")));
+        }
     }
 
     /// <summary>Every pipeline's latest load and its latest error since its latest successful load.</summary>
