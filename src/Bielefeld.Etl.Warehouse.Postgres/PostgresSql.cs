@@ -362,7 +362,7 @@ internal static class PostgresSql
         """;
 
     // The status hints, indicator by indicator (WarehouseProvider.StatusHints): only those whose hints changed or whose
-    // figures a recomputation wrote since (statushinweis, statushinweis_ausstehend; migration 0018).
+    // figures a recomputation wrote since (statushinweis, statushinweis_ausstehend; migration 0019).
 
     public const string ClearStatusHints = "UPDATE dwh.fact_zielerreichung SET status_hinweis = NULL WHERE indikator_code = @indicator AND status_hinweis IS NOT NULL";
 
@@ -447,7 +447,7 @@ internal static class PostgresSql
         FROM dwh.herkunft WHERE bereich_code = @areaCode AND datei_id IS NOT NULL
         """;
 
-    // What the delivery-status-and-hints step needs, kept at load time (migration 0018, WarehouseProvider.CheckState).
+    // What the delivery-status-and-hints step needs, kept at load time (migration 0019, WarehouseProvider.CheckState).
 
     /// <summary>Through ix_beobachtung_datei (BRIN) and ix_beobachtung_ersetzt: as many rows as the load wrote and superseded.</summary>
     public const string ChangedCells =

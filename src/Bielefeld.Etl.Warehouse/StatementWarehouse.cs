@@ -114,15 +114,6 @@ public abstract partial class StatementWarehouse(TimeProvider time) : WarehouseP
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Takes the dialect's lock, where it has one.</summary>
-    protected static async Task LockAsync(DbConnection connection, DbTransaction transaction, string? statement, object? args, CancellationToken cancellationToken)
-    {
-        if (statement is not null)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(statement, args, transaction, cancellationToken: cancellationToken));
-        }
-    }
-
     /// <summary>A month as a <c>date</c> parameter.</summary>
     protected static DateTime Day(DateOnly date) => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
 

@@ -7,7 +7,7 @@ namespace Bielefeld.Etl.Warehouse;
 
 /// <summary>
 /// What the delivery-status-and-hints step needs about the current values is kept in the load's own transaction
-/// (migration 0018): per indicator and month the files with current values there (<c>aktuelle_werte_monat</c>), and the
+/// (migration 0019): per indicator and month the files with current values there (<c>aktuelle_werte_monat</c>), and the
 /// cells the consistency check has not read since a load changed them (<c>konsistenz_ausstehend</c>). The check keeps its
 /// findings month by month (<c>konsistenz_befund</c>). So a run works in proportion to what the loads changed: a night
 /// with nothing new reads none of <c>fact_beobachtung</c>, a load of one month has one month checked again.
@@ -72,11 +72,8 @@ public abstract partial class WarehouseProvider
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         Task<int> Execute(string sql, object? args = null) => connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
-        if (Sql.LockAttainment is { } lockStatement)
-        {
-            // One check's findings at a time: two checks that ran beside each other store whole months, never a mix.
-            await Execute(lockStatement);
-        }
+        // One check's findings at a time: two checks that ran beside each other store whole months, never a mix.
+        await LockAsync(connection, transaction, Sql.LockAttainment, null, cancellationToken);
 
         if (months is null)
         {

@@ -63,8 +63,9 @@ public abstract partial class WarehouseProvider
     /// <summary>
     /// Applies the cell suppression rule (<c>geheimhaltung_regel</c>, docs/data-dictionary.md "Small counts") to the
     /// current values of <paramref name="indicators"/> and keeps the cells it hides in <c>fact_geheimhaltung</c>, which
-    /// the reporting views read by key (a cell without a row is shown, once its indicator is no longer pending). The rule reads only the indicators listed in <c>geheimhaltung_auftrag</c>, which
-    /// holds them for this statement only; other transactions never see its rows.
+    /// the reporting views read by key (a cell without a row is shown, once its indicator is no longer pending). The rule
+    /// reads only the indicators listed in <c>geheimhaltung_auftrag</c>, which holds them for this statement only; other
+    /// transactions never see its rows.
     /// </summary>
     private async Task AssessConfidentialityAsync(
         DbConnection connection, DbTransaction transaction, IEnumerable<string> indicators, CancellationToken cancellationToken)
@@ -75,6 +76,15 @@ public abstract partial class WarehouseProvider
         await connection.ExecuteAsync(new CommandDefinition(
             Sql.AssessConfidentiality,
             transaction: transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Takes the dialect's lock, where it has one (SQLite needs none: its writers are serialised by the file).</summary>
+    protected static async Task LockAsync(DbConnection connection, DbTransaction transaction, string? statement, object? args, CancellationToken cancellationToken)
+    {
+        if (statement is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(statement, args, transaction, cancellationToken: cancellationToken));
+        }
     }
 
     /// <summary>

@@ -17,11 +17,8 @@ public abstract partial class WarehouseProvider
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         Task<int> Execute(string sql, object? args) => connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
-        if (Sql.LockAttainment is { } lockStatement)
-        {
-            // After any recomputation in progress, whose figures would otherwise come without their hints.
-            await Execute(lockStatement, null);
-        }
+        // After any recomputation in progress, whose figures would otherwise come without their hints.
+        await LockAsync(connection, transaction, Sql.LockAttainment, null, cancellationToken);
 
         var due = (await connection.QueryAsync<string>(new CommandDefinition(Sql.HintsDue, transaction: transaction, cancellationToken: cancellationToken)))
             .ToHashSet(StringComparer.Ordinal);
