@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Loading;
 using Bielefeld.Etl.Sources.Csv;
@@ -29,10 +27,11 @@ internal enum BaValueKind
 }
 
 /// <summary>
-/// A parsed BA value cell. German numbers (<c>1.234</c>, <c>5,9</c>) with correctly grouped thousands only:
-/// <c>5.9</c> would be 59 to a German parser and 5.9 to an English one, so it is not a number here.
+/// A parsed BA value cell. Numbers as <see cref="GermanValues.TryCellNumber"/> reads them (<c>1.234</c>, <c>5,9</c>,
+/// <c>1 234</c>, a typographic minus) with correctly grouped thousands only: <c>5.9</c> would be 59 to a German parser
+/// and 5.9 to an English one, so it is not a number here.
 /// </summary>
-internal readonly partial record struct BaValue(BaValueKind Kind, decimal? Number, string? Raw)
+internal readonly record struct BaValue(BaValueKind Kind, decimal? Number, string? Raw)
 {
     /// <summary>Whether the cell yields an observation (a number or a suppressed value).</summary>
     public bool IsObservation => Kind is BaValueKind.Number or BaValueKind.Suppressed;
@@ -57,9 +56,7 @@ internal readonly partial record struct BaValue(BaValueKind Kind, decimal? Numbe
             "-" or "–" => new BaValue(BaValueKind.Number, 0m, raw),
             "x" or "X" => new BaValue(BaValueKind.NotApplicable, null, raw),
             "." => new BaValue(BaValueKind.Missing, null, raw),
-            _ when GermanNumber().IsMatch(text) && decimal.TryParse(text,
-                NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, GermanValues.Culture, out var value)
-                => new BaValue(BaValueKind.Number, value, raw),
+            _ when GermanValues.TryCellNumber(text, out var value, out _) => new BaValue(BaValueKind.Number, value, raw),
             _ => new BaValue(BaValueKind.Invalid, null, raw),
         };
     }
@@ -76,9 +73,7 @@ internal readonly partial record struct BaValue(BaValueKind Kind, decimal? Numbe
         "x" or "X" => new BaValue(BaValueKind.NotApplicable, null, null),
         "." => new BaValue(BaValueKind.Missing, null, null),
         _ when TryPlainNumber(text, out var plain) => new BaValue(BaValueKind.Number, plain, null),
-        _ when GermanNumber().IsMatch(text) && decimal.TryParse(text,
-            NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, GermanValues.Culture, out var value)
-            => new BaValue(BaValueKind.Number, value, null),
+        _ when GermanValues.TryCellNumber(text.ToString(), out var value, out _) => new BaValue(BaValueKind.Number, value, null),
         _ => new BaValue(BaValueKind.Invalid, null, null),
     };
 
@@ -107,7 +102,7 @@ internal readonly partial record struct BaValue(BaValueKind Kind, decimal? Numbe
 
     /// <summary>
     /// The common case of a value cell without the regular expression and the culture's parser: a number ≥ 0 of ASCII
-    /// digits that <see cref="GermanNumber"/> accepts, with at most 18 digits, so that the digits fit a long exactly and
+    /// digits that <see cref="GermanValues.TryCellNumber"/> accepts, with at most 18 digits, so that the digits fit a long exactly and
     /// the decimal is the one <c>decimal.TryParse</c> gives (same digits, same scale: <c>5,90</c> keeps its two
     /// decimals). Anything else (a sign, more digits, other digits) is left to the general rule; false says only
     /// "not by this shortcut", never "not a number".
@@ -193,7 +188,4 @@ internal readonly partial record struct BaValue(BaValueKind Kind, decimal? Numbe
         BaValueKind.Missing => ".: Zahlenwert nicht verfügbar",
         _ => "leer",
     };
-
-    [GeneratedRegex(@"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex GermanNumber();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Definitions.Pipelines;
 using Bielefeld.Etl.Loading;
@@ -106,21 +107,18 @@ public sealed class StatistiktabelleReader : IExtractReader, IContextSource
                 continue;
             }
 
-            for (var i = 0; i < excel.FieldCount; i++)
+            if (StandIn(excel, pattern) is not { } raw)
             {
-                if (excel.GetValue(i) is string text && pattern.Match(GermanLabel.Normalise(text)) is { Success: true } match)
-                {
-                    var raw = match.Groups["stand"].Value;
-                    if (!DateOnly.TryParseExact(raw, _mapping.Options.Stand!.Format, GermanValues.Culture, DateTimeStyles.None, out var date))
-                    {
-                        throw new ExtractFileException(StatistiktabelleReasons.MissingStand,
-                            $"{fileName}: der Stand '{raw}' in Zeile {number.ToString(CultureInfo.InvariantCulture)} ist kein Datum im Format {_mapping.Options.Stand.Format}.");
-                    }
-
-                    found.Add((number, date, raw));
-                    break;
-                }
+                continue;
             }
+
+            if (!DateOnly.TryParseExact(raw, _mapping.Options.Stand!.Format, GermanValues.Culture, DateTimeStyles.None, out var date))
+            {
+                throw new ExtractFileException(StatistiktabelleReasons.MissingStand,
+                    $"{fileName}: der Stand '{raw}' in Zeile {number.ToString(CultureInfo.InvariantCulture)} ist kein Datum im Format {_mapping.Options.Stand.Format}.");
+            }
+
+            found.Add((number, date, raw));
         }
 
         var merges = excel.MergeCells?.ToList() ?? [];
@@ -142,6 +140,37 @@ public sealed class StatistiktabelleReader : IExtractReader, IContextSource
         }
 
         return (found[0].Date, found[0].Row, merges);
+    }
+
+    /// <summary>
+    /// The Stand a row names: in one cell (<c>Stand: 21.07.2014</c>), or, as offices also lay it out, split over the
+    /// row's cells (<c>Stand:</c> beside a text or date-typed cell), which is read as the cells' texts joined by a space.
+    /// </summary>
+    private string? StandIn(IExcelDataReader excel, Regex pattern)
+    {
+        var cells = new List<string>();
+        for (var i = 0; i < excel.FieldCount; i++)
+        {
+            var text = excel.GetValue(i) switch
+            {
+                string s => GermanLabel.Normalise(s),
+                DateTime d => d.ToString(_mapping.Options.Stand!.Format, GermanValues.Culture),
+                _ => "",
+            };
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            if (pattern.Match(text) is { Success: true } match)
+            {
+                return match.Groups["stand"].Value;
+            }
+
+            cells.Add(text);
+        }
+
+        return cells.Count > 1 && pattern.Match(string.Join(' ', cells)) is { Success: true } joined ? joined.Groups["stand"].Value : null;
     }
 
     private void CheckTitle(TableHead head, string fileName)

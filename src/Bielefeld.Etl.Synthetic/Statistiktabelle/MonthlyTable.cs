@@ -13,6 +13,19 @@ public enum MonthHeaderStyle
     Number,
 }
 
+/// <summary>How the <c>Stand:</c> line of a generated table is laid out.</summary>
+public enum StandLayout
+{
+    /// <summary>One cell, as the Landesdatenbank writes it: <c>Stand: 21.07.2014 / 12:00:00</c>.</summary>
+    OneCell,
+
+    /// <summary><c>Stand:</c> in one cell, the date and time as text in the next.</summary>
+    LabelBesideText,
+
+    /// <summary><c>Stand:</c> in one cell, the date as a date-typed cell in the next.</summary>
+    LabelBesideDate,
+}
+
 /// <summary>
 /// An official monthly table in the Landesdatenbank's wide layout (IT.NRW 13211-03ir): a title block naming the table
 /// and the Gemeinde, a four-row header (heading, months, the word <c>Geschlecht</c>, series), one row per year newest
@@ -32,6 +45,9 @@ public sealed record MonthlyTable(IReadOnlyList<string> Title, IReadOnlyList<str
 
     /// <summary>Whether the header labels carry non-breaking and trailing spaces, as copied from a web page.</summary>
     public bool SpacedLabels { get; init; }
+
+    /// <summary>How the <c>Stand:</c> line is laid out.</summary>
+    public StandLayout StandCells { get; init; }
 
     /// <summary>The footnotes under the rule.</summary>
     public IReadOnlyList<string> Footnotes { get; init; } = ["Quelle: Statistik der Bundesagentur für Arbeit", "", "(C)opyright IT.NRW, Düsseldorf."];

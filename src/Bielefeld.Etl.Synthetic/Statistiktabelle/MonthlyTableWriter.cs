@@ -99,7 +99,22 @@ public static class MonthlyTableWriter
             r++;
         }
 
-        sheet.Text(r, 0, string.Create(CultureInfo.InvariantCulture, $"Stand: {table.Stand:dd.MM.yyyy} / 12:00:00"));
+        var stand = string.Create(CultureInfo.InvariantCulture, $"{table.Stand:dd.MM.yyyy} / 12:00:00");
+        switch (table.StandCells)
+        {
+            case StandLayout.LabelBesideText:
+                sheet.Text(r, 0, "Stand:");
+                sheet.Text(r, 1, stand);
+                break;
+            case StandLayout.LabelBesideDate:
+                sheet.Text(r, 0, "Stand:");
+                sheet.Date(r, 1, table.Stand);
+                break;
+            default:
+                sheet.Text(r, 0, "Stand: " + stand);
+                break;
+        }
+
         book.Save(path);
     }
 }

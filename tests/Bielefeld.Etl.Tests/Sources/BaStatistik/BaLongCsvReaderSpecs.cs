@@ -87,6 +87,9 @@ public sealed class BaLongCsvReaderSpecs : IDisposable
     [InlineData("-", 0)]
     [InlineData("1.234", 1234)]
     [InlineData("*", null)]
+    [InlineData("1 234", 1234)]
+    [InlineData("1\u00A0234", 1234)]
+    [InlineData("1\u202F234", 1234)]
     public void Symbols_and_German_numbers_are_read_as_the_contract_says(string value, int? expected)
     {
         var observation = Assert.Single(Assert.Single(Rows(Write(Sieker(value))).OfType<SourceRow.Accepted>()).Observations);
@@ -108,6 +111,9 @@ public sealed class BaLongCsvReaderSpecs : IDisposable
     [InlineData("5.9", "Wert", "WERT_KEINE_ZAHL")]
     [InlineData("", "Wert", "BA_WERT_LEER")]
     [InlineData("-3", "Wert", "WERT_NEGATIV")]
+    [InlineData("\u22123", "Wert", "WERT_NEGATIV")]
+    [InlineData("1 23", "Wert", "WERT_KEINE_ZAHL")]
+    [InlineData("1 234.5", "Wert", "WERT_KEINE_ZAHL")]
     [InlineData("12,5", "Wert", "WERT_NICHT_GANZZAHLIG")]
     public void Values_that_are_no_count_are_rejected_with_column_and_raw_value(string value, string column, string code)
     {

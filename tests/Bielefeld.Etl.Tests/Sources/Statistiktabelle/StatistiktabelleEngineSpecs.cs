@@ -1,6 +1,7 @@
 using Bielefeld.Etl.Definitions.Pipelines;
 using Bielefeld.Etl.Jobs;
 using Bielefeld.Etl.Loading;
+using Bielefeld.Etl.Sources;
 using Bielefeld.Etl.Sources.Xlsx;
 using Bielefeld.Etl.Synthetic.Statistiktabelle;
 using Bielefeld.Etl.Warehouse;
@@ -91,6 +92,25 @@ public sealed class StatistiktabelleEngineSpecs : IDisposable
 
         Assert.Equal(36, StatistiktabellePipelines.Values(expected).Count);
         Assert.Equal(13244m, StatistiktabellePipelines.Values(expected)[("Kontext.itnrw-arbeitslose-koeln-m", "2013-12", "05315000")].Value);
+        Assert.Equal(StatistiktabellePipelines.Values(expected).ToDictionary(v => v.Key, v => v.Value.Value), StatistiktabellePipelines.Values(actual).ToDictionary(v => v.Key, v => v.Value.Value));
+        Assert.Equal(StatistiktabellePipelines.Counts(expected), StatistiktabellePipelines.Counts(actual));
+    }
+
+    [Theory]
+    [InlineData(StandLayout.LabelBesideText)]
+    [InlineData(StandLayout.LabelBesideDate)]
+    public void A_Stand_split_over_two_cells_dates_every_figure_as_the_one_cell_form_does(StandLayout layout)
+    {
+        MonthlyTableWriter.Write(Vintage(later: true), _dir.File("canonical.xlsx"));
+        MonthlyTableWriter.Write(Vintage(later: true) with { StandCells = layout }, _dir.File("split.xlsx"));
+        var reader = StatistiktabellePipelines.Reader(StatistiktabellePipelines.ItNrw);
+
+        var (expected, _, _) = StatistiktabellePipelines.ReadAll(reader, _dir.File("canonical.xlsx"));
+        var (actual, _, _) = StatistiktabellePipelines.ReadAll(reader, _dir.File("split.xlsx"));
+
+        var vintages = actual.OfType<SourceRow.Accepted>().SelectMany(a => a.Observations).Select(o => o.Vintage).Distinct();
+        Assert.Equal([new DateOnly(2014, 2, 15)], vintages);
+        Assert.Equal(36, StatistiktabellePipelines.Values(actual).Count);
         Assert.Equal(StatistiktabellePipelines.Values(expected).ToDictionary(v => v.Key, v => v.Value.Value), StatistiktabellePipelines.Values(actual).ToDictionary(v => v.Key, v => v.Value.Value));
         Assert.Equal(StatistiktabellePipelines.Counts(expected), StatistiktabellePipelines.Counts(actual));
     }
