@@ -240,6 +240,9 @@ internal static class PostgresSql
         "COPY dwh.fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um, "
         + "erreicht, basis, basis_monat, ziel_bereich_code) FROM STDIN (FORMAT BINARY)";
 
+    public const string CopyConsistencyFindings =
+        "COPY dwh.konsistenz_befund (monat, nr, indikator_code, bereich_code, text) FROM STDIN (FORMAT BINARY)";
+
     public const string ClearAreaSets = "DELETE FROM dwh.dim_bereich_menge";
 
     public const string InsertAreaSetMember = "INSERT INTO dwh.dim_bereich_menge (menge_code, bereich_code, position) VALUES (@set, @member, @position)";
