@@ -71,7 +71,7 @@ public static class WorkspaceEndpoints
         });
         group.MapGet("/hochladen", (HttpContext http, PipelineRun run) =>
             WorkspaceHtml.Page<UploadView>(http, new { Pipelines = run.Pipelines.ToList(), LimitBytes = server.UploadLimitBytes, run.Options.Files.StableFor }));
-        group.MapPost("/hochladen", (Delegate)((HttpContext http) => UploadForm.PostAsync(http, server.UploadLimitBytes)));
+        group.MapPost("/hochladen", (HttpContext http, PipelineRun run) => UploadForm.PostAsync(http, run, server.UploadLimitBytes));
         group.MapPost("/pipelines/{name}/laden", RunNowForm.PostAsync);
     }
 
