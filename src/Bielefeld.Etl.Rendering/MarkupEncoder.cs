@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 
@@ -11,6 +12,8 @@ namespace Bielefeld.Etl.Rendering;
 /// </summary>
 internal sealed class MarkupEncoder : HtmlEncoder
 {
+    private static readonly SearchValues<char> Encoded = SearchValues.Create("&<>\"'");
+
     public static MarkupEncoder Instance { get; } = new();
 
     private MarkupEncoder()
@@ -21,31 +24,14 @@ internal sealed class MarkupEncoder : HtmlEncoder
 
     public override bool WillEncode(int unicodeScalar) => Entity(unicodeScalar) is not null;
 
-    public override unsafe int FindFirstCharacterToEncode(char* text, int textLength)
-    {
-        for (var i = 0; i < textLength; i++)
-        {
-            if (Entity(text[i]) is not null)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    public override unsafe int FindFirstCharacterToEncode(char* text, int textLength) => new ReadOnlySpan<char>(text, textLength).IndexOfAny(Encoded);
 
     public override unsafe bool TryEncodeUnicodeScalar(int unicodeScalar, char* buffer, int bufferLength, out int numberOfCharactersWritten)
     {
-        var output = new Span<char>(buffer, bufferLength);
-        if (Entity(unicodeScalar) is { } entity)
-        {
-            numberOfCharactersWritten = entity.TryCopyTo(output) ? entity.Length : 0;
-            return numberOfCharactersWritten > 0;
-        }
-
-        var written = Rune.TryCreate(unicodeScalar, out var rune) && rune.TryEncodeToUtf16(output, out var count) ? count : 0;
-        numberOfCharactersWritten = written;
-        return written > 0;
+        // Called for the five entities; any other scalar (the encoder's replacement character) is written as it is.
+        var text = Entity(unicodeScalar) ?? (Rune.TryCreate(unicodeScalar, out var rune) ? rune.ToString() : "");
+        numberOfCharactersWritten = text.AsSpan().TryCopyTo(new Span<char>(buffer, bufferLength)) ? text.Length : 0;
+        return numberOfCharactersWritten > 0;
     }
 
     private static string? Entity(int unicodeScalar) => unicodeScalar switch

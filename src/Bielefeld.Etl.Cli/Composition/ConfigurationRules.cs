@@ -9,7 +9,7 @@ namespace Bielefeld.Etl.Cli.Composition;
 /// What a value must be, checked once at start (<c>ValidateOnStart</c>) for every command alike: a bad value anywhere
 /// stops whichever command reads the configuration with the same line and exit code 2, nothing falls back silently.
 /// </summary>
-public sealed partial class ConfigurationRules : IValidateOptions<ConfiguredSettings>
+internal sealed partial class ConfigurationRules : IValidateOptions<ConfiguredSettings>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, ConfiguredSettings options)

@@ -75,7 +75,7 @@ public abstract class EtlCommand<TSettings> : AsyncCommand<TSettings>
     }
 
     /// <summary>The configuration, bound and checked before the command's own work starts.</summary>
-    protected ConfiguredSettings Configured { get; private set; } = new();
+    private protected ConfiguredSettings Configured { get; private set; } = new();
 
     /// <summary>The least important log level written to the console.</summary>
     protected virtual LogLevel MinimumLogLevel => LogLevel.Warning;

@@ -14,7 +14,7 @@ namespace Bielefeld.Etl.Cli.Composition;
 /// <summary>
 /// Reads the configuration: appsettings.json beside the program, then environment variables with the prefix
 /// <c>BIELEFELD_ETL_</c> (e.g. <c>BIELEFELD_ETL_WAREHOUSE__CONNECTIONSTRING</c>), then the command line; binds it to
-/// <see cref="ConfiguredSettings"/> and checks it at start. Relative paths are relative to the current directory; the
+/// <c>ConfiguredSettings</c> and checks it at start. Relative paths are relative to the current directory; the
 /// definitions (pipelines, catalog, areas, attainment rules) fall back to the copies shipped beside the program where
 /// the current directory has none (see <see cref="Shipped"/>).
 /// </summary>
@@ -25,7 +25,7 @@ public static class EtlConfiguration
 
     /// <summary>Binds and checks the configuration with the command line over it.</summary>
     /// <exception cref="InvalidOperationException">A value is missing or bad; the message names key and value in German.</exception>
-    public static ConfiguredSettings Load(EtlSettings overrides)
+    internal static ConfiguredSettings Load(EtlSettings overrides)
     {
         ArgumentNullException.ThrowIfNull(overrides);
         return Bind(new ConfigurationBuilder().AddConfiguration(Read()).AddInMemoryCollection(overrides.CommandLineKeys()).Build());
@@ -33,7 +33,7 @@ public static class EtlConfiguration
 
     /// <summary>Binds <paramref name="configuration"/> with the options pattern and checks it as at start (<c>ValidateOnStart</c>).</summary>
     /// <exception cref="InvalidOperationException">A value is missing or bad; the message names key and value in German.</exception>
-    public static ConfiguredSettings Bind(IConfiguration configuration)
+    internal static ConfiguredSettings Bind(IConfiguration configuration)
     {
         var services = new ServiceCollection();
         services.AddOptions<ConfiguredSettings>().Bind(configuration).ValidateOnStart();
@@ -58,7 +58,7 @@ public static class EtlConfiguration
     /// <param name="settings">The checked configuration.</param>
     /// <param name="moveFiles">Whether loaded files go to the archive and refused ones to quarantine (<c>serve</c>, <c>run --archive</c>).</param>
     /// <param name="defaultStableFor">The command's stability window when <c>Files:StableFor</c> is not given.</param>
-    public static EtlOptions ToEtlOptions(this ConfiguredSettings settings, bool moveFiles, TimeSpan defaultStableFor)
+    internal static EtlOptions ToEtlOptions(this ConfiguredSettings settings, bool moveFiles, TimeSpan defaultStableFor)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var inbox = Path.GetFullPath(settings.Inbox);
@@ -89,7 +89,7 @@ public static class EtlConfiguration
     }
 
     /// <summary>What <c>serve</c> needs besides the run.</summary>
-    public static ServerOptions ToServerOptions(this ConfiguredSettings settings)
+    internal static ServerOptions ToServerOptions(this ConfiguredSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var defaults = new ServerOptions();

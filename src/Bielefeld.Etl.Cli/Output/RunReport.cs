@@ -2,6 +2,7 @@ using System.Globalization;
 using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Deliveries;
 using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Rendering;
 using Bielefeld.Etl.Sources.Csv;
 using Bielefeld.Etl.Warehouse;
 using Spectre.Console;
@@ -22,8 +23,8 @@ public static class RunReport
         foreach (var file in summary.Files)
         {
             table.AddRow(
-                Markup.Escape(file.File.Name), StatusMarkup(file.Status.ToStoredName()), Count(file.Counts.Read), Count(file.Counts.Loaded),
-                Count(file.Counts.Rejected), Count(file.Counts.Skipped),
+                Markup.Escape(file.File.Name), StatusMarkup(file.Status.ToStoredName()), GermanText.Digits(file.Counts.Read), GermanText.Digits(file.Counts.Loaded),
+                GermanText.Digits(file.Counts.Rejected), GermanText.Digits(file.Counts.Skipped),
                 Markup.Escape(file.Message ?? (file.StewardReport is { } report ? "Bericht: " + Path.GetRelativePath(Environment.CurrentDirectory, report) : "")));
         }
 
@@ -71,8 +72,8 @@ public static class RunReport
         foreach (var row in shown)
         {
             table.AddRow(
-                Markup.Escape(row.IndikatorCode), row.Monat.ToString("yyyy-MM", CultureInfo.InvariantCulture), Markup.Escape(row.Bereich), Number(row.Istwert), Number(row.Zielpfad),
-                Number(row.Zielwert), row.Zielerreichungsgrad is { } g ? g.ToString("P1", GermanValues.Culture) : "n/a", StatusMarkup(row.Status.ToReportName()));
+                Markup.Escape(row.IndikatorCode), row.Monat.ToString("yyyy-MM", CultureInfo.InvariantCulture), Markup.Escape(row.Bereich), GermanText.Number(row.Istwert), GermanText.Number(row.Zielpfad),
+                GermanText.Number(row.Zielwert), row.Zielerreichungsgrad is { } g ? g.ToString("P1", GermanValues.Culture) : "n/a", StatusMarkup(row.Status.ToReportName()));
         }
 
         output.Write(table);
@@ -93,8 +94,8 @@ public static class RunReport
             var l = p.LastLoad;
             table.AddRow(
                 Markup.Escape(p.Pipeline), Markup.Escape(p.Schedule ?? "–"), Markup.Escape(l?.Datei ?? "(noch nichts geladen)"),
-                l is null ? "" : StatusMarkup(l.Status), l is null ? "" : Count(l.ZeilenGelesen), l is null ? "" : Count(l.ZeilenGeladen),
-                l is null ? "" : Count(l.ZeilenAbgewiesen), l is null ? "" : Count(l.ZeilenUebersprungen), l is null ? "" : Markup.Escape(BerlinTime.Stamp(l.GestartetUm)),
+                l is null ? "" : StatusMarkup(l.Status), l is null ? "" : GermanText.Digits(l.ZeilenGelesen), l is null ? "" : GermanText.Digits(l.ZeilenGeladen),
+                l is null ? "" : GermanText.Digits(l.ZeilenAbgewiesen), l is null ? "" : GermanText.Digits(l.ZeilenUebersprungen), l is null ? "" : Markup.Escape(BerlinTime.Stamp(l.GestartetUm)),
                 Markup.Escape(p.LastError is { } e ? $"{e.Datei}: {e.Meldung}" : ""));
         }
 
@@ -109,8 +110,8 @@ public static class RunReport
         foreach (var load in loads)
         {
             table.AddRow(
-                Count(load.DateiId), Markup.Escape(load.Datei), Markup.Escape(load.Quelle), StatusMarkup(load.Status),
-                Count(load.ZeilenGelesen), Count(load.ZeilenGeladen), Count(load.ZeilenAbgewiesen), Count(load.ZeilenUebersprungen),
+                GermanText.Digits(load.DateiId), Markup.Escape(load.Datei), Markup.Escape(load.Quelle), StatusMarkup(load.Status),
+                GermanText.Digits(load.ZeilenGelesen), GermanText.Digits(load.ZeilenGeladen), GermanText.Digits(load.ZeilenAbgewiesen), GermanText.Digits(load.ZeilenUebersprungen),
                 Markup.Escape(BerlinTime.Stamp(load.GestartetUm)), Markup.Escape(load.Meldung ?? ""));
         }
 
@@ -131,7 +132,7 @@ public static class RunReport
         {
             var decision = row.Entscheidung is null ? "" : $"{row.EntschiedenVon}, {(row.EntschiedenUm is { } at ? BerlinTime.Stamp(at) : "")}: {row.Kommentar}";
             table.AddRow(
-                Count(row.AbweisungId), Markup.Escape(row.Datei), Markup.Escape(row.Quelle), Markup.Escape(row.Blatt ?? ""), Count(row.Zeile),
+                GermanText.Digits(row.AbweisungId), Markup.Escape(row.Datei), Markup.Escape(row.Quelle), Markup.Escape(row.Blatt ?? ""), GermanText.Digits(row.Zeile),
                 Markup.Escape(row.Spalte ?? ""), Markup.Escape(row.Rohwert ?? ""), Markup.Escape(row.GrundCode), Markup.Escape(row.Grund),
                 StatusMarkup(row.Bearbeitung), Markup.Escape(decision));
         }
@@ -157,7 +158,7 @@ public static class RunReport
         {
             table.AddRow(
                 Markup.Escape(s.Source), Period(s), StatusMarkup(s.State.ToStoredName()),
-                s.DueDate.ToString("dd.MM.yyyy", GermanValues.Culture), s.DaysLate == 0 ? "" : Count(s.DaysLate));
+                GermanText.Day(s.DueDate), s.DaysLate == 0 ? "" : GermanText.Digits(s.DaysLate));
         }
 
         if (!statuses.Any(s => s.State is DeliveryState.Late or DeliveryState.Due))
@@ -183,10 +184,6 @@ public static class RunReport
     private static string Period(DeliveryStatus s) => s.PeriodStart == s.PeriodEnd
         ? s.PeriodEnd.ToString("yyyy-MM", GermanValues.Culture)
         : $"{s.PeriodStart.ToString("yyyy-MM", GermanValues.Culture)} bis {s.PeriodEnd.ToString("yyyy-MM", GermanValues.Culture)}";
-
-    private static string Count(long value) => value.ToString(GermanValues.Culture);
-
-    private static string Number(decimal? value) => value is { } v ? v.ToString("#,##0.##", GermanValues.Culture) : "–";
 
     private static string StatusMarkup(string status) => status switch
     {

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Rendering;
 using Bielefeld.Etl.Warehouse;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -38,17 +38,16 @@ internal static class DecisionForm
             : by.Length == 0 ? "Bitte den eigenen Namen angeben."
             : comment.Length > MaxComment || by.Length > MaxName ? "Kommentar oder Name ist zu lang."
             : null;
+        IResult NotSaved(string why, int status) => WorkspaceHtml.Message(http, WorkspaceEndpoints.Rejects, "Entscheidung nicht gespeichert", why,
+            WorkspaceEndpoints.Rejects, "zurück zu den abgewiesenen Zeilen", status);
         if (problem is not null)
         {
-            return WorkspaceHtml.Message(http, WorkspaceEndpoints.Rejects, "Entscheidung nicht gespeichert", problem,
-                WorkspaceEndpoints.Rejects, "zurück zu den abgewiesenen Zeilen", StatusCodes.Status400BadRequest);
+            return NotSaved(problem, StatusCodes.Status400BadRequest);
         }
 
         if (!await warehouse.DecideAsync(id, decision!.Value, by, comment, http.RequestAborted))
         {
-            return WorkspaceHtml.Message(http, WorkspaceEndpoints.Rejects, "Entscheidung nicht gespeichert",
-                $"Es gibt keine abgewiesene Zeile mit der ID {id.ToString(CultureInfo.InvariantCulture)}.",
-                WorkspaceEndpoints.Rejects, "zurück zu den abgewiesenen Zeilen", StatusCodes.Status404NotFound);
+            return NotSaved($"Es gibt keine abgewiesene Zeile mit der ID {GermanText.Digits(id)}.", StatusCodes.Status404NotFound);
         }
 
         await run.RefreshStewardshipAsync(http.RequestAborted);
@@ -56,7 +55,7 @@ internal static class DecisionForm
         // Back to the same filter, with decided rows shown; the filter is rebuilt from known keys, never echoed as sent.
         var back = QueryHelpers.ParseQuery(form["zurueck"].ToString());
         var query = RejectsPage.Query(Value(back, "quelle"), Value(back, "datei"), Value(back, "regel"), all: true);
-        var target = $"{http.Request.PathBase.Add(WorkspaceEndpoints.Rejects).Value}?{query}&gespeichert={id.ToString(CultureInfo.InvariantCulture)}#zeile-{id.ToString(CultureInfo.InvariantCulture)}";
+        var target = $"{http.Request.PathBase.Add(WorkspaceEndpoints.Rejects).Value}?{query}&gespeichert={GermanText.Digits(id)}#zeile-{GermanText.Digits(id)}";
         return Results.Redirect(target);
     }
 

@@ -14,7 +14,7 @@ internal static class UploadForm
 {
     private const long FormOverhead = 64 * 1024;
 
-    public static async Task<IResult> PostAsync(HttpContext http, long limit)
+    public static async Task<IResult> PostAsync(HttpContext http, PipelineRun run, long limit)
     {
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
@@ -58,7 +58,6 @@ internal static class UploadForm
             return Refuse(http, TooLarge(limit), StatusCodes.Status413PayloadTooLarge);
         }
 
-        var run = http.RequestServices.GetService(typeof(PipelineRun)) as PipelineRun ?? throw new InvalidOperationException("PipelineRun fehlt.");
         await using var content = file.OpenReadStream();
         var outcome = await InboxUpload.AcceptAsync(run, pipeline, file.FileName, content, limit, http.RequestAborted);
         if (!outcome.Accepted)

@@ -1,4 +1,7 @@
+using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Hosting.Dashboard;
+using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Warehouse;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,6 +28,8 @@ public static class WorkspaceEndpoints
     internal const string Upload = Prefix + "/hochladen";
     internal const string Provenance = Prefix + "/herkunft";
 
+    private const int LoadsShown = 200;
+
     /// <summary>The form target that runs <paramref name="pipeline"/> now.</summary>
     internal static string RunNow(string pipeline) => $"{Prefix}/pipelines/{Uri.EscapeDataString(pipeline)}/laden";
 
@@ -41,14 +46,32 @@ public static class WorkspaceEndpoints
                     "/", "Startseite", StatusCodes.Status403Forbidden));
 
         group.MapGet("", (HttpContext http) => Results.Redirect(http.Request.PathBase.Add(Calendar).Value!));
-        group.MapGet("/lieferkalender", CalendarPage.ShowAsync);
-        group.MapGet("/ladeprotokoll", LoadsPage.ShowAsync);
+        // Every source's data periods of the plan year with their state as of today, late and due first.
+        group.MapGet("/lieferkalender", async (HttpContext http, PipelineRun run) =>
+            WorkspaceHtml.Page<CalendarView>(http, new { run.Today, Statuses = await run.RefreshStewardshipAsync(http.RequestAborted) }));
+        // The pipelines with a button to run one now, and the latest loads with each file's row conservation checked.
+        group.MapGet("/ladeprotokoll", async (HttpContext http, PipelineRun run, WarehouseProvider warehouse, string? gestartet) =>
+            WorkspaceHtml.Page<LoadsView>(http, new { Pipelines = run.Pipelines.ToList(), Loads = await warehouse.RecentLoadsAsync(LoadsShown, http.RequestAborted),
+                Shown = LoadsShown, Started = run.Pipelines.Any(p => p.Name == gestartet) ? gestartet : null }));
         group.MapGet("/abweisungen", RejectsPage.ShowAsync);
         group.MapPost("/abweisungen/{id:long}/entscheidung", DecisionForm.PostAsync);
-        group.MapGet("/zielerreichung", AttainmentPage.ShowAsync);
-        group.MapGet("/herkunft", ProvenancePage.ShowAsync);
-        group.MapGet("/hochladen", UploadPage.Show);
-        group.MapPost("/hochladen", (Delegate)((HttpContext http) => UploadForm.PostAsync(http, server.UploadLimitBytes)));
+        // One area's attainment overview (the city's unless bereich names another) exactly as report writes it.
+        group.MapGet("/zielerreichung", async (HttpContext http, PipelineRun run, WarehouseProvider warehouse, string? bereich) =>
+        {
+            var area = run.Areas.Find(bereich ?? Area.CityCode) ?? run.Areas.Find(Area.CityCode) ?? Area.City;
+            return WorkspaceHtml.Page<AttainmentView>(http, new { Plan = run.Catalog, Series = await warehouse.AttainmentSeriesAsync(area.Code, http.RequestAborted),
+                Area = area, Areas = run.Areas.Areas.ToList(), GeneratedAt = run.Time.GetUtcNow() });
+        });
+        // Where every figure of one indicator comes from (dwh.herkunft); without an indicator, the list to choose from.
+        group.MapGet("/herkunft", async (HttpContext http, PipelineRun run, WarehouseProvider warehouse, string? indikator) =>
+        {
+            var indicator = indikator is null ? null : run.Catalog.FindIndicator(indikator);
+            return WorkspaceHtml.Page<ProvenanceView>(http, new { Indicators = run.Catalog.Indicators.ToList(), Indicator = indicator,
+                Rows = indicator is null ? [] : await warehouse.ProvenanceAsync(indicator.Code, http.RequestAborted) });
+        });
+        group.MapGet("/hochladen", (HttpContext http, PipelineRun run) =>
+            WorkspaceHtml.Page<UploadView>(http, new { Pipelines = run.Pipelines.ToList(), LimitBytes = server.UploadLimitBytes, run.Options.Files.StableFor }));
+        group.MapPost("/hochladen", (HttpContext http, PipelineRun run) => UploadForm.PostAsync(http, run, server.UploadLimitBytes));
         group.MapPost("/pipelines/{name}/laden", RunNowForm.PostAsync);
     }
 

@@ -13,6 +13,9 @@ public sealed class CliProcess : IDisposable
     private readonly TemporaryDirectory _workingDirectory;
     private readonly List<string> _output = [];
 
+    // Completed (and replaced) with every line of output and when the process ends: a waiter awaits it, never polls.
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private CliProcess(Process process, TemporaryDirectory workingDirectory) => (_process, _workingDirectory) = (process, workingDirectory);
 
     public IReadOnlyList<string> Output
@@ -56,6 +59,7 @@ public sealed class CliProcess : IDisposable
         var cli = new CliProcess(new Process { StartInfo = start, EnableRaisingEvents = true }, workingDirectory);
         cli._process.OutputDataReceived += (_, e) => cli.Add(e.Data);
         cli._process.ErrorDataReceived += (_, e) => cli.Add(e.Data);
+        cli._process.Exited += (_, _) => cli.Add(null);
         cli._process.Start();
         cli._process.BeginOutputReadLine();
         cli._process.BeginErrorReadLine();
@@ -80,12 +84,18 @@ public sealed class CliProcess : IDisposable
     /// <summary>Waits until a line of output satisfies <paramref name="condition"/>; false when the process ended first.</summary>
     public async Task<bool> WaitForLineAsync(Func<string, bool> condition, TimeSpan timeout)
     {
-        var until = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < until)
+        using var cancel = new CancellationTokenSource(timeout);
+        while (true)
         {
-            if (Output.Any(condition))
+            Task changed;
+            lock (_output)
             {
-                return true;
+                if (_output.Any(condition))
+                {
+                    return true;
+                }
+
+                changed = _changed.Task;
             }
 
             if (_process.HasExited)
@@ -93,10 +103,15 @@ public sealed class CliProcess : IDisposable
                 return false;
             }
 
-            await Task.Delay(5);
+            try
+            {
+                await changed.WaitAsync(cancel.Token);
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                return false;
+            }
         }
-
-        return false;
     }
 
     public bool HasExited => _process.HasExited;
@@ -124,14 +139,15 @@ public sealed class CliProcess : IDisposable
 
     private void Add(string? line)
     {
-        if (line is null)
-        {
-            return;
-        }
-
         lock (_output)
         {
-            _output.Add(line);
+            if (line is not null)
+            {
+                _output.Add(line);
+            }
+
+            _changed.TrySetResult();
+            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
     }
 }

@@ -87,10 +87,12 @@ public sealed class WorkspaceBrowserSpecs
         await ShotAsync(page, shots, "07-hochgeladen.png");
 
         // 6. Run the pipeline now and wait for the load.
+        var loaded = server.SucceededAsync("PipelineJob.RunAsync(kaf)");
+        var recomputed = server.SucceededAsync("AttainmentJob.RecomputeAsync(kaf)");
         await page.ClickAsync("#jetzt-laden");
         Assert.Contains("Pipeline kaf wurde zum Laden eingereiht.", await page.Locator("#gestartet").InnerTextAsync(), StringComparison.Ordinal);
         var redelivery = page.Locator("#ladeprotokoll tr", new PageLocatorOptions { HasText = "KAF_FIM_2017.xlsx" }).First;
-        await UntilAsync(page, async () => await redelivery.Locator("td.bilanz").InnerTextAsync() == "12 = 3 + 0 + 9 ✓");
+        await AfterAsync(page, loaded, async () => await redelivery.Locator("td.bilanz").InnerTextAsync() == "12 = 3 + 0 + 9 ✓");
         Assert.Equal("geladen", await redelivery.Locator(".status").InnerTextAsync());
         await ShotAsync(page, shots, "08-ladeprotokoll-neulieferung.png");
 
@@ -107,7 +109,7 @@ public sealed class WorkspaceBrowserSpecs
 
         // 8. The figure changes once attainment is recomputed (the job's continuation): 46 against a path of 48,5.
         await page.ClickAsync("nav >> text=Zielerreichung");
-        await UntilAsync(page, async () => await rege91.Locator("td.istwert").InnerTextAsync() == "46");
+        await AfterAsync(page, recomputed, async () => await rege91.Locator("td.istwert").InnerTextAsync() == "46");
         Assert.Equal("gelb", await rege91.Locator(".status").InnerTextAsync());
         Assert.Equal("48,5", await rege91.Locator("td.zahl").Nth(1).InnerTextAsync());
         await rege91.ScrollIntoViewIfNeededAsync();
@@ -125,15 +127,11 @@ public sealed class WorkspaceBrowserSpecs
     private static async Task ShotAsync(IPage page, string folder, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), Type = ScreenshotType.Png });
 
-    /// <summary>Reloads the page until <paramref name="done"/> holds; the server's jobs run in the background.</summary>
-    private static async Task UntilAsync(IPage page, Func<Task<bool>> done)
+    /// <summary>Awaits the server's background <paramref name="job"/>, then reloads the page, which shows its result: <paramref name="done"/> holds.</summary>
+    private static async Task AfterAsync(IPage page, Task job, Func<Task<bool>> done)
     {
-        var until = DateTime.UtcNow + Patience;
-        while (!await done())
-        {
-            Assert.True(DateTime.UtcNow < until, $"nach {Patience.TotalSeconds} s nicht erreicht: {page.Url}");
-            await Task.Delay(500, Ct);
-            await page.ReloadAsync();
-        }
+        await job.WaitAsync(Patience, Ct);
+        await page.ReloadAsync();
+        Assert.True(await done(), $"nach dem Job nicht erreicht: {page.Url}");
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
@@ -10,6 +11,7 @@ using Bielefeld.Etl.Warehouse.Sqlite;
 using Hangfire.InMemory;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -24,6 +26,7 @@ namespace Bielefeld.Etl.Tests.Workspace;
 public sealed partial class WorkspaceServer : IAsyncDisposable
 {
     private readonly OperationsInbox _inbox = new();
+    private readonly JobSuccesses _jobs = new();
     private WebApplication? _app;
 
     private WorkspaceServer()
@@ -56,7 +59,7 @@ public sealed partial class WorkspaceServer : IAsyncDisposable
 
         server._app = EtlServer.Build(
             new ServerOptions { Urls = server.Url, UploadLimitBytes = uploadLimit, WorkerCount = 1, QueuePollInterval = TimeSpan.FromSeconds(1), AllowedHosts = allowedHosts ?? [] },
-            new InMemoryStorage(), server.Run, server.Warehouse, _ => { });
+            new InMemoryStorage(), server.Run, server.Warehouse, b => b.AddProvider(server._jobs));
         await server._app.StartAsync(ct);
         return server;
     }
@@ -71,6 +74,12 @@ public sealed partial class WorkspaceServer : IAsyncDisposable
     }
 
     public string File(string name) => _inbox.File(name);
+
+    /// <summary>
+    /// Completes when the job the job state log names <paramref name="job"/> (<c>PipelineJob.RunAsync(kaf)</c>) next
+    /// succeeds: a spec asks before it triggers the job and awaits the server's own event instead of polling.
+    /// </summary>
+    public Task SucceededAsync(string job) => _jobs.Next(job);
 
     /// <summary>An HTTP client that keeps the antiforgery cookie and does not follow redirects.</summary>
     public HttpClient Client() => new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(Url) };
@@ -99,6 +108,36 @@ public sealed partial class WorkspaceServer : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Reads the job state log's transitions (event 2010) and completes the waits for a job's success.</summary>
+    private sealed class JobSuccesses : ILoggerProvider, ILogger
+    {
+        private readonly ConcurrentDictionary<string, TaskCompletionSource> _awaited = new(StringComparer.Ordinal);
+
+        public Task Next(string job) => _awaited.GetOrAdd(job, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (eventId.Id == 2010 && state is IReadOnlyList<KeyValuePair<string, object?>> values
+                && values.FirstOrDefault(v => v.Key == "NewState").Value is "Succeeded"
+                && values.FirstOrDefault(v => v.Key == "Job").Value is string job
+                && _awaited.TryRemove(job, out var succeeded))
+            {
+                succeeded.TrySetResult();
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 
     [GeneratedRegex("name=\"__csrf\" value=\"([^\"]+)\"")]
