@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 
 namespace Bielefeld.Etl.Warehouse.Sqlite;
@@ -12,14 +13,23 @@ internal sealed class SqliteValues : StoredValues
     public static SqliteValues Instance { get; } = new();
 
     /// <inheritdoc />
-    public override object Day(DateOnly day) => IsoDay(day);
+    protected override object DayValue(DateOnly day) => IsoDay(day);
 
     /// <inheritdoc />
-    public override object Instant(DateTimeOffset at) => IsoInstant(at);
+    protected override DbType? DayType => DbType.String;
+
+    /// <inheritdoc />
+    protected override object InstantValue(DateTimeOffset at) => IsoInstant(at);
+
+    /// <inheritdoc />
+    protected override DbType? InstantType => DbType.String;
 
     /// <inheritdoc />
     /// <remarks>As REAL: the driver would bind a decimal as text.</remarks>
-    public override object? Number(decimal? value) => value is { } v ? (double)v : null;
+    protected override object NumberValue(decimal value) => (double)value;
+
+    /// <inheritdoc />
+    protected override DbType? NumberType => DbType.Double;
 
     /// <inheritdoc />
     public override DateOnly ReadDay(object value) =>

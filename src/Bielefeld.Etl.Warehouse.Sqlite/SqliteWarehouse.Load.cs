@@ -2,7 +2,6 @@ using System.Data.Common;
 using Bielefeld.Etl.Loading;
 using Bielefeld.Etl.Observations;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Bielefeld.Etl.Warehouse.Sqlite;
 
@@ -34,9 +33,12 @@ public sealed partial class SqliteWarehouse
         RestoreFactIndexesAsync(connection, transaction, cancellationToken);
 
     /// <inheritdoc />
-    /// <remarks>(A load that fails before its merge leaves one pooled connection at 64 MB.)</remarks>
+    /// <remarks>
+    /// Not cancelled with the load: a cancelled merge gives the cache back too. (A load that fails before its merge
+    /// leaves one pooled connection at 64 MB.)
+    /// </remarks>
     protected override Task MergeEndedAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(SqliteSql.RestoreCache, transaction: transaction, cancellationToken: cancellationToken));
+        connection.ExecuteAsync(SqliteSql.RestoreCache, transaction: transaction);
 
     /// <inheritdoc />
     protected override ObservationWriter CreateObservationWriter(DbConnection connection, DbTransaction transaction, long fileId, string source, bool direct) =>

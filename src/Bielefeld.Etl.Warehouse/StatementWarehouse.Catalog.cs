@@ -52,7 +52,7 @@ public abstract partial class StatementWarehouse
                 var row = new DynamicParameters(new
                 {
                     indicator = indicator.Code, year = catalog.Year, area = target.AreaCode, comparator = CatalogWords.Comparator(target.Comparator),
-                    value = Values.Number(target.Value), baseline = Values.Number(target.Baseline), deadline = target.Deadline is { } d ? Values.Day(d) : null,
+                    value = Values.Number(target.Value), baseline = Values.Number(target.Baseline), deadline = Values.Day(target.Deadline),
                     from = Values.Day(target.Period.FirstMonth), to = Values.Day(target.Period.LastMonth), wording = target.Wording, now,
                 });
                 row.AddDynamicParams(TargetSemantics.Of(indicator, target));

@@ -67,7 +67,7 @@ public abstract partial class StatementWarehouse
             statuses.Select(s => new
             {
                 s.Source, From = Values.Day(s.PeriodStart), To = Values.Day(s.PeriodEnd), State = s.State.ToStoredName(), Due = Values.Day(s.DueDate),
-                First = s.FirstDelivered is { } f ? Values.Instant(f) : null, Last = s.LastDelivered is { } l ? Values.Instant(l) : null,
+                First = Values.Instant(s.FirstDelivered), Last = Values.Instant(s.LastDelivered),
                 s.Deliveries, s.DaysLate, AsOf = Values.Day(s.AsOf),
             }),
             transaction, cancellationToken: cancellationToken));

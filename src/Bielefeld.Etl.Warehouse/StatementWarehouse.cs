@@ -129,8 +129,8 @@ public abstract partial class StatementWarehouse(TimeProvider time) : WarehouseP
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>A month as a <c>date</c> parameter of a server's bulk writer.</summary>
-    protected static DateTime Day(DateOnly date) => (DateTime)StoredValues.Native.Day(date);
+    /// <summary>A month as a <c>date</c> parameter.</summary>
+    protected static DateTime Day(DateOnly date) => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
 
     /// <summary>
     /// The merge's parameters. <c>resource</c> names the scope's lock for a dialect whose locks are named (SQL Server's

@@ -1,3 +1,6 @@
+using System.Data;
+using Dapper;
+
 namespace Bielefeld.Etl.Warehouse;
 
 /// <summary>
@@ -11,14 +14,35 @@ public class StoredValues
     /// <summary>The values of a dialect with date, timestamp and numeric types.</summary>
     public static StoredValues Native { get; } = new();
 
-    /// <summary>A day as a parameter: a <see cref="DateTime"/> at midnight (a <c>date</c> column reads back as one in both server drivers).</summary>
-    public virtual object Day(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+    /// <summary>A day as a parameter; null binds a typed null.</summary>
+    public StoredParameter Day(DateOnly? day) => new(day is { } d ? DayValue(d) : null, DayType);
 
-    /// <summary>An instant as a parameter, in UTC (stored without zone).</summary>
-    public virtual object Instant(DateTimeOffset at) => at.UtcDateTime;
+    /// <summary>An instant as a parameter; null binds a typed null.</summary>
+    public StoredParameter Instant(DateTimeOffset? at) => new(at is { } a ? InstantValue(a) : null, InstantType);
 
-    /// <summary>A figure as a parameter; null stays null.</summary>
-    public virtual object? Number(decimal? value) => value;
+    /// <summary>A figure as a parameter; null binds a typed null.</summary>
+    public StoredParameter Number(decimal? value) => new(value is { } v ? NumberValue(v) : null, NumberType);
+
+    /// <summary>A day as the driver takes it: a <see cref="DateTime"/> at midnight.</summary>
+    protected virtual object DayValue(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+
+    /// <summary>
+    /// The parameter type of a day; none for a <see cref="DateTime"/>, as Dapper binds one, so that the driver chooses
+    /// (Npgsql: <c>timestamptz</c> for an instant in UTC, <c>timestamp</c> for a day).
+    /// </summary>
+    protected virtual DbType? DayType => null;
+
+    /// <summary>An instant as the driver takes it: in UTC (stored without zone, or as <c>timestamptz</c>).</summary>
+    protected virtual object InstantValue(DateTimeOffset at) => at.UtcDateTime;
+
+    /// <inheritdoc cref="DayType"/>
+    protected virtual DbType? InstantType => null;
+
+    /// <summary>A figure as the driver takes it.</summary>
+    protected virtual object NumberValue(decimal value) => value;
+
+    /// <summary>The parameter type of a figure.</summary>
+    protected virtual DbType? NumberType => DbType.Decimal;
 
     /// <summary>A stored day: Npgsql gives a <see cref="DateOnly"/>, SqlClient a <see cref="DateTime"/>.</summary>
     public virtual DateOnly ReadDay(object value) => value switch
@@ -48,4 +72,31 @@ public class StoredValues
 
     /// <inheritdoc cref="ReadDayOrNull"/>
     public DateTimeOffset? ReadInstantOrNull(object? value) => value is null or DBNull ? null : ReadInstant(value);
+}
+
+/// <summary>
+/// A value bound with the type its column has in the dialect, null included: Dapper would bind a null of a member typed
+/// <see cref="object"/> as <c>sql_variant</c> on SQL Server, which no column takes without a cast.
+/// </summary>
+public sealed class StoredParameter : SqlMapper.ICustomQueryParameter
+{
+    private readonly object? _value;
+    private readonly DbType? _type;
+
+    internal StoredParameter(object? value, DbType? type) => (_value, _type) = (value, type);
+
+    /// <inheritdoc />
+    public void AddParameter(IDbCommand command, string name)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = _value ?? DBNull.Value;
+        if (_type is { } type)
+        {
+            parameter.DbType = type;
+        }
+
+        command.Parameters.Add(parameter);
+    }
 }
