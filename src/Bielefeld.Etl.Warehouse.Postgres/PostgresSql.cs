@@ -430,7 +430,7 @@ internal static class PostgresSql
         DELETE FROM dwh.geheimhaltung_auftrag;
         """;
 
-    /// <summary>Dates as the dialect stores them (<c>StoredMoment</c> reads them); sorted by the caller.</summary>
+    /// <summary>Dates as the dialect stores them (<c>StoredValues</c> reads them); sorted by the caller.</summary>
     public const string Provenance =
         """
         SELECT indikator_code AS IndikatorCode, monat AS Monat, bereich_code AS BereichCode, zielbereich_code AS ZielbereichCode,

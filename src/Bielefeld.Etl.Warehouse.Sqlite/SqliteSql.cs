@@ -7,6 +7,9 @@ namespace Bielefeld.Etl.Warehouse.Sqlite;
 /// </summary>
 internal static class SqliteSql
 {
+    /// <summary>WAL lets readers read while a load writes; a property of the file, set before the migrations.</summary>
+    public const string JournalModeWal = "PRAGMA journal_mode = WAL;";
+
     public const string RecentLoads =
         """
         SELECT datei_id AS DateiId, datei AS Datei, quelle AS Quelle, status AS Status,
@@ -108,7 +111,8 @@ internal static class SqliteSql
 
     public const string MonthlyActuals =
         """
-        SELECT bereich_code, monat, SUM(wert), SUM(zaehler), SUM(nenner), MAX(unterdrueckt)
+        SELECT bereich_code AS Area, monat AS Month, SUM(wert) AS Value, SUM(zaehler) AS Numerator, SUM(nenner) AS Denominator,
+               MAX(unterdrueckt) AS Suppressed
         FROM fact_beobachtung
         WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator AND monat BETWEEN @from AND @to
         GROUP BY bereich_code, monat
@@ -117,7 +121,7 @@ internal static class SqliteSql
 
     public const string ActualAreas = "SELECT DISTINCT bereich_code FROM fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator";
 
-    public const string DeleteAttainment = "DELETE FROM fact_zielerreichung WHERE indikator_code IN @indicators";
+    public const string DeleteAttainment = "DELETE FROM fact_zielerreichung WHERE indikator_code IN (SELECT value FROM json_each(@indicators))";
 
     public const string InsertAttainment =
         """
@@ -136,7 +140,7 @@ internal static class SqliteSql
     public const string UpsertMeasure =
         """
         INSERT INTO dim_massnahme (massnahme_code, plan_jahr, titel, organisationseinheit, handlungsfeld, zielgruppe, schwerpunktthema, leitsaetze, aufwand_eur, aufwand_text)
-        VALUES (@Code, @year, @Title, @OrgUnit, @PolicyArea, @TargetGroup, @FocalTheme, @principles, @cost, @CostText)
+        VALUES (@Code, @year, @Title, @OrgUnit, @PolicyArea, @TargetGroup, @FocalTheme, @principles, @CostEurosPerYear, @CostText)
         ON CONFLICT (massnahme_code) DO UPDATE SET
             plan_jahr = excluded.plan_jahr, titel = excluded.titel, organisationseinheit = excluded.organisationseinheit,
             handlungsfeld = excluded.handlungsfeld, zielgruppe = excluded.zielgruppe, schwerpunktthema = excluded.schwerpunktthema,
@@ -186,11 +190,11 @@ internal static class SqliteSql
 
     public const string MonthDeliveries =
         """
-        SELECT o.quelle, o.monat, MIN(f.beendet_um),
+        SELECT o.quelle AS Quelle, o.monat AS Monat, MIN(f.beendet_um) AS Erst,
                (SELECT MAX(g.beendet_um) FROM load_file g
-                WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis),
+                WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis) AS Zuletzt,
                (SELECT COUNT(*) - COUNT(DISTINCT coalesce(g.serie, '')) + 1 FROM load_file g
-                WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis)
+                WHERE g.quelle = o.quelle AND g.status = 'geladen' AND o.monat BETWEEN g.zeitraum_von AND g.zeitraum_bis) AS Dateien
         FROM load_file_monat o
         JOIN load_file f ON f.datei_id = o.datei_id
         GROUP BY o.quelle, o.monat
@@ -206,7 +210,7 @@ internal static class SqliteSql
 
     public const string CurrentValues =
         """
-        SELECT quelle, datei_id, indikator_code, MIN(monat)
+        SELECT quelle AS Source, datei_id AS FileId, indikator_code AS IndicatorCode, MIN(monat) AS FirstMonth
         FROM aktuelle_werte_monat
         GROUP BY quelle, datei_id, indikator_code
         """;
@@ -398,7 +402,7 @@ internal static class SqliteSql
         DELETE FROM geheimhaltung_auftrag;
         """;
 
-    /// <summary>Dates as the dialect stores them (<c>StoredMoment</c> reads them); sorted by the caller.</summary>
+    /// <summary>Dates as the dialect stores them (<see cref="SqliteValues"/> reads them); sorted by the caller.</summary>
     public const string Provenance =
         """
         SELECT indikator_code AS IndikatorCode, monat AS Monat, bereich_code AS BereichCode, zielbereich_code AS ZielbereichCode,

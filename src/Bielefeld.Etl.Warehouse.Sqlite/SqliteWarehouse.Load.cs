@@ -2,59 +2,21 @@ using System.Data.Common;
 using Bielefeld.Etl.Loading;
 using Bielefeld.Etl.Observations;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Bielefeld.Etl.Warehouse.Sqlite;
 
 public sealed partial class SqliteWarehouse
 {
     /// <inheritdoc />
-    public override async Task RecordUnloadedAsync(
-        ExtractFile file, FileLoadStatus status, string reasonCode, string message, DateTimeOffset started, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        // The same bytes refused for the same reason are recorded once, not every night again.
-        await connection.ExecuteAsync(new CommandDefinition(
-            SqliteSql.RecordUnloaded,
-            new
-            {
-                file.Pipeline, file.Name, file.Path, file.Sha256, file.Size, status = status.ToStoredName(), reasonCode, message,
-                started = Timestamp(started), finished = Timestamp(Time.GetUtcNow()),
-            },
-            cancellationToken: cancellationToken));
-    }
-
-    /// <inheritdoc />
-    protected override async Task<long?> TryClaimAsync(
-        DbConnection connection, DbTransaction transaction, ExtractFile file, DateTimeOffset started, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                SqliteSql.Claim,
-                new { file.Pipeline, file.Name, file.Path, file.Sha256, file.Size, started = Timestamp(started) },
-                transaction, cancellationToken: cancellationToken));
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
-        {
-            return null;
-        }
-    }
-
-    /// <inheritdoc />
-    /// <remarks>The claim's insert already holds SQLite's write lock: no other load runs until this one commits.</remarks>
     /// <remarks>
-    /// A file that stages gets a 64 MB page cache on its connection until its merge ends: staging's key index and the
-    /// merge's lookups into the fact's key index touch pages in key order, not file order, and with SQLite's default of
-    /// 2 MB nearly every one missed it (1 M rows: re-delivery 167 s against 87 s for the first load; with the cache for
-    /// the whole load 68 s against 105 s in one run). A first load keeps the default, like the bench's baseline.
+    /// A first load into an empty fact defers its indexes (<see cref="DeferFactIndexesIfEmptyAsync"/>). A file that
+    /// stages gets a 64 MB page cache on its connection until its merge ends: staging's key index and the merge's
+    /// lookups into the fact's key index touch pages in key order, not file order, and with SQLite's default of 2 MB
+    /// nearly every one missed it (1 M rows: re-delivery 167 s against 87 s for the first load; with the cache for the
+    /// whole load 68 s against 105 s in one run). A first load keeps the default, like the bench's baseline.
     /// </remarks>
-    protected override async Task<bool> CanWriteDirectAsync(
-        DbConnection connection, DbTransaction transaction, DeliveryScope scope, CancellationToken cancellationToken)
+    protected override async Task BeforeRowsAsync(DbConnection connection, DbTransaction transaction, bool direct, CancellationToken cancellationToken)
     {
-        var direct = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            SqliteSql.SourceHasCurrentValues,
-            new { scope.Source }, transaction, cancellationToken: cancellationToken)) == 0;
         if (direct)
         {
             await DeferFactIndexesIfEmptyAsync(connection, transaction, cancellationToken);
@@ -63,9 +25,20 @@ public sealed partial class SqliteWarehouse
         {
             await connection.ExecuteAsync(new CommandDefinition(SqliteSql.EnlargeCache, transaction: transaction, cancellationToken: cancellationToken));
         }
-
-        return direct;
     }
+
+    /// <inheritdoc />
+    /// <remarks>The fact's indexes a first load deferred are built here, before any statement reads it.</remarks>
+    protected override Task AfterRowsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        RestoreFactIndexesAsync(connection, transaction, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Not cancelled with the load: a cancelled merge gives the cache back too. (A load that fails before its merge
+    /// leaves one pooled connection at 64 MB.)
+    /// </remarks>
+    protected override Task MergeEndedAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(SqliteSql.RestoreCache, transaction: transaction);
 
     /// <inheritdoc />
     protected override ObservationWriter CreateObservationWriter(DbConnection connection, DbTransaction transaction, long fileId, string source, bool direct) =>
@@ -83,9 +56,7 @@ public sealed partial class SqliteWarehouse
         {
             _command = connection.CreateCommand();
             _command.Transaction = transaction;
-            _command.CommandText = directSource is null
-                ? SqliteSql.StageObservation
-                : SqliteSql.InsertObservationIntoFact;
+            _command.CommandText = directSource is null ? SqliteSql.StageObservation : SqliteSql.InsertObservationIntoFact;
             _parameters = AddParameters(_command, "$datei", "$indikator", "$monat", "$bereich", "$serie", "$wert", "$zaehler", "$nenner", "$unterdrueckt", "$datenstand", "$quelle");
             _parameters[0].Value = fileId;
             _parameters[10].Value = (object?)directSource ?? DBNull.Value;
@@ -107,9 +78,9 @@ public sealed partial class SqliteWarehouse
             _parameters[2].Value = CachedDate(o.Month);
             _parameters[3].Value = o.AreaCode;
             _parameters[4].Value = o.SeriesKey;
-            _parameters[5].Value = Number(o.Value);
-            _parameters[6].Value = Number(o.Numerator);
-            _parameters[7].Value = Number(o.Denominator);
+            _parameters[5].Value = SqliteValues.Real(o.Value);
+            _parameters[6].Value = SqliteValues.Real(o.Numerator);
+            _parameters[7].Value = SqliteValues.Real(o.Denominator);
             _parameters[8].Value = o.Suppressed ? 1 : 0;
             _parameters[9].Value = o.Vintage is { } vintage ? CachedDate(vintage) : DBNull.Value;
             // SQLite runs in process: the synchronous call saves the async state machine per row.
@@ -123,7 +94,7 @@ public sealed partial class SqliteWarehouse
         {
             if (!_dates.TryGetValue(date, out var text))
             {
-                _dates[date] = text = Date(date);
+                _dates[date] = text = SqliteValues.IsoDay(date);
             }
 
             return text;
@@ -147,8 +118,7 @@ public sealed partial class SqliteWarehouse
 
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText =
-            SqliteSql.InsertRejectedRow;
+        command.CommandText = SqliteSql.InsertRejectedRow;
         var parameters = AddParameters(command, "$datei", "$blatt", "$zeile", "$spalte", "$rohwert", "$code", "$grund");
         await command.PrepareAsync(cancellationToken);
         parameters[0].Value = fileId;
@@ -162,66 +132,5 @@ public sealed partial class SqliteWarehouse
             parameters[6].Value = r.Message;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-    }
-
-    /// <inheritdoc />
-    protected override async Task<IReadOnlyCollection<string>> MergeAsync(
-        DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, CancellationToken cancellationToken)
-    {
-        var args = new { fileId, scope.Source, scope.SeriesKey, from = Date(scope.FirstMonth), to = Date(scope.LastMonth) };
-        Task<int> Execute(string sql) => connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
-
-        // The cache enlarged for staging (CanWriteDirectAsync) is given back when the merge ends, so that a pooled
-        // connection does not keep it. (A load that fails before its merge leaves one pooled connection at 64 MB.)
-        try
-        {
-            if (scope.Mode == SupersedeMode.PerValue)
-            {
-                await Execute(SqliteSql.KeepLateValues);
-                await Execute(SqliteSql.DropLateValues);
-                await Execute(SqliteSql.SupersedeContained);
-            }
-            else
-            {
-                await Execute(SqliteSql.Supersede);
-            }
-
-            await Execute(SqliteSql.InsertNew);
-            var changed = await connection.QueryAsync<string>(new CommandDefinition(SqliteSql.ChangedIndicators, args, transaction, cancellationToken: cancellationToken));
-            await Execute(SqliteSql.ClearStaging);
-            return changed.ToList();
-        }
-        finally
-        {
-            await connection.ExecuteAsync(SqliteSql.RestoreCache, transaction: transaction);
-        }
-    }
-
-    /// <inheritdoc />
-    /// <remarks>The first step after the rows: the fact's indexes a first load deferred are built here, before any statement reads it.</remarks>
-    protected override async Task RecordFileMonthsAsync(
-        DbConnection connection, DbTransaction transaction, long fileId, string source, IReadOnlyList<DateOnly> months, CancellationToken cancellationToken)
-    {
-        await RestoreFactIndexesAsync(connection, transaction, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            SqliteSql.RecordFileMonth,
-            months.Select(m => new { fileId, source, month = Date(m) }),
-            transaction, cancellationToken: cancellationToken));
-    }
-
-    /// <inheritdoc />
-    /// <remarks>The indexes a first load deferred are built at the latest here (normally already after the rows).</remarks>
-    protected override async Task CompleteAsync(
-        DbConnection connection, DbTransaction transaction, long fileId, DeliveryScope scope, RowCounts counts, DateTimeOffset finished, CancellationToken cancellationToken)
-    {
-        await RestoreFactIndexesAsync(connection, transaction, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            SqliteSql.Complete,
-            new
-            {
-                fileId, scope.SeriesKey, from = Date(scope.FirstMonth), to = Date(scope.LastMonth),
-                counts.Read, counts.Loaded, counts.Rejected, counts.Skipped, finished = Timestamp(finished),
-            },
-            transaction, cancellationToken: cancellationToken));
     }
 }

@@ -1,22 +1,23 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Reflection;
 using Dapper;
 using DbUp;
+using DbUp.Builder;
 using Microsoft.Data.Sqlite;
 
 namespace Bielefeld.Etl.Warehouse.Sqlite;
 
 /// <summary>
-/// The embedded default warehouse: one SQLite file in WAL mode. Bulk path: prepared statements reused for a
-/// whole batch inside the file's single transaction.
+/// The embedded default warehouse: one SQLite file in WAL mode, on the engine of every warehouse
+/// (<see cref="StatementWarehouse"/>). Bulk path: prepared statements reused for a whole batch inside the file's single
+/// transaction. Days, instants and figures are stored as text and REAL (<see cref="SqliteValues"/>).
 /// </summary>
-public sealed partial class SqliteWarehouse : WarehouseProvider
+public sealed partial class SqliteWarehouse : StatementWarehouse
 {
     private const int SqliteConstraint = 19;
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
     private const int SqliteReadOnly = 8;
+    private static readonly WarehouseStatements Statements = new(typeof(SqliteSql));
     private readonly string _connectionString;
 
     /// <summary>Creates the provider for a connection string such as <c>Data Source=data/warehouse.db</c>.</summary>
@@ -28,19 +29,29 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
         DataSource = builder.DataSource;
     }
 
-    private static readonly WarehouseStatements Statements = new(typeof(SqliteSql));
-
     /// <inheritdoc />
     public override string Name => "sqlite";
 
     /// <inheritdoc />
     protected override WarehouseStatements Sql => Statements;
 
+    /// <inheritdoc />
+    protected override StoredValues Values => SqliteValues.Instance;
+
     /// <summary>The database file.</summary>
     public string DataSource { get; }
 
     /// <summary>Whether the database file exists; <see cref="Migrate"/> creates it (and its folder) when it does not.</summary>
     public bool Exists => File.Exists(DataSource);
+
+    /// <inheritdoc />
+    protected override string? Password => null;
+
+    /// <inheritdoc />
+    protected override string? Host => null;
+
+    /// <inheritdoc />
+    protected override string? Database => DataSource;
 
     /// <inheritdoc />
     public override void Migrate()
@@ -50,33 +61,32 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
             Directory.CreateDirectory(folder);
         }
 
-        using (var connection = new SqliteConnection(_connectionString))
-        {
-            connection.Open();
-            // WAL lets readers (Power BI, status) read while a load writes; it is a property of the file, set once.
-            connection.Execute("PRAGMA journal_mode = WAL;");
-        }
-
-        var result = DeployChanges.To.SqliteDatabase(_connectionString)
-            .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.StartsWith("sqlite/", StringComparison.Ordinal))
-            .WithScript(ReportingViews.Script(Assembly.GetExecutingAssembly(), "sqlite"))
-            .WithTransactionPerScript()
-            .ResetConfiguredLoggers()
-            .LogTo(new MigrationLog(Log))
-            .Build()
-            .PerformUpgrade();
-        if (!result.Successful)
-        {
-            throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} ist fehlgeschlagen: {result.Error.Message}", result.Error);
-        }
+        base.Migrate();
     }
 
     /// <inheritdoc />
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    protected override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
+
+    /// <inheritdoc />
+    protected override string OpenFailureReason(Exception exception) => exception.Message;
+
+    /// <inheritdoc />
+    /// <remarks>None: one process migrates a SQLite file (the server at its start, or <c>init</c>).</remarks>
+    protected override void TakeMigrationLock(DbConnection connection)
     {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
+    }
+
+    /// <inheritdoc />
+    protected override void ReleaseMigrationLock(DbConnection connection)
+    {
+    }
+
+    /// <inheritdoc />
+    /// <remarks>WAL lets readers (Power BI, status) read while a load writes; it is a property of the file, set once.</remarks>
+    protected override UpgradeEngineBuilder MigrationTarget(DbConnection connection)
+    {
+        connection.Execute(SqliteSql.JournalModeWal);
+        return DeployChanges.To.SqliteDatabase(_connectionString);
     }
 
     /// <inheritdoc />
@@ -91,6 +101,10 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
         exception is SqliteException { SqliteErrorCode: SqliteReadOnly }
         || exception.InnerException is { } inner && IsReadOnly(inner);
 
+    /// <inheritdoc />
+    /// <remarks>SQLite's claim cannot skip a duplicate fingerprint: it fails on the unique index instead.</remarks>
+    protected override bool IsDuplicateKey(Exception exception) => exception is SqliteException { SqliteErrorCode: SqliteConstraint };
+
     private static DbParameter[] AddParameters(DbCommand command, params string[] names) =>
         names.Select(name =>
         {
@@ -99,14 +113,4 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
             command.Parameters.Add(parameter);
             return parameter;
         }).ToArray();
-
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private static object Number(decimal? value) => value is { } v ? (double)v : DBNull.Value;
-
-    private static decimal? Decimal(double? value) => value is { } v ? Math.Round((decimal)v, 10) : null;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Deliveries;
 using Dapper;
@@ -13,17 +14,18 @@ public abstract partial class StatementWarehouse
         var rows = await connection.QueryAsync<LoadRow>(new CommandDefinition(Sql.RecentLoads, new { count }, cancellationToken: cancellationToken));
         return rows.Select(r => new LoadRecord(
             r.DateiId, r.Datei, r.Quelle, r.Status, r.ZeilenGelesen, r.ZeilenGeladen, r.ZeilenAbgewiesen, r.ZeilenUebersprungen,
-            Utc(r.GestartetUm), r.BeendetUm is { } b ? Utc(b) : null, r.Meldung)).ToList();
+            Values.ReadInstant(r.GestartetUm), Values.ReadInstantOrNull(r.BeendetUm), r.Meldung)).ToList();
     }
 
     /// <inheritdoc />
     public override async Task<IReadOnlyList<RejectedRowRecord>> RejectedRowsAsync(RejectedRowQuery query, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        // A column computed in a view has no declared type in SQLite, so the rows are read by property, not by constructor.
         var rows = await connection.QueryAsync<RejectDbRow>(new CommandDefinition(Sql.RejectedRows, query, cancellationToken: cancellationToken));
         return rows.Select(r => new RejectedRowRecord(
-            r.DateiId, r.Datei, r.Quelle, r.Blatt, r.Zeile, r.Spalte, r.Rohwert, r.GrundCode, r.Grund, Utc(r.GeladenUm),
-            r.AbweisungId, r.Bearbeitung, r.Entscheidung, r.Kommentar, r.EntschiedenVon, r.EntschiedenUm is { } e ? Utc(e) : null)).ToList();
+            r.DateiId, r.Datei, r.Quelle, r.Blatt, r.Zeile, r.Spalte, r.Rohwert, r.GrundCode, r.Grund, Values.ReadInstant(r.GeladenUm),
+            r.AbweisungId, r.Bearbeitung, r.Entscheidung, r.Kommentar, r.EntschiedenVon, Values.ReadInstantOrNull(r.EntschiedenUm))).ToList();
     }
 
     /// <inheritdoc />
@@ -40,7 +42,7 @@ public abstract partial class StatementWarehouse
         await using var connection = await OpenAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             Sql.Decide,
-            new { abweisungId, decision = decision.ToStoredName(), comment, by, at = Time.GetUtcNow().UtcDateTime },
+            new { abweisungId, decision = decision.ToStoredName(), comment, by, at = Values.Instant(Time.GetUtcNow()) },
             cancellationToken: cancellationToken));
         return inserted > 0;
     }
@@ -50,7 +52,8 @@ public abstract partial class StatementWarehouse
     {
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<DeliveryRow>(new CommandDefinition(Sql.MonthDeliveries, cancellationToken: cancellationToken));
-        return rows.Select(r => new MonthDelivery(r.Quelle, Month(r.Monat), Utc(r.Erst), Utc(r.Zuletzt ?? r.Erst), (int)Math.Max(r.Dateien, 1))).ToList();
+        return rows.Select(r => new MonthDelivery(
+            r.Quelle, Values.ReadDay(r.Monat), Values.ReadInstant(r.Erst), Values.ReadInstant(r.Zuletzt ?? r.Erst), (int)Math.Max(r.Dateien, 1))).ToList();
     }
 
     /// <inheritdoc />
@@ -63,8 +66,9 @@ public abstract partial class StatementWarehouse
             Sql.InsertDeliveryStatus,
             statuses.Select(s => new
             {
-                s.Source, From = Day(s.PeriodStart), To = Day(s.PeriodEnd), State = s.State.ToStoredName(), Due = Day(s.DueDate),
-                First = s.FirstDelivered?.UtcDateTime, Last = s.LastDelivered?.UtcDateTime, s.Deliveries, s.DaysLate, AsOf = Day(s.AsOf),
+                s.Source, From = Values.Day(s.PeriodStart), To = Values.Day(s.PeriodEnd), State = s.State.ToStoredName(), Due = Values.Day(s.DueDate),
+                First = Values.Instant(s.FirstDelivered), Last = Values.Instant(s.LastDelivered),
+                s.Deliveries, s.DaysLate, AsOf = Values.Day(s.AsOf),
             }),
             transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
@@ -76,10 +80,10 @@ public abstract partial class StatementWarehouse
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<HistoryRow>(new CommandDefinition(Sql.ObservationHistory, new { areaCode }, cancellationToken: cancellationToken));
         return rows.Select(r => new ObservationVersion(
-            r.Indikator, Month(r.Monat), r.Bereich, r.Quelle, r.Serie, r.Wert, r.Zaehler, r.Nenner, r.Unterdrueckt,
-            r.DateiId, Utc(r.GeladenUm), r.ErsetztUm is { } e ? Utc(e) : null)
+            r.Indikator, Values.ReadDay(r.Monat), r.Bereich, r.Quelle, r.Serie, Values.ReadNumber(r.Wert), Values.ReadNumber(r.Zaehler),
+            Values.ReadNumber(r.Nenner), Values.ReadFlag(r.Unterdrueckt), r.DateiId, Values.ReadInstant(r.GeladenUm), Values.ReadInstantOrNull(r.ErsetztUm))
         {
-            FileName = r.Datei, Datenstand = r.Datenstand is { } d ? Month(d) : null,
+            FileName = r.Datei, Datenstand = Values.ReadDayOrNull(r.Datenstand),
         }).ToList();
     }
 
@@ -88,7 +92,7 @@ public abstract partial class StatementWarehouse
     {
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<DecisionRow>(new CommandDefinition(Sql.DecisionHistory, cancellationToken: cancellationToken));
-        return rows.Select(r => new StewardDecision(r.Quelle, r.Datei, r.Zeile, r.GrundCode, r.Entscheidung, r.Kommentar, r.EntschiedenVon, Utc(r.EntschiedenUm))).ToList();
+        return rows.Select(r => new StewardDecision(r.Quelle, r.Datei, r.Zeile, r.GrundCode, r.Entscheidung, r.Kommentar, r.EntschiedenVon, Values.ReadInstant(r.EntschiedenUm))).ToList();
     }
 
     /// <inheritdoc />
@@ -97,7 +101,7 @@ public abstract partial class StatementWarehouse
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<CurrentRow>(
             new CommandDefinition(Sql.CurrentValues, cancellationToken: cancellationToken));
-        return rows.Select(r => new CurrentValues(r.Source, r.FileId, r.IndicatorCode, Month(r.FirstMonth))).ToList();
+        return rows.Select(r => new CurrentValues(r.Source, r.FileId, r.IndicatorCode, Values.ReadDay(r.FirstMonth))).ToList();
     }
 
     /// <inheritdoc />
@@ -106,42 +110,103 @@ public abstract partial class StatementWarehouse
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<TargetRow>(new CommandDefinition(Sql.TargetHistory, cancellationToken: cancellationToken));
         return rows.Select(r => new TargetVersion(
-            r.Indikator, r.Bereich, r.Vergleich, r.Wert, r.Basis, r.Stichtag is { } s ? Month(s) : null,
-            Month(r.Von), Month(r.Bis), r.Wortlaut, Utc(r.Ab), r.BisZu is { } e ? Utc(e) : null)).ToList();
+            r.Indikator, r.Bereich, r.Vergleich, Values.ReadNumber(r.Wert), Values.ReadNumber(r.Basis), Values.ReadDayOrNull(r.Stichtag),
+            Values.ReadDay(r.Von), Values.ReadDay(r.Bis), r.Wortlaut, Values.ReadInstant(r.Ab), Values.ReadInstantOrNull(r.BisZu))).ToList();
     }
 
     /// <inheritdoc />
     public override async Task<IReadOnlyList<FileRejectShare>> OpenRejectSharesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<FileRejectShare>(new CommandDefinition(Sql.OpenRejectShares, cancellationToken: cancellationToken));
-        return rows.ToList();
+        // Offen is a subquery's count: in SQLite without a declared type, so read as it comes.
+        var rows = await connection.QueryAsync<RejectShareRow>(new CommandDefinition(Sql.OpenRejectShares, cancellationToken: cancellationToken));
+        return rows.Select(r => new FileRejectShare(r.DateiId, r.Datei, r.Quelle, r.ZeilenGelesen, Convert.ToInt64(r.Offen, CultureInfo.InvariantCulture))).ToList();
     }
 
-    /// <summary>Reads <c>rpt.zielerreichung</c> in a transaction of its own, after the dialect's preparation (PostgreSQL: no JIT).</summary>
+    /// <summary>
+    /// Reads <c>rpt.zielerreichung</c>, after the dialect's preparation (PostgreSQL: no JIT) in a transaction of its own.
+    /// Without a preparation no transaction: SQLite's would take the write lock and make the read wait for a load.
+    /// </summary>
     private async Task<IReadOnlyList<AttainmentRow>> ReadAttainmentAsync(string sql, object? parameters, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = Sql.PrepareAttainmentRead is null ? null : await connection.BeginTransactionAsync(cancellationToken);
         if (Sql.PrepareAttainmentRead is { } prepare)
         {
             await connection.ExecuteAsync(new CommandDefinition(prepare, transaction: transaction, cancellationToken: cancellationToken));
         }
 
         var rows = await connection.QueryAsync<AttainmentDbRow>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        // The view's figures are CASE expressions (suppression): in SQLite without a declared type, so read as they come.
         return rows.Select(r => new AttainmentRow(
-            r.IndikatorCode, r.MassnahmeCode, Month(r.Monat), r.Bereich,
-            r.Istwert, r.Zielwert, r.Zielpfad, r.Zielerreichungsgrad, AttainmentStatusNames.FromReportName(r.Status))).ToList();
+            r.IndikatorCode, r.MassnahmeCode, Values.ReadDay(r.Monat), r.Bereich, Values.ReadNumber(r.Istwert), Values.ReadNumber(r.Zielwert),
+            Values.ReadNumber(r.Zielpfad), Values.ReadNumber(r.Zielerreichungsgrad), AttainmentStatusNames.FromReportName(r.Status))).ToList();
     }
 
-    private sealed record RejectDbRow(
-        long DateiId, string Datei, string Quelle, string? Blatt, long Zeile, string? Spalte, string? Rohwert, string GrundCode, string Grund, DateTime GeladenUm,
-        long AbweisungId, string Bearbeitung, string? Entscheidung, string? Kommentar, string? EntschiedenVon, DateTime? EntschiedenUm);
+    private sealed class RejectDbRow
+    {
+        public long DateiId { get; set; }
 
-    private sealed record LoadRow(
-        long DateiId, string Datei, string Quelle, string Status, int ZeilenGelesen, int ZeilenGeladen, int ZeilenAbgewiesen,
-        int ZeilenUebersprungen, DateTime GestartetUm, DateTime? BeendetUm, string? Meldung);
+        public string Datei { get; set; } = "";
+
+        public string Quelle { get; set; } = "";
+
+        public string? Blatt { get; set; }
+
+        public long Zeile { get; set; }
+
+        public string? Spalte { get; set; }
+
+        public string? Rohwert { get; set; }
+
+        public string GrundCode { get; set; } = "";
+
+        public string Grund { get; set; } = "";
+
+        public object GeladenUm { get; set; } = DateTime.MinValue;
+
+        public long AbweisungId { get; set; }
+
+        public string Bearbeitung { get; set; } = "";
+
+        public string? Entscheidung { get; set; }
+
+        public string? Kommentar { get; set; }
+
+        public string? EntschiedenVon { get; set; }
+
+        public object? EntschiedenUm { get; set; }
+    }
+
+    private sealed class LoadRow
+    {
+        public long DateiId { get; set; }
+
+        public string Datei { get; set; } = "";
+
+        public string Quelle { get; set; } = "";
+
+        public string Status { get; set; } = "";
+
+        public long ZeilenGelesen { get; set; }
+
+        public long ZeilenGeladen { get; set; }
+
+        public long ZeilenAbgewiesen { get; set; }
+
+        public long ZeilenUebersprungen { get; set; }
+
+        public object GestartetUm { get; set; } = DateTime.MinValue;
+
+        public object? BeendetUm { get; set; }
+
+        public string? Meldung { get; set; }
+    }
 
     private sealed class AttainmentDbRow
     {
@@ -153,13 +218,13 @@ public abstract partial class StatementWarehouse
 
         public string Bereich { get; set; } = "";
 
-        public decimal? Istwert { get; set; }
+        public object? Istwert { get; set; }
 
-        public decimal? Zielwert { get; set; }
+        public object? Zielwert { get; set; }
 
-        public decimal? Zielpfad { get; set; }
+        public object? Zielpfad { get; set; }
 
-        public decimal? Zielerreichungsgrad { get; set; }
+        public object? Zielerreichungsgrad { get; set; }
 
         public string Status { get; set; } = "";
     }
@@ -170,9 +235,9 @@ public abstract partial class StatementWarehouse
 
         public object Monat { get; set; } = DateOnly.MinValue;
 
-        public DateTime Erst { get; set; }
+        public object Erst { get; set; } = DateTime.MinValue;
 
-        public DateTime? Zuletzt { get; set; }
+        public object? Zuletzt { get; set; }
 
         public long Dateien { get; set; }
     }
@@ -189,19 +254,19 @@ public abstract partial class StatementWarehouse
 
         public string Serie { get; set; } = "";
 
-        public decimal? Wert { get; set; }
+        public object? Wert { get; set; }
 
-        public decimal? Zaehler { get; set; }
+        public object? Zaehler { get; set; }
 
-        public decimal? Nenner { get; set; }
+        public object? Nenner { get; set; }
 
-        public bool Unterdrueckt { get; set; }
+        public object Unterdrueckt { get; set; } = false;
 
         public long DateiId { get; set; }
 
-        public DateTime GeladenUm { get; set; }
+        public object GeladenUm { get; set; } = DateTime.MinValue;
 
-        public DateTime? ErsetztUm { get; set; }
+        public object? ErsetztUm { get; set; }
 
         public string Datei { get; set; } = "";
 
@@ -224,7 +289,7 @@ public abstract partial class StatementWarehouse
 
         public string EntschiedenVon { get; set; } = "";
 
-        public DateTime EntschiedenUm { get; set; }
+        public object EntschiedenUm { get; set; } = DateTime.MinValue;
     }
 
     private sealed class TargetRow
@@ -235,9 +300,9 @@ public abstract partial class StatementWarehouse
 
         public string Vergleich { get; set; } = "";
 
-        public decimal? Wert { get; set; }
+        public object? Wert { get; set; }
 
-        public decimal? Basis { get; set; }
+        public object? Basis { get; set; }
 
         public object? Stichtag { get; set; }
 
@@ -247,9 +312,22 @@ public abstract partial class StatementWarehouse
 
         public string Wortlaut { get; set; } = "";
 
-        public DateTime Ab { get; set; }
+        public object Ab { get; set; } = DateTime.MinValue;
 
-        public DateTime? BisZu { get; set; }
+        public object? BisZu { get; set; }
+    }
+
+    private sealed class RejectShareRow
+    {
+        public long DateiId { get; set; }
+
+        public string Datei { get; set; } = "";
+
+        public string Quelle { get; set; } = "";
+
+        public long ZeilenGelesen { get; set; }
+
+        public object Offen { get; set; } = 0L;
     }
 
     private sealed class CurrentRow

@@ -7,10 +7,10 @@ using Dapper;
 namespace Bielefeld.Etl.Warehouse;
 
 /// <summary>
-/// The engine of the server warehouses: the load's steps, the merge sequence, catalog sync, attainment, stewardship
-/// and the reads, written once against the provider's <see cref="WarehouseStatements"/>. A provider contributes its
-/// dialect (<see cref="WarehouseProvider.Sql"/>), its bulk writers, its transient-fault codes and its locks (statements of the dialect).
-/// Dates travel as <see cref="DateTime"/> (a <c>date</c> column reads back as one in both drivers), instants as UTC.
+/// The engine of every warehouse: the load's steps, the merge sequence, catalog sync, attainment, stewardship and the
+/// reads, written once against the provider's <see cref="WarehouseStatements"/>. A provider contributes its dialect
+/// (<see cref="WarehouseProvider.Sql"/>), its bulk writers, its transient-fault codes, its locks (statements of the
+/// dialect) and how its columns store days, instants and numbers (<see cref="WarehouseProvider.Values"/>).
 /// </summary>
 public abstract partial class StatementWarehouse(TimeProvider time) : WarehouseProvider(time)
 {
@@ -31,7 +31,7 @@ public abstract partial class StatementWarehouse(TimeProvider time) : WarehouseP
         {
             return await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
                 Sql.Claim,
-                new { file.Pipeline, file.Name, file.Path, file.Sha256, file.Size, started = started.UtcDateTime },
+                new { file.Pipeline, file.Name, file.Path, file.Sha256, file.Size, started = Values.Instant(started) },
                 transaction, cancellationToken: cancellationToken));
         }
         catch (DbException ex) when (IsDuplicateKey(ex))
@@ -60,32 +60,47 @@ public abstract partial class StatementWarehouse(TimeProvider time) : WarehouseP
 
         // Two files of the same series merge one after the other: the second then sees what the first committed.
         await LockAsync(connection, transaction, Sql.LockScope, args, cancellationToken);
-        if (scope.Mode == SupersedeMode.PerValue)
+        try
         {
-            await Execute(Sql.KeepLateValues);
-            if (Sql.DropLateValues is { } dropLateValues)
+            if (scope.Mode == SupersedeMode.PerValue)
             {
-                await Execute(dropLateValues);
+                await Execute(Sql.KeepLateValues);
+                if (Sql.DropLateValues is { } dropLateValues)
+                {
+                    await Execute(dropLateValues);
+                }
+
+                await Execute(Sql.SupersedeContained);
+            }
+            else
+            {
+                await Execute(Sql.Supersede);
             }
 
-            await Execute(Sql.SupersedeContained);
+            await Execute(Sql.InsertNew);
+            var changed = await connection.QueryAsync<string>(new CommandDefinition(Sql.ChangedIndicators, args, transaction, cancellationToken: cancellationToken));
+            await Execute(Sql.ClearStaging);
+            return changed.ToList();
         }
-        else
+        finally
         {
-            await Execute(Sql.Supersede);
+            await MergeEndedAsync(connection, transaction, cancellationToken);
         }
-
-        await Execute(Sql.InsertNew);
-        var changed = await connection.QueryAsync<string>(new CommandDefinition(Sql.ChangedIndicators, args, transaction, cancellationToken: cancellationToken));
-        await Execute(Sql.ClearStaging);
-        return changed.ToList();
     }
+
+    /// <summary>
+    /// Run when a merge ends, whether it succeeded or not: a dialect gives back what it took for staging and merging
+    /// (SQLite: the page cache it enlarged in <see cref="WarehouseProvider.BeforeRowsAsync"/>, so that a pooled
+    /// connection does not keep it). Nothing by default.
+    /// </summary>
+    protected virtual Task MergeEndedAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 
     /// <inheritdoc />
     protected override Task RecordFileMonthsAsync(
         DbConnection connection, DbTransaction transaction, long fileId, string source, IReadOnlyList<DateOnly> months, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
-            Sql.RecordFileMonth, months.Select(m => new { fileId, source, month = Day(m) }), transaction, cancellationToken: cancellationToken));
+            Sql.RecordFileMonth, months.Select(m => new { fileId, source, month = Values.Day(m) }), transaction, cancellationToken: cancellationToken));
 
     /// <inheritdoc />
     protected override Task CompleteAsync(
@@ -94,8 +109,8 @@ public abstract partial class StatementWarehouse(TimeProvider time) : WarehouseP
             Sql.Complete,
             new
             {
-                fileId, scope.SeriesKey, from = Day(scope.FirstMonth), to = Day(scope.LastMonth),
-                counts.Read, counts.Loaded, counts.Rejected, counts.Skipped, finished = finished.UtcDateTime,
+                fileId, scope.SeriesKey, from = Values.Day(scope.FirstMonth), to = Values.Day(scope.LastMonth),
+                counts.Read, counts.Loaded, counts.Rejected, counts.Skipped, finished = Values.Instant(finished),
             },
             transaction, cancellationToken: cancellationToken));
 
@@ -109,7 +124,7 @@ public abstract partial class StatementWarehouse(TimeProvider time) : WarehouseP
             new
             {
                 file.Pipeline, file.Name, file.Path, file.Sha256, file.Size, status = status.ToStoredName(), reasonCode,
-                message = ConnectionStrings.Redact(message, Password), started = started.UtcDateTime, finished = Time.GetUtcNow().UtcDateTime,
+                message = ConnectionStrings.Redact(message, Password), started = Values.Instant(started), finished = Values.Instant(Time.GetUtcNow()),
             },
             cancellationToken: cancellationToken));
     }
@@ -117,22 +132,16 @@ public abstract partial class StatementWarehouse(TimeProvider time) : WarehouseP
     /// <summary>A month as a <c>date</c> parameter.</summary>
     protected static DateTime Day(DateOnly date) => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
 
-    /// <summary>A <c>date</c> as read: Npgsql gives a <see cref="DateOnly"/>, SqlClient a <see cref="DateTime"/>.</summary>
-    protected static DateOnly Month(object value) => StoredMoment.Day(value);
-
-    /// <summary>A stored instant (UTC without zone) as an instant.</summary>
-    protected static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
-
     /// <summary>
     /// The merge's parameters. <c>resource</c> names the scope's lock for a dialect whose locks are named (SQL Server's
     /// application locks take at most 255 characters); the others lock by <c>@Source</c> and <c>@SeriesKey</c>.
     /// </summary>
-    private static object ScopeArguments(long fileId, DeliveryScope scope)
+    private object ScopeArguments(long fileId, DeliveryScope scope)
     {
         var resource = $"bielefeld-etl/scope/{scope.Source}/{scope.SeriesKey ?? "*"}";
         return new
         {
-            fileId, scope.Source, scope.SeriesKey, from = Day(scope.FirstMonth), to = Day(scope.LastMonth),
+            fileId, scope.Source, scope.SeriesKey, from = Values.Day(scope.FirstMonth), to = Values.Day(scope.LastMonth),
             resource = resource.Length > 255 ? resource[..255] : resource,
         };
     }

@@ -13,6 +13,6 @@ public abstract partial class WarehouseProvider
     {
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<StoredProvenance>(new CommandDefinition(Sql.AreaProvenance, new { areaCode }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.Typed()).OrderBy(r => r.IndikatorCode, StringComparer.Ordinal).ThenBy(r => r.Monat).ThenBy(r => r.DateiId)];
+        return [.. rows.Select(r => r.Typed(Values)).OrderBy(r => r.IndikatorCode, StringComparer.Ordinal).ThenBy(r => r.Monat).ThenBy(r => r.DateiId)];
     }
 }

@@ -15,12 +15,12 @@ public abstract partial class WarehouseProvider
         var rows = await connection.QueryAsync<StoredProvenance>(new CommandDefinition(
             Sql.Provenance,
             new { indicator }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.Typed()).OrderBy(r => r.BereichCode, StringComparer.Ordinal).ThenBy(r => r.Monat).ThenBy(r => r.DateiId)];
+        return [.. rows.Select(r => r.Typed(Values)).OrderBy(r => r.BereichCode, StringComparer.Ordinal).ThenBy(r => r.Monat).ThenBy(r => r.DateiId)];
     }
 
     /// <summary>
-    /// A row of <c>dwh.herkunft</c> as the driver gives it: dates as <see cref="DateTime"/> from a server, as ISO text from
-    /// SQLite, which has no date type; read once here for every dialect.
+    /// A row of <c>dwh.herkunft</c> as the driver gives it, typed by the dialect's <see cref="StoredValues"/>; read once
+    /// here for every dialect.
     /// </summary>
     private protected sealed class StoredProvenance
     {
@@ -56,12 +56,12 @@ public abstract partial class WarehouseProvider
 
         public string? EntscheidungenText { get; init; }
 
-        public ProvenanceRow Typed() => new()
+        public ProvenanceRow Typed(StoredValues values) => new()
         {
-            IndikatorCode = IndikatorCode, Monat = StoredMoment.Day(Monat), BereichCode = BereichCode, ZielbereichCode = ZielbereichCode,
+            IndikatorCode = IndikatorCode, Monat = values.ReadDay(Monat), BereichCode = BereichCode, ZielbereichCode = ZielbereichCode,
             Vergleich = Vergleich, ZielwertText = ZielwertText, StichtagHerkunft = StichtagHerkunft, BasisHerkunft = BasisHerkunft,
-            DateiId = DateiId, Quelle = Quelle, Datei = Datei, Datenstand = Datenstand is null ? null : StoredMoment.Day(Datenstand),
-            GeladenUm = GeladenUm is null ? null : StoredMoment.Instant(GeladenUm), Werte = Werte, Entscheidungen = Entscheidungen,
+            DateiId = DateiId, Quelle = Quelle, Datei = Datei, Datenstand = values.ReadDayOrNull(Datenstand),
+            GeladenUm = values.ReadInstantOrNull(GeladenUm), Werte = Werte, Entscheidungen = Entscheidungen,
             EntscheidungenText = EntscheidungenText,
         };
     }

@@ -33,6 +33,9 @@ public abstract partial class WarehouseProvider(TimeProvider time)
     /// <summary>The provider's dialect: every statement the engine issues, from the provider's one class of statements.</summary>
     protected abstract WarehouseStatements Sql { get; }
 
+    /// <summary>How the dialect's columns take and give back days, instants, numbers and flags.</summary>
+    protected virtual StoredValues Values => StoredValues.Native;
+
     /// <summary>The clock for load timestamps.</summary>
     protected TimeProvider Time { get; } = time;
 
@@ -76,7 +79,9 @@ public abstract partial class WarehouseProvider(TimeProvider time)
             using var reading = open(file.Path);
             // Source, series and mode are known before the first row; the months of a per-value file once all are read.
             var direct = await CanWriteDirectAsync(connection, transaction, reading.Scope, cancellationToken);
+            await BeforeRowsAsync(connection, transaction, direct, cancellationToken);
             var (counts, cells) = await WriteRowsAsync(connection, transaction, fileId.Value, reading, direct, progress, cancellationToken);
+            await AfterRowsAsync(connection, transaction, cancellationToken);
             var indicators = cells.Select(c => c.Indicator).ToHashSet(StringComparer.Ordinal);
             var months = cells.Select(c => c.Month).ToHashSet();
             if (!counts.IsConserved)
@@ -187,6 +192,21 @@ public abstract partial class WarehouseProvider(TimeProvider time)
     /// </summary>
     protected abstract ObservationWriter CreateObservationWriter(
         DbConnection connection, DbTransaction transaction, long fileId, string source, bool direct);
+
+    /// <summary>
+    /// Run after <see cref="CanWriteDirectAsync"/> and before the first row, in the load's transaction: a dialect prepares
+    /// its bulk path for the kind of load (SQLite: a first load defers the fact's indexes, a staging one enlarges its
+    /// cache). Nothing by default.
+    /// </summary>
+    protected virtual Task BeforeRowsAsync(DbConnection connection, DbTransaction transaction, bool direct, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    /// <summary>
+    /// Run after the last row, before any statement reads the fact again (SQLite: the indexes a first load deferred are
+    /// built). Nothing by default.
+    /// </summary>
+    protected virtual Task AfterRowsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 
     /// <summary>Writes a batch of rejected rows.</summary>
     protected abstract Task InsertRejectedRowsAsync(
