@@ -61,7 +61,10 @@ public static partial class GermanValues
     }
 
     /// <summary>Parses a German number (thousands dot optional, decimal comma).</summary>
-    /// <remarks>A dot that is not a thousands separator before exactly three digits (<c>1.5</c>) is refused: it may be an English decimal point.</remarks>
+    /// <remarks>
+    /// A dot that is not a thousands separator before exactly three digits (<c>1.5</c>) is refused: it may be an English
+    /// decimal point. So is a comma without digits on both sides (<c>5,</c>, <c>,5</c>).
+    /// </remarks>
     public static bool TryNumber(string text, out decimal value)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -75,7 +78,7 @@ public static partial class GermanValues
 
         var trimmed = text.Trim();
         value = 0;
-        return (!trimmed.Contains('.', StringComparison.Ordinal) || GroupedNumber().IsMatch(trimmed))
+        return GermanNumber().IsMatch(trimmed)
             && decimal.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, Culture, out value);
     }
 
@@ -128,8 +131,9 @@ public static partial class GermanValues
     /// <summary>The first day of the month of <paramref name="date"/>, as observations name months.</summary>
     public static DateOnly MonthOf(DateOnly date) => new(date.Year, date.Month, 1);
 
-    [GeneratedRegex(@"^-?\d{1,3}(\.\d{3})+(,\d+)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex GroupedNumber();
+    // Digits on both sides of a decimal comma: "5," and ",5" are a typing slip or a cut value, not a number to guess.
+    [GeneratedRegex(@"^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex GermanNumber();
 
     [GeneratedRegex(@"^-?\d{1,3}( \d{3})+(,\d+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex SpaceGroupedNumber();
