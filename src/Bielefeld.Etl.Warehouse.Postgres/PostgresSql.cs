@@ -19,6 +19,8 @@ internal static class PostgresSql
     /// <summary>Attainment recomputations run one after the other, so none overwrites a newer one with older figures.</summary>
     public const string LockAttainment = "SELECT pg_advisory_xact_lock(hashtextextended('attainment', 0))";
 
+    public const string LockCurrentCells = "SELECT pg_advisory_xact_lock(hashtextextended('aktuelle_werte_monat', 0))";
+
     public const string RecentLoads =
         """
         SELECT datei_id AS DateiId, datei AS Datei, quelle AS Quelle, status AS Status,

@@ -186,6 +186,13 @@ internal static class SqlServerSql
         IF @result < 0 THROW 51002, N'Die Sperre der Zielerreichung wurde nicht erhalten.', 1;
         """;
 
+    public const string LockCurrentCells =
+        """
+        DECLARE @result int;
+        EXEC @result = sp_getapplock @Resource = N'bielefeld-etl/aktuelle-werte-monat', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = -1;
+        IF @result < 0 THROW 51003, N'Die Sperre der aktuellen Werte je Monat wurde nicht erhalten.', 1;
+        """;
+
     public const string MonthlyActuals =
         """
         SELECT indikator_code AS Indicator, bereich_code AS Area, monat AS Month, SUM(wert) AS Value,

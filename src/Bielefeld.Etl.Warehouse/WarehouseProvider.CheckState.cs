@@ -29,6 +29,9 @@ public abstract partial class WarehouseProvider
                 .Select(c => new { indicator = c.IndicatorCode, month = c.Month[..10], fileId, source })];
         // In key order, so that two loads never wait for each other's rows crosswise.
         cells = [.. cells.OrderBy(c => c.indicator, StringComparer.Ordinal).ThenBy(c => c.month, StringComparer.Ordinal)];
+        // A cell's rows are cleared and read again from the fact in two statements: a load of another series of the same
+        // cell committing in between would leave a row twice (or a superseded file's row behind). Held to the commit.
+        await LockAsync(connection, transaction, Sql.LockCurrentCells, null, cancellationToken);
         if (delivered is null)
         {
             await connection.ExecuteAsync(new CommandDefinition(Sql.ClearCurrentCell, cells, transaction, cancellationToken: cancellationToken));

@@ -135,6 +135,12 @@ public sealed class WarehouseStatements
     /// <summary>Recomputations (and status hints) run one after the other, so none overwrites newer figures with older ones; none where the write lock does it.</summary>
     public string? LockAttainment => _texts.GetValueOrDefault(nameof(LockAttainment));
 
+    /// <summary>
+    /// Loads record the files with current values per cell one after the other (from there to their commit), so that the
+    /// last to commit derives each cell from every committed value; none where the write lock does it.
+    /// </summary>
+    public string? LockCurrentCells => _texts.GetValueOrDefault(nameof(LockCurrentCells));
+
     /// <summary>An indicator's monthly actuals summed over series, per area, ordered by area and month.</summary>
     public string MonthlyActuals => Text();
 
