@@ -12,6 +12,7 @@ public sealed partial class SqliteWarehouse
         areas = areas.WithAreaSets(catalog);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var verdictCatalog = await VerdictCatalogAsync(connection, transaction, cancellationToken);
         var now = Timestamp(Time.GetUtcNow());
         var changed = false;
         foreach (var area in areas.Areas)
@@ -59,6 +60,7 @@ public sealed partial class SqliteWarehouse
                 set.Members.Select((member, i) => new { set = set.Code, member, position = i + 1 }), transaction, cancellationToken: cancellationToken));
         }
 
+        await StoreLatestAttainmentIfVerdictCatalogChangedAsync(connection, transaction, verdictCatalog, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return changed;
     }

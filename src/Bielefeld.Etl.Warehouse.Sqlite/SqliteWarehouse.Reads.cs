@@ -32,7 +32,7 @@ public sealed partial class SqliteWarehouse
     }
 
     /// <inheritdoc />
-    /// <remarks>One pass over the view with a window, not a correlated subquery that evaluates the view once per row.</remarks>
+    /// <remarks>The rows kept when attainment was recomputed (<c>zielerreichung_letzte</c>), not a pass over the view.</remarks>
     public override async Task<IReadOnlyList<AttainmentRow>> LatestAttainmentAsync(CancellationToken cancellationToken)
     {
         return await ReadAttainmentAsync(new CommandDefinition(

@@ -69,6 +69,8 @@ public sealed partial class SqliteWarehouse : WarehouseProvider
         {
             throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} ist fehlgeschlagen: {result.Error.Message}", result.Error);
         }
+
+        StoreLatestAttainmentAfterAsync(result, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     /// <inheritdoc />
