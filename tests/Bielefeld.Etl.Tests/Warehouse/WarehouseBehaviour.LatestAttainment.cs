@@ -14,16 +14,7 @@ public abstract partial class WarehouseBehaviour
     [Fact]
     public async Task A_run_with_nothing_new_rewrites_no_kept_latest_attainment_and_reads_what_the_view_shows_as_latest()
     {
-        // Every sample delivery: counts of persons from record-level files, quotas, monthly figures of several sources.
-        foreach (var source in Directory.GetDirectories(RepositoryPaths.SampleInbox))
-        {
-            var folder = Directory.CreateDirectory(Path.Combine(Inbox, Path.GetFileName(source))).FullName;
-            foreach (var file in Directory.GetFiles(source))
-            {
-                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
-            }
-        }
-
+        CopyEverySample();
         await RunAsync();
         var latest = await Warehouse.LatestAttainmentAsync(TestContext.Current.CancellationToken);
         var versions = await VersionsAsync();
@@ -49,5 +40,35 @@ public abstract partial class WarehouseBehaviour
 
         async Task<List<(string, string, string)>> VersionsAsync() =>
             [.. (await QueryAsync<(string, string, string)>($"SELECT indikator_code, bereich_code, {RowVersion} FROM {Table("zielerreichung_letzte")}")).Order()];
+    }
+
+    [Fact]
+    public async Task A_catalog_sync_that_changes_the_sets_of_areas_keeps_every_latest_attainment_again()
+    {
+        CopyEverySample();
+        await RunAsync();
+        var latest = await Warehouse.LatestAttainmentAsync(TestContext.Current.CancellationToken);
+        // The kept rows gone, and the members of the sets of areas (which the verdicts read) as if the catalog had none;
+        // the catalog's fingerprint forgotten, as a changed catalog would not match it.
+        await QueryAsync<int>($"DELETE FROM {Table("zielerreichung_letzte")}; DELETE FROM {Table("dim_bereich_menge")}; DELETE FROM {Table("katalog_stand")}");
+        Assert.Empty(await Warehouse.LatestAttainmentAsync(TestContext.Current.CancellationToken));
+
+        await RunAsync();
+
+        Assert.NotEmpty(await QueryAsync<string>($"SELECT menge_code FROM {Table("dim_bereich_menge")}"));
+        Assert.Equal(latest, await Warehouse.LatestAttainmentAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>Every sample delivery: counts of persons from record-level files, quotas, monthly figures of several sources.</summary>
+    private void CopyEverySample()
+    {
+        foreach (var source in Directory.GetDirectories(RepositoryPaths.SampleInbox))
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(Inbox, Path.GetFileName(source))).FullName;
+            foreach (var file in Directory.GetFiles(source))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
+            }
+        }
     }
 }
