@@ -85,12 +85,12 @@ internal static class PostgresSql
         """
         DELETE FROM dwh.zielerreichung_letzte WHERE indikator_code = @indicator;
         INSERT INTO dwh.zielerreichung_letzte (indikator_code, bereich_code, monat, istwert, zielwert, zielpfad, grad, status)
-        SELECT z.indikator_code, z.bereich_code, z.monat, z.istwert, z.zielwert, z.zielpfad, z.zielerreichungsgrad, z.status
+        SELECT letzte.indikator_code, letzte.bereich_code, letzte.monat, letzte.istwert, letzte.zielwert, letzte.zielpfad, letzte.zielerreichungsgrad, letzte.status
         FROM (SELECT v.indikator_code, v.bereich_code, v.monat, v.istwert, v.zielwert, v.zielpfad, v.zielerreichungsgrad, v.status,
                      MAX(v.monat) FILTER (WHERE v.istwert IS NOT NULL) OVER (PARTITION BY v.indikator_code, v.bereich_code) AS letzter_monat
               FROM rpt.zielerreichung v
-              WHERE v.indikator_code = @indicator) z
-        WHERE z.monat = z.letzter_monat
+              WHERE v.indikator_code = @indicator) letzte
+        WHERE letzte.monat = letzte.letzter_monat
         """;
 
     public const string LatestAttainmentIndicators = "SELECT indikator_code FROM dwh.dim_indikator ORDER BY indikator_code";

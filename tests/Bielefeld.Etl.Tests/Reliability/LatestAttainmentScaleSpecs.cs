@@ -138,6 +138,10 @@ public sealed class LatestAttainmentScaleSpecs(PostgresServer server) : IAsyncLi
         // A set's figure looks up each of its members' cells; every other figure is answered from the hash (one scan).
         Assert.All(scans, loops => Assert.InRange(loops, 0, Math.Max(setFigures * setMembers, 1)));
         Assert.DoesNotContain(Nodes(json.RootElement[0].GetProperty("Plan")), n => n.TryGetProperty("Relation Name", out var r) && r.GetString() == "fact_beobachtung");
+        // The view's windows partition by indicator, so only this indicator's figures are read, not all of them.
+        Assert.All(
+            Nodes(json.RootElement[0].GetProperty("Plan")).Where(n => n.TryGetProperty("Relation Name", out var r) && r.GetString() == "fact_zielerreichung"),
+            n => Assert.Equal(indicatorFigures, n.GetProperty("Actual Rows").GetInt64() * n.GetProperty("Actual Loops").GetInt64()));
     }
 
     /// <summary>
