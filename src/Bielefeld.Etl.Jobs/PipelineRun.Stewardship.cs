@@ -9,6 +9,9 @@ namespace Bielefeld.Etl.Jobs;
 
 public sealed partial class PipelineRun
 {
+    /// <summary>How many of an indicator's consistency findings' texts its status hint names.</summary>
+    private const int HintTexts = 3;
+
     /// <summary>The hint appended to attainment figures that depend on suppressed values.</summary>
     public const string SuppressedHint = "vorläufig: enthält unterdrückte Werte";
 
@@ -59,10 +62,12 @@ public sealed partial class PipelineRun
                 .Select(g => new StatusHint(g.Key, g.Min(v => v.FirstMonth), text)));
         }
 
-        ConsistencyViolations = await FindInconsistenciesAsync(deliveries, current, cancellationToken);
+        var findings = await FindInconsistenciesAsync(deliveries, current, cancellationToken);
+        ConsistencyViolations = findings.First;
+        ConsistencyViolationCount = findings.Count;
         // A violation flags its indicator from its month on, like a late delivery: the figures are doubtful until the source answers.
         conditions.AddRange(ConsistencyViolations.GroupBy(v => v.IndicatorCode, StringComparer.Ordinal)
-            .Select(g => new StatusHint(g.Key, g.Min(v => v.Month), string.Join("; ", g.Select(v => v.Text).Distinct(StringComparer.Ordinal).Take(3)))));
+            .Select(g => new StatusHint(g.Key, g.Min(v => v.Month), string.Join("; ", g.Select(v => v.Text).Distinct(StringComparer.Ordinal).Take(HintTexts)))));
         await _warehouse.WriteStatusHintsAsync(CumulativeHints(conditions), SuppressedHint, cancellationToken);
         return statuses;
     }
@@ -74,14 +79,14 @@ public sealed partial class PipelineRun
     // the stored findings have every delivered month checked again. The months read go window by window
     // (ConsistencyWindows): at most a year's of them at once, so memory holds one year's figures however long the history
     // grows, and each window reads only the named indicators with current values.
-    private async Task<IReadOnlyList<Consistency.ConsistencyViolation>> FindInconsistenciesAsync(
+    private async Task<ConsistencyFindingsExcerpt> FindInconsistenciesAsync(
         IReadOnlyList<MonthDelivery> deliveries, IReadOnlyList<CurrentValues> current, CancellationToken cancellationToken)
     {
         var rules = Consistency.ConsistencyFingerprint.Of(ConsistencyRules, _areas);
         var state = await _warehouse.ConsistencyCheckStateAsync(cancellationToken);
         if (state.Rules == rules && state.Changed.Count == 0)
         {
-            return await _warehouse.ConsistencyFindingsAsync(cancellationToken);
+            return await StoredFindingsAsync(cancellationToken);
         }
 
         var named = ConsistencyRules.SelectMany(r => r switch
@@ -119,7 +124,26 @@ public sealed partial class PipelineRun
             rules, months,
             [.. violations.OrderBy(v => v.IndicatorCode, StringComparer.Ordinal).ThenBy(v => v.Month).ThenBy(v => v.AreaCode, StringComparer.Ordinal)],
             [.. state.Changed.Select(c => c.FileId).Distinct()], cancellationToken);
-        return await _warehouse.ConsistencyFindingsAsync(cancellationToken);
+        return await StoredFindingsAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// What the run needs of the stored findings: each indicator's first (the summary lists at most
+    /// <see cref="Summary.NightlySummaryText.LinesPerList"/> in all, the hints an indicator's first month and first three
+    /// texts) and how many there are; every finding only when an indicator's first ones repeat fewer than three texts.
+    /// </summary>
+    private async Task<ConsistencyFindingsExcerpt> StoredFindingsAsync(CancellationToken cancellationToken)
+    {
+        var excerpt = await _warehouse.ConsistencyFindingsExcerptAsync(Summary.NightlySummaryText.LinesPerList, cancellationToken);
+        var texts = excerpt.First.GroupBy(f => f.IndicatorCode, StringComparer.Ordinal)
+            .Select(g => (Indicator: g.Key, Shown: g.Count(), Texts: g.Select(f => f.Text).Distinct(StringComparer.Ordinal).Count()));
+        if (texts.Any(t => t.Shown < excerpt.PerIndicator[t.Indicator] && t.Texts < HintTexts))
+        {
+            var all = await _warehouse.ConsistencyFindingsAsync(cancellationToken);
+            return new ConsistencyFindingsExcerpt(all, excerpt.PerIndicator);
+        }
+
+        return excerpt;
     }
 
     /// <summary>Runs of consecutive months, in order.</summary>

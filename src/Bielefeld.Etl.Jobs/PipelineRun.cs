@@ -67,8 +67,14 @@ public sealed partial class PipelineRun
     /// <summary>The rules across indicators the figures must keep (<c>konsistenz.yml</c> beside the catalog).</summary>
     public IReadOnlyList<Consistency.ConsistencyRule> ConsistencyRules { get; private init; } = [];
 
-    /// <summary>The violations the last <see cref="RefreshStewardshipAsync"/> found.</summary>
+    /// <summary>
+    /// The violations the last <see cref="RefreshStewardshipAsync"/> found: each indicator's first
+    /// (<see cref="Summary.NightlySummaryText.LinesPerList"/>), all when there are no more; <see cref="ConsistencyViolationCount"/> counts all.
+    /// </summary>
     public IReadOnlyList<Consistency.ConsistencyViolation> ConsistencyViolations { get; private set; } = [];
+
+    /// <summary>How many violations the last <see cref="RefreshStewardshipAsync"/> found.</summary>
+    public int ConsistencyViolationCount { get; private set; }
 
     /// <summary>Thresholds and target paths for the attainment computation.</summary>
     public AttainmentSettings Attainment { get; private init; } = AttainmentSettings.Default;
@@ -146,7 +152,7 @@ public sealed partial class PipelineRun
             () => RefreshStewardshipAsync(cancellationToken), [], warnings,
             "Lieferkalender und Statushinweise nicht aktualisiert; der nächste Lauf holt es nach");
         LogRunFinished(loads.Files.Count, loads.AffectedIndicators.Count, figures);
-        return loads with { AttainmentFigures = figures, Deliveries = deliveries, Warnings = warnings, ConsistencyViolations = ConsistencyViolations };
+        return loads with { AttainmentFigures = figures, Deliveries = deliveries, Warnings = warnings, ConsistencyViolations = ConsistencyViolations, ConsistencyViolationCount = ConsistencyViolationCount };
     }
 
     /// <summary>Work after the loads' commits: its failure is a warning, never the loads' outcome.</summary>

@@ -16,7 +16,17 @@ public sealed record RunSummary(IReadOnlyList<FileLoadResult> Files, int Attainm
     public IReadOnlyList<DeliveryStatus> LateDeliveries => Deliveries.Where(d => d.State == DeliveryState.Late).ToList();
 
     /// <summary>Figures that break a consistency rule across indicators (<c>konsistenz.yml</c>): flagged, never corrected.</summary>
+    /// <remarks>Each indicator's first violations when there are many; <see cref="ConsistencyViolationCount"/> counts all.</remarks>
     public IReadOnlyList<Consistency.ConsistencyViolation> ConsistencyViolations { get; init; } = [];
+
+    /// <summary>How many figures break a consistency rule; as many as <see cref="ConsistencyViolations"/> lists unless set.</summary>
+    public int ConsistencyViolationCount
+    {
+        get => _consistencyViolationCount ?? ConsistencyViolations.Count;
+        init => _consistencyViolationCount = value;
+    }
+
+    private readonly int? _consistencyViolationCount;
 
     /// <summary>Files left in the inbox for a later run because they were not complete yet (still written, locked).</summary>
     public IReadOnlyList<DeferredFile> Deferred { get; init; } = [];

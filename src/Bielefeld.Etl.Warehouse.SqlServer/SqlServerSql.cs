@@ -53,16 +53,43 @@ internal static class SqlServerSql
         ORDER BY datei_id DESC, blatt, zeile, spalte;
         """;
 
-    /// <summary>Per indicator and area the month of its latest actual, in one pass over the view (a window, not a correlated subquery).</summary>
+    /// <summary>
+    /// Per indicator and area the attainment of its latest month with an actual, as kept when attainment was recomputed
+    /// (<see cref="StoreLatestAttainment"/>): a lookup, not two windows over every figure. The measure and the area's name
+    /// are read now; a pending indicator shows nothing, as in rpt.zielerreichung.
+    /// </summary>
     public const string LatestAttainment =
         """
-        SELECT z.indikator_code AS IndikatorCode, z.massnahme_code AS MassnahmeCode, z.monat AS Monat, z.bereich AS Bereich,
-               CAST(z.istwert AS float) AS Istwert, CAST(z.zielwert AS float) AS Zielwert, CAST(z.zielpfad AS float) AS Zielpfad,
-               CAST(z.zielerreichungsgrad AS float) AS Zielerreichungsgrad, z.status AS Status
-        FROM (SELECT v.*, MAX(CASE WHEN v.istwert IS NOT NULL THEN v.monat END) OVER (PARTITION BY v.indikator_code, v.bereich_code) AS letzter_monat
-              FROM rpt.zielerreichung v) z
-        WHERE z.monat = z.letzter_monat
-        ORDER BY z.massnahme_code, z.indikator_code, z.bereich;
+        SELECT l.indikator_code AS IndikatorCode, i.massnahme_code AS MassnahmeCode, l.monat AS Monat, b.name AS Bereich,
+               CAST(l.istwert AS float) AS Istwert, CAST(l.zielwert AS float) AS Zielwert, CAST(l.zielpfad AS float) AS Zielpfad,
+               CAST(l.grad AS float) AS Zielerreichungsgrad, l.status AS Status
+        FROM dwh.zielerreichung_letzte l
+        JOIN dwh.dim_indikator i ON i.indikator_code = l.indikator_code
+        JOIN dwh.dim_bereich b ON b.bereich_code = l.bereich_code
+        WHERE NOT EXISTS (SELECT 1 FROM dwh.zielerreichung_ausstehend p WHERE p.indikator_code = l.indikator_code)
+        ORDER BY i.massnahme_code, l.indikator_code, b.name;
+        """;
+
+    /// <summary>Keeps the latest attainment of one indicator (<c>@indicator</c>) as rpt.zielerreichung publishes it.</summary>
+    public const string StoreLatestAttainment =
+        """
+        DELETE FROM dwh.zielerreichung_letzte WHERE indikator_code = @indicator;
+        INSERT INTO dwh.zielerreichung_letzte (indikator_code, bereich_code, monat, istwert, zielwert, zielpfad, grad, status)
+        SELECT letzte.indikator_code, letzte.bereich_code, letzte.monat, letzte.istwert, letzte.zielwert, letzte.zielpfad, letzte.zielerreichungsgrad, letzte.status
+        FROM (SELECT v.indikator_code, v.bereich_code, v.monat, v.istwert, v.zielwert, v.zielpfad, v.zielerreichungsgrad, v.status,
+                     MAX(CASE WHEN v.istwert IS NOT NULL THEN v.monat END) OVER (PARTITION BY v.indikator_code, v.bereich_code) AS letzter_monat
+              FROM rpt.zielerreichung v
+              WHERE v.indikator_code = @indicator) letzte
+        WHERE letzte.monat = letzte.letzter_monat;
+        """;
+
+    public const string LatestAttainmentIndicators = "SELECT indikator_code FROM dwh.dim_indikator ORDER BY indikator_code;";
+
+    public const string VerdictCatalog =
+        """
+        SELECT 'indikator' AS Kind, indikator_code AS Code, art AS Value FROM dwh.dim_indikator
+        UNION ALL SELECT 'bereich', bereich_code, ebene FROM dwh.dim_bereich
+        UNION ALL SELECT 'menge', menge_code, bereich_code FROM dwh.dim_bereich_menge;
         """;
 
     /// <summary>Every month of every indicator in one area, for the attainment overview.</summary>
@@ -233,6 +260,12 @@ internal static class SqlServerSql
     public const string ClearAreaSets = "DELETE FROM dwh.dim_bereich_menge;";
 
     public const string InsertAreaSetMember = "INSERT INTO dwh.dim_bereich_menge (menge_code, bereich_code, position) VALUES (@set, @member, @position);";
+
+    public const string CatalogState = "SELECT fingerprint FROM dwh.katalog_stand;";
+
+    public const string ClearCatalogState = "DELETE FROM dwh.katalog_stand;";
+
+    public const string RecordCatalogState = "INSERT INTO dwh.katalog_stand (fingerprint) VALUES (@fingerprint);";
 
     public const string UpsertArea =
         """
@@ -489,5 +522,15 @@ internal static class SqlServerSql
         """
         SELECT CONVERT(varchar(10), monat, 23) AS Month, nr AS Nr, indikator_code AS IndicatorCode, bereich_code AS AreaCode, text AS Text
         FROM dwh.konsistenz_befund
+        """;
+
+    public const string ConsistencyFindingsExcerpt =
+        """
+        SELECT Month, Nr, IndicatorCode, AreaCode, Text, Findings
+        FROM (SELECT CAST(monat AS varchar(10)) AS Month, nr AS Nr, indikator_code AS IndicatorCode, bereich_code AS AreaCode, text AS Text,
+                     COUNT(*) OVER (PARTITION BY indikator_code) AS Findings,
+                     ROW_NUMBER() OVER (PARTITION BY indikator_code ORDER BY monat, nr) AS rang
+              FROM dwh.konsistenz_befund) f
+        WHERE rang <= @first;
         """;
 }

@@ -9,67 +9,48 @@ namespace Bielefeld.Etl.Warehouse;
 public abstract partial class StatementWarehouse
 {
     /// <inheritdoc />
+    /// <remarks>
+    /// The rows the sync writes are fingerprinted first (with the statements and the schema's migrations and views): a
+    /// catalog the warehouse already holds is not written again, so a night with nothing new spends no round trip per
+    /// area (8,360 upserts in the 10 M bench). Only a changed fingerprint writes, and then everything, as before.
+    /// </remarks>
     public override async Task<bool> SyncCatalogAsync(PlanCatalog catalog, AreaCatalog areas, CancellationToken cancellationToken)
     {
         // The sets of areas the targets name (Jobcenter-8.1) are areas of their own in the warehouse.
         areas = areas.WithAreaSets(catalog);
+        var rows = CatalogRows.Of(catalog, areas, Values);
+        var fingerprint = rows.Fingerprint(Sql, ReportingViews.Script(GetType().Assembly, Name, ViewBatchSeparator).Name);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var stored = await connection.QueryAsync<string>(new CommandDefinition(Sql.CatalogState, transaction: transaction, cancellationToken: cancellationToken));
+        if (stored.Contains(fingerprint, StringComparer.Ordinal))
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return false;
+        }
+
+        var verdictCatalog = await VerdictCatalogAsync(connection, transaction, cancellationToken);
+        Task<int> Execute(string sql, object? args) => connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
+        await Execute(Sql.UpsertArea, rows.Areas);
+        await Execute(Sql.UpsertMeasure, rows.Measures);
+        await Execute(Sql.UpsertIndicator, rows.Indicators);
         var now = Values.Instant(Time.GetUtcNow());
         var changed = false;
-        foreach (var area in areas.Areas)
+        foreach (var target in rows.Targets)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                Sql.UpsertArea, new { area.Code, area.Name, level = CatalogWords.Level(area.Level), area.ParentCode },
-                transaction, cancellationToken: cancellationToken));
+            var row = new DynamicParameters(target.Row);
+            row.AddDynamicParams(target.Semantics);
+            row.Add("now", now);
+            // A target that changed closes its current version and opens a new one; an unchanged one is left alone.
+            await Execute(Sql.CloseChangedTarget, row);
+            changed |= await Execute(Sql.InsertTarget, row) > 0;
         }
 
-        foreach (var measure in catalog.Measures)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                Sql.UpsertMeasure,
-                new
-                {
-                    measure.Code, year = catalog.Year, measure.Title, measure.OrgUnit, measure.PolicyArea, measure.TargetGroup,
-                    measure.FocalTheme, principles = string.Join("\n", measure.GuidingPrinciples), CostEurosPerYear = Values.Number(measure.CostEurosPerYear), measure.CostText,
-                },
-                transaction, cancellationToken: cancellationToken));
-        }
-
-        foreach (var indicator in catalog.Indicators)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                Sql.UpsertIndicator,
-                new
-                {
-                    indicator.Code, indicator.MeasureCode, indicator.Name, indicator.Unit, kind = CatalogWords.Kind(indicator.Kind),
-                    direction = CatalogWords.Direction(indicator.HigherIsBetter), indicator.ParentCode, indicator.Informational, indicator.DataSource,
-                },
-                transaction, cancellationToken: cancellationToken));
-
-            foreach (var target in indicator.Targets)
-            {
-                var row = new DynamicParameters(new
-                {
-                    indicator = indicator.Code, year = catalog.Year, area = target.AreaCode, comparator = CatalogWords.Comparator(target.Comparator),
-                    value = Values.Number(target.Value), baseline = Values.Number(target.Baseline), deadline = Values.Day(target.Deadline),
-                    from = Values.Day(target.Period.FirstMonth), to = Values.Day(target.Period.LastMonth), wording = target.Wording, now,
-                });
-                row.AddDynamicParams(TargetSemantics.Of(indicator, target));
-                // A target that changed closes its current version and opens a new one; an unchanged one is left alone.
-                await connection.ExecuteAsync(new CommandDefinition(Sql.CloseChangedTarget, row, transaction, cancellationToken: cancellationToken));
-                changed |= await connection.ExecuteAsync(new CommandDefinition(Sql.InsertTarget, row, transaction, cancellationToken: cancellationToken)) > 0;
-            }
-        }
-
-        await connection.ExecuteAsync(new CommandDefinition(Sql.ClearAreaSets, transaction: transaction, cancellationToken: cancellationToken));
-        foreach (var set in areas.Areas.Where(a => a.Members.Count > 0))
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                Sql.InsertAreaSetMember, set.Members.Select((member, i) => new { set = set.Code, member, position = i + 1 }),
-                transaction, cancellationToken: cancellationToken));
-        }
-
+        await Execute(Sql.ClearAreaSets, null);
+        await Execute(Sql.InsertAreaSetMember, rows.SetMembers);
+        await StoreLatestAttainmentIfVerdictCatalogChangedAsync(connection, transaction, verdictCatalog, cancellationToken);
+        await Execute(Sql.ClearCatalogState, null);
+        await Execute(Sql.RecordCatalogState, new { fingerprint });
         await transaction.CommitAsync(cancellationToken);
         return changed;
     }

@@ -57,6 +57,8 @@ public abstract partial class StatementWarehouse
                 throw new InvalidOperationException(
                     $"Migration {result.ErrorScript?.Name} ist fehlgeschlagen: {ConnectionStrings.Redact(result.Error.Message, Password)}", result.Error);
             }
+
+            StoreLatestAttainmentAfterAsync(result, CancellationToken.None).GetAwaiter().GetResult();
         }
         finally
         {

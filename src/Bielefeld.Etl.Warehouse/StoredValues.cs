@@ -85,6 +85,9 @@ public sealed class StoredParameter : SqlMapper.ICustomQueryParameter
 
     internal StoredParameter(object? value, DbType? type) => (_value, _type) = (value, type);
 
+    /// <summary>The value as bound; the catalog's fingerprint serialises it, so a changed figure or day syncs again.</summary>
+    public object? Value => _value;
+
     /// <inheritdoc />
     public void AddParameter(IDbCommand command, string name)
     {

@@ -126,6 +126,8 @@ public abstract partial class WarehouseProvider
         // After the figures: by now the provider's attainment lock is held (taken with the first read), so two
         // recomputations of the same indicators assess them one after the other, never both from the same snapshot.
         await AssessConfidentialityAsync(connection, transaction, selected.Select(i => i.Code), cancellationToken);
+        // With their figures and verdicts: the latest attainment of these indicators as the view now publishes it.
+        await StoreLatestAttainmentAsync(connection, transaction, selected.Select(i => i.Code), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return written;
     }

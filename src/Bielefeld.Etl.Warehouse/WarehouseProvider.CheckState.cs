@@ -121,6 +121,25 @@ public abstract partial class WarehouseProvider
             .Select(r => r.Finding)];
     }
 
+    /// <summary>
+    /// Of each indicator's stored findings the first <paramref name="firstPerIndicator"/>, ordered as
+    /// <see cref="ConsistencyFindingsAsync"/> orders them all, and how many each indicator has: a run shows the first and
+    /// counts the rest, so it does not read every finding back (500 k in the 10 M bench, 7.7 s of its run with nothing new).
+    /// </summary>
+    public async Task<ConsistencyFindingsExcerpt> ConsistencyFindingsExcerptAsync(int firstPerIndicator, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<(string Month, int Nr, string IndicatorCode, string AreaCode, string Text, long Findings)>(new CommandDefinition(
+            Sql.ConsistencyFindingsExcerpt, new { first = firstPerIndicator }, cancellationToken: cancellationToken))).ToList();
+        return new ConsistencyFindingsExcerpt(
+            [.. rows
+                .Select(r => (Finding: new ConsistencyViolation(r.IndicatorCode, ParseMonth(r.Month), r.AreaCode, r.Text), r.Nr))
+                .OrderBy(r => r.Finding.IndicatorCode, StringComparer.Ordinal).ThenBy(r => r.Finding.Month)
+                .ThenBy(r => r.Finding.AreaCode, StringComparer.Ordinal).ThenBy(r => r.Nr)
+                .Select(r => r.Finding)],
+            rows.GroupBy(r => r.IndicatorCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (int)g.First().Findings, StringComparer.Ordinal));
+    }
+
     /// <summary>A month as the check's statements take it in every dialect: ISO text, which each casts to its date type.</summary>
     private static string MonthText(DateOnly month) => month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -136,6 +155,18 @@ public sealed record ConsistencyCheckState(string? Rules, IReadOnlyList<ChangedC
 /// <param name="Nr">1 for the month's first finding.</param>
 /// <param name="Finding">The finding.</param>
 public sealed record NumberedFinding(int Nr, ConsistencyViolation Finding);
+
+/// <summary>The first stored findings of each indicator, and how many each has.</summary>
+/// <param name="First">Each indicator's first findings, in the check's order.</param>
+/// <param name="PerIndicator">The number of stored findings per indicator.</param>
+public sealed record ConsistencyFindingsExcerpt(IReadOnlyList<ConsistencyViolation> First, IReadOnlyDictionary<string, int> PerIndicator)
+{
+    /// <summary>How many findings are stored.</summary>
+    public int Count => PerIndicator.Values.Sum();
+
+    /// <summary>Whether <see cref="First"/> holds every finding.</summary>
+    public bool IsComplete => First.Count == Count;
+}
 
 /// <summary>An indicator's month whose current values a load changed.</summary>
 /// <param name="FileId">The load.</param>

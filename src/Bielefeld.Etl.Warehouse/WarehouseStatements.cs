@@ -132,6 +132,15 @@ public sealed class WarehouseStatements
     /// <inheritdoc cref="UpsertArea"/>
     public string InsertAreaSetMember => Text();
 
+    /// <summary>The fingerprint of the catalog last synced (<c>katalog_stand</c>): read, cleared, recorded (<c>@fingerprint</c>).</summary>
+    public string CatalogState => Text();
+
+    /// <inheritdoc cref="CatalogState"/>
+    public string ClearCatalogState => Text();
+
+    /// <inheritdoc cref="CatalogState"/>
+    public string RecordCatalogState => Text();
+
     /// <summary>Recomputations (and status hints) run one after the other, so none overwrites newer figures with older ones; none where the write lock does it.</summary>
     public string? LockAttainment => _texts.GetValueOrDefault(nameof(LockAttainment));
 
@@ -167,6 +176,22 @@ public sealed class WarehouseStatements
 
     /// <inheritdoc cref="LatestAttainment"/>
     public string AttainmentSeries => Text();
+
+    /// <summary>
+    /// Keeps the latest attainment of one indicator (<c>@indicator</c>) as the attainment view publishes it, in
+    /// <c>zielerreichung_letzte</c>: what <see cref="LatestAttainment"/> reads. Kept for the indicators a recomputation
+    /// wrote, and for all of them (<see cref="LatestAttainmentIndicators"/>) when the views or their inputs from the catalog changed.
+    /// </summary>
+    public string StoreLatestAttainment => Text();
+
+    /// <inheritdoc cref="StoreLatestAttainment"/>
+    public string LatestAttainmentIndicators => Text();
+
+    /// <summary>
+    /// What the attainment view's verdicts take from the catalog (<c>Kind</c>, <c>Code</c>, <c>Value</c>): each indicator's
+    /// kind, each area's level, each set's members. When a catalog sync changes them, the kept latest attainment is taken again.
+    /// </summary>
+    public string VerdictCatalog => Text();
 
     /// <summary>The load protocol and the rejected rows.</summary>
     public string RecentLoads => Text();
@@ -276,6 +301,12 @@ public sealed class WarehouseStatements
 
     /// <inheritdoc cref="ClearConsistencyFindings"/>
     public string ConsistencyFindings => Text();
+
+    /// <summary>
+    /// Of each indicator's stored findings the first <c>@first</c> in the check's order (month, then number), each with the
+    /// indicator's number of findings (<c>Findings</c>): what a run shows and flags, without reading every finding back.
+    /// </summary>
+    public string ConsistencyFindingsExcerpt => Text();
 
     private string Text([CallerMemberName] string name = "") => _texts[name];
 }

@@ -24,5 +24,15 @@ public sealed record NightlySummary(
     public IReadOnlyDictionary<string, string> Statuses { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Figures that break a consistency rule across indicators (<c>konsistenz.yml</c>).</summary>
+    /// <remarks>Each indicator's first violations when there are many; <see cref="ConsistencyViolationCount"/> counts all.</remarks>
     public IReadOnlyList<Consistency.ConsistencyViolation> ConsistencyViolations { get; init; } = [];
+
+    /// <summary>How many figures break a consistency rule; as many as <see cref="ConsistencyViolations"/> lists unless set.</summary>
+    public int ConsistencyViolationCount
+    {
+        get => _consistencyViolationCount ?? ConsistencyViolations.Count;
+        init => _consistencyViolationCount = value;
+    }
+
+    private readonly int? _consistencyViolationCount;
 }

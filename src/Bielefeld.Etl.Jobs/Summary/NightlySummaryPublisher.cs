@@ -40,6 +40,7 @@ public static class NightlySummaryPublisher
         {
             Statuses = current,
             ConsistencyViolations = run.ConsistencyViolations,
+            ConsistencyViolationCount = run.ConsistencyViolationCount,
         };
     }
 
@@ -63,7 +64,7 @@ public static class NightlySummaryPublisher
             .Select(FromProtocol)
             .ToList();
         var deliveries = await run.RefreshStewardshipAsync(cancellationToken);
-        var summary = await BuildAsync(new RunSummary(files, 0) { Deliveries = deliveries, ConsistencyViolations = run.ConsistencyViolations }, warehouse, reports, run.Today, cancellationToken);
+        var summary = await BuildAsync(new RunSummary(files, 0) { Deliveries = deliveries, ConsistencyViolations = run.ConsistencyViolations, ConsistencyViolationCount = run.ConsistencyViolationCount }, warehouse, reports, run.Today, cancellationToken);
         var page = await PublishAsync(summary, reports, run.Options.Smtp, cancellationToken);
         await File.WriteAllTextAsync(mark, now.ToString("O", CultureInfo.InvariantCulture), cancellationToken);
         return page;

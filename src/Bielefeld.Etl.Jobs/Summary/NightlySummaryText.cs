@@ -21,7 +21,7 @@ public static class NightlySummaryText
     /// <summary>The subject line of the e-mail.</summary>
     public static string Subject(NightlySummary summary)
     {
-        var problems = summary.LateDeliveries.Count + summary.ConsistencyViolations.Count
+        var problems = summary.LateDeliveries.Count + summary.ConsistencyViolationCount
             + summary.Files.Count(f => f.Status is FileLoadStatus.Failed or FileLoadStatus.Refused);
         return string.Create(German, $"Sozialplanung: Nachtlauf vom {summary.Day:dd.MM.yyyy} – {Loaded(summary)} Dateien geladen{(problems > 0 ? $", {problems} Hinweise" : "")}");
     }
@@ -65,11 +65,11 @@ public static class NightlySummaryText
             ? ["Keine Lieferung ist überfällig."]
             : [.. summary.LateDeliveries.Select(d => string.Create(German,
                 $"{d.Source}: Daten für {d.PeriodStart:MMMM yyyy} waren am {d.DueDate:dd.MM.yyyy} fällig ({d.DaysLate} Tage überfällig)"))]);
-        if (summary.ConsistencyViolations.Count > 0)
+        if (summary.ConsistencyViolationCount > 0)
         {
             // Only when there is something: a figure that breaks a rule across indicators must not pass silently.
             yield return ("Widersprüche zwischen Indikatoren (konsistenz.yml)",
-                AtMost(summary.ConsistencyViolations.Select(v => $"{v.IndicatorCode} ({v.AreaCode}): {v.Text}"), summary.ConsistencyViolations.Count,
+                AtMost(summary.ConsistencyViolations.Select(v => $"{v.IndicatorCode} ({v.AreaCode}): {v.Text}"), summary.ConsistencyViolationCount,
                     ("weiterer Widerspruch", "weitere Widersprüche"), "jeder steht als Statushinweis bei seiner Zielerreichung (rpt.zielerreichung, Spalte status_hinweis)"));
         }
 

@@ -58,6 +58,13 @@ public sealed class WarehouseStatementsSpecs
         public const string AssessConfidentiality = "-- AssessConfidentiality";
         public const string Provenance = "-- Provenance";
         public const string AreaProvenance = "-- AreaProvenance";
+        public const string CatalogState = "-- CatalogState";
+        public const string ClearCatalogState = "-- ClearCatalogState";
+        public const string RecordCatalogState = "-- RecordCatalogState";
+        public const string StoreLatestAttainment = "-- StoreLatestAttainment";
+        public const string LatestAttainmentIndicators = "-- LatestAttainmentIndicators";
+        public const string VerdictCatalog = "-- VerdictCatalog";
+        public const string ConsistencyFindingsExcerpt = "-- ConsistencyFindingsExcerpt";
         public const string UpsertArea = "-- UpsertArea";
         public const string UpsertMeasure = "-- UpsertMeasure";
         public const string UpsertIndicator = "-- UpsertIndicator";

@@ -29,6 +29,12 @@ public sealed partial class PostgresConsistencyReadFacts
         Assert.NotEmpty(statements);
         Assert.DoesNotContain(statements, s => s.Contains("fact_beobachtung", StringComparison.Ordinal));
         Assert.DoesNotContain(statements, s => s.StartsWith("UPDATE dwh.fact_zielerreichung", StringComparison.Ordinal));
+        // Nor the catalog (its fingerprint is unchanged), nor the kept latest attainment; the stored findings only as an
+        // excerpt (each indicator's first and their number), never all of them.
+        Assert.DoesNotContain(statements, s => s.Contains("INSERT INTO dwh.dim_", StringComparison.Ordinal));
+        Assert.DoesNotContain(statements, s => s.Contains("zielerreichung_letzte", StringComparison.Ordinal));
+        Assert.DoesNotContain(statements, s => s == PostgresSql.ConsistencyFindings);
+        Assert.Single(statements, s => s == PostgresSql.ConsistencyFindingsExcerpt);
         // The same 15 findings as the check of every month after the load, from what it stored.
         Assert.Equal(15, first.ConsistencyViolations.Count);
         Assert.Equal(first.ConsistencyViolations, again.ConsistencyViolations);

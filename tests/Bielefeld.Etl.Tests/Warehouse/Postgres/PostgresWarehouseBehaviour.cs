@@ -24,6 +24,8 @@ public sealed class PostgresWarehouseBehaviour(PostgresServer server) : Warehous
 
     protected override string View(string name) => "rpt." + name;
 
+    protected override string RowVersion => "CAST(xmin AS text)";
+
     protected override string Table(string name) =>
         name.StartsWith("stg_", StringComparison.Ordinal) ? "stg." + name["stg_".Length..] : "dwh." + name;
 

@@ -19,6 +19,8 @@ public sealed class SqlServerWarehouseBehaviour(SqlServerContainer server) : War
 
     protected override string View(string name) => "rpt." + name;
 
+    protected override string RowVersion => "CONVERT(varchar(30), %%physloc%%, 1)";
+
     protected override string Table(string name) =>
         name.StartsWith("stg_", StringComparison.Ordinal) ? "stg." + name["stg_".Length..] : "dwh." + name;
 

@@ -48,6 +48,27 @@ public sealed class SqliteSuppressionPlanSpecs : IDisposable
         Assert.Contains(plan, line => line.StartsWith("SEARCH o USING INDEX ux_beobachtung_aktuell (indikator_code=?", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_latest_attainment_read_is_a_lookup_of_the_kept_rows_and_reads_no_attainment_figure()
+    {
+        var plan = await PlanAsync(SqliteSql.LatestAttainment);
+
+        Assert.Contains(plan, line => line.StartsWith("SCAN l", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.Contains("fact_zielerreichung", StringComparison.Ordinal) || line.Contains("fact_geheimhaltung", StringComparison.Ordinal)
+            || line.Contains("fact_beobachtung", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Keeping_one_indicators_latest_attainment_reads_that_indicators_figures_only()
+    {
+        var insert = SqliteSql.StoreLatestAttainment[(SqliteSql.StoreLatestAttainment.IndexOf(';', StringComparison.Ordinal) + 1)..];
+        var plan = await PlanAsync(insert.Replace("@indicator", "'500-8.2'", StringComparison.Ordinal));
+
+        // The view's windows partition by indicator, so the condition reaches the figures' key: no pass over all of them.
+        Assert.Contains(plan, line => line.StartsWith("SEARCH z USING INDEX sqlite_autoindex_fact_zielerreichung_1 (indikator_code=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain("SCAN z", plan);
+    }
+
     private async Task<List<string>> PlanAsync(string query)
     {
         var path = _folder.File("warehouse.db");

@@ -1,0 +1,27 @@
+-- Performance (issues 15 and 19): the latest attainment (what run prints, status and the nightly summary compare, the
+-- dashboard shows) is kept per indicator and area when attainment is recomputed, in the recomputation's transaction and
+-- for the indicators it recomputed, as rpt_zielerreichung publishes it: the latest month whose actual the view shows,
+-- with the view's values of that month (hidden values stay NULL, a hidden status stays 'geheim'). The read is then a
+-- lookup of these rows instead of two windows over every attainment figure (docs/performance.md, "The latest
+-- attainment, kept"). What the view derives from outside a recomputation is joined or filtered at read time: the
+-- measure and the area's name, and a pending indicator (zielerreichung_ausstehend), which shows nothing. Filled for
+-- every indicator after each (re-)creation of the reporting views (the view's rule may have changed) and after a
+-- catalog change, so it starts filled after this migration.
+
+CREATE TABLE zielerreichung_letzte (
+    indikator_code  TEXT NOT NULL,
+    bereich_code    TEXT NOT NULL,
+    monat           TEXT NOT NULL,
+    istwert         REAL,
+    zielwert        REAL,
+    zielpfad        REAL,
+    grad            REAL,
+    status          TEXT NOT NULL,
+    PRIMARY KEY (indikator_code, bereich_code)
+);
+
+-- The fingerprint of the catalog last synced (areas, measures, indicators, targets, sets of areas, with the statements
+-- that write them and the schema's migrations and views): a sync that finds it unchanged writes nothing.
+CREATE TABLE katalog_stand (
+    fingerprint  TEXT NOT NULL
+);
