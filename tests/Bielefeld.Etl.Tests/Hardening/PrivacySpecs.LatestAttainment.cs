@@ -79,8 +79,8 @@ public abstract partial class PrivacySpecs
         ];
     }
 
-    /// <summary>A figure as the providers hand it on: read as a double (as their reads cast it), typed as a decimal (AttainmentRow).</summary>
-    private static double? AsRead(double? value) => (double?)(decimal?)value;
+    /// <summary>A figure as the provider hands it on: read as a double (as the view's query casts it), typed as a decimal (AttainmentRow).</summary>
+    protected virtual double? AsRead(double? value) => (double?)(decimal?)value;
 
     /// <summary>One latest figure, every column the latest read gives (the area by name, as it reads it).</summary>
     private sealed record Latest(string Indicator, string Area, string Month, double? Actual, double? Target, double? Path, double? Degree, string Status)

@@ -186,6 +186,9 @@ public sealed class SqlitePrivacySpecs : PrivacySpecs
 
     protected override string FalseLiteral => "0";
 
+    // SQLite's reads give its REAL figures back rounded to 10 decimal places (SqliteValues.ReadNumber).
+    protected override double? AsRead(double? value) => value is { } v ? (double)Math.Round((decimal)v, 10) : null;
+
     protected override Task<WarehouseProvider> WarehouseAsync() =>
         Task.FromResult<WarehouseProvider>(new SqliteWarehouse($"Data Source={Dir.File("warehouse.db")}", TimeProvider.System));
 
