@@ -13,14 +13,11 @@ namespace Bielefeld.Etl.Warehouse.Postgres;
 public sealed partial class PostgresWarehouse : StatementWarehouse
 {
     private readonly string _connectionString;
-    private readonly string? _password;
-    private readonly string? _host;
-    private readonly string? _database;
 
     /// <summary>Creates the provider for a connection string such as <c>Host=db;Database=bielefeld;Username=etl_loader</c>.</summary>
     /// <exception cref="ArgumentException">The connection string cannot be read; the message names its keys, not their values.</exception>
     public PostgresWarehouse(string connectionString, TimeProvider time)
-        : base(time)
+        : base(time, "postgresql", Statements)
     {
         NpgsqlConnectionStringBuilder builder;
         try
@@ -36,27 +33,12 @@ public sealed partial class PostgresWarehouse : StatementWarehouse
 
         builder.ApplicationName ??= "bielefeld-etl";
         _connectionString = builder.ConnectionString;
-        _password = builder.Password;
-        _host = builder.Host;
-        _database = builder.Database;
+        Password = builder.Password;
+        Host = builder.Host;
+        Database = builder.Database;
     }
 
     private static readonly WarehouseStatements Statements = new(typeof(PostgresSql));
-
-    /// <inheritdoc />
-    public override string Name => "postgresql";
-
-    /// <inheritdoc />
-    protected override WarehouseStatements Sql => Statements;
-
-    /// <inheritdoc />
-    protected override string? Password => _password;
-
-    /// <inheritdoc />
-    protected override string? Host => _host;
-
-    /// <inheritdoc />
-    protected override string? Database => _database;
 
     /// <inheritdoc />
     protected override DbConnection CreateConnection() => new NpgsqlConnection(_connectionString);

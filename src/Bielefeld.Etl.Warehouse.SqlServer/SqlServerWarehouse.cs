@@ -14,14 +14,11 @@ public sealed partial class SqlServerWarehouse : StatementWarehouse
 {
     private const int MigrationLockTimeoutMs = 10 * 60 * 1000;
     private readonly string _connectionString;
-    private readonly string? _password;
-    private readonly string? _host;
-    private readonly string? _database;
 
     /// <summary>Creates the provider for a connection string such as <c>Server=db;Database=bielefeld;Integrated Security=true;Encrypt=true</c>.</summary>
     /// <exception cref="ArgumentException">The connection string cannot be read; the message names its keys, not their values.</exception>
     public SqlServerWarehouse(string connectionString, TimeProvider time)
-        : base(time)
+        : base(time, "sqlserver", Statements)
     {
         SqlConnectionStringBuilder builder;
         try
@@ -40,27 +37,12 @@ public sealed partial class SqlServerWarehouse : StatementWarehouse
         }
 
         _connectionString = builder.ConnectionString;
-        _password = builder.Password;
-        _host = builder.DataSource;
-        _database = builder.InitialCatalog;
+        Password = builder.Password;
+        Host = builder.DataSource;
+        Database = builder.InitialCatalog;
     }
 
     private static readonly WarehouseStatements Statements = new(typeof(SqlServerSql));
-
-    /// <inheritdoc />
-    public override string Name => "sqlserver";
-
-    /// <inheritdoc />
-    protected override WarehouseStatements Sql => Statements;
-
-    /// <inheritdoc />
-    protected override string? Password => _password;
-
-    /// <inheritdoc />
-    protected override string? Host => _host;
-
-    /// <inheritdoc />
-    protected override string? Database => _database;
 
     /// <inheritdoc />
     protected override string? ViewBatchSeparator => "GO";

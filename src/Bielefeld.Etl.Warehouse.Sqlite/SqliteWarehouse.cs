@@ -22,18 +22,13 @@ public sealed partial class SqliteWarehouse : StatementWarehouse
 
     /// <summary>Creates the provider for a connection string such as <c>Data Source=data/warehouse.db</c>.</summary>
     public SqliteWarehouse(string connectionString, TimeProvider time)
-        : base(time)
+        : base(time, "sqlite", Statements)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, DefaultTimeout = 60 };
         _connectionString = builder.ToString();
         DataSource = builder.DataSource;
+        Database = DataSource;
     }
-
-    /// <inheritdoc />
-    public override string Name => "sqlite";
-
-    /// <inheritdoc />
-    protected override WarehouseStatements Sql => Statements;
 
     /// <inheritdoc />
     protected override StoredValues Values => SqliteValues.Instance;
@@ -43,15 +38,6 @@ public sealed partial class SqliteWarehouse : StatementWarehouse
 
     /// <summary>Whether the database file exists; <see cref="Migrate"/> creates it (and its folder) when it does not.</summary>
     public bool Exists => File.Exists(DataSource);
-
-    /// <inheritdoc />
-    protected override string? Password => null;
-
-    /// <inheritdoc />
-    protected override string? Host => null;
-
-    /// <inheritdoc />
-    protected override string? Database => DataSource;
 
     /// <inheritdoc />
     public override void Migrate()

@@ -5,11 +5,11 @@ namespace Bielefeld.Etl.Warehouse;
 
 public abstract partial class StatementWarehouse
 {
-    /// <summary>The server named in messages about a connection that failed (no credentials).</summary>
-    protected abstract string? Host { get; }
+    /// <summary>The server named in messages about a connection that failed (no credentials); set by the provider's constructor.</summary>
+    protected string? Host { get; init; }
 
-    /// <summary>The database named in messages about a connection that failed.</summary>
-    protected abstract string? Database { get; }
+    /// <summary>The database named in messages about a connection that failed; set by the provider's constructor.</summary>
+    protected string? Database { get; init; }
 
     /// <summary>A new, closed connection of the provider's driver.</summary>
     protected abstract DbConnection CreateConnection();

@@ -12,16 +12,22 @@ namespace Bielefeld.Etl.Warehouse;
 /// (<see cref="WarehouseProvider.Sql"/>), its bulk writers, its transient-fault codes, its locks (statements of the
 /// dialect) and how its columns store days, instants and numbers (<see cref="WarehouseProvider.Values"/>).
 /// </summary>
-public abstract partial class StatementWarehouse(TimeProvider time) : WarehouseProvider(time)
+public abstract partial class StatementWarehouse(TimeProvider time, string name, WarehouseStatements statements) : WarehouseProvider(time)
 {
+    /// <inheritdoc />
+    public sealed override string Name => name;
+
+    /// <inheritdoc />
+    protected sealed override WarehouseStatements Sql => statements;
+
     /// <summary>Whether the claim failed on the fingerprint's unique index (a dialect whose claim cannot skip a duplicate).</summary>
     protected virtual bool IsDuplicateKey(Exception exception) => false;
 
     /// <summary>A list of codes as the dialect's <c>@indicators</c> takes it; an array by default.</summary>
     protected virtual object CodeList(IReadOnlyCollection<string> codes) => codes.ToArray();
 
-    /// <summary>The password of the connection string, redacted from messages that are stored.</summary>
-    protected abstract string? Password { get; }
+    /// <summary>The password of the connection string, redacted from messages that are stored; set by the provider's constructor.</summary>
+    protected string? Password { get; init; }
 
     /// <inheritdoc />
     protected override async Task<long?> TryClaimAsync(
