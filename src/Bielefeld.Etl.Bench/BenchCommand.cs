@@ -13,6 +13,9 @@ public static class BenchCommand
         """
         bench [--rows N] [--seed S] [--work DIR] [--json FILE] [--postgres CONN | --no-postgres] [--no-sqlite] [--repeats N] [--naive-sample N] [--bad-every N] [--repo DIR]
           measures the BA long CSV of N rows and REKOM, Prosoz and Einwohnermeldeamt with N/10 records each (every --bad-every-th bad).
+        bench reads --work DIR --provider sqlite|postgresql --connection CONN [--repo DIR]
+          times the reads behind run, status, report, the summary and the workspace on a warehouse already loaded from DIR
+          (a bench generate folder: its pipelines and areas; nothing is written there).
         bench generate [--rows N] [--seed S] [--out DIR] [--source ba|rekom|prosoz|einwohnermeldeamt|kaf|all] [--bad-every N] [--repo DIR]
           generate: --source may be repeated or comma-separated (default all); every N-th row is deliberately bad (default 10000 = 0.01 %).
           PostgreSQL: --postgres, else BIELEFELD_ETL_TEST_POSTGRES, else Host=127.0.0.1;Port=5432;Username=postgres.
@@ -26,9 +29,10 @@ public static class BenchCommand
         ArgumentNullException.ThrowIfNull(args);
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var generateOnly = args.Length > 0 && args[0] == "generate";
+        var readsOnly = args.Length > 0 && args[0] == "reads";
         var options = new Dictionary<string, string?>(StringComparer.Ordinal);
         var sources = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = generateOnly ? 1 : 0; i < args.Length; i++)
+        for (var i = generateOnly || readsOnly ? 1 : 0; i < args.Length; i++)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
@@ -58,6 +62,11 @@ public static class BenchCommand
         {
             Console.WriteLine(Usage);
             return 0;
+        }
+
+        if (readsOnly)
+        {
+            return await ReadsAsync(options);
         }
 
         var rows = Number(options, "--rows", DefaultRows);
@@ -135,6 +144,21 @@ public static class BenchCommand
             return 2;
         }
 
+        return 0;
+    }
+
+    private static async Task<int> ReadsAsync(Dictionary<string, string?> options)
+    {
+        if (options.GetValueOrDefault("--work") is not { } work || options.GetValueOrDefault("--provider") is not { } provider
+            || options.GetValueOrDefault("--connection") is not { } connection)
+        {
+            return Fail("bench reads braucht --work, --provider und --connection.");
+        }
+
+        var repository = options.GetValueOrDefault("--repo") ?? BenchWorkspace.FindRepository(Environment.CurrentDirectory);
+        var reads = await ReadsCommand.RunAsync(repository, Path.GetFullPath(work), provider, connection);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{reads.Name}: {reads.Rows:N0} aktuelle Beobachtungen, langsamste Abfrage {reads.Seconds:0.00} s, Spitze {reads.PeakWorkingSetMb:N0} MB"));
+        Console.WriteLine(reads.Note);
         return 0;
     }
 

@@ -47,18 +47,10 @@ internal static class PostgresSql
         """;
 
     /// <summary>
-    /// For the attainment read's transaction only: no JIT compilation. The view's small-count subqueries make the
-    /// planner's cost estimate huge (millions for 200 k figures), so PostgreSQL JIT-compiled the plan with full
-    /// optimisation, which took 4.8 of 12 s at 1 M observations (docs/performance.md); the plan itself runs in one pass.
+    /// For the recomputation's transaction only: room to sort an indicator's monthly actuals in memory. At 10 M
+    /// observations each indicator's actuals took 0.2 s of 1.5 s sorted on disk (docs/performance.md).
     /// </summary>
-    public const string PrepareAttainmentRead = "SET LOCAL jit = off";
-
-    /// <summary>
-    /// For the recomputation's transaction only: no JIT, and room to sort an indicator's monthly actuals in memory. At 10 M
-    /// observations PostgreSQL JIT-compiled the small-count rule's plan for 9.2 s (its estimate is that of the whole
-    /// rule) for 2.5 s of work, and each indicator's actuals for 0.2 s of 1.5 s, sorted on disk (docs/performance.md).
-    /// </summary>
-    public const string PrepareRecomputation = "SET LOCAL jit = off; SET LOCAL work_mem = '64MB'";
+    public const string PrepareRecomputation = "SET LOCAL work_mem = '64MB'";
 
     /// <summary>
     /// Per indicator and area the attainment of its latest month with an actual, as kept when attainment was recomputed

@@ -123,25 +123,11 @@ public abstract partial class StatementWarehouse
         return rows.Select(r => new FileRejectShare(r.DateiId, r.Datei, r.Quelle, r.ZeilenGelesen, Convert.ToInt64(r.Offen, CultureInfo.InvariantCulture))).ToList();
     }
 
-    /// <summary>
-    /// Reads <c>rpt.zielerreichung</c>, after the dialect's preparation (PostgreSQL: no JIT) in a transaction of its own.
-    /// Without a preparation no transaction: SQLite's would take the write lock and make the read wait for a load.
-    /// </summary>
+    /// <summary>Reads <c>rpt.zielerreichung</c> (latest month or one area's series).</summary>
     private async Task<IReadOnlyList<AttainmentRow>> ReadAttainmentAsync(string sql, object? parameters, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = Sql.PrepareAttainmentRead is null ? null : await connection.BeginTransactionAsync(cancellationToken);
-        if (Sql.PrepareAttainmentRead is { } prepare)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(prepare, transaction: transaction, cancellationToken: cancellationToken));
-        }
-
-        var rows = await connection.QueryAsync<AttainmentDbRow>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-
+        var rows = await connection.QueryAsync<AttainmentDbRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
         // The view's figures are CASE expressions (suppression): in SQLite without a declared type, so read as they come.
         return rows.Select(r => new AttainmentRow(
             r.IndikatorCode, r.MassnahmeCode, Values.ReadDay(r.Monat), r.Bereich, Values.ReadNumber(r.Istwert), Values.ReadNumber(r.Zielwert),

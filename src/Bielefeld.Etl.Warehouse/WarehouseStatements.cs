@@ -168,9 +168,6 @@ public sealed class WarehouseStatements
     /// <summary>Run first in a recomputation's transaction (settings for its reads and the assessment); none where nothing is needed.</summary>
     public string? PrepareRecomputation => _texts.GetValueOrDefault(nameof(PrepareRecomputation));
 
-    /// <summary>Run before reading <c>rpt.zielerreichung</c>, in the read's transaction; none where nothing is needed.</summary>
-    public string? PrepareAttainmentRead => _texts.GetValueOrDefault(nameof(PrepareAttainmentRead));
-
     /// <summary>The attainment reads: the latest month with an actual, and one area's series.</summary>
     public string LatestAttainment => Text();
 

@@ -3,10 +3,11 @@
 -- decisions on the file's rejected rows. A figure depends on the current values of its indicator in its area (a set of
 -- areas: in its members) from the start of the target's period up to its month (stocks and published rates: the month
 -- alone). It names files, so it lives in dwh, not rpt (BI readers see aggregates only).
--- At 10 M observations the first form (figur materialised, its values joined with `area = f.area OR area IN (members)`)
--- ran past the 30 s command timeout for one area (`report`): figur is NOT MATERIALIZED, so the area's filter reaches
--- the attainment figures, and a figure's own area and its set's members are two branches of a UNION ALL, each an
--- equality the join can hash on (3.4-4.8 s for one area of the 10 M bench warehouse, docs/performance.md).
+-- At 10 M observations the fact's only index on the area has it behind the month (indikator_code, monat,
+-- bereich_code, serie), so one area's values were found by hashing the whole fact (7-13 s for one area, near the 30 s
+-- command timeout under load). The values are therefore counted per indicator, area, month and file first, probing the
+-- fact with all three keys for each month that holds current values of the indicator (aktuelle_werte_monat, kept at
+-- load time), and a figure sums the months of its period: 0.3-0.6 s for one area (docs/performance.md).
 CREATE VIEW dwh.herkunft AS
 WITH figur AS NOT MATERIALIZED (
     SELECT z.indikator_code,
@@ -24,26 +25,27 @@ WITH figur AS NOT MATERIALIZED (
     JOIN dwh.dim_indikator i ON i.indikator_code = z.indikator_code
     LEFT JOIN dwh.fact_zielwert t ON t.indikator_code = z.indikator_code AND t.bereich_code = COALESCE(z.ziel_bereich_code, z.bereich_code) AND t.gueltig_bis IS NULL
 ),
-teil AS (
-    SELECT f.indikator_code, f.monat, f.bereich_code, f.bereich_code AS wert_bereich, f.von, f.art FROM figur f
+bereich_wert AS (
+    SELECT bereich_code, bereich_code AS wert_bereich FROM dwh.dim_bereich
     UNION ALL
-    SELECT f.indikator_code, f.monat, f.bereich_code, m.bereich_code, f.von, f.art
-    FROM figur f JOIN dwh.dim_bereich_menge m ON m.menge_code = f.bereich_code
+    SELECT menge_code, bereich_code FROM dwh.dim_bereich_menge
 ),
-wert AS (
-    SELECT t.indikator_code, t.monat, t.bereich_code, o.datei_id, o.monat AS wert_monat, o.datenstand
-    FROM teil t
-    JOIN dwh.fact_beobachtung o ON o.indikator_code = t.indikator_code AND o.ersetzt_durch_datei_id IS NULL
-     AND o.bereich_code = t.wert_bereich
-     AND o.monat <= t.monat
-     AND (o.monat >= t.von OR t.art IS NULL)
-     AND (t.art NOT IN ('bestand', 'veroeffentlichte_quote') OR o.monat = t.monat)
+monat_datei AS (
+    SELECT o.indikator_code, b.bereich_code, o.monat, o.datei_id, COUNT(*) AS werte, MAX(o.datenstand) AS datenstand
+    FROM bereich_wert b
+    CROSS JOIN (SELECT DISTINCT indikator_code, monat FROM dwh.aktuelle_werte_monat) w
+    JOIN dwh.fact_beobachtung o ON o.indikator_code = w.indikator_code AND o.monat = w.monat AND o.bereich_code = b.wert_bereich
+     AND o.ersetzt_durch_datei_id IS NULL
+    GROUP BY o.indikator_code, b.bereich_code, o.monat, o.datei_id
 ),
 datei AS (
-    SELECT indikator_code, monat, bereich_code, datei_id,
-           COUNT(*) AS werte, MIN(wert_monat) AS erster_monat, MAX(wert_monat) AS letzter_monat, MAX(datenstand) AS datenstand
-    FROM wert
-    GROUP BY indikator_code, monat, bereich_code, datei_id
+    SELECT f.indikator_code, f.monat, f.bereich_code, m.datei_id,
+           SUM(m.werte) AS werte, MIN(m.monat) AS erster_monat, MAX(m.monat) AS letzter_monat, MAX(m.datenstand) AS datenstand
+    FROM figur f
+    JOIN monat_datei m ON m.indikator_code = f.indikator_code AND m.bereich_code = f.bereich_code
+     AND m.monat <= f.monat AND m.monat >= f.von
+     AND (f.art NOT IN ('bestand', 'veroeffentlichte_quote') OR m.monat = f.monat)
+    GROUP BY f.indikator_code, f.monat, f.bereich_code, m.datei_id
 )
 SELECT f.indikator_code,
        f.monat,

@@ -27,9 +27,18 @@ internal static class ReadQueries
         var ct = CancellationToken.None;
         var measured = await Timed.RunAsync($"{prefix}.read-queries", null, async () =>
         {
-            await Time("letzte Zielerreichung (status, Zusammenfassung, Dashboard)", () => warehouse.LatestAttainmentAsync(ct));
+            IReadOnlyList<AttainmentRow> latest = [];
+            await Time("letzte Zielerreichung (status, Zusammenfassung, Dashboard)", async () => latest = await warehouse.LatestAttainmentAsync(ct));
             await Time($"Zielerreichung {area} (report, Arbeitsplatz)", () => warehouse.AttainmentSeriesAsync(area, ct));
             await Time($"Zielerreichung {area} zum Stichtag (report --as-of)", () => warehouse.AttainmentAsOfAsync(run.Catalog, run.Areas, run.Attainment, area, DateTimeOffset.UtcNow, ct));
+            await Time($"Herkunft {area} (report)", () => warehouse.AreaProvenanceAsync(area, ct));
+            if (latest.Count > 0)
+            {
+                // The workspace's Herkunft page of the indicator with the most figures: every area, every month.
+                var indicator = latest.GroupBy(r => r.IndikatorCode).MaxBy(g => g.Count())!.Key;
+                await Time($"Herkunft {indicator} (Arbeitsplatz)", () => warehouse.ProvenanceAsync(indicator, ct));
+            }
+
             await Time("Ladeprotokoll (status, Arbeitsplatz)", () => warehouse.RecentLoadsAsync(1_000, ct));
             await Time("abgewiesene Zeilen (Arbeitsplatz)", () => warehouse.RejectedRowsAsync(new RejectedRowQuery(Limit: 10_000), ct));
             await Time("ausstehende Folgearbeiten (run)", async () =>

@@ -12,7 +12,7 @@ public sealed class WarehouseStatementsSpecs
 
         Assert.StartsWith("HalfADialect fehlen Anweisungen: Claim, SourceHasCurrentValues, KeepLateValues,", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("LockScope", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("PrepareAttainmentRead", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("PrepareRecomputation", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed class WarehouseStatementsSpecs
 
         Assert.Null(statements.LockScope);
         Assert.Null(statements.LockAttainment);
-        Assert.Null(statements.PrepareAttainmentRead);
+        Assert.Null(statements.PrepareRecomputation);
         Assert.Equal("-- Claim", statements.Claim);
         Assert.Equal("-- AppendSuppressedHint", statements.AppendSuppressedHint);
     }

@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Bielefeld.Etl.Tests.Warehouse.Postgres;
 
-/// <summary>Connection failures name the server and the database, never the password.</summary>
+/// <summary>Connection failures name the server and the database, never the password; sessions run without JIT.</summary>
 public sealed class PostgresConnectionFacts(PostgresServer server)
 {
     private const string Password = "Sehr-Geheim-4711!";
@@ -53,5 +53,26 @@ public sealed class PostgresConnectionFacts(PostgresServer server)
 
         Assert.Contains("28", failure.Message, StringComparison.Ordinal); // 28000 / 28P01: invalid authorization
         Assert.DoesNotContain(Password, failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_products_sessions_run_without_jit_compilation_unless_the_connection_string_sets_it()
+    {
+        server.RequireServer();
+        var plain = new PostgresWarehouse(server.AdminConnectionString, TimeProvider.System);
+        var ownChoice = new PostgresWarehouse(
+            new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Options = "-c jit=on -c work_mem=8MB" }.ConnectionString, TimeProvider.System);
+
+        Assert.Equal("off", (await SettingsAsync(plain)).Jit);
+        Assert.Equal(("on", "8MB"), await SettingsAsync(ownChoice));
+    }
+
+    private static async Task<(string Jit, string WorkMem)> SettingsAsync(PostgresWarehouse warehouse)
+    {
+        await using var connection = await warehouse.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT current_setting('jit') || ' ' || current_setting('work_mem')";
+        var settings = ((string)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!).Split(' ');
+        return (settings[0], settings[1]);
     }
 }
