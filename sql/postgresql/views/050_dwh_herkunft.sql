@@ -7,7 +7,8 @@
 -- bereich_code, serie), so one area's values were found by hashing the whole fact (7-13 s for one area, near the 30 s
 -- command timeout under load). The values are therefore counted per indicator, area, month and file first, probing the
 -- fact with all three keys for each month that holds current values of the indicator (aktuelle_werte_monat, kept at
--- load time), and a figure sums the months of its period: 0.3-0.6 s for one area (docs/performance.md).
+-- load time), and a figure sums those of the months of its period (observations are monthly: first of the month), found
+-- by equality: 0.3-0.9 s for one area (docs/performance.md).
 CREATE VIEW dwh.herkunft AS
 WITH figur AS NOT MATERIALIZED (
     SELECT z.indikator_code,
@@ -42,9 +43,9 @@ datei AS (
     SELECT f.indikator_code, f.monat, f.bereich_code, m.datei_id,
            SUM(m.werte) AS werte, MIN(m.monat) AS erster_monat, MAX(m.monat) AS letzter_monat, MAX(m.datenstand) AS datenstand
     FROM figur f
-    JOIN monat_datei m ON m.indikator_code = f.indikator_code AND m.bereich_code = f.bereich_code
-     AND m.monat <= f.monat AND m.monat >= f.von
-     AND (f.art NOT IN ('bestand', 'veroeffentlichte_quote') OR m.monat = f.monat)
+    CROSS JOIN LATERAL generate_series(date_trunc('month', (f.von - 1) + interval '1 month'), f.monat, interval '1 month') AS g (monat)
+    JOIN monat_datei m ON m.indikator_code = f.indikator_code AND m.bereich_code = f.bereich_code AND m.monat = CAST(g.monat AS date)
+    WHERE f.art NOT IN ('bestand', 'veroeffentlichte_quote') OR CAST(g.monat AS date) = f.monat
     GROUP BY f.indikator_code, f.monat, f.bereich_code, m.datei_id
 )
 SELECT f.indikator_code,

@@ -69,6 +69,20 @@ public sealed class SqliteSuppressionPlanSpecs : IDisposable
         Assert.DoesNotContain("SCAN z", plan);
     }
 
+    [Theory]
+    [InlineData("bereich_code = '05711000'")]
+    [InlineData("indikator_code = '500-8.2'")]
+    public async Task The_provenance_looks_up_each_months_cell_by_indicator_month_and_area(string figures)
+    {
+        var plan = await PlanAsync(SqliteSql.AreaProvenance.Replace("bereich_code = @areaCode", figures, StringComparison.Ordinal));
+
+        // Before: per figure a range over every area's values of the indicator and period, which grows with the areas;
+        // now one key lookup per month and file with current values (aktuelle_werte_monat).
+        Assert.Contains(plan, line => line.StartsWith("SEARCH o USING INDEX ux_beobachtung_aktuell (indikator_code=? AND monat=? AND bereich_code=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.StartsWith("SCAN o", StringComparison.Ordinal) || line.Contains("(indikator_code=? AND monat<?", StringComparison.Ordinal)
+            || line.Contains("(indikator_code=? AND monat>?", StringComparison.Ordinal));
+    }
+
     private async Task<List<string>> PlanAsync(string query)
     {
         var path = _folder.File("warehouse.db");
