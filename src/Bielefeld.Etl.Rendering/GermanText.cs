@@ -44,11 +44,12 @@ public static class GermanText
     /// <summary>An instant in Bielefeld's time: <c>06.07.2017 08:00</c>.</summary>
     public static string Stamp(DateTimeOffset at) => BerlinTime.Stamp(at);
 
-    /// <summary>A stored traffic-light status (<c>gruen</c>, <c>keine_daten</c>) as a word.</summary>
+    /// <summary>A stored status (a traffic light <c>gruen</c>, <c>keine_daten</c>; a delivery <c>faellig</c>) as a word.</summary>
     public static string Status(string status) => status switch
     {
         "gruen" => "grün",
         "keine_daten" => "keine Daten",
+        "faellig" => "fällig",
         "ueberfaellig" => "überfällig",
         _ => status,
     };

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Bielefeld.Etl.Jobs.Summary;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
 
 namespace Bielefeld.Etl.Cli.Composition;
@@ -54,11 +54,11 @@ internal sealed partial class ConfigurationRules : IValidateOptions<ConfiguredSe
     }
 
     /// <summary>The STARTTLS policy a <c>Tls</c> value names; <c>true</c> and <c>false</c> as the key meant before; null if none.</summary>
-    public static SmtpTls? Tls(string? value) => value?.Trim().ToUpperInvariant() switch
+    public static SecureSocketOptions? Tls(string? value) => value?.Trim().ToUpperInvariant() switch
     {
-        null or "" or "FALSE" or "NONE" => SmtpTls.None,
-        "TRUE" or "REQUIRED" => SmtpTls.Required,
-        "WHENAVAILABLE" => SmtpTls.WhenAvailable,
+        null or "" or "FALSE" or "NONE" => SecureSocketOptions.None,
+        "TRUE" or "REQUIRED" => SecureSocketOptions.StartTls,
+        "WHENAVAILABLE" => SecureSocketOptions.StartTlsWhenAvailable,
         _ => null,
     };
 

@@ -5,7 +5,7 @@ namespace Bielefeld.Etl.Cli.Composition;
 // (ConfigurationRules). Only the paths have their defaults here (the provider's is the one its plug-in marks as
 // default); any other setting is null when it is not given, and the type it ends up in (RetrySettings, FileHandling,
 // ServerOptions, EtlOptions, SmtpSettings) holds its default: one place each. An empty value
-// (BIELEFELD_ETL_FILES__STABLEFOR=) counts as not given.
+// (BIELEFELD_ETL_FILES__STABLEFOR=) counts as not given. Lists (Empfaenger, AllowedHosts) are separated by ; or ,.
 internal sealed class ConfiguredSettings
 {
     public string Inbox { get; set; } = "inbox";
@@ -20,14 +20,17 @@ internal sealed class ConfiguredSettings
 
     public string Attainment { get; set; } = "config/zielerreichung.yml";
 
+    // appsettings.json ships the default provider's file data/warehouse.db.
     public WarehouseSection Warehouse { get; set; } = new();
 
     public DatenpflegeSection Datenpflege { get; set; } = new();
 
+    // Files:StableFor: the command's own default when not given (ToEtlOptions).
     public FilesSection Files { get; set; } = new();
 
     public RetrySection Retry { get; set; } = new();
 
+    // Without a host the summary is not mailed; the password comes from the environment only.
     public NachtberichtSection Nachtbericht { get; set; } = new();
 
     public ServerSection Server { get; set; } = new();
@@ -36,95 +39,31 @@ internal sealed class ConfiguredSettings
 
     public ArbeitsplatzSection Arbeitsplatz { get; set; } = new();
 
+    // Hangfire:ConnectionString: the warehouse's when not given.
     public HangfireSection Hangfire { get; set; } = new();
 }
 
-internal sealed class WarehouseSection
+internal sealed record WarehouseSection(string? Provider = null, string? ConnectionString = null);
+
+internal sealed record DatenpflegeSection(double? AnteilOffenerAbweisungen = null);
+
+internal sealed record FilesSection(string? Archive = null, string? Quarantine = null, TimeSpan? StableFor = null, int? QuarantineAfter = null);
+
+internal sealed record RetrySection(int? MaxAttempts = null, TimeSpan? BaseDelay = null, TimeSpan? MaxDelay = null);
+
+internal sealed record NachtberichtSection
 {
-    public string? Provider { get; set; }
-
-    // appsettings.json ships the default provider's file data/warehouse.db.
-    public string? ConnectionString { get; set; }
-}
-
-internal sealed class DatenpflegeSection
-{
-    public double? AnteilOffenerAbweisungen { get; set; }
-}
-
-internal sealed class FilesSection
-{
-    public string? Archive { get; set; }
-
-    public string? Quarantine { get; set; }
-
-    // The command's own default when not given (ToEtlOptions).
-    public TimeSpan? StableFor { get; set; }
-
-    public int? QuarantineAfter { get; set; }
-}
-
-internal sealed class RetrySection
-{
-    public int? MaxAttempts { get; set; }
-
-    public TimeSpan? BaseDelay { get; set; }
-
-    public TimeSpan? MaxDelay { get; set; }
-}
-
-internal sealed class NachtberichtSection
-{
-    // Without a host the summary is not mailed.
     public SmtpSection Smtp { get; set; } = new();
 }
 
-// German as in the operators' environment files; the password comes from the environment only.
-internal sealed class SmtpSection
-{
-    public string? Host { get; set; }
+// German as in the operators' environment files; Tls: none, whenavailable, required (false and true as before).
+internal sealed record SmtpSection(
+    string? Host = null, int? Port = null, string? Absender = null, string? Empfaenger = null, string? Tls = null, string? Benutzer = null, string? Passwort = null);
 
-    public int? Port { get; set; }
+internal sealed record ServerSection(string? Urls = null, int? WorkerCount = null, string? AllowedHosts = null);
 
-    public string? Absender { get; set; }
+internal sealed record DashboardSection(bool? Writable = null, string? Role = null);
 
-    // Separated by ; or ,.
-    public string? Empfaenger { get; set; }
+internal sealed record ArbeitsplatzSection(long? UploadMaxMB = null);
 
-    // none, whenavailable, required (false and true as before).
-    public string? Tls { get; set; }
-
-    public string? Benutzer { get; set; }
-
-    public string? Passwort { get; set; }
-}
-
-internal sealed class ServerSection
-{
-    public string? Urls { get; set; }
-
-    public int? WorkerCount { get; set; }
-
-    // Separated by ; or ,.
-    public string? AllowedHosts { get; set; }
-}
-
-internal sealed class DashboardSection
-{
-    public bool? Writable { get; set; }
-
-    public string? Role { get; set; }
-}
-
-internal sealed class ArbeitsplatzSection
-{
-    public long? UploadMaxMB { get; set; }
-}
-
-internal sealed class HangfireSection
-{
-    // The warehouse's when not given.
-    public string? ConnectionString { get; set; }
-
-    public TimeSpan? DistributedLockTimeout { get; set; }
-}
+internal sealed record HangfireSection(string? ConnectionString = null, TimeSpan? DistributedLockTimeout = null);

@@ -5,6 +5,7 @@ using Bielefeld.Etl.Jobs.Resilience;
 using Bielefeld.Etl.Jobs.Summary;
 using Bielefeld.Etl.Warehouse;
 using Bielefeld.Etl.Warehouse.Plugins;
+using MailKit.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -128,7 +129,7 @@ public static class EtlConfiguration
         smtp.Host is { Length: > 0 } host
             ? new SmtpSettings(host, smtp.Port ?? 25, smtp.Absender!, List(smtp.Empfaenger))
             {
-                Tls = ConfigurationRules.Tls(smtp.Tls) ?? SmtpTls.None,
+                Tls = ConfigurationRules.Tls(smtp.Tls) ?? SecureSocketOptions.None,
                 User = smtp.Benutzer is { Length: > 0 } user ? user : null,
                 Password = smtp.Passwort,
             }

@@ -24,7 +24,7 @@ internal static class InboxUpload
 {
     private const string StagingPrefix = ".hochladen-";
 
-    public static async Task<UploadOutcome> AcceptAsync(PipelineRun run, string pipeline, string fileName, Stream content, long limit, CancellationToken ct)
+    public static async Task<UploadOutcome> AcceptAsync(PipelineRun run, string pipeline, string fileName, Stream content, CancellationToken ct)
     {
         var definition = run.Pipelines.FirstOrDefault(p => p.Name == pipeline);
         if (definition is null)
@@ -60,11 +60,11 @@ internal static class InboxUpload
                 dir.Attributes |= FileAttributes.Hidden;
             }
 
+            // The form has its length already (UploadForm refuses a file above the limit before it gets here).
             var temp = InboxPath.Resolve(staging.FullPath, target.Name);
-            if (!await CopyAsync(content, temp.FullPath, limit, ct))
+            await using (var file = new FileStream(temp.FullPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             {
-                return new UploadOutcome(StatusCodes.Status413PayloadTooLarge,
-                    $"Nicht angenommen: '{target.Name}' ist größer als {limit / (1024 * 1024)} MB.");
+                await content.CopyToAsync(file, ct);
             }
 
             if (new FileInfo(temp.FullPath).Length == 0)
@@ -120,27 +120,6 @@ internal static class InboxUpload
 
     private static UploadOutcome Conflict(InboxPath target, string inbox) => new(StatusCodes.Status409Conflict,
         $"Nicht angenommen: Im Eingang {inbox} wartet schon eine andere Datei '{target.Name}'; sie wird nicht überschrieben. Bitte warten, bis sie geladen (und archiviert) ist, oder die neue Datei umbenennen.");
-
-    /// <summary>Copies at most <paramref name="limit"/> bytes; false when the content is longer.</summary>
-    private static async Task<bool> CopyAsync(Stream content, string path, long limit, CancellationToken ct)
-    {
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-        var buffer = new byte[1 << 16];
-        long total = 0;
-        int read;
-        while ((read = await content.ReadAsync(buffer, ct)) > 0)
-        {
-            total += read;
-            if (total > limit)
-            {
-                return false;
-            }
-
-            await file.WriteAsync(buffer.AsMemory(0, read), ct);
-        }
-
-        return true;
-    }
 
     private static async Task<bool> SameBytesAsync(string a, string b, CancellationToken ct)
     {

@@ -59,7 +59,7 @@ internal static class UploadForm
         }
 
         await using var content = file.OpenReadStream();
-        var outcome = await InboxUpload.AcceptAsync(run, pipeline, file.FileName, content, limit, http.RequestAborted);
+        var outcome = await InboxUpload.AcceptAsync(run, pipeline, file.FileName, content, http.RequestAborted);
         if (!outcome.Accepted)
         {
             return Refuse(http, outcome.Message, outcome.Status);

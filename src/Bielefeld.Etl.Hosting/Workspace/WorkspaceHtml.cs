@@ -11,22 +11,19 @@ namespace Bielefeld.Etl.Hosting.Workspace;
 /// </summary>
 internal static class WorkspaceHtml
 {
-    /// <summary>Renders <typeparamref name="TView"/> with <paramref name="parameters"/> (as <see cref="PageRenderer.Render{TComponent}(object)"/>) and the request, and sends it.</summary>
+    /// <summary>
+    /// Renders <typeparamref name="TView"/> with <paramref name="parameters"/> (as <see cref="PageRenderer.Render{TComponent}(object)"/>) and
+    /// the request, and sends it with the workspace's own, stricter policy (no script at all); the other headers come from
+    /// <see cref="Web.SecurityHeaders"/>.
+    /// </summary>
     public static IResult Page<TView>(HttpContext http, object parameters, int status = StatusCodes.Status200OK)
         where TView : IComponent
     {
         var all = PageRenderer.ParametersOf(parameters);
         all[nameof(WorkspacePage.Request)] = new WorkspaceRequest(http);
-        return Send(http, PageRenderer.Render<TView>(all), status);
-    }
-
-    /// <summary>Sends a finished HTML document with the workspace's own, stricter policy (no script at all); the other headers come from <see cref="Web.SecurityHeaders"/>.</summary>
-    public static IResult Send(HttpContext http, string html, int status = StatusCodes.Status200OK)
-    {
-        var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-        headers.CacheControl = "no-store";
-        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Content(PageRenderer.Render<TView>(all), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 
     /// <summary>A short message page (a refusal, a confirmation) with a way back (<see cref="MessageView"/>).</summary>

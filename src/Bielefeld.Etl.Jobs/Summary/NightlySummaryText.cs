@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Bielefeld.Etl.Rendering;
 using Bielefeld.Etl.Sources.Csv;
 using Bielefeld.Etl.Warehouse;
@@ -26,26 +25,13 @@ public static class NightlySummaryText
         return string.Create(German, $"Sozialplanung: Nachtlauf vom {summary.Day:dd.MM.yyyy} – {Loaded(summary)} Dateien geladen{(problems > 0 ? $", {problems} Hinweise" : "")}");
     }
 
-    /// <summary>The plain-text version.</summary>
-    public static string Text(NightlySummary summary)
-    {
-        var text = new StringBuilder();
-        text.AppendLine(Heading(summary));
-        text.AppendLine();
-        foreach (var (heading, lines) in Sections(summary))
-        {
-            text.AppendLine(heading);
-            foreach (var line in lines)
-            {
-                text.AppendLine("- " + line);
-            }
-
-            text.AppendLine();
-        }
-
-        text.AppendLine("Die abgewiesenen Zeilen stehen mit Datei, Zeile, Spalte und Grund in den Berichten im Ordner reports/ und über \"bielefeld-etl rejects\".");
-        return text.ToString();
-    }
+    /// <summary>The plain-text version: the heading, each section as a list, and where the rejected rows are.</summary>
+    public static string Text(NightlySummary summary) => string.Join(Environment.NewLine,
+    [
+        Heading(summary), "",
+        .. Sections(summary).SelectMany(s => (IEnumerable<string>)[s.Heading, .. s.Lines.Select(line => "- " + line), ""]),
+        "Die abgewiesenen Zeilen stehen mit Datei, Zeile, Spalte und Grund in den Berichten im Ordner reports/ und über \"bielefeld-etl rejects\".", "",
+    ]);
 
     /// <summary>The HTML version (<see cref="NightlySummaryPage"/>).</summary>
     public static string Html(NightlySummary summary) =>

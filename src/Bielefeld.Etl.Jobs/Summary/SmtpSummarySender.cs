@@ -4,19 +4,6 @@ using MimeKit;
 
 namespace Bielefeld.Etl.Jobs.Summary;
 
-/// <summary>Whether the connection to the relay is encrypted with STARTTLS before the summary is handed over.</summary>
-public enum SmtpTls
-{
-    /// <summary>Never: the relay is reached over a trusted network only (the default, as before).</summary>
-    None,
-
-    /// <summary>When the relay offers STARTTLS; in clear otherwise.</summary>
-    WhenAvailable,
-
-    /// <summary>Always: a relay that does not offer STARTTLS gets nothing.</summary>
-    Required,
-}
-
 /// <summary>Where the nightly summary is mailed. The password, if the relay needs one, comes from the environment only.</summary>
 /// <param name="Host">The SMTP relay.</param>
 /// <param name="Port">Its port (25 or 587).</param>
@@ -24,8 +11,11 @@ public enum SmtpTls
 /// <param name="To">The recipients.</param>
 public sealed record SmtpSettings(string Host, int Port, string From, IReadOnlyList<string> To)
 {
-    /// <summary>STARTTLS policy.</summary>
-    public SmtpTls Tls { get; init; }
+    /// <summary>
+    /// Whether the connection is encrypted with STARTTLS before the summary is handed over: never (the default, for a
+    /// relay reached over a trusted network only), when the relay offers it, or always (a relay without it gets nothing).
+    /// </summary>
+    public SecureSocketOptions Tls { get; init; }
 
     /// <summary>The relay's user name, if it needs a login.</summary>
     public string? User { get; init; }
@@ -45,12 +35,7 @@ public sealed class SmtpSummarySender(SmtpSettings settings)
         var html = new TextPart("html") { Text = NightlySummaryText.Html(summary), ContentTransferEncoding = ContentEncoding.QuotedPrintable };
         using var message = new MimeMessage([MailboxAddress.Parse(settings.From)], settings.To.Select(to => MailboxAddress.Parse(to)), NightlySummaryText.Subject(summary), new MultipartAlternative(text, html));
         using var client = new SmtpClient();
-        await client.ConnectAsync(settings.Host, settings.Port, settings.Tls switch
-        {
-            SmtpTls.WhenAvailable => SecureSocketOptions.StartTlsWhenAvailable,
-            SmtpTls.Required => SecureSocketOptions.StartTls,
-            _ => SecureSocketOptions.None,
-        }, cancellationToken);
+        await client.ConnectAsync(settings.Host, settings.Port, settings.Tls, cancellationToken);
         if (settings.User is not null)
         {
             await client.AuthenticateAsync(settings.User, settings.Password ?? "", cancellationToken);

@@ -15,9 +15,8 @@ public static class KafWorkbookWriter
     /// <summary>The sheet with free text that readers must ignore.</summary>
     public const string NotesSheetName = "Notizen";
 
-    // Zero-based sheet rows: row 6 of the contract is the header, Kennzahlen start at row 7.
+    // Zero-based sheet rows: row 6 of the contract is the header (Kennzahlen start below it).
     private const int HeaderRow = 5;
-    private const int FirstKennzahlRow = 6;
     private const int SumColumn = 13;
 
     private static readonly string[] MonthHeaders =

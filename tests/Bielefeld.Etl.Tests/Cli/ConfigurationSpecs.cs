@@ -1,6 +1,7 @@
 using Bielefeld.Etl.Cli.Composition;
 using Bielefeld.Etl.Jobs.Summary;
 using Bielefeld.Etl.Tests.Stewardship;
+using MailKit.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 
@@ -110,7 +111,7 @@ public sealed class ConfigurationSpecs : IDisposable
             (options.Files.Archive, options.Files.Quarantine, options.Files.StableFor, options.Files.QuarantineAfter));
         Assert.Equal((6, TimeSpan.FromSeconds(3), TimeSpan.FromMinutes(2)), (options.Retry.MaxAttempts, options.Retry.BaseDelay, options.Retry.MaxDelay));
         var smtp = Assert.IsType<SmtpSettings>(options.Smtp);
-        Assert.Equal(("mail.example", 587, "etl@bielefeld.example", SmtpTls.Required, "etl", "geheim"), (smtp.Host, smtp.Port, smtp.From, smtp.Tls, smtp.User, smtp.Password));
+        Assert.Equal(("mail.example", 587, "etl@bielefeld.example", SecureSocketOptions.StartTls, "etl", "geheim"), (smtp.Host, smtp.Port, smtp.From, smtp.Tls, smtp.User, smtp.Password));
         Assert.Equal(["a@bielefeld.example", "b@bielefeld.example"], smtp.To);
         Assert.Equal(("http://0.0.0.0:8080", 4, true, "ETL-Betrieb", 10L << 20, "Host=jobs", TimeSpan.FromMinutes(20)),
             (server.Urls, server.WorkerCount, server.DashboardWritable, server.DashboardRole, server.UploadLimitBytes, server.StorageConnectionString, server.DistributedLockTimeout));

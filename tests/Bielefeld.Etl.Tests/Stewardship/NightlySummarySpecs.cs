@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Bielefeld.Etl.Jobs;
 using Bielefeld.Etl.Jobs.Summary;
 using Bielefeld.Etl.Synthetic.Kaf;
+using MailKit.Security;
 using Bielefeld.Etl.Warehouse;
 using Bielefeld.Etl.Warehouse.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -109,7 +110,7 @@ public sealed partial class NightlySummarySpecs : IDisposable
         await using var sink = new SmtpSink("etl-relay", "nur-in-der-umgebung").Start();
         var smtp = new SmtpSettings("127.0.0.1", sink.Port, "etl@bielefeld.example", ["controlling@bielefeld.example"])
         {
-            Tls = SmtpTls.WhenAvailable, User = "etl-relay", Password = "nur-in-der-umgebung",
+            Tls = SecureSocketOptions.StartTlsWhenAvailable, User = "etl-relay", Password = "nur-in-der-umgebung",
         };
 
         await NightlySummaryPublisher.PublishAsync(await RunAndSummariseAsync(), Reports, smtp, TestContext.Current.CancellationToken);
@@ -137,7 +138,7 @@ public sealed partial class NightlySummarySpecs : IDisposable
         await using var sink = new SmtpSink("etl-relay", "geheim").Start();
         var smtp = new SmtpSettings("127.0.0.1", sink.Port, "etl@bielefeld.example", ["controlling@bielefeld.example"])
         {
-            Tls = SmtpTls.Required, User = "etl-relay", Password = "geheim",
+            Tls = SecureSocketOptions.StartTls, User = "etl-relay", Password = "geheim",
         };
         var summary = new NightlySummary(new DateOnly(2017, 7, 6), [], [], [], []);
 
