@@ -32,16 +32,16 @@ bereich_wert AS NOT MATERIALIZED (
     SELECT menge_code, bereich_code FROM dim_bereich_menge
 ),
 -- CROSS JOIN fixes SQLite's join order: the months first, then one lookup of the area's cell per month and file. The
--- unary + keeps SQLite from carrying the period's bounds over to the fact as a range (indicator, month < ?), which
--- would read every area's values of the period per figure.
+-- unary + keeps SQLite from carrying the period's bounds over from the months to the fact as a range (indicator,
+-- month < ?), which would read every area's values of the period per figure.
 wert AS NOT MATERIALIZED (
     SELECT f.indikator_code, f.monat, f.bereich_code, f.zielbereich_code, f.vergleich, f.zielwert_text, f.stichtag_herkunft,
            f.basis_herkunft, f.basis_wortlaut, o.datei_id, o.monat AS wert_monat, o.datenstand
     FROM figur f
     JOIN bereich_wert b ON b.bereich_code = f.bereich_code
-    CROSS JOIN aktuelle_werte_monat w ON w.indikator_code = f.indikator_code AND +w.monat <= f.monat AND +w.monat >= f.von
-     AND (f.art NOT IN ('bestand', 'veroeffentlichte_quote') OR +w.monat = f.monat)
-    CROSS JOIN fact_beobachtung o ON o.indikator_code = w.indikator_code AND o.monat = w.monat AND o.bereich_code = b.wert_bereich
+    CROSS JOIN aktuelle_werte_monat w ON w.indikator_code = f.indikator_code AND w.monat <= f.monat AND w.monat >= f.von
+     AND (f.art NOT IN ('bestand', 'veroeffentlichte_quote') OR w.monat = f.monat)
+    CROSS JOIN fact_beobachtung o ON o.indikator_code = w.indikator_code AND o.monat = +w.monat AND o.bereich_code = b.wert_bereich
      AND o.datei_id = w.datei_id AND o.ersetzt_durch_datei_id IS NULL
 ),
 figur_datei AS NOT MATERIALIZED (
