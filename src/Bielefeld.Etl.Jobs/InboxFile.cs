@@ -81,9 +81,9 @@ public static class InboxFile
             throw new IOException($"{info.Name} ist seit dem Auflisten eine Verknüpfung oder leer geworden; der Eintrag wird nicht geöffnet.");
         }
 
-        // Read synchronously in chunks of 1 MiB straight into the hash (no FileStream buffer): the asynchronous 64 KiB
-        // reads cost 0.93 s of the 678 MB bench file's 4.9 s run with nothing new, most of it hand-offs between threads
-        // (docs/performance.md, "Nightly with nothing new at 10 M").
+        // Read synchronously in chunks of 1 MiB straight into the hash (no FileStream buffer), not as asynchronous 64 KiB
+        // reads, each a hand-off to the thread pool: the 678 MB bench file took 4.45 s so and 1.70 s this way in a run
+        // with nothing new on a loaded machine (docs/performance.md, "Nightly with nothing new at 10 M").
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
