@@ -529,13 +529,14 @@ internal static class PostgresSql
         FROM dwh.konsistenz_befund
         """;
 
+    // Each indicator's first by a LIMIT on its range of ix_konsistenz_befund_indikator (0022), counted by one aggregate:
+    // numbering every finding in a window sorted all of them (500 k in the 10 M bench, 1.1 s of a run with nothing new).
     public const string ConsistencyFindingsExcerpt =
         """
-        SELECT Month, Nr, IndicatorCode, AreaCode, Text, Findings
-        FROM (SELECT CAST(monat AS varchar(10)) AS Month, nr AS Nr, indikator_code AS IndicatorCode, bereich_code AS AreaCode, text AS Text,
-                     COUNT(*) OVER (PARTITION BY indikator_code) AS Findings,
-                     ROW_NUMBER() OVER (PARTITION BY indikator_code ORDER BY monat, nr) AS rang
-              FROM dwh.konsistenz_befund) f
-        WHERE rang <= @first
+        SELECT CAST(f.monat AS varchar(10)) AS Month, f.nr AS Nr, c.indikator_code AS IndicatorCode, f.bereich_code AS AreaCode, f.text AS Text,
+               c.findings AS Findings
+        FROM (SELECT indikator_code, COUNT(*) AS findings FROM dwh.konsistenz_befund GROUP BY indikator_code) c
+        CROSS JOIN LATERAL (SELECT b.monat, b.nr, b.bereich_code, b.text FROM dwh.konsistenz_befund b
+                            WHERE b.indikator_code = c.indikator_code ORDER BY b.monat, b.nr LIMIT @first) f
         """;
 }
