@@ -149,7 +149,7 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
         RejectedRow Problem(int column, string? raw, ReasonCode reason, string message) => new(null, number, columns.Headers[column], raw, reason, message);
 
         // The scope counts every month the file names, also in rows that are rejected for other reasons.
-        var month = state.Month(fields.Get(columns.Month), number);
+        var month = state.Month(number);
         if (fields.HasOddSpace)
         {
             NoteLabels(state, number);
@@ -161,7 +161,7 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
             state.Last = state.Last is { } l && l > seen ? l : seen;
         }
 
-        if (state.Merkmal(mapping, fields.Get(columns.Merkmal)) is not { Mapping: var merkmal } known)
+        if (state.Merkmal(mapping) is not { Mapping: var merkmal } known)
         {
             var merkmalText = fields.Text(columns.Merkmal);
             return new SourceRow.Rejected(number, [Problem(columns.Merkmal, merkmalText, BaStatistikReasons.UnknownMerkmal,
@@ -189,7 +189,7 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
             Add(Problem(columns.Month, monthText, BaStatistikReasons.InvalidMonth, $"'{monthText}' ist kein Berichtsmonat im Format JJJJMM (z. B. 201706)."));
         }
 
-        var status = state.Status(fields.Get(columns.DataStatus));
+        var status = state.Status();
         if (status is null)
         {
             var statusText = fields.Text(columns.DataStatus);
@@ -201,7 +201,7 @@ internal sealed partial class BaLongCsvReader(string pipeline, BaStatistikMappin
                 string.Create(GermanValues.Culture, $"Der Datenstand {status:dd.MM.yyyy} liegt vor dem Berichtsmonat {m:MM/yyyy}.")));
         }
 
-        var region = state.Region(areas, regionType, fields, columns);
+        var region = state.Region(areas, regionType);
         if (region.Reason is { } regionReason)
         {
             var column = region.Column == "Region" ? columns.Region : columns.RegionKey;

@@ -16,16 +16,18 @@ namespace Bielefeld.Etl.Sources.BaStatistik;
 internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly fallback, NormalisationProtocol protocol)
 {
     private const int MaxCached = 1 << 14;
-    private readonly Dictionary<string, KnownMerkmal?> _merkmale = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (Area? Area, ReasonCode? Reason, string? Column, string? Raw, string? Message)> _regions = new(StringComparer.Ordinal);
-    private readonly LastParsed _month = new();
+    private readonly FieldBytesTable<KnownMerkmal?> _merkmale = new(MaxCached);
+    private readonly FieldBytesTable<RegionAnswer> _regions = new(MaxCached);
     private readonly Dictionary<string, Normalisation?> _labelNotes = new(StringComparer.Ordinal);
+    private DateOnly? _month;
     private Normalisation? _monthNote;
-    private readonly LastParsed _status = new();
-    private char[] _regionKey = new char[256];
+    private DateOnly? _status;
+    private byte[] _regionKey = new byte[256];
     private string? _lastRegionType;
-    private (Area? Area, ReasonCode? Reason, string? Column, string? Raw, string? Message) _lastRegion;
+    private RegionAnswer? _lastRegion;
     // The field versions (RowFields.Version) the last answers were resolved for; 0 = never (a loaded row is at least 1).
+    private long _monthVersion;
+    private long _statusVersion;
     private long _merkmalVersion;
     private long _regionTypeVersion;
     private long _regionKeyVersion;
@@ -54,12 +56,12 @@ internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly f
     /// <c>Jan 2017</c>, <c>2017-01</c>, <c>Januar 2017</c>; <see cref="GermanMonthName"/>), noted in the protocol
     /// at <paramref name="line"/>. A month without a year or a full date is not read: which month is meant would be guessed.
     /// </summary>
-    public DateOnly? Month(ReadOnlySpan<char> text, int line)
+    public DateOnly? Month(int line)
     {
-        if (!_month.Matches(text, out var month))
+        if (_monthVersion != Fields.Version(Columns.Month))
         {
-            (month, _monthNote) = ParseMonth(text);
-            _month.Remember(text, month);
+            (_month, _monthNote) = ParseMonth(Fields.Get(Columns.Month));
+            _monthVersion = Fields.Version(Columns.Month);
         }
 
         if (_monthNote is { } note)
@@ -67,7 +69,7 @@ internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly f
             Protocol.Add(note.Code, note.Raw, note.Message, null, line, "Berichtsmonat");
         }
 
-        return month;
+        return _month;
     }
 
     private static (DateOnly? Month, Normalisation? Note) ParseMonth(ReadOnlySpan<char> text)
@@ -110,17 +112,16 @@ internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly f
         Protocol.Note(note, null, line, column);
     }
 
-    /// <summary>A Datenstand TT.MM.JJJJ.</summary>
-    public DateOnly? Status(ReadOnlySpan<char> text)
+    /// <summary>A Datenstand TT.MM.JJJJ; parsed again only when the field's bytes changed.</summary>
+    public DateOnly? Status()
     {
-        if (_status.Matches(text, out var cached))
+        if (_statusVersion != Fields.Version(Columns.DataStatus))
         {
-            return cached;
+            _status = DateOnly.TryParseExact(Fields.Get(Columns.DataStatus), "dd.MM.yyyy", GermanValues.Culture, DateTimeStyles.None, out var s) ? s : null;
+            _statusVersion = Fields.Version(Columns.DataStatus);
         }
 
-        DateOnly? status = DateOnly.TryParseExact(text, "dd.MM.yyyy", GermanValues.Culture, DateTimeStyles.None, out var s) ? s : null;
-        _status.Remember(text, status);
-        return status;
+        return _status;
     }
 
     /// <summary>The Regionstyp as the mapping spells it (case ignored), null when it is none; resolved again only when the field's bytes changed.</summary>
@@ -144,110 +145,78 @@ internal sealed class BaLongCsvState(BaLongCsvReader.Columns columns, DateOnly f
         return _lastRegionTypeRead;
     }
 
-    /// <summary>The Merkmal of the row (null when the pipeline does not know it); looked up again only when the field's bytes changed.</summary>
-    public KnownMerkmal? Merkmal(BaStatistikMapping mapping, ReadOnlySpan<char> text)
+    /// <summary>
+    /// The Merkmal of the row (null when the pipeline does not know it): looked up again only when the field's bytes
+    /// changed, and then by those bytes; the text is decoded and matched only for bytes not seen before.
+    /// </summary>
+    public KnownMerkmal? Merkmal(BaStatistikMapping mapping)
     {
         if (_merkmalVersion != Fields.Version(Columns.Merkmal))
         {
-            _lastMerkmal = FindMerkmal(mapping, text);
+            var bytes = Fields.Bytes(Columns.Merkmal);
+            if (!_merkmale.TryGet(bytes, out _lastMerkmal))
+            {
+                _lastMerkmal = mapping.FindMerkmal(Fields.Text(Columns.Merkmal)) is { } known
+                    ? new KnownMerkmal(known, BaStatistikReader.SeriesKey(known.Indicator.Code), Seen.NumberOf(known.Indicator))
+                    : null;
+                _merkmale.Add(bytes, _lastMerkmal);
+            }
+
             _merkmalVersion = Fields.Version(Columns.Merkmal);
         }
 
         return _lastMerkmal;
     }
 
-    private KnownMerkmal? FindMerkmal(BaStatistikMapping mapping, ReadOnlySpan<char> text)
-    {
-        var lookup = _merkmale.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(text, out var cached))
-        {
-            return cached;
-        }
-
-        var label = text.ToString();
-        var found = mapping.FindMerkmal(label) is { } known ? new KnownMerkmal(known, BaStatistikReader.SeriesKey(known.Indicator.Code), Seen.NumberOf(known.Indicator)) : null;
-        if (_merkmale.Count < MaxCached)
-        {
-            _merkmale[label] = found;
-        }
-
-        return found;
-    }
-
-    public (Area? Area, ReasonCode? Reason, string? Column, string? Raw, string? Message) Region(
-        AreaCatalog areas, string regionType, RowFields fields, BaLongCsvReader.Columns columns)
+    /// <summary>The area of the row, or why there is none; resolved again only when Regionstyp, key or name changed.</summary>
+    public RegionAnswer Region(AreaCatalog areas, string regionType)
     {
         // Regionstyp is one of the mapping's constants, so the same type is the same string.
-        if (!ReferenceEquals(_lastRegionType, regionType) || _regionKeyVersion != fields.Version(columns.RegionKey) || _regionVersion != fields.Version(columns.Region))
+        if (_lastRegion is null || !ReferenceEquals(_lastRegionType, regionType)
+            || _regionKeyVersion != Fields.Version(Columns.RegionKey) || _regionVersion != Fields.Version(Columns.Region))
         {
-            _lastRegion = FindRegion(areas, regionType, fields, columns);
+            _lastRegion = FindRegion(areas, regionType);
             _lastRegionType = regionType;
-            _regionKeyVersion = fields.Version(columns.RegionKey);
-            _regionVersion = fields.Version(columns.Region);
+            _regionKeyVersion = Fields.Version(Columns.RegionKey);
+            _regionVersion = Fields.Version(Columns.Region);
         }
 
         return _lastRegion;
     }
 
-    private (Area? Area, ReasonCode? Reason, string? Column, string? Raw, string? Message) FindRegion(
-        AreaCatalog areas, string regionType, RowFields fields, BaLongCsvReader.Columns columns)
+    /// <summary>
+    /// Finds the region by the bytes of Regionstyp, key and name (the key's length written before it, so that no split
+    /// of the same bytes between key and name gives the same lookup key); resolves the text for bytes not seen before.
+    /// </summary>
+    private RegionAnswer FindRegion(AreaCatalog areas, string regionType)
     {
-        var key = fields.Get(columns.RegionKey);
-        var name = fields.Get(columns.Region);
-        var length = regionType.Length + key.Length + name.Length + 2;
+        var key = Fields.Bytes(Columns.RegionKey);
+        var name = Fields.Bytes(Columns.Region);
+        var length = 1 + sizeof(int) + key.Length + name.Length;
         if (_regionKey.Length < length)
         {
-            _regionKey = new char[Math.Max(length, _regionKey.Length * 2)];
+            _regionKey = new byte[Math.Max(length, _regionKey.Length * 2)];
         }
 
         var composite = _regionKey.AsSpan(0, length);
-        regionType.AsSpan().CopyTo(composite);
-        composite[regionType.Length] = '\u001F';
-        key.CopyTo(composite[(regionType.Length + 1)..]);
-        composite[regionType.Length + 1 + key.Length] = '\u001F';
-        name.CopyTo(composite[(regionType.Length + key.Length + 2)..]);
-        var lookup = _regions.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(composite, out var cached))
+        composite[0] = (byte)Array.IndexOf(BaStatistikMapping.RegionTypes, regionType);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(composite[1..], key.Length);
+        key.CopyTo(composite[(1 + sizeof(int))..]);
+        name.CopyTo(composite[(1 + sizeof(int) + key.Length)..]);
+        if (_regions.TryGet(composite, out var cached))
         {
             return cached;
         }
 
-        var resolved = BaRegion.Resolve(areas, regionType, key.ToString(), GermanLabel.Normalise(name.ToString()));
-        if (_regions.Count < MaxCached)
-        {
-            _regions[composite.ToString()] = resolved;
-        }
-
+        var (area, reason, column, raw, message) = BaRegion.Resolve(areas, regionType, Fields.Text(Columns.RegionKey), GermanLabel.Normalise(Fields.Text(Columns.Region)));
+        var resolved = new RegionAnswer(area, reason, column, raw, message);
+        _regions.Add(composite, resolved);
         return resolved;
     }
-
-    /// <summary>The last text parsed in a column and what it gave: months and Datenstand repeat over long runs of rows.</summary>
-    private sealed class LastParsed
-    {
-        private readonly char[] _text = new char[16];
-        private int _length = -1;
-        private DateOnly? _value;
-
-        public bool Matches(ReadOnlySpan<char> text, out DateOnly? value)
-        {
-            value = _value;
-            return _length == text.Length && text.SequenceEqual(_text.AsSpan(0, _length));
-        }
-
-        public void Remember(ReadOnlySpan<char> text, DateOnly? value)
-        {
-            if (text.Length > _text.Length)
-            {
-                _length = -1;
-                return;
-            }
-
-            text.CopyTo(_text);
-            _length = text.Length;
-            _value = value;
-        }
-    }
 }
+
+/// <summary>The area of a row, or why there is none (<see cref="BaRegion.Resolve"/>), kept as one object for the rows that repeat it.</summary>
+internal sealed record RegionAnswer(Area? Area, ReasonCode? Reason, string? Column, string? Raw, string? Message);
 
 /// <summary>
 /// A Merkmal the pipeline maps, with the series key of its indicator and the Regionstypen it feeds, both made once

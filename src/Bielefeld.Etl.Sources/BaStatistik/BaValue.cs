@@ -178,6 +178,12 @@ internal readonly record struct BaValue(BaValueKind Kind, decimal? Number, strin
                 return null;
         }
 
+        // The common case, a whole number ≥ 0 of a count or stock, answered without the general check's decimal arithmetic.
+        if (Number is { Scale: 0 } whole && whole >= 0 && indicator.Kind is not (IndicatorKind.PublishedRate or IndicatorKind.Rate))
+        {
+            return null;
+        }
+
         return OfficialValueCheck.Problem(indicator, Number!.Value, Raw, BaStatistikReasons.RateOutOfRange);
     }
 

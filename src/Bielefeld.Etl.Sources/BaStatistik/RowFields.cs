@@ -26,7 +26,7 @@ internal sealed class RowFields
         _fields = new Field?[columns.Headers.Count];
         foreach (var index in _needed)
         {
-            _fields[index] = new Field();
+            _fields[index] = new Field(_labels.Contains(index));
         }
     }
 
@@ -47,7 +47,7 @@ internal sealed class RowFields
     /// <summary>Whether a label field (Regionstyp, Region, Merkmal) of the row has a non-breaking, tab or doubled space.</summary>
     public bool HasOddSpace { get; private set; }
 
-    /// <summary>Whether the field has a non-breaking, tab or doubled space anywhere, its ends included.</summary>
+    /// <summary>Whether the label field has a non-breaking, tab or doubled space anywhere, its ends included (false for the other fields).</summary>
     public bool HasOddSpaceIn(int index) => _fields[index]!.OddSpace;
 
     /// <summary>
@@ -68,7 +68,8 @@ internal sealed class RowFields
     public ReadOnlySpan<byte> Bytes(int index) => _fields[index]!.Bytes;
 
     /// <summary>One field: its last bytes, checked for odd spaces once per change, and their text, decoded when asked for.</summary>
-    private sealed class Field
+    /// <param name="label">Whether the field is a label, whose odd spaces are noted; the others are not searched for them.</param>
+    private sealed class Field(bool label)
     {
         private byte[] _bytes = new byte[64];
         private int _byteLength = -1;
@@ -113,14 +114,14 @@ internal sealed class RowFields
             // gives; anything else is decoded by the reader itself, now, while the reader stands on the row.
             if (bytes.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) < 0)
             {
-                OddSpace = bytes.IndexOf("  "u8) >= 0;
+                OddSpace = label && bytes.IndexOf("  "u8) >= 0;
                 return;
             }
 
             _rawLength = present ? reader.GetChars(index, _chars) : 0;
             Trim();
             var raw = Raw;
-            OddSpace = raw.IndexOfAny(OddSpaces) >= 0 || raw.IndexOf("  ", StringComparison.Ordinal) >= 0;
+            OddSpace = label && (raw.IndexOfAny(OddSpaces) >= 0 || raw.IndexOf("  ", StringComparison.Ordinal) >= 0);
         }
 
         private Span<char> Decoded()

@@ -47,6 +47,12 @@ public static class CsvExtract
                 continue;
             }
 
+            // Almost every field of a data row starts with a printable ASCII character, which is no white space.
+            if (bytes[0] is > 0x20 and < 0x7F)
+            {
+                return false;
+            }
+
             var blank = Ascii.IsValid(bytes) ? bytes.IndexOfAnyExcept(AsciiWhiteSpace) < 0 : string.IsNullOrWhiteSpace(reader.GetString(i));
             if (!blank)
             {

@@ -23,6 +23,7 @@ public static class TextFileCheck
         long line = 1, length = 0;
         int semicolons = 0, commas = 0;
         var first = true;
+        var window = (int)Math.Min(limits.MaxColumns, (long)limits.MaxRecordBytes + 1);
         int read;
         while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
         {
@@ -40,6 +41,15 @@ public static class TextFileCheck
             var clean = !chunk.Contains((byte)0);
             while (!chunk.IsEmpty)
             {
+                // At a line's start, every line that ends inside the next `window` bytes is shorter than both limits:
+                // those lines are passed in one step (the last newline in the window, their count), not one by one.
+                if (clean && length == 0 && chunk[..Math.Min(window, chunk.Length)].LastIndexOf((byte)'\n') is var last and >= 0)
+                {
+                    line += chunk[..(last + 1)].Count((byte)'\n');
+                    chunk = chunk[(last + 1)..];
+                    continue;
+                }
+
                 var end = chunk.IndexOf((byte)'\n');
                 var segment = end < 0 ? chunk : chunk[..end];
                 if (clean && end >= 0 && length + segment.Length < limits.MaxColumns && length + segment.Length <= limits.MaxRecordBytes)

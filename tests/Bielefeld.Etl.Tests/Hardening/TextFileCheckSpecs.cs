@@ -68,4 +68,34 @@ public sealed class TextFileCheckSpecs : IDisposable
     {
         Assert.Equal(ExtractLimitReasons.NulByte, Refusal(Write(new string('x', 20) + "\0" + new string('x', 200))));
     }
+
+    [Theory]
+    [InlineData("NUL_BYTE")]
+    [InlineData("ZU_VIELE_SPALTEN")]
+    [InlineData("ZEILE_ZU_LANG")]
+    public void Lines_passed_many_at_a_time_keep_their_numbers(string reason)
+    {
+        // 30,000 lines of 18-20 bytes are passed a window of 200 bytes (MaxColumns) at a time; the faulty line after
+        // them is still the one named.
+        var text = new StringBuilder();
+        for (var i = 0; i < 30_000; i++)
+        {
+            text.Append(i % 2 == 0 ? "201706;Sieker;12\r\n" : "201706;Baumheide;7\n");
+        }
+
+        var fault = reason switch
+        {
+            "NUL_BYTE" => "\0",
+            "ZU_VIELE_SPALTEN" => new string(';', 200),
+            _ => new string('x', 1_001),
+        };
+        text.Append("201706;").Append(fault).Append("\r\n201706;Sieker;1\r\n");
+        var path = _dir.File("viele.csv");
+        File.WriteAllText(path, text.ToString(), new UTF8Encoding(false));
+
+        var refusal = Assert.Throws<ExtractFileException>(() => TextFileCheck.Check(path, new ExtractLimits { MaxRecordBytes = 1_000, MaxColumns = 200 }));
+
+        Assert.Equal(reason, refusal.Reason.Code);
+        Assert.Contains("Zeile 30.001", refusal.Message, StringComparison.Ordinal);
+    }
 }
