@@ -164,8 +164,16 @@ internal static class PostgresSql
         ORDER BY c.relname
         """;
 
-    /// <summary>One first load at a time defers the fact's indexes; another one keeps them rather than wait for its lock.</summary>
-    public const string ClaimFirstLoad = "SELECT pg_try_advisory_xact_lock(hashtextextended('erstladung', 0))";
+    /// <summary>
+    /// One first load at a time defers the fact's indexes; another one keeps them rather than wait for its lock. Only a
+    /// login that owns the fact (or is a member of its owner) may drop and build its indexes and analyse it: the loader
+    /// role (bielefeld_etl_loader, 0004_roles.sql) keeps them row by row.
+    /// </summary>
+    public const string ClaimFirstLoad =
+        """
+        SELECT CASE WHEN pg_has_role((SELECT relowner FROM pg_class WHERE oid = 'dwh.fact_beobachtung'::regclass), 'USAGE')
+                    THEN pg_try_advisory_xact_lock(hashtextextended('erstladung', 0)) ELSE false END
+        """;
 
     /// <summary>
     /// Dropping an index needs the fact to itself. Readers of an empty warehouse wait for its first load; a load of
