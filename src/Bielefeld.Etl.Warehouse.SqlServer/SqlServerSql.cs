@@ -241,7 +241,10 @@ internal static class SqlServerSql
         """;
 
     public const string ActualAreas =
-        "SELECT DISTINCT bereich_code FROM dwh.fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator;";
+        """
+        SELECT DISTINCT indikator_code AS Indicator, bereich_code AS Area FROM dwh.fact_beobachtung
+        WHERE ersetzt_durch_datei_id IS NULL AND indikator_code IN (SELECT value FROM OPENJSON(@indicators));
+        """;
 
     public const string DeleteAttainment =
         "DELETE FROM dwh.fact_zielerreichung WHERE indikator_code IN (SELECT value FROM OPENJSON(@indicators));";

@@ -106,7 +106,10 @@ internal static class SqliteSql
 
     /// <summary>The fact's own indexes (not the primary key) as the schema defines them.</summary>
     public const string FactIndexes =
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'fact_beobachtung' AND sql IS NOT NULL ORDER BY name";
+        """
+        SELECT 'DROP INDEX "' || replace(name, '"', '""') || '"' AS "Drop", sql AS "Create"
+        FROM sqlite_master WHERE type = 'index' AND tbl_name = 'fact_beobachtung' AND sql IS NOT NULL ORDER BY name
+        """;
 
     public const string StageObservation =
         """
@@ -147,7 +150,8 @@ internal static class SqliteSql
         ORDER BY bereich_code, monat
         """;
 
-    public const string ActualAreas = "SELECT DISTINCT bereich_code FROM fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = @indicator";
+    public const string ActualAreas =
+        "SELECT DISTINCT indikator_code AS Indicator, bereich_code AS Area FROM fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND indikator_code IN (SELECT value FROM json_each(@indicators))";
 
     public const string DeleteAttainment = "DELETE FROM fact_zielerreichung WHERE indikator_code IN (SELECT value FROM json_each(@indicators))";
 

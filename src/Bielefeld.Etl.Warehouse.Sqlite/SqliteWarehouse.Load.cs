@@ -9,7 +9,7 @@ public sealed partial class SqliteWarehouse
 {
     /// <inheritdoc />
     /// <remarks>
-    /// A first load into an empty fact defers its indexes (<see cref="DeferFactIndexesIfEmptyAsync"/>). A file that
+    /// A first load into an empty fact defers its indexes (the engine, <c>StatementWarehouse.FirstLoad</c>). A file that
     /// stages gets a 64 MB page cache on its connection until its merge ends: staging's key index and the merge's
     /// lookups into the fact's key index touch pages in key order, not file order, and with SQLite's default of 2 MB
     /// nearly every one missed it (1 M rows: re-delivery 167 s against 87 s for the first load; with the cache for the
@@ -17,20 +17,12 @@ public sealed partial class SqliteWarehouse
     /// </remarks>
     protected override async Task BeforeRowsAsync(DbConnection connection, DbTransaction transaction, bool direct, CancellationToken cancellationToken)
     {
-        if (direct)
-        {
-            await DeferFactIndexesIfEmptyAsync(connection, transaction, cancellationToken);
-        }
-        else
+        await base.BeforeRowsAsync(connection, transaction, direct, cancellationToken);
+        if (!direct)
         {
             await connection.ExecuteAsync(new CommandDefinition(SqliteSql.EnlargeCache, transaction: transaction, cancellationToken: cancellationToken));
         }
     }
-
-    /// <inheritdoc />
-    /// <remarks>The fact's indexes a first load deferred are built here, before any statement reads it.</remarks>
-    protected override Task AfterRowsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        RestoreFactIndexesAsync(connection, transaction, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>

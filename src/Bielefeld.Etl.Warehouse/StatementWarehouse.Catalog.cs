@@ -101,9 +101,15 @@ public abstract partial class StatementWarehouse
     }
 
     /// <inheritdoc />
-    protected override async Task<IReadOnlyList<string>> ReadActualAreasAsync(
-        DbConnection connection, DbTransaction transaction, string indicator, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<string>(new CommandDefinition(Sql.ActualAreas, new { indicator }, transaction, cancellationToken: cancellationToken))).ToList();
+    protected override async Task<ILookup<string, string>> ReadActualAreasAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, CancellationToken cancellationToken)
+    {
+        // Taken before reading, as for the monthly actuals: the areas and the actuals come from the same loads.
+        await LockAsync(connection, transaction, Sql.LockAttainment, null, cancellationToken);
+        var rows = await connection.QueryAsync<(string Indicator, string Area)>(new CommandDefinition(
+            Sql.ActualAreas, new { indicators = CodeList(indicators) }, transaction, cancellationToken: cancellationToken));
+        return rows.ToLookup(r => r.Indicator, r => r.Area, StringComparer.Ordinal);
+    }
 
     /// <inheritdoc />
     protected override async Task ReplaceAttainmentAsync(

@@ -53,6 +53,10 @@ public abstract partial class WarehouseProvider
         await MarkHintsDueAsync(connection, transaction, selected.Select(i => i.Code), cancellationToken);
         var calculator = new AttainmentCalculator(settings);
         var written = 0;
+        // The areas with values, whatever the month, for all indicators in one read: one read per indicator walked
+        // each indicator's values (PostgreSQL: 216 reads, 13.98 s of the 1 M bench). Held at once: the city's 25 areas per
+        // indicator, the 10 M bench's 8,334 (166,680 pairs of codes).
+        var actualAreas = await ReadActualAreasAsync(connection, transaction, [.. selected.Select(i => i.Code)], cancellationToken);
         // One indicator at a time: memory holds one indicator's monthly actuals and figures, not the whole fact's.
         foreach (var indicator in selected)
         {
@@ -109,7 +113,7 @@ public abstract partial class WarehouseProvider
             }
 
             var others = indicator.Targets.Select(t => t.AreaCode)
-                .Concat(await ReadActualAreasAsync(connection, transaction, indicator.Code, cancellationToken))
+                .Concat(actualAreas[indicator.Code])
                 .Append(Area.CityCode)
                 .Distinct(StringComparer.Ordinal)
                 .Where(area => !computed.Contains(area))

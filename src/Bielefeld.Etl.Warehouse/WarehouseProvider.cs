@@ -148,9 +148,9 @@ public abstract partial class WarehouseProvider(TimeProvider time)
         }
     }
 
-    /// <summary>The areas that have any current value of <paramref name="indicator"/>, whatever its month.</summary>
-    protected abstract Task<IReadOnlyList<string>> ReadActualAreasAsync(
-        DbConnection connection, DbTransaction transaction, string indicator, CancellationToken cancellationToken);
+    /// <summary>Per indicator of <paramref name="indicators"/> the areas that have any current value of it, whatever its month.</summary>
+    protected abstract Task<ILookup<string, string>> ReadActualAreasAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, CancellationToken cancellationToken);
 
     /// <summary>
     /// Deletes the attainment figures of <paramref name="indicators"/> (none when empty: a further batch of the same

@@ -42,6 +42,31 @@ public sealed class WarehouseStatements
     /// <summary>Takes the lock of a delivery scope (<c>@Source</c>, <c>@SeriesKey</c>, <c>@resource</c>) for the transaction; none where the database's write lock serialises loads (SQLite).</summary>
     public string? LockScope => _texts.GetValueOrDefault(nameof(LockScope));
 
+    /// <summary>Whether the fact holds no row at all, current or superseded (true, or a non-zero number); none where no index is deferred.</summary>
+    public string? FactIsEmpty => _texts.GetValueOrDefault(nameof(FactIsEmpty));
+
+    /// <summary>
+    /// The fact's indexes as the schema defines them, each as the statement that drops it and the one that builds it
+    /// again (<c>Drop</c>, <c>Create</c>): what a first load into an empty fact builds after its rows; none where the
+    /// indexes are kept row by row (SQL Server).
+    /// </summary>
+    public string? FactIndexes => _texts.GetValueOrDefault(nameof(FactIndexes));
+
+    /// <summary>
+    /// Where writers run beside each other: claims the deferral of the fact's indexes for this load without waiting (true
+    /// when claimed), so that two first loads never wait for each other's lock of the fact.
+    /// </summary>
+    public string? ClaimFirstLoad => _texts.GetValueOrDefault(nameof(ClaimFirstLoad));
+
+    /// <summary>Where writers run beside each other: locks the fact against every other reader and writer until the load ends.</summary>
+    public string? LockEmptyFact => _texts.GetValueOrDefault(nameof(LockEmptyFact));
+
+    /// <summary>Run before the deferred indexes are built, in the load's transaction (memory for the sorts); none where nothing is needed.</summary>
+    public string? PrepareIndexBuild => _texts.GetValueOrDefault(nameof(PrepareIndexBuild));
+
+    /// <summary>Run after the deferred indexes are built, in the load's transaction (the planner's statistics of the loaded rows); none where nothing is needed.</summary>
+    public string? AnalyzeFact => _texts.GetValueOrDefault(nameof(AnalyzeFact));
+
     /// <summary>Whether any value of <c>@Source</c> is current (true, or a non-zero number).</summary>
     public string SourceHasCurrentValues => Text();
 
@@ -159,7 +184,7 @@ public sealed class WarehouseStatements
     /// </summary>
     public string? MonthlyActualsOfIndicators => _texts.GetValueOrDefault(nameof(MonthlyActualsOfIndicators));
 
-    /// <summary>The areas with any current value of an indicator.</summary>
+    /// <summary>Per indicator of <c>@indicators</c> (a list as the provider binds it) the areas with any current value (Indicator, Area).</summary>
     public string ActualAreas => Text();
 
     /// <summary>Deletes the attainment figures of <c>@indicators</c> (a list as the provider binds it).</summary>

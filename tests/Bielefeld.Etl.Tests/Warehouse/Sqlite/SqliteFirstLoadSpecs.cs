@@ -9,7 +9,7 @@ using Microsoft.Data.Sqlite;
 namespace Bielefeld.Etl.Tests.Warehouse.Sqlite;
 
 /// <summary>
-/// The first load into an empty fact builds the fact's indexes after its rows (SqliteWarehouse.FirstLoad): the load ends
+/// The first load into an empty fact builds the fact's indexes after its rows (StatementWarehouse.FirstLoad): the load ends
 /// with every index as the schema defines it, a load that fails leaves them in place, and a duplicate key still fails
 /// the whole file.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class SqliteFirstLoadSpecs : IDisposable
     {
         var (warehouse, indexes) = await MigrateAsync();
 
-        await Assert.ThrowsAsync<IOException>(() => LoadAsync(warehouse, path => Altered(path, rows => Fail(rows, 8))));
+        await Assert.ThrowsAsync<IOException>(() => LoadAsync(warehouse, path => KafReadings.Altered(path, rows => KafReadings.FailingAfter(rows, 8))));
 
         Assert.Equal(indexes, await QueryAsync<string>(FactIndexes));
         Assert.Equal(0, (await QueryAsync<long>("SELECT COUNT(*) FROM fact_beobachtung")).Single());
@@ -51,7 +51,7 @@ public sealed class SqliteFirstLoadSpecs : IDisposable
     {
         var (warehouse, indexes) = await MigrateAsync();
 
-        var error = await Assert.ThrowsAsync<SqliteException>(() => LoadAsync(warehouse, path => Altered(path, Twice)));
+        var error = await Assert.ThrowsAsync<SqliteException>(() => LoadAsync(warehouse, path => KafReadings.Altered(path, KafReadings.Twice)));
 
         Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT: ux_beobachtung_aktuell, one current value per key
         Assert.Equal(indexes, await QueryAsync<string>(FactIndexes));
@@ -80,34 +80,5 @@ public sealed class SqliteFirstLoadSpecs : IDisposable
     {
         await using var connection = new SqliteConnection($"Data Source={Path};Pooling=False");
         return (await connection.QueryAsync<T>(sql)).ToList();
-    }
-
-    private static ExtractReading Altered(string path, Func<IEnumerable<SourceRow>, IEnumerable<SourceRow>> alter)
-    {
-        var reading = KafPipeline.Reader.Open(path);
-        return new ExtractReading(reading.Scope, alter(reading.Rows), reading);
-    }
-
-    private static IEnumerable<SourceRow> Fail(IEnumerable<SourceRow> rows, int after)
-    {
-        foreach (var row in rows.Take(after))
-        {
-            yield return row;
-        }
-
-        throw new IOException("Netzlaufwerk während des Lesens getrennt (simuliert).");
-    }
-
-    /// <summary>Every accepted row delivered twice: the same keys a second time, which the fact must refuse.</summary>
-    private static IEnumerable<SourceRow> Twice(IEnumerable<SourceRow> rows)
-    {
-        foreach (var row in rows)
-        {
-            yield return row;
-            if (row is SourceRow.Accepted)
-            {
-                yield return row;
-            }
-        }
     }
 }
