@@ -2,8 +2,7 @@ using Bielefeld.Etl.Bench.Measures;
 using Dapper;
 using Bielefeld.Etl.Jobs;
 using Bielefeld.Etl.Warehouse;
-using Bielefeld.Etl.Warehouse.Postgres;
-using Bielefeld.Etl.Warehouse.Sqlite;
+using Bielefeld.Etl.Warehouse.Plugins;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bielefeld.Etl.Bench;
@@ -21,12 +20,8 @@ internal static class ReadsCommand
     /// </summary>
     public static async Task<Measurement> RunAsync(string repository, string work, string provider, string connectionString)
     {
-        WarehouseProvider warehouse = provider switch
-        {
-            "sqlite" => new SqliteWarehouse(connectionString, TimeProvider.System),
-            "postgresql" => new PostgresWarehouse(connectionString, TimeProvider.System),
-            _ => throw new ArgumentException($"Unbekannter Provider '{provider}' (bekannt: sqlite, postgresql).", nameof(provider)),
-        };
+        // Any registered provider; the bench references SQLite's and PostgreSQL's, so those two are beside it.
+        var warehouse = ProviderPlugins.Find(provider).CreateWarehouse(connectionString, TimeProvider.System, NullLogger.Instance);
         var options = new EtlOptions(
             Path.Combine(work, "inbox"), Path.Combine(work, "pipelines"), Path.Combine(repository, "config", "plan", "2017"),
             Path.Combine(work, "config", "bereiche.yml"), new WarehouseSettings(provider, connectionString))
