@@ -14,8 +14,8 @@ public static class BenchCommand
         bench [--rows N] [--seed S] [--work DIR] [--json FILE] [--postgres CONN | --no-postgres] [--no-sqlite] [--repeats N] [--naive-sample N] [--bad-every N] [--repo DIR]
           measures the BA long CSV of N rows and REKOM, Prosoz and Einwohnermeldeamt with N/10 records each (every --bad-every-th bad).
         bench reads --work DIR --provider sqlite|postgresql --connection CONN [--repo DIR]
-          times the reads behind run, status, report, the summary and the workspace on a warehouse already loaded from DIR
-          (a bench generate folder: its pipelines and areas; nothing is written there).
+          times the reads behind run, status, report, the summary and the workspace, then two runs with nothing new, on a
+          warehouse that already holds DIR's inbox whole (a bench generate folder: its pipelines and areas; nothing is written there).
         bench generate [--rows N] [--seed S] [--out DIR] [--source ba|rekom|prosoz|einwohnermeldeamt|kaf|all] [--bad-every N] [--repo DIR]
           generate: --source may be repeated or comma-separated (default all); every N-th row is deliberately bad (default 10000 = 0.01 %).
           PostgreSQL: --postgres, else BIELEFELD_ETL_TEST_POSTGRES, else Host=127.0.0.1;Port=5432;Username=postgres.
@@ -156,9 +156,12 @@ public static class BenchCommand
         }
 
         var repository = options.GetValueOrDefault("--repo") ?? BenchWorkspace.FindRepository(Environment.CurrentDirectory);
-        var reads = await ReadsCommand.RunAsync(repository, Path.GetFullPath(work), provider, connection);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{reads.Name}: {reads.Rows:N0} aktuelle Beobachtungen, langsamste Abfrage {reads.Seconds:0.00} s, Spitze {reads.PeakWorkingSetMb:N0} MB"));
-        Console.WriteLine(reads.Note);
+        foreach (var measured in await ReadsCommand.RunAsync(repository, Path.GetFullPath(work), provider, connection))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{measured.Name}: {measured.Rows:N0} aktuelle Beobachtungen, {measured.Seconds:0.00} s, Spitze {measured.PeakWorkingSetMb:N0} MB"));
+            Console.WriteLine(measured.Note);
+        }
+
         return 0;
     }
 

@@ -122,15 +122,7 @@ public sealed class GeneratorSpecs : IDisposable
         var baRejected = ba.Generate().Count(r => r.Kind == BaGeneratedValue.Unreadable);
         expected["BA_SA_Bench_20180115.csv"] = new ExpectedCounts(601, 600 - baRejected, baRejected, 1); // suppressed values load, flagged
 
-        var warehouse = new SqliteWarehouse($"Data Source={_dir.File("warehouse.db")}", TimeProvider.System);
-        var run = PipelineRun.Prepare(
-            new EtlOptions(inbox, Path.Combine(work, "pipelines"), RepositoryPaths.Catalog2017, Path.Combine(work, "config", "bereiche.yml"), new WarehouseSettings(warehouse.Name, ""))
-            {
-                AttainmentFile = Path.Combine(RepositoryPaths.Root, "config", "zielerreichung.yml"),
-            },
-            warehouse, NullLogger.Instance, TimeProvider.System);
-
-        var summary = await run.RunAsync([], null, TestContext.Current.CancellationToken);
+        var summary = await RunAsync(work, new SqliteWarehouse($"Data Source={_dir.File("warehouse.db")}", TimeProvider.System));
 
         Assert.Equal(expected.Count, summary.Files.Count);
         Assert.All(summary.Files, f =>
@@ -141,6 +133,45 @@ public sealed class GeneratorSpecs : IDisposable
             Assert.Equal((e.Read, e.Loaded, e.Rejected, e.Skipped), (f.Counts.Read, f.Counts.Loaded, f.Counts.Rejected, f.Counts.Skipped));
         });
         Assert.Equal(3 * 6, summary.Files.Where(f => f.File.Pipeline != "ba-bench" && f.File.Pipeline != "kaf").Sum(f => f.Counts.Rejected));
+    }
+
+    [Fact]
+    public async Task Bench_reads_times_the_reads_and_two_nights_with_nothing_new_without_loading_anything_again()
+    {
+        var work = _dir.Folder("reads");
+        Assert.Equal(0, await BenchCommand.RunAsync(["generate", "--rows", "600", "--seed", "7", "--source", "ba", "--out", work, "--repo", RepositoryPaths.Root]));
+        var connection = $"Data Source={_dir.File("reads.db")}";
+        var warehouse = new SqliteWarehouse(connection, TimeProvider.System);
+        var loaded = Assert.Single((await RunAsync(work, warehouse)).Files);
+
+        var exit = await BenchCommand.RunAsync(["reads", "--work", work, "--provider", "sqlite", "--connection", connection, "--repo", RepositoryPaths.Root]);
+
+        Assert.Equal(0, exit);
+        var loads = await warehouse.RecentLoadsAsync(100, TestContext.Current.CancellationToken);
+        Assert.Equal([("geladen", loaded.Counts.Loaded)], loads.Where(l => l.Status != "bereits_geladen").Select(l => (l.Status, (int)l.ZeilenGeladen)));
+    }
+
+    [Fact]
+    public async Task Bench_reads_refuses_a_warehouse_that_did_not_hold_the_folders_inbox()
+    {
+        var work = _dir.Folder("unloaded");
+        Assert.Equal(0, await BenchCommand.RunAsync(["generate", "--rows", "300", "--seed", "7", "--source", "ba", "--out", work, "--repo", RepositoryPaths.Root]));
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            BenchCommand.RunAsync(["reads", "--work", work, "--provider", "sqlite", "--connection", $"Data Source={_dir.File("empty.db")}", "--repo", RepositoryPaths.Root]));
+
+        Assert.Equal("sqlite: BA_SA_Bench_20180115.csv war noch nicht geladen (Loaded): bench reads misst ein Warehouse, das den Eingang von --work schon ganz enthält.", refused.Message);
+    }
+
+    private static async Task<RunSummary> RunAsync(string work, SqliteWarehouse warehouse)
+    {
+        var run = PipelineRun.Prepare(
+            new EtlOptions(Path.Combine(work, "inbox"), Path.Combine(work, "pipelines"), RepositoryPaths.Catalog2017, Path.Combine(work, "config", "bereiche.yml"), new WarehouseSettings(warehouse.Name, ""))
+            {
+                AttainmentFile = Path.Combine(RepositoryPaths.Root, "config", "zielerreichung.yml"),
+            },
+            warehouse, NullLogger.Instance, TimeProvider.System);
+        return await run.RunAsync([], null, TestContext.Current.CancellationToken);
     }
 
     private static DateOnly BenchWorkspaceFirstMonth => new(2013, 1, 1);
