@@ -318,42 +318,40 @@ internal static class SqliteSql
     // The statements of a re-delivery's merge (parameters @fileId, @Source, @SeriesKey, @from,
     // @to). Every lookup goes through a key index: staging by ix_stg_observation_schluessel, the current
     // fact by ux_beobachtung_aktuell, so a merge grows with the rows it touches, never with their square.
-    /// <summary>Per value: a value with an older Datenstand than the current one arrived late; kept in history, superseded at once.</summary>
+    /// <summary>
+    /// Per value, one pass over the staged file: each staged value is looked up in the current fact once, and only those
+    /// that change something are noted in <c>temp.merge_wahl</c> (art 1: an older Datenstand than the current one, i.e.
+    /// late, kept in history and superseded at once; art 2: another figure of this source's current value); unchanged
+    /// values and values another source holds are settled by that lookup. The late values are kept here; they stay in staging, where
+    /// <see cref="InsertNew"/> passes over them (they have a current value). Three passes of lookups (keep, drop,
+    /// supersede) took 9.2–10.2 s of CPU for a 500 k-row re-delivery.
+    /// </summary>
     public const string KeepLateValues =
         """
-        INSERT INTO fact_beobachtung (indikator_code, monat, bereich_code, quelle, serie, wert, zaehler, nenner, unterdrueckt, datenstand, datei_id, ersetzt_durch_datei_id)
-        SELECT s.indikator_code, s.monat, s.bereich_code, @Source, s.serie, s.wert, s.zaehler, s.nenner, s.unterdrueckt, s.datenstand, s.datei_id, b.datei_id
-        FROM stg_observation s
-        JOIN fact_beobachtung b ON b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
-         AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie
-        WHERE s.datei_id = @fileId AND s.datenstand < b.datenstand
-        """;
-
-    /// <summary>Per value: the late values just kept leave staging.</summary>
-    public const string DropLateValues =
-        """
-        DELETE FROM stg_observation
-        WHERE datei_id = @fileId AND EXISTS (
-            SELECT 1 FROM fact_beobachtung b
-            WHERE b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = stg_observation.indikator_code
-              AND b.monat = stg_observation.monat AND b.bereich_code = stg_observation.bereich_code
-              AND b.serie = stg_observation.serie AND stg_observation.datenstand < b.datenstand)
-        """;
-
-    /// <summary>
-    /// Per value: values the file contains with another figure are superseded; what it does not contain stays. Driven
-    /// by the staged rows, each joined to its current value: the work grows with the file, not with the fact.
-    /// </summary>
-    public const string SupersedeContained =
-        """
-        UPDATE fact_beobachtung SET ersetzt_durch_datei_id = @fileId
-        WHERE beobachtung_id IN (
-            SELECT b.beobachtung_id
+        DROP TABLE IF EXISTS temp.merge_wahl;
+        CREATE TEMP TABLE merge_wahl AS
+        SELECT stg_id, aktuell_id, aktuell_datei_id, art FROM (
+            SELECT s.rowid AS stg_id, b.beobachtung_id AS aktuell_id, b.datei_id AS aktuell_datei_id,
+                   CASE WHEN s.datenstand < b.datenstand THEN 1
+                        WHEN b.quelle = @Source AND NOT (s.wert IS b.wert AND s.zaehler IS b.zaehler AND s.nenner IS b.nenner
+                                                         AND s.unterdrueckt = b.unterdrueckt) THEN 2
+                   END AS art
             FROM stg_observation s
             JOIN fact_beobachtung b ON b.ersetzt_durch_datei_id IS NULL AND b.indikator_code = s.indikator_code
              AND b.monat = s.monat AND b.bereich_code = s.bereich_code AND b.serie = s.serie
-            WHERE s.datei_id = @fileId AND b.quelle = @Source
-              AND NOT (s.wert IS b.wert AND s.zaehler IS b.zaehler AND s.nenner IS b.nenner AND s.unterdrueckt = b.unterdrueckt))
+            WHERE s.datei_id = @fileId)
+        WHERE art IS NOT NULL;
+        INSERT INTO fact_beobachtung (indikator_code, monat, bereich_code, quelle, serie, wert, zaehler, nenner, unterdrueckt, datenstand, datei_id, ersetzt_durch_datei_id)
+        SELECT s.indikator_code, s.monat, s.bereich_code, @Source, s.serie, s.wert, s.zaehler, s.nenner, s.unterdrueckt, s.datenstand, s.datei_id, w.aktuell_datei_id
+        FROM merge_wahl w JOIN stg_observation s ON s.rowid = w.stg_id
+        WHERE w.art = 1
+        """;
+
+    /// <summary>Per value: the values noted as another figure are superseded; what the file does not contain stays.</summary>
+    public const string SupersedeContained =
+        """
+        UPDATE fact_beobachtung SET ersetzt_durch_datei_id = @fileId
+        WHERE beobachtung_id IN (SELECT aktuell_id FROM merge_wahl WHERE art = 2)
         """;
 
     /// <summary>
@@ -401,6 +399,9 @@ internal static class SqliteSql
 
     /// <summary>Back to SQLite's default of 2 MB, and the pages above it freed.</summary>
     public const string RestoreCache = "PRAGMA cache_size = -2000; PRAGMA shrink_memory;";
+
+    /// <summary>The per-value merge's notes (<see cref="KeepLateValues"/>), gone with the merge.</summary>
+    public const string DropMergeNotes = "DROP TABLE IF EXISTS temp.merge_wahl";
 
     // The follow-up of loads and recomputations (WarehouseProvider.FollowUp) and provenance, written for every dialect alike.
 

@@ -26,11 +26,11 @@ public sealed partial class SqliteWarehouse
 
     /// <inheritdoc />
     /// <remarks>
-    /// Not cancelled with the load: a cancelled merge gives the cache back too. (A load that fails before its merge
-    /// leaves one pooled connection at 64 MB.)
+    /// Not cancelled with the load: a cancelled merge gives the cache back and drops its notes too. (A load that fails
+    /// before its merge leaves one pooled connection at 64 MB.)
     /// </remarks>
     protected override Task MergeEndedAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(SqliteSql.RestoreCache, transaction: transaction);
+        connection.ExecuteAsync(SqliteSql.DropMergeNotes + "; " + SqliteSql.RestoreCache, transaction: transaction);
 
     /// <inheritdoc />
     protected override ObservationWriter CreateObservationWriter(DbConnection connection, DbTransaction transaction, long fileId, string source, bool direct) =>
