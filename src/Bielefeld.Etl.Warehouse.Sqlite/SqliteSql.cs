@@ -511,13 +511,17 @@ internal static class SqliteSql
         FROM konsistenz_befund
         """;
 
+    /// <summary>
+    /// Each indicator's first <c>@first</c> findings by month and number, with how many it has: the counts from one pass
+    /// over ix_konsistenz_befund_indikator, each indicator's first findings as a LIMIT on it (SQLite has no LATERAL). A
+    /// window numbering every finding read all 498,604 of the 10 M bench with their texts: 3.6–4.2 s against 0.06–0.09 s.
+    /// </summary>
     public const string ConsistencyFindingsExcerpt =
         """
-        SELECT Month, Nr, IndicatorCode, AreaCode, Text, Findings
-        FROM (SELECT monat AS Month, nr AS Nr, indikator_code AS IndicatorCode, bereich_code AS AreaCode, text AS Text,
-                     COUNT(*) OVER (PARTITION BY indikator_code) AS Findings,
-                     ROW_NUMBER() OVER (PARTITION BY indikator_code ORDER BY monat, nr) AS rang
-              FROM konsistenz_befund) f
-        WHERE rang <= @first
+        SELECT b.monat AS Month, b.nr AS Nr, b.indikator_code AS IndicatorCode, b.bereich_code AS AreaCode, b.text AS Text, n.Findings
+        FROM (SELECT indikator_code, COUNT(*) AS Findings FROM konsistenz_befund GROUP BY indikator_code) n
+        JOIN konsistenz_befund b ON (b.monat, b.nr) IN (
+            SELECT x.monat, x.nr FROM konsistenz_befund x WHERE x.indikator_code = n.indikator_code ORDER BY x.monat, x.nr LIMIT @first)
+        ORDER BY b.indikator_code, b.monat, b.nr
         """;
 }

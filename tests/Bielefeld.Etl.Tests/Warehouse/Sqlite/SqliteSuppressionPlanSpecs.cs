@@ -85,6 +85,18 @@ public sealed class SqliteSuppressionPlanSpecs : IDisposable
         Assert.Contains(plan, line => line.StartsWith("SEARCH w USING PRIMARY KEY (indikator_code=? AND monat>? AND monat<?)", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_findings_excerpt_reads_each_indicators_first_findings_from_its_index_not_every_finding()
+    {
+        var plan = await PlanAsync(SqliteSql.ConsistencyFindingsExcerpt.Replace("@first", "200", StringComparison.Ordinal));
+
+        // Before: a window numbered every stored finding with its text (498,604 at 10 M observations: 3.6-4.2 s).
+        Assert.Contains("SEARCH x USING COVERING INDEX ix_konsistenz_befund_indikator (indikator_code=?)", plan);
+        Assert.Contains("SEARCH b USING PRIMARY KEY (monat=? AND nr=?)", plan);
+        Assert.All(plan.Where(line => line.StartsWith("SCAN konsistenz_befund", StringComparison.Ordinal)),
+            line => Assert.Equal("SCAN konsistenz_befund USING COVERING INDEX ix_konsistenz_befund_indikator", line));
+    }
+
     private async Task<List<string>> PlanAsync(string query)
     {
         var path = _folder.File("warehouse.db");
