@@ -36,8 +36,6 @@ public static class WorkspaceEndpoints
     /// <summary>Maps every page and form of the workspace onto <paramref name="app"/>.</summary>
     public static void MapWorkspace(this WebApplication app, ServerOptions server)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        ArgumentNullException.ThrowIfNull(server);
         var group = app.MapGroup(Prefix).AddEndpointFilter(async (context, next) =>
             DashboardAccess.IsAllowed(context.HttpContext, server.DashboardRole)
                 ? await next(context)
