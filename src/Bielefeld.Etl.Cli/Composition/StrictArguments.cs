@@ -13,7 +13,6 @@ public sealed class StrictArguments : ICommandInterceptor
     /// <inheritdoc />
     public void Intercept(CommandContext context, CommandSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (settings is BenchCommand.Settings)
         {
             return;

@@ -59,7 +59,6 @@ public static class RunReport
     /// </summary>
     public static void WriteAttainment(IReadOnlyList<AttainmentRow> rows, IAnsiConsole? console = null)
     {
-        ArgumentNullException.ThrowIfNull(rows);
         var output = console ?? AnsiConsole.Console;
         // A terminal is read by a person: beyond a screenful the figures measured against a target come first, and the
         // rest is counted (a warehouse with thousands of areas would otherwise print every one of them, and hold the
