@@ -34,22 +34,5 @@ public sealed class StrictArguments : ICommandInterceptor
 }
 
 /// <summary>The command line holds something the command does not know; exit code <see cref="ExitCodes.Usage"/>.</summary>
-public sealed class UnknownArgumentsException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public UnknownArgumentsException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception with its cause.</summary>
-    public UnknownArgumentsException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    /// <summary>Creates the exception without details.</summary>
-    public UnknownArgumentsException()
-    {
-    }
-}
+/// <param name="message">What is unknown, in German.</param>
+public sealed class UnknownArgumentsException(string message) : Exception(message);
