@@ -26,11 +26,6 @@ public sealed class StrictArguments : ICommandInterceptor
             throw new UnknownArgumentsException($"unbekannte Option oder überzähliges Argument: {string.Join(" ", unknown)}");
         }
     }
-
-    /// <inheritdoc />
-    public void InterceptResult(CommandContext context, CommandSettings settings, ref int result)
-    {
-    }
 }
 
 /// <summary>The command line holds something the command does not know; exit code <see cref="ExitCodes.Usage"/>.</summary>
