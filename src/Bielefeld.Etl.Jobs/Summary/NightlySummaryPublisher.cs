@@ -69,13 +69,7 @@ public static class NightlySummaryPublisher
 
     private static FileLoadResult FromProtocol(LoadRecord load) => new(
         new ExtractFile(load.Quelle, load.Datei, "", 0),
-        load.Status switch
-        {
-            "geladen" => FileLoadStatus.Loaded,
-            "bereits_geladen" => FileLoadStatus.AlreadyLoaded,
-            "abgewiesen" => FileLoadStatus.Refused,
-            _ => FileLoadStatus.Failed,
-        },
+        Enum.GetValues<FileLoadStatus>().FirstOrDefault(s => s.ToStoredName() == load.Status, FileLoadStatus.Failed),
         new Loading.RowCounts((int)load.ZeilenGelesen, (int)load.ZeilenGeladen, (int)load.ZeilenAbgewiesen, (int)load.ZeilenUebersprungen),
         load.Meldung)
     { FileId = load.DateiId };
