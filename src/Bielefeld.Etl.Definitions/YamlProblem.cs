@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.RegularExpressions;
+using Bielefeld.Etl.Catalog;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -39,6 +41,24 @@ public static partial class YamlProblem
         ("Encountered duplicate key", "der Schlüssel steht doppelt"),
         ("Duplicate key", "der Schlüssel steht doppelt"),
     ];
+
+    /// <summary>
+    /// Reads <paramref name="path"/> as a <typeparamref name="T"/> with <see cref="Strict"/>: an empty file is an empty
+    /// document, a YAML error a <see cref="CatalogException"/> with the sentence of <see cref="Describe"/>.
+    /// </summary>
+    public static T Read<T>(string path)
+        where T : new()
+    {
+        var text = File.ReadAllText(path, Encoding.UTF8);
+        try
+        {
+            return Strict.Deserialize<T?>(text) ?? new T();
+        }
+        catch (YamlException ex)
+        {
+            throw new CatalogException([Describe(path, ex, text)]);
+        }
+    }
 
     /// <summary>The sentence for <paramref name="exception"/> raised while reading <paramref name="path"/>.</summary>
     /// <param name="path">The file, as the message shows it.</param>

@@ -24,7 +24,6 @@ public static class JobStorageFactory
     /// <exception cref="InvalidOperationException">The provider is unknown, or the login cannot use the storage.</exception>
     public static JobStorage Create(string provider, string connectionString, ServerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var created = ProviderPlugins.Find(provider).CreateJobStorage(
             connectionString, new JobStorageOptions(options.InvisibilityTimeout, options.DistributedLockTimeout, options.QueuePollInterval));
         if (created.OrphanedLockExpiry is { } expiry)

@@ -16,7 +16,6 @@ public static class PowerBiDataSource
     /// <exception cref="InvalidOperationException">The provider is unknown, or Power BI does not read it through such a file (docs/power-bi.md).</exception>
     public static string Create(WarehouseSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         var source = ProviderPlugins.Find(settings.Provider).DescribeForPowerBi(settings.ConnectionString);
         var document = new JsonObject
         {

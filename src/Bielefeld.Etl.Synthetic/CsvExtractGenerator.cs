@@ -71,7 +71,6 @@ public abstract class CsvExtractGenerator : IExtractGenerator
     /// <summary>Writes the title lines (<see cref="TitleLines"/>) and the header line.</summary>
     protected void WriteHead(TextWriter writer, string header)
     {
-        ArgumentNullException.ThrowIfNull(writer);
         foreach (var line in TitleLines)
         {
             writer.WriteLine(line);

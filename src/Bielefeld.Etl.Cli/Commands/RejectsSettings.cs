@@ -35,12 +35,7 @@ public sealed class RejectsSettings : EtlSettings
     public string? Comment { get; init; }
 
     /// <summary>The decision as the warehouse stores it.</summary>
-    public RejectDecision ParsedDecision => Decision switch
-    {
-        "akzeptiert" => RejectDecision.Akzeptiert,
-        "verworfen" => RejectDecision.Verworfen,
-        _ => RejectDecision.Korrigiert,
-    };
+    public RejectDecision ParsedDecision => Enum.GetValues<RejectDecision>().FirstOrDefault(d => d.ToStoredName() == Decision, RejectDecision.Korrigiert);
 
     /// <summary>Only rows of files with this name.</summary>
     [CommandOption("--file <NAME>")]

@@ -2,6 +2,7 @@ using System.Globalization;
 using Bielefeld.Etl.Cli.Composition;
 using Bielefeld.Etl.Definitions.Catalog.Import;
 using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Rendering;
 using Bielefeld.Etl.Reporting;
 using Bielefeld.Etl.Sources.Csv;
 using Bielefeld.Etl.Warehouse;
@@ -53,7 +54,8 @@ public sealed class ReportCommand : EtlCommand<ReportSettings>
 
         // The files behind the figures shown: today's, or a reproduced day's as known at its end.
         var provenance = new ReportProvenance(area.Code, options.Catalog, CatalogCorrections.Read(options.Catalog), files, day);
-        var html = AttainmentOverview.Render(run.Catalog, series, title, run.Time.GetUtcNow(), notice, provenance);
+        var html = PageRenderer.Render<AttainmentOverviewPage>(
+            new { Plan = run.Catalog, Series = series, AreaName = title, GeneratedAt = run.Time.GetUtcNow(), Notice = notice, Provenance = provenance });
         var path = Path.GetFullPath(settings.Out ?? Path.Combine(
             options.Reports ?? "reports", day is { } d ? $"zielerreichung_stand_{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.html" : "zielerreichung.html"));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

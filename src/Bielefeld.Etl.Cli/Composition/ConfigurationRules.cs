@@ -14,7 +14,6 @@ internal sealed partial class ConfigurationRules : IValidateOptions<ConfiguredSe
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, ConfiguredSettings options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         if (options.Warehouse.ConnectionString is not { Length: > 0 })
         {
@@ -68,7 +67,6 @@ internal sealed partial class ConfigurationRules : IValidateOptions<ConfiguredSe
     /// </summary>
     public static string? Unreadable(InvalidOperationException exception)
     {
-        ArgumentNullException.ThrowIfNull(exception);
         var failed = FailedBinding().Match(exception.Message);
         return failed.Success
             ? $"{failed.Groups["key"].Value}: '{failed.Groups["value"].Value}' " + failed.Groups["type"].Value switch

@@ -28,7 +28,6 @@ public static class EtlConfiguration
     /// <exception cref="InvalidOperationException">A value is missing or bad; the message names key and value in German.</exception>
     internal static ConfiguredSettings Load(EtlSettings overrides)
     {
-        ArgumentNullException.ThrowIfNull(overrides);
         return Bind(new ConfigurationBuilder().AddConfiguration(Read()).AddInMemoryCollection(overrides.CommandLineKeys()).Build());
     }
 
@@ -61,7 +60,6 @@ public static class EtlConfiguration
     /// <param name="defaultStableFor">The command's stability window when <c>Files:StableFor</c> is not given.</param>
     internal static EtlOptions ToEtlOptions(this ConfiguredSettings settings, bool moveFiles, TimeSpan defaultStableFor)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         var inbox = Path.GetFullPath(settings.Inbox);
         var (files, retry) = (settings.Files, settings.Retry);
         var options = new EtlOptions(inbox, Shipped(settings.Pipelines), Shipped(settings.Catalog), Shipped(settings.Areas),
@@ -92,7 +90,6 @@ public static class EtlConfiguration
     /// <summary>What <c>serve</c> needs besides the run.</summary>
     internal static ServerOptions ToServerOptions(this ConfiguredSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         var defaults = new ServerOptions();
         return defaults with
         {

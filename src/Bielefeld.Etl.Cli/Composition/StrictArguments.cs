@@ -13,7 +13,6 @@ public sealed class StrictArguments : ICommandInterceptor
     /// <inheritdoc />
     public void Intercept(CommandContext context, CommandSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (settings is BenchCommand.Settings)
         {
             return;
@@ -27,30 +26,8 @@ public sealed class StrictArguments : ICommandInterceptor
             throw new UnknownArgumentsException($"unbekannte Option oder überzähliges Argument: {string.Join(" ", unknown)}");
         }
     }
-
-    /// <inheritdoc />
-    public void InterceptResult(CommandContext context, CommandSettings settings, ref int result)
-    {
-    }
 }
 
 /// <summary>The command line holds something the command does not know; exit code <see cref="ExitCodes.Usage"/>.</summary>
-public sealed class UnknownArgumentsException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public UnknownArgumentsException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception with its cause.</summary>
-    public UnknownArgumentsException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    /// <summary>Creates the exception without details.</summary>
-    public UnknownArgumentsException()
-    {
-    }
-}
+/// <param name="message">What is unknown, in German.</param>
+public sealed class UnknownArgumentsException(string message) : Exception(message);

@@ -18,7 +18,6 @@ public sealed class ProgressLines(TextWriter output, TimeProvider time) : IProgr
     /// <inheritdoc />
     public void Report(RunProgress value)
     {
-        ArgumentNullException.ThrowIfNull(value);
         var now = time.GetTimestamp();
         var key = value.Pipeline + "\n" + value.File;
         if (!value.Done)

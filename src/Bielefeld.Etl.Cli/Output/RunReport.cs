@@ -28,12 +28,7 @@ public static class RunReport
                 Markup.Escape(file.Message ?? (file.StewardReport is { } report ? "Bericht: " + Path.GetRelativePath(Environment.CurrentDirectory, report) : "")));
         }
 
-        if (summary.Files.Count == 0)
-        {
-            table.AddRow("[grey](keine Dateien im Eingang)[/]", "", "", "", "", "", "");
-        }
-
-        AnsiConsole.Write(table);
+        AnsiConsole.Write(WhenEmpty(table, summary.Files.Count, 0, "keine Dateien im Eingang"));
         foreach (var file in summary.Files.Where(f => f.Normalisations.Count > 0))
         {
             AnsiConsole.MarkupLine($"{Markup.Escape(file.File.Name)}: normalisiert gelesen (Ladeprotokoll load_normalisierung)");
@@ -59,7 +54,6 @@ public static class RunReport
     /// </summary>
     public static void WriteAttainment(IReadOnlyList<AttainmentRow> rows, IAnsiConsole? console = null)
     {
-        ArgumentNullException.ThrowIfNull(rows);
         var output = console ?? AnsiConsole.Console;
         // A terminal is read by a person: beyond a screenful the figures measured against a target come first, and the
         // rest is counted (a warehouse with thousands of areas would otherwise print every one of them, and hold the
@@ -115,12 +109,7 @@ public static class RunReport
                 Markup.Escape(BerlinTime.Stamp(load.GestartetUm)), Markup.Escape(load.Meldung ?? ""));
         }
 
-        if (loads.Count == 0)
-        {
-            table.AddRow("", "[grey](noch nichts geladen)[/]", "", "", "", "", "", "", "", "");
-        }
-
-        AnsiConsole.Write(table);
+        AnsiConsole.Write(WhenEmpty(table, loads.Count, 1, "noch nichts geladen"));
     }
 
     /// <summary>Rejected rows as stewards review them, with their review state and the steward's decision.</summary>
@@ -137,12 +126,7 @@ public static class RunReport
                 StatusMarkup(row.Bearbeitung), Markup.Escape(decision));
         }
 
-        if (rows.Count == 0)
-        {
-            table.AddRow("", "[grey](keine abgewiesenen Zeilen)[/]", "", "", "", "", "", "", "", "", "");
-        }
-
-        AnsiConsole.Write(table);
+        AnsiConsole.Write(WhenEmpty(table, rows.Count, 1, "keine abgewiesenen Zeilen"));
         if (rows.Count == limit)
         {
             AnsiConsole.MarkupLine(string.Create(GermanValues.Culture, $"[yellow]Die ersten {limit:N0} Zeilen; --count erhöht die Grenze.[/]"));
@@ -161,12 +145,7 @@ public static class RunReport
                 GermanText.Day(s.DueDate), s.DaysLate == 0 ? "" : GermanText.Digits(s.DaysLate));
         }
 
-        if (!statuses.Any(s => s.State is DeliveryState.Late or DeliveryState.Due))
-        {
-            table.AddRow("[grey](nichts überfällig oder fällig)[/]", "", "", "", "");
-        }
-
-        AnsiConsole.Write(table);
+        AnsiConsole.Write(WhenEmpty(table, table.Rows.Count, 0, "nichts überfällig oder fällig"));
         var delivered = statuses.Count(s => s.State is DeliveryState.Delivered or DeliveryState.Revised);
         AnsiConsole.MarkupLine(string.Create(GermanValues.Culture, $"{delivered} Zeiträume geliefert (davon {statuses.Count(s => s.State == DeliveryState.Revised)} revidiert), {statuses.Count(s => s.State == DeliveryState.Expected)} erwartet."));
     }
@@ -180,6 +159,11 @@ public static class RunReport
             AnsiConsole.MarkupLine($"[yellow]Warnung: Lieferung überfällig – {Markup.Escape(source.Key)}: {periods}[/]");
         }
     }
+
+    // A table without rows says so in grey in one column, the others empty.
+    private static Table WhenEmpty(Table table, int rows, int column, string text) => rows > 0
+        ? table
+        : table.AddRow([.. table.Columns.Select((_, i) => i == column ? $"[grey]({text})[/]" : "")]);
 
     private static string Period(DeliveryStatus s) => s.PeriodStart == s.PeriodEnd
         ? s.PeriodEnd.ToString("yyyy-MM", GermanValues.Culture)

@@ -14,8 +14,6 @@ public static class ConsistencyFingerprint
     /// <summary>The SHA-256 of the rules and the city's Stadtbezirke, as lowercase hex.</summary>
     public static string Of(IReadOnlyList<ConsistencyRule> rules, AreaCatalog areas)
     {
-        ArgumentNullException.ThrowIfNull(rules);
-        ArgumentNullException.ThrowIfNull(areas);
         var districts = areas.Areas.Where(a => a.Level == AreaLevel.District && a.ParentCode == Area.CityCode).Select(a => a.Code).Order(StringComparer.Ordinal);
         // Records print their kind and values: the text names each rule completely.
         var text = string.Join("\n", rules.Select(r => r.ToString())) + "\nStadtbezirke: " + string.Join(",", districts);

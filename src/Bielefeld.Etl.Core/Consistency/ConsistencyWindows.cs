@@ -27,9 +27,6 @@ public static class ConsistencyWindows
         IEnumerable<(string Source, DateOnly Month)> delivered,
         IEnumerable<(string Source, string IndicatorCode, DateOnly FirstMonth)> current)
     {
-        ArgumentNullException.ThrowIfNull(named);
-        ArgumentNullException.ThrowIfNull(delivered);
-        ArgumentNullException.ThrowIfNull(current);
         // Per source, the named indicators it delivered and the first month of their current values.
         var firstMonths = current.Where(c => named.Contains(c.IndicatorCode))
             .GroupBy(c => c.Source, StringComparer.Ordinal)

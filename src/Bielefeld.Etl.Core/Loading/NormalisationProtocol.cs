@@ -33,7 +33,6 @@ public sealed class NormalisationProtocol
     public void Add(string code, string raw, string message, string? sheet, int? row, string? column)
     {
         ArgumentException.ThrowIfNullOrEmpty(code);
-        ArgumentNullException.ThrowIfNull(message);
         lock (_gate)
         {
             (string Code, string Message) key = (code, message);

@@ -1,8 +1,4 @@
-using System.Text;
 using Bielefeld.Etl.Catalog;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Bielefeld.Etl.Definitions.Catalog;
 
@@ -18,16 +14,7 @@ public static class AreaFiles
             throw new CatalogException([$"{path} fehlt: keine Raumgliederung."]);
         }
 
-        var text = File.ReadAllText(path, Encoding.UTF8);
-        AreaDocument document;
-        try
-        {
-            document = YamlProblem.Strict.Deserialize<AreaDocument>(text) ?? new AreaDocument();
-        }
-        catch (YamlException ex)
-        {
-            throw new CatalogException([YamlProblem.Describe(path, ex, text)]);
-        }
+        var document = YamlProblem.Read<AreaDocument>(path);
 
         var areas = new List<Area> { new(document.Stadt.Code, document.Stadt.Name, AreaLevel.City, null) };
         areas.AddRange(document.Stadtbezirke.Select(d => new Area(d.Code, d.Name, AreaLevel.District, document.Stadt.Code)));

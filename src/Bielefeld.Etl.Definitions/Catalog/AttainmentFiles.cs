@@ -1,9 +1,5 @@
-using System.Text;
 using Bielefeld.Etl.Attainment;
 using Bielefeld.Etl.Catalog;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Bielefeld.Etl.Definitions.Catalog;
 
@@ -22,16 +18,7 @@ public static class AttainmentFiles
             return AttainmentSettings.Default;
         }
 
-        var text = File.ReadAllText(path, Encoding.UTF8);
-        SettingsDocument document;
-        try
-        {
-            document = YamlProblem.Strict.Deserialize<SettingsDocument>(text) ?? new SettingsDocument();
-        }
-        catch (YamlException ex)
-        {
-            throw new CatalogException([YamlProblem.Describe(path, ex, text)]);
-        }
+        var document = YamlProblem.Read<SettingsDocument>(path);
 
         var problems = new List<string>();
         var defaults = Thresholds(document.Schwellen, path, problems) ?? StatusThresholds.Default;

@@ -1,7 +1,5 @@
-using System.Text;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Consistency;
-using YamlDotNet.Core;
 
 namespace Bielefeld.Etl.Definitions.Catalog;
 
@@ -49,16 +47,7 @@ public static class ConsistencyFiles
             return [];
         }
 
-        var text = File.ReadAllText(path, Encoding.UTF8);
-        ConsistencyDocument document;
-        try
-        {
-            document = YamlProblem.Strict.Deserialize<ConsistencyDocument?>(text) ?? new ConsistencyDocument();
-        }
-        catch (YamlException ex)
-        {
-            throw new CatalogException([YamlProblem.Describe(path, ex, text)]);
-        }
+        var document = YamlProblem.Read<ConsistencyDocument>(path);
 
         var problems = new List<string>();
         var rules = new List<ConsistencyRule>();

@@ -13,7 +13,6 @@ public sealed partial class JobStateLog(ILogger<JobStateLog> logger) : IApplySta
     /// <inheritdoc />
     public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var job = context.BackgroundJob.Job;
         var name = job is null ? "?" : $"{job.Type.Name}.{job.Method.Name}" + (job.Args is [string first, ..] ? $"({first})" : "");
         if (context.NewState is FailedState failed)

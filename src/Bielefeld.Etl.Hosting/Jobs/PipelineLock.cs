@@ -25,7 +25,6 @@ public sealed partial class PipelineLock(ILogger<PipelineLock> logger) : IServer
     /// <inheritdoc />
     public void OnPerforming(PerformingContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (context.BackgroundJob.Job?.Method.GetCustomAttribute<PipelineLockAttribute>() is not { } marked)
         {
             return;
@@ -56,7 +55,6 @@ public sealed partial class PipelineLock(ILogger<PipelineLock> logger) : IServer
     /// <inheritdoc />
     public void OnPerformed(PerformedContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (context.Items.TryGetValue(LockKey, out var held) && held is IDisposable distributedLock)
         {
             try

@@ -13,7 +13,6 @@ public static class AllowedHosts
     /// <summary>The allowed host names for <paramref name="server"/>.</summary>
     public static IReadOnlyList<string> For(ServerOptions server)
     {
-        ArgumentNullException.ThrowIfNull(server);
         var listening = server.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(url => Uri.TryCreate(url.Replace("://+", "://wildcard", StringComparison.Ordinal).Replace("://*", "://wildcard", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri.Host : "")
             // A wildcard or any-address binding names no host: the configured names must say which ones are meant.

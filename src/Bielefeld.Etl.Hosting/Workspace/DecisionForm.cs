@@ -26,13 +26,7 @@ internal static class DecisionForm
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var comment = form["kommentar"].ToString().Trim();
         var by = form["von"].ToString().Trim();
-        RejectDecision? decision = form["entscheidung"].ToString() switch
-        {
-            "korrigiert" => RejectDecision.Korrigiert,
-            "akzeptiert" => RejectDecision.Akzeptiert,
-            "verworfen" => RejectDecision.Verworfen,
-            _ => null,
-        };
+        var decision = Enum.GetValues<RejectDecision>().Cast<RejectDecision?>().FirstOrDefault(d => d!.Value.ToStoredName() == form["entscheidung"].ToString());
         var problem = decision is null ? "Die Entscheidung muss „korrigiert durch Neulieferung“, „akzeptiert“ oder „verworfen“ sein."
             : comment.Length == 0 ? "Bitte einen Kommentar (Begründung) angeben."
             : by.Length == 0 ? "Bitte den eigenen Namen angeben."

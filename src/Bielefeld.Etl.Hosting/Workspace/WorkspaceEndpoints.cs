@@ -1,7 +1,9 @@
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Hosting.Dashboard;
+using Bielefeld.Etl.Hosting.Jobs;
 using Bielefeld.Etl.Jobs;
 using Bielefeld.Etl.Warehouse;
+using Hangfire;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -36,8 +38,6 @@ public static class WorkspaceEndpoints
     /// <summary>Maps every page and form of the workspace onto <paramref name="app"/>.</summary>
     public static void MapWorkspace(this WebApplication app, ServerOptions server)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        ArgumentNullException.ThrowIfNull(server);
         var group = app.MapGroup(Prefix).AddEndpointFilter(async (context, next) =>
             DashboardAccess.IsAllowed(context.HttpContext, server.DashboardRole)
                 ? await next(context)
@@ -72,7 +72,24 @@ public static class WorkspaceEndpoints
         group.MapGet("/hochladen", (HttpContext http, PipelineRun run) =>
             WorkspaceHtml.Page<UploadView>(http, new { Pipelines = run.Pipelines.ToList(), LimitBytes = server.UploadLimitBytes, run.Options.Files.StableFor }));
         group.MapPost("/hochladen", (HttpContext http, PipelineRun run) => UploadForm.PostAsync(http, run, server.UploadLimitBytes));
-        group.MapPost("/pipelines/{name}/laden", RunNowForm.PostAsync);
+        // Enqueues the pipeline's job now, the same job its schedule runs (load, then attainment and stewardship as its
+        // continuation), so a steward sees an upload loaded without waiting for the night. A repeated click is harmless:
+        // files are claimed by their fingerprint.
+        group.MapPost("/pipelines/{name}/laden", async (HttpContext http, string name, PipelineRun run, IBackgroundJobClient jobs) =>
+        {
+            if (await RefuseForgedAsync(http) is { } refused)
+            {
+                return refused;
+            }
+
+            if (!run.Pipelines.Any(p => p.Name == name))
+            {
+                return WorkspaceHtml.Message(http, Loads, "Unbekannte Pipeline", $"Eine Pipeline '{name}' gibt es nicht.", Loads, "zum Ladeprotokoll", StatusCodes.Status404NotFound);
+            }
+
+            jobs.Enqueue<PipelineJob>(job => job.RunAsync(name, null, CancellationToken.None));
+            return Results.Redirect(http.Request.PathBase.Add(Loads).Value + "?gestartet=" + Uri.EscapeDataString(name));
+        });
     }
 
     /// <summary>

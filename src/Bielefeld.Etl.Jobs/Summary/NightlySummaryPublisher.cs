@@ -12,14 +12,10 @@ public static class NightlySummaryPublisher
 {
     private const string SnapshotFile = "nachtbericht-ampeln.json";
 
-    /// <summary>Builds the summary of <paramref name="run"/> as of <paramref name="day"/>, comparing statuses with the last summary in <paramref name="reports"/>.</summary>
-    public static async Task<NightlySummary> BuildAsync(
-        RunSummary run, WarehouseProvider warehouse, string? reports, DateOnly day, CancellationToken cancellationToken) =>
-        await BuildAsync(run, warehouse, await warehouse.LatestAttainmentAsync(cancellationToken), reports, day, cancellationToken);
-
     /// <summary>
-    /// As <see cref="BuildAsync(RunSummary, WarehouseProvider, string?, DateOnly, CancellationToken)"/>, with the latest
-    /// attainment the caller has already read (the run shows it too; at 10 M observations the read takes seconds).
+    /// Builds the summary of <paramref name="run"/> as of <paramref name="day"/>, comparing the statuses of
+    /// <paramref name="latest"/> (the latest attainment, which the run shows too; at 10 M observations the read takes
+    /// seconds) with the last summary in <paramref name="reports"/>.
     /// </summary>
     public static async Task<NightlySummary> BuildAsync(
         RunSummary run, WarehouseProvider warehouse, IReadOnlyList<AttainmentRow> latest, string? reports, DateOnly day, CancellationToken cancellationToken)
@@ -64,7 +60,8 @@ public static class NightlySummaryPublisher
             .Select(FromProtocol)
             .ToList();
         var deliveries = await run.RefreshStewardshipAsync(cancellationToken);
-        var summary = await BuildAsync(new RunSummary(files, 0) { Deliveries = deliveries, ConsistencyViolations = run.ConsistencyViolations, ConsistencyViolationCount = run.ConsistencyViolationCount }, warehouse, reports, run.Today, cancellationToken);
+        var summary = await BuildAsync(new RunSummary(files, 0) { Deliveries = deliveries, ConsistencyViolations = run.ConsistencyViolations, ConsistencyViolationCount = run.ConsistencyViolationCount },
+            warehouse, await warehouse.LatestAttainmentAsync(cancellationToken), reports, run.Today, cancellationToken);
         var page = await PublishAsync(summary, reports, run.Options.Smtp, cancellationToken);
         await File.WriteAllTextAsync(mark, now.ToString("O", CultureInfo.InvariantCulture), cancellationToken);
         return page;
@@ -72,13 +69,7 @@ public static class NightlySummaryPublisher
 
     private static FileLoadResult FromProtocol(LoadRecord load) => new(
         new ExtractFile(load.Quelle, load.Datei, "", 0),
-        load.Status switch
-        {
-            "geladen" => FileLoadStatus.Loaded,
-            "bereits_geladen" => FileLoadStatus.AlreadyLoaded,
-            "abgewiesen" => FileLoadStatus.Refused,
-            _ => FileLoadStatus.Failed,
-        },
+        Enum.GetValues<FileLoadStatus>().FirstOrDefault(s => s.ToStoredName() == load.Status, FileLoadStatus.Failed),
         new Loading.RowCounts((int)load.ZeilenGelesen, (int)load.ZeilenGeladen, (int)load.ZeilenAbgewiesen, (int)load.ZeilenUebersprungen),
         load.Meldung)
     { FileId = load.DateiId };

@@ -6,7 +6,7 @@ using Bielefeld.Etl.Definitions.Pipelines;
 namespace Bielefeld.Etl.Sources.BaStatistik;
 
 /// <summary>The <c>ba:</c> section checked against the catalog, with labels, aliases and indicators ready for look-up.</summary>
-internal sealed partial class BaStatistikMapping
+internal sealed partial class BaStatistikMapping(Dictionary<string, TableMapping> tables, Dictionary<string, MerkmalMapping> merkmale, Dictionary<string, string[]> columnNames)
 {
     /// <summary>The Regionstypen of the contract.</summary>
     public static readonly string[] RegionTypes = ["Stadt", "Stadtbezirk", "Quartier"];
@@ -14,18 +14,11 @@ internal sealed partial class BaStatistikMapping
     /// <summary>The columns every special evaluation has.</summary>
     public static readonly string[] CsvColumns = ["Berichtsmonat", "Datenstand", "Regionstyp", "Regionsschluessel", "Region", "Merkmal", "Wert"];
 
-    private readonly Dictionary<string, TableMapping> _tables;
-    private readonly Dictionary<string, MerkmalMapping> _merkmale;
-
-    private BaStatistikMapping(Dictionary<string, TableMapping> tables, Dictionary<string, MerkmalMapping> merkmale, Dictionary<string, string[]> columnNames)
-    {
-        _tables = tables;
-        _merkmale = merkmale;
-        ColumnNames = columnNames;
-    }
+    private readonly Dictionary<string, TableMapping> _tables = tables;
+    private readonly Dictionary<string, MerkmalMapping> _merkmale = merkmale;
 
     /// <summary>Per contract column of the special evaluations, every header name that means it.</summary>
-    public IReadOnlyDictionary<string, string[]> ColumnNames { get; }
+    public IReadOnlyDictionary<string, string[]> ColumnNames { get; } = columnNames;
 
     public static BaStatistikMapping Build(BaStatistikOptions options, PlanCatalog catalog, string file)
     {

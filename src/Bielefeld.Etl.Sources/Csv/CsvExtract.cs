@@ -38,7 +38,6 @@ public static class CsvExtract
     /// <summary>Whether every field of the reader's record is empty or white space (as <see cref="string.IsNullOrWhiteSpace"/> says), without decoding ASCII fields.</summary>
     public static bool IsBlank(CsvReader reader)
     {
-        ArgumentNullException.ThrowIfNull(reader);
         for (var i = 0; i < reader.FieldCount; i++)
         {
             var bytes = reader.GetSpan(i);

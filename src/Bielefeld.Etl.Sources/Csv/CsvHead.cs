@@ -64,8 +64,6 @@ public sealed class CsvHead
     /// <exception cref="ExtractFileException">No header, or two candidate header lines (<see cref="FileReasons.UnexpectedHead"/>).</exception>
     public static CsvHead Find(string path, string fileName, Func<IReadOnlyList<string>, bool> isHeader, Action<IReadOnlyList<string>> explain)
     {
-        ArgumentNullException.ThrowIfNull(isHeader);
-        ArgumentNullException.ThrowIfNull(explain);
         var encoding = ExtractEncoding.Detect(path);
         var (lines, bom) = FirstLines(path, encoding, fileName);
         var candidates = new List<(int Line, char Separator, string[] Fields)>();
@@ -138,7 +136,6 @@ public sealed class CsvHead
     /// </summary>
     public void Note(NormalisationProtocol protocol)
     {
-        ArgumentNullException.ThrowIfNull(protocol);
         if (Line != 1)
         {
             protocol.Add(German.NormalisationCodes.HeaderRowMoved, Line.ToString(CultureInfo.InvariantCulture),

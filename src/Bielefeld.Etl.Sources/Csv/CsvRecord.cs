@@ -37,8 +37,6 @@ public sealed class CsvRecord
     /// <summary>Copies the reader's current record: the fields of the known columns (no other field is ever asked for).</summary>
     public static CsvRecord Current(CsvReader reader, CsvHeader header)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(header);
         CsvExtract.CheckFieldCount(reader.FieldCount, reader.LineNumber, "Die Datei");
         var fields = new string?[reader.FieldCount];
         foreach (var i in header.Mapped)

@@ -15,7 +15,6 @@ public static partial class GermanValues
     /// <summary>Parses <c>dd.MM.yyyy</c> (also without leading zeros); two-digit years are refused, they would be guessed.</summary>
     public static bool TryDate(string text, out DateOnly date)
     {
-        ArgumentNullException.ThrowIfNull(text);
         return TryPlainDate(text, out date) || DateOnly.TryParseExact(text.Trim(), DateFormats, Culture, DateTimeStyles.None, out date);
     }
 
@@ -67,8 +66,6 @@ public static partial class GermanValues
     /// </remarks>
     public static bool TryNumber(string text, out decimal value)
     {
-        ArgumentNullException.ThrowIfNull(text);
-
         // The common case, a count of at most 18 ASCII digits, fits a long exactly and is the decimal the parser gives.
         if (text.Length is > 0 and <= 18 && !text.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {

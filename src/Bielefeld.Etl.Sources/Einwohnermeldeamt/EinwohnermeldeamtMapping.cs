@@ -6,7 +6,7 @@ using Bielefeld.Etl.Sources.Csv;
 namespace Bielefeld.Etl.Sources.Einwohnermeldeamt;
 
 /// <summary>The <c>einwohnermeldeamt:</c> section checked: age bands parsed, context series aligned with them and turned into indicators.</summary>
-internal sealed class EinwohnermeldeamtMapping
+internal sealed class EinwohnermeldeamtMapping(CsvColumns columns, EinwohnermeldeamtOptions options, AreaCatalog areas, Dictionary<string, (int From, int? To)> bands, IReadOnlyList<Indicator> indicators)
 {
     public const string Stichtag = "Stichtag";
     public const string BezirkNr = "Stadtbezirk_Nr";
@@ -23,24 +23,15 @@ internal sealed class EinwohnermeldeamtMapping
 
     public static readonly string[] YesNo = ["J", "N"];
 
-    private EinwohnermeldeamtMapping(CsvColumns columns, EinwohnermeldeamtOptions options, AreaCatalog areas, Dictionary<string, (int From, int? To)> bands, IReadOnlyList<Indicator> indicators)
-    {
-        Columns = columns;
-        Options = options;
-        Areas = areas;
-        Bands = bands;
-        Indicators = indicators;
-    }
+    public CsvColumns Columns { get; } = columns;
 
-    public CsvColumns Columns { get; }
+    public EinwohnermeldeamtOptions Options { get; } = options;
 
-    public EinwohnermeldeamtOptions Options { get; }
+    public AreaCatalog Areas { get; } = areas;
 
-    public AreaCatalog Areas { get; }
+    public Dictionary<string, (int From, int? To)> Bands { get; } = bands;
 
-    public Dictionary<string, (int From, int? To)> Bands { get; }
-
-    public IReadOnlyList<Indicator> Indicators { get; }
+    public IReadOnlyList<Indicator> Indicators { get; } = indicators;
 
     public static EinwohnermeldeamtMapping Build(EinwohnermeldeamtOptions options, SourceContext context, string file)
     {

@@ -8,7 +8,6 @@ public static class ProtocolNotes
     /// <summary>Notes <paramref name="note"/> (nothing when null: the value was already canonical).</summary>
     public static void Note(this NormalisationProtocol protocol, Normalisation? note, string? sheet, int? row, string? column)
     {
-        ArgumentNullException.ThrowIfNull(protocol);
         if (note is not null)
         {
             protocol.Add(note.Code, note.Raw, note.Message, sheet, row, column);

@@ -10,23 +10,17 @@ namespace Bielefeld.Etl.Sources.Kaf;
 /// allows them (<c>blank_columns: true</c>). An unknown header, a month that cannot be read, a month twice or missing
 /// refuse the file: the figures would be guessed.
 /// </summary>
-internal sealed class KafLayout
+internal sealed class KafLayout(int[] columns, IReadOnlyList<int> blankColumns)
 {
     /// <summary>The contract's column headers, in contract order; the month headers are the canonical forms.</summary>
     public static readonly string[] ContractHeader =
         ["Kennzahl", "Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez", "Summe"];
 
-    private KafLayout(int[] columns, IReadOnlyList<int> blankColumns)
-    {
-        Columns = columns;
-        BlankColumns = blankColumns;
-    }
-
     /// <summary>The sheet column of each contract column (Kennzahl, Jan … Dez, Summe), by contract index.</summary>
-    public int[] Columns { get; }
+    public int[] Columns { get; } = columns;
 
     /// <summary>Columns with a blank header the pipeline allows; they must stay empty.</summary>
-    public IReadOnlyList<int> BlankColumns { get; }
+    public IReadOnlyList<int> BlankColumns { get; } = blankColumns;
 
     /// <summary>The layout of the contract itself (columns A to N).</summary>
     public static KafLayout Contract { get; } = new([.. Enumerable.Range(0, ContractHeader.Length)], []);

@@ -25,8 +25,6 @@ public static class MeldebogenFileWriter
     /// <exception cref="ArgumentException">The extension is neither <c>.xlsx</c> nor <c>.csv</c>.</exception>
     public static void Write(IReadOnlyList<MeldebogenEntry> entries, PlanCatalog plan, string path)
     {
-        ArgumentNullException.ThrowIfNull(entries);
-        ArgumentNullException.ThrowIfNull(plan);
         var extension = Path.GetExtension(path);
         if (string.Equals(extension, ".csv", StringComparison.OrdinalIgnoreCase))
         {

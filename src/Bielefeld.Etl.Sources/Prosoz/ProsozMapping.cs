@@ -5,7 +5,7 @@ using Bielefeld.Etl.Sources.Csv;
 namespace Bielefeld.Etl.Sources.Prosoz;
 
 /// <summary>The <c>prosoz:</c> section checked against the catalog and the areas: rates with known columns, districts by name.</summary>
-internal sealed class ProsozMapping
+internal sealed class ProsozMapping(CsvColumns columns, ProsozOptions options, AreaCatalog areas)
 {
     public const string Fallnummer = "Fallnummer";
     public const string Paragraph = "Paragraph";
@@ -25,18 +25,11 @@ internal sealed class ProsozMapping
 
     public static readonly string[] DateColumns = [Hilfebeginn, Hilfeende, EntscheidungDatum, HilfeplanDatum];
 
-    private ProsozMapping(CsvColumns columns, ProsozOptions options, AreaCatalog areas)
-    {
-        Columns = columns;
-        Options = options;
-        Areas = areas;
-    }
+    public CsvColumns Columns { get; } = columns;
 
-    public CsvColumns Columns { get; }
+    public ProsozOptions Options { get; } = options;
 
-    public ProsozOptions Options { get; }
-
-    public AreaCatalog Areas { get; }
+    public AreaCatalog Areas { get; } = areas;
 
     public static ProsozMapping Build(ProsozOptions options, SourceContext context, string file)
     {

@@ -5,7 +5,7 @@ using Bielefeld.Etl.Sources.Csv;
 namespace Bielefeld.Etl.Sources.Rekom;
 
 /// <summary>The <c>rekom:</c> section checked against the catalog: projects by code with their indicator's kind, columns with aliases.</summary>
-internal sealed class RekomMapping
+internal sealed class RekomMapping(CsvColumns columns, RekomOptions options, Dictionary<string, (RekomProject Project, IndicatorKind Kind)> projects)
 {
     public const string TnId = "TN_ID";
     public const string Projekt = "Projekt";
@@ -23,18 +23,11 @@ internal sealed class RekomMapping
 
     private static readonly string[] Known = [TnId, Projekt, Schulform, Quartier, Geschlecht, Migrationshintergrund, Eintritt, Austritt, Verbleib, VerbleibDatum];
 
-    private RekomMapping(CsvColumns columns, RekomOptions options, Dictionary<string, (RekomProject Project, IndicatorKind Kind)> projects)
-    {
-        Columns = columns;
-        Options = options;
-        Projects = projects;
-    }
+    public CsvColumns Columns { get; } = columns;
 
-    public CsvColumns Columns { get; }
+    public RekomOptions Options { get; } = options;
 
-    public RekomOptions Options { get; }
-
-    public Dictionary<string, (RekomProject Project, IndicatorKind Kind)> Projects { get; }
+    public Dictionary<string, (RekomProject Project, IndicatorKind Kind)> Projects { get; } = projects;
 
     public static RekomMapping Build(RekomOptions options, PlanCatalog catalog, string file)
     {

@@ -22,26 +22,17 @@ internal enum TableKey
 /// indicators or declare context series, areas are known or declared. A section that would leave a value's meaning
 /// open is refused with every problem in one message.
 /// </summary>
-internal sealed partial class StatistiktabelleMapping
+internal sealed partial class StatistiktabelleMapping(StatistiktabelleOptions options, AreaCatalog catalog, Dictionary<string, Indicator> series, Dictionary<string, Area> areas, Dictionary<string, bool> totals)
 {
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
 
-    private readonly Dictionary<string, Indicator> _series;
+    private readonly Dictionary<string, Indicator> _series = series;
     private readonly Dictionary<string, DateOnly> _seriesMonths = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Area> _areas;
-    private readonly Dictionary<string, bool> _totals;
-    private readonly AreaCatalog _catalog;
+    private readonly Dictionary<string, Area> _areas = areas;
+    private readonly Dictionary<string, bool> _totals = totals;
+    private readonly AreaCatalog _catalog = catalog;
 
-    private StatistiktabelleMapping(StatistiktabelleOptions options, AreaCatalog catalog, Dictionary<string, Indicator> series, Dictionary<string, Area> areas, Dictionary<string, bool> totals)
-    {
-        Options = options;
-        _catalog = catalog;
-        _series = series;
-        _areas = areas;
-        _totals = totals;
-    }
-
-    public StatistiktabelleOptions Options { get; }
+    public StatistiktabelleOptions Options { get; } = options;
 
     public bool IsLong => Options.Layout == "long";
 

@@ -17,26 +17,19 @@ internal sealed record LongColumns(int? Month, int? Series, int? Area, int Value
 /// within the first rows of the sheet. Merged header cells count for every column they span (a month over its
 /// three Geschlecht columns). What cannot be read without guessing refuses the file.
 /// </summary>
-internal sealed class TableHead
+internal sealed class TableHead(int lastRow, List<SourceRow> rows, List<string> title)
 {
     /// <summary>Title blocks of official tables run to a dozen lines; a header further down is not the described layout.</summary>
     public const int MaxHeadRows = 30;
 
-    private TableHead(int lastRow, List<SourceRow> rows, List<string> title)
-    {
-        LastRow = lastRow;
-        Rows = rows;
-        Title = title;
-    }
-
     /// <summary>The number of the last header row (1-based); the data follow it.</summary>
-    public int LastRow { get; }
+    public int LastRow { get; } = lastRow;
 
     /// <summary>The title and header rows, skipped.</summary>
-    public IReadOnlyList<SourceRow> Rows { get; }
+    public IReadOnlyList<SourceRow> Rows { get; } = rows;
 
     /// <summary>The title block's lines (normalised), for the checks of table and area.</summary>
-    public IReadOnlyList<string> Title { get; }
+    public IReadOnlyList<string> Title { get; } = title;
 
     /// <summary>The value columns of a wide table that feed a mapped series.</summary>
     public IReadOnlyList<TableColumn> Columns { get; private set; } = [];
@@ -234,7 +227,6 @@ internal sealed class TableHead
 
     private static ExtractFileException Head(string fileName, string detail) => new(FileReasons.UnexpectedHead, $"{fileName}: {detail}");
 
-    /// <summary>The header rows' cells; an empty cell inside a merged range reads as the range's first cell.</summary>
     /// <summary>
     /// Notes month headers read from another form than the full German name (<c>Mrz</c>, <c>03</c>, a date cell) as
     /// <see cref="NormalisationCodes.MonthHeader"/>, once per spelling: a month merged over its series columns is one header.
@@ -259,6 +251,7 @@ internal sealed class TableHead
         }
     }
 
+    /// <summary>The header rows' cells; an empty cell inside a merged range reads as the range's first cell.</summary>
     private sealed class HeaderCells(List<object?[]> rows, IReadOnlyList<CellRange> merges, int headerStart)
     {
         public int Width => rows.Skip(headerStart - 1).Max(r => r.Length);

@@ -17,9 +17,6 @@ public static class SheetChoice
     public static string MoveTo(
         IExcelDataReader excel, string fileName, string sheet, IReadOnlyList<string> aliases, NormalisationProtocol protocol)
     {
-        ArgumentNullException.ThrowIfNull(excel);
-        ArgumentNullException.ThrowIfNull(aliases);
-        ArgumentNullException.ThrowIfNull(protocol);
         var names = new List<string>();
         do
         {

@@ -31,7 +31,6 @@ public sealed class SheetHead
     /// <summary>Reads up to <paramref name="rows"/> rows of the current sheet, each at least <paramref name="width"/> cells wide.</summary>
     public static SheetHead Read(IExcelDataReader excel, int width, int rows = SearchRows)
     {
-        ArgumentNullException.ThrowIfNull(excel);
         var read = new List<object?[]>();
         while (read.Count < rows && excel.Read())
         {
@@ -44,7 +43,6 @@ public sealed class SheetHead
     /// <summary>The current row of <paramref name="excel"/>, at least <paramref name="width"/> cells wide.</summary>
     public static object?[] Cells(IExcelDataReader excel, int width)
     {
-        ArgumentNullException.ThrowIfNull(excel);
         var cells = new object?[Math.Max(width, excel.FieldCount)];
         for (var i = 0; i < excel.FieldCount; i++)
         {
@@ -67,7 +65,6 @@ public sealed class SheetHead
     /// </summary>
     public object?[] HeaderCells(int row, string? sheet, NormalisationProtocol protocol)
     {
-        ArgumentNullException.ThrowIfNull(protocol);
         var cells = (object?[])_rows[row].Clone();
         for (var c = 0; c < cells.Length; c++)
         {
@@ -99,8 +96,6 @@ public sealed class SheetHead
     /// <param name="protocol">Receives the note.</param>
     public int FindHeader(Func<int, bool> isHeader, string fileName, string description, int expectedRow, string? sheet, NormalisationProtocol protocol)
     {
-        ArgumentNullException.ThrowIfNull(isHeader);
-        ArgumentNullException.ThrowIfNull(protocol);
         var candidates = Enumerable.Range(0, _rows.Count).Where(isHeader).ToList();
         if (candidates.Count == 0)
         {

@@ -44,7 +44,6 @@ public sealed class XlsxSheet
     /// <summary>Writes a text cell.</summary>
     public void Text(int row, int column, string value, XlsxStyle style = default)
     {
-        ArgumentNullException.ThrowIfNull(value);
         Put(row, column, new XlsxCell(value, null, style));
     }
 
@@ -92,8 +91,6 @@ public sealed class XlsxSheet
     /// <exception cref="ArgumentException">No cells or values, a value with a comma or quote, or the list longer than Excel's 255 characters.</exception>
     public void ListValidation(IReadOnlyCollection<(int Row, int Column)> cells, IReadOnlyList<string> values, string error)
     {
-        ArgumentNullException.ThrowIfNull(cells);
-        ArgumentNullException.ThrowIfNull(values);
         ArgumentException.ThrowIfNullOrEmpty(error);
         if (cells.Count == 0 || values.Count == 0)
         {

@@ -36,7 +36,6 @@ public static partial class BaSpecialEvaluationWriter
     /// </summary>
     public static void Write(IEnumerable<BaSpecialEvaluationRow> rows, string path, SpreadsheetVariant variant, IReadOnlyList<string>? header = null)
     {
-        ArgumentNullException.ThrowIfNull(rows);
         var separator = variant.HasFlag(SpreadsheetVariant.TabSeparated) ? '\t' : variant.HasFlag(SpreadsheetVariant.CommaSeparated) ? ',' : ';';
         var labelSpaces = variant.HasFlag(SpreadsheetVariant.LabelSpaces);
         var text = new StringBuilder();

@@ -31,7 +31,6 @@ public static class BaTableWriter
     /// <exception cref="ArgumentException">The extension is not <c>.xlsx</c>.</exception>
     public static void Write(BaTable table, string path, SpreadsheetVariant variant)
     {
-        ArgumentNullException.ThrowIfNull(table);
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!string.Equals(Path.GetExtension(path), ".xlsx", StringComparison.OrdinalIgnoreCase))
         {

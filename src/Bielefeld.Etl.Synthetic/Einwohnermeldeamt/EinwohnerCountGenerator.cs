@@ -11,7 +11,10 @@ namespace Bielefeld.Etl.Synthetic.Einwohnermeldeamt;
 /// (quarter, band, sex, migration) once. Every <c>badEvery</c>-th row is broken in turn: an unknown age band
 /// (<c>62-66</c>), an unreadable count (<c>k.A.</c>), a negative count; the reader rejects exactly those.
 /// </summary>
-public sealed class EinwohnerCountGenerator : CsvExtractGenerator
+/// <param name="rows">Count rows over all files.</param>
+/// <param name="seed">The same seed writes the same bytes.</param>
+/// <param name="badEvery">Every this-many-th row is deliberately broken; 0 for none.</param>
+public sealed class EinwohnerCountGenerator(long rows, int seed, int badEvery = BadRows.DefaultEvery) : CsvExtractGenerator(rows, seed, badEvery)
 {
     /// <summary>The header as the contract names the columns.</summary>
     public const string Header = "Stichtag;Stadtbezirk_Nr;Stadtbezirk;Quartier;Altersgruppe;Geschlecht;Migrationshintergrund;Anzahl";
@@ -32,15 +35,6 @@ public sealed class EinwohnerCountGenerator : CsvExtractGenerator
         ("Nördlicher Innenstadtrand", 1), ("Schildesche", 2), ("Gadderbaum", 3), ("Brackwede", 4), ("Kammerich", 4), ("Dornberg", 5),
         ("Jöllenbeck", 6), ("Oberlohmannshof", 6), ("Heepen", 7), ("Baumheide", 7), ("Stieghorst", 8), ("Sieker", 8), ("Sieker-Mitte", 8), ("Sennestadt", 9),
     ];
-
-    /// <summary>Creates a generator.</summary>
-    /// <param name="rows">Count rows over all files.</param>
-    /// <param name="seed">The same seed writes the same bytes.</param>
-    /// <param name="badEvery">Every this-many-th row is deliberately broken; 0 for none.</param>
-    public EinwohnerCountGenerator(long rows, int seed, int badEvery = BadRows.DefaultEvery)
-        : base(rows, seed, badEvery)
-    {
-    }
 
     /// <inheritdoc />
     public override string Source => "einwohnermeldeamt";

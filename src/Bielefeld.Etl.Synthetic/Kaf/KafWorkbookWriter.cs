@@ -41,7 +41,6 @@ public static class KafWorkbookWriter
     /// <exception cref="ArgumentException">The extension is not <c>.xlsx</c>, or a row is malformed.</exception>
     public static void Write(KafWorkbook workbook, string path)
     {
-        ArgumentNullException.ThrowIfNull(workbook);
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!string.Equals(Path.GetExtension(path), ".xlsx", StringComparison.OrdinalIgnoreCase))
         {

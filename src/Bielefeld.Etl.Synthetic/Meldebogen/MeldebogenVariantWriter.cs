@@ -18,7 +18,6 @@ public static class MeldebogenVariantWriter
     /// <summary>Writes <paramref name="entries"/> as an <c>.xlsx</c> Meldebogen in <paramref name="variant"/>'s forms.</summary>
     public static void Write(IReadOnlyList<MeldebogenEntry> entries, string path, SpreadsheetVariant variant)
     {
-        ArgumentNullException.ThrowIfNull(entries);
         var book = new XlsxWorkbook("Bielefeld.Etl.Synthetic", new DateTime(2017, 7, 5, 0, 0, 0, DateTimeKind.Utc));
         var sheet = book.AddSheet(variant.HasFlag(SpreadsheetVariant.RenamedSheet) ? RenamedSheetName : MeldebogenColumns.SheetName);
         var headerRow = 0;

@@ -9,7 +9,10 @@ namespace Bielefeld.Etl.Synthetic.Prosoz;
 /// nobody real. Every <c>badEvery</c>-th row is inconsistent in turn: an unknown paragraph (<c>99</c>), an end before the
 /// start, a residential help without Unterbringung, an unknown district (<c>Großdornberg</c>); the reader rejects exactly those.
 /// </summary>
-public sealed class ProsozCaseGenerator : CsvExtractGenerator
+/// <param name="rows">Case rows over all files.</param>
+/// <param name="seed">The same seed writes the same bytes.</param>
+/// <param name="badEvery">Every this-many-th row is deliberately inconsistent; 0 for none.</param>
+public sealed class ProsozCaseGenerator(long rows, int seed, int badEvery = BadRows.DefaultEvery) : CsvExtractGenerator(rows, seed, badEvery)
 {
     /// <summary>The header as the contract names the columns.</summary>
     public const string Header =
@@ -20,15 +23,6 @@ public sealed class ProsozCaseGenerator : CsvExtractGenerator
         ["Mitte", "Schildesche", "Gadderbaum", "Brackwede", "Dornberg", "Jöllenbeck", "Heepen", "Stieghorst", "Sennestadt", "Senne", "unbekannt"];
 
     private static readonly string[] YesNoEmpty = ["J", "N", ""];
-
-    /// <summary>Creates a generator.</summary>
-    /// <param name="rows">Case rows over all files.</param>
-    /// <param name="seed">The same seed writes the same bytes.</param>
-    /// <param name="badEvery">Every this-many-th row is deliberately inconsistent; 0 for none.</param>
-    public ProsozCaseGenerator(long rows, int seed, int badEvery = BadRows.DefaultEvery)
-        : base(rows, seed, badEvery)
-    {
-    }
 
     /// <inheritdoc />
     public override string Source => "prosoz";
@@ -90,20 +84,8 @@ public sealed class ProsozCaseGenerator : CsvExtractGenerator
                 }
             }
 
-            writer.Write(string.Create(CultureInfo.InvariantCulture, $"HZE-{year:D4}-{i + 1:D7};{paragraph};{(residential ? "J" : "N")};{place};{SyntheticCsv.German(start)};"));
-            writer.Write(end is { } e ? SyntheticCsv.German(e) : "");
-            writer.Write(';');
-            writer.Write(district);
-            writer.Write(';');
-            writer.Write(SyntheticCsv.German(decision));
-            writer.Write(';');
-            writer.Write(database);
-            writer.Write(';');
-            writer.Write(plan is { } p ? SyntheticCsv.German(p) : "");
-            writer.Write(';');
-            writer.Write(goals);
-            writer.Write(';');
-            writer.WriteLine(revised);
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"HZE-{year:D4}-{i + 1:D7};{paragraph};{(residential ? "J" : "N")};{place};{SyntheticCsv.German(start)};{(end is { } e ? SyntheticCsv.German(e) : "")};{district};{SyntheticCsv.German(decision)};{database};{(plan is { } p ? SyntheticCsv.German(p) : "")};{goals};{revised}"));
         }
     }
 }

@@ -10,7 +10,10 @@ namespace Bielefeld.Etl.Synthetic.Rekom;
 /// project (<c>PROJEKTCODE_UNBEKANNT</c>), an exit before the entry (<c>AUSTRITT_VOR_EINTRITT</c>), a destination without an
 /// exit (<c>VERBLEIB_OHNE_AUSTRITT</c>); the reader rejects exactly those.
 /// </summary>
-public sealed class RekomExportGenerator : CsvExtractGenerator
+/// <param name="rows">Participant rows over all files.</param>
+/// <param name="seed">The same seed writes the same bytes.</param>
+/// <param name="badEvery">Every this-many-th row is deliberately inconsistent; 0 for none.</param>
+public sealed class RekomExportGenerator(long rows, int seed, int badEvery = BadRows.DefaultEvery) : CsvExtractGenerator(rows, seed, badEvery)
 {
     /// <summary>The header as the contract names the columns.</summary>
     public const string Header = "TN_ID;Projekt;Schulform;Quartier;Geschlecht;Migrationshintergrund;Eintritt;Austritt;Verbleib;Verbleib_Datum";
@@ -23,15 +26,6 @@ public sealed class RekomExportGenerator : CsvExtractGenerator
 
     private static readonly string[] Sexes = ["m", "w", "d"];
     private static readonly string[] Migration = ["J", "N", ""];
-
-    /// <summary>Creates a generator.</summary>
-    /// <param name="rows">Participant rows over all files.</param>
-    /// <param name="seed">The same seed writes the same bytes.</param>
-    /// <param name="badEvery">Every this-many-th row is deliberately inconsistent; 0 for none.</param>
-    public RekomExportGenerator(long rows, int seed, int badEvery = BadRows.DefaultEvery)
-        : base(rows, seed, badEvery)
-    {
-    }
 
     /// <inheritdoc />
     public override string Source => "rekom";
@@ -91,12 +85,8 @@ public sealed class RekomExportGenerator : CsvExtractGenerator
                 }
             }
 
-            writer.Write(string.Create(CultureInfo.InvariantCulture, $"T-{i + 1:D7};{project};{school};{quarter};{sex};{migration};{SyntheticCsv.German(entry)};"));
-            writer.Write(exit is { } e ? SyntheticCsv.German(e) : "");
-            writer.Write(';');
-            writer.Write(destination ?? "");
-            writer.Write(';');
-            writer.WriteLine(destinationDate is { } d ? SyntheticCsv.German(d) : "");
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"T-{i + 1:D7};{project};{school};{quarter};{sex};{migration};{SyntheticCsv.German(entry)};{(exit is { } e ? SyntheticCsv.German(e) : "")};{destination};{(destinationDate is { } d ? SyntheticCsv.German(d) : "")}"));
         }
     }
 }

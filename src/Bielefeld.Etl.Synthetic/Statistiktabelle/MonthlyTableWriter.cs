@@ -18,7 +18,6 @@ public static class MonthlyTableWriter
     /// <summary>Writes <paramref name="table"/> to <paramref name="path"/> (<c>.xlsx</c>).</summary>
     public static void Write(MonthlyTable table, string path)
     {
-        ArgumentNullException.ThrowIfNull(table);
         var book = new XlsxWorkbook("Bielefeld.Etl.Synthetic", new DateTime(2014, 7, 21, 0, 0, 0, DateTimeKind.Utc));
         var sheet = book.AddSheet("Temporär");
         var series = table.Series.Count;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Rendering;
 using Bielefeld.Etl.Reporting;
 using Bielefeld.Etl.Tests.Sources;
 using Bielefeld.Etl.Warehouse;
@@ -40,7 +41,7 @@ public sealed partial class AttainmentOverviewSpecs : IDisposable
             warehouse, NullLogger.Instance, clock);
         await run.RunAsync([], null, TestContext.Current.CancellationToken);
         var series = await warehouse.AttainmentSeriesAsync(Area.CityCode, TestContext.Current.CancellationToken);
-        return AttainmentOverview.Render(run.Catalog, series, "Stadt Bielefeld", run.Time.GetUtcNow());
+        return PageRenderer.Render<AttainmentOverviewPage>(new { Plan = run.Catalog, Series = series, AreaName = "Stadt Bielefeld", GeneratedAt = run.Time.GetUtcNow() });
     }
 
     private static string Row(string html, string indicator) =>
@@ -73,7 +74,7 @@ public sealed partial class AttainmentOverviewSpecs : IDisposable
         var indicator = new Indicator("X-1.1", "X-1", "<img src=x onerror=alert(1)>", IndicatorKind.Count, "\"Fälle\"");
         var plan = new PlanCatalog(2017, [new Measure("X-1", "<script>alert('x')</script>", "REGE") { PolicyArea = "A & B", Indicators = [indicator] }]);
 
-        var html = AttainmentOverview.Render(plan, [], "Stadt <Bielefeld>", DateTimeOffset.UnixEpoch);
+        var html = PageRenderer.Render<AttainmentOverviewPage>(new { Plan = plan, Series = Array.Empty<AttainmentRow>(), AreaName = "Stadt <Bielefeld>", GeneratedAt = DateTimeOffset.UnixEpoch });
 
         Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", html, StringComparison.Ordinal);
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html, StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Bielefeld.Etl.Catalog;
 using Bielefeld.Etl.Definitions.Catalog.Import;
 using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Rendering;
 using Bielefeld.Etl.Reporting;
 using Bielefeld.Etl.Warehouse;
 using Bielefeld.Etl.Tests.Warehouse.Postgres;
@@ -58,7 +59,7 @@ public abstract class ReportProvenanceSpecs : IAsyncLifetime
     {
         var provenance = new ReportProvenance(area, RepositoryPaths.Catalog2017, CatalogCorrections.Read(RepositoryPaths.Catalog2017), await _warehouse.AreaProvenanceAsync(area, TestContext.Current.CancellationToken));
         var series = await _warehouse.AttainmentSeriesAsync(area, TestContext.Current.CancellationToken);
-        return WebUtility.HtmlDecode(AttainmentOverview.Render(_run.Catalog, series, area, _clock.GetUtcNow(), null, provenance));
+        return WebUtility.HtmlDecode(PageRenderer.Render<AttainmentOverviewPage>(new { Plan = _run.Catalog, Series = series, AreaName = area, GeneratedAt = _clock.GetUtcNow(), Provenance = provenance }));
     }
 
     // As report --as-of renders a past day: figures and files as known at its end.
@@ -66,7 +67,7 @@ public abstract class ReportProvenanceSpecs : IAsyncLifetime
     {
         var then = await _warehouse.AttainmentAsOfAsync(_run.Catalog, _run.Areas, _run.Attainment, area, BerlinTime.EndOfDay(day), TestContext.Current.CancellationToken);
         var provenance = new ReportProvenance(area, RepositoryPaths.Catalog2017, CatalogCorrections.Read(RepositoryPaths.Catalog2017), then.Files, day);
-        return WebUtility.HtmlDecode(AttainmentOverview.Render(_run.Catalog, then.Rows, area, _clock.GetUtcNow(), null, provenance));
+        return WebUtility.HtmlDecode(PageRenderer.Render<AttainmentOverviewPage>(new { Plan = _run.Catalog, Series = then.Rows, AreaName = area, GeneratedAt = _clock.GetUtcNow(), Provenance = provenance }));
     }
 
     private static string Row(string html, string indicator) =>

@@ -38,7 +38,7 @@ public sealed partial class NightlySummarySpecs : IDisposable
             new EtlOptions(Inbox, RepositoryPaths.Pipelines, RepositoryPaths.Catalog2017, RepositoryPaths.Areas, new WarehouseSettings("sqlite", "")),
             _warehouse, NullLogger.Instance, _clock);
         var result = await run.RunAsync(["kaf"], null, TestContext.Current.CancellationToken);
-        return await NightlySummaryPublisher.BuildAsync(result, _warehouse, Reports, new DateOnly(2017, 7, 6), TestContext.Current.CancellationToken);
+        return await NightlySummaryPublisher.BuildAsync(result, _warehouse, await _warehouse.LatestAttainmentAsync(TestContext.Current.CancellationToken), Reports, new DateOnly(2017, 7, 6), TestContext.Current.CancellationToken);
     }
 
     private void CopyKafSamples()

@@ -205,7 +205,7 @@ public abstract partial class WarehouseBehaviour
         Assert.Empty(await QueryAsync<string>(
             $"SELECT status_hinweis FROM {View("zielerreichung")} WHERE indikator_code IN ('Jobcenter-6.2', 'Jobcenter-6.5') AND status_hinweis LIKE '%inkonsistent%'"));
 
-        var summary = await Jobs.Summary.NightlySummaryPublisher.BuildAsync(run, Warehouse, null, new DateOnly(2017, 5, 2), TestContext.Current.CancellationToken);
+        var summary = await Jobs.Summary.NightlySummaryPublisher.BuildAsync(run, Warehouse, await Warehouse.LatestAttainmentAsync(TestContext.Current.CancellationToken), null, new DateOnly(2017, 5, 2), TestContext.Current.CancellationToken);
         var text = Jobs.Summary.NightlySummaryText.Text(summary);
         Assert.Contains("Widersprüche zwischen Indikatoren (konsistenz.yml)", text, StringComparison.Ordinal);
         Assert.Contains("Jobcenter-6.3 (05711000): " + Expected, text, StringComparison.Ordinal);
@@ -231,7 +231,7 @@ public abstract partial class WarehouseBehaviour
         Assert.Empty(await QueryAsync<string>(
             $"SELECT status_hinweis FROM {View("zielerreichung")} WHERE indikator_code = '540-1.2' AND status_hinweis LIKE '%inkonsistent%'"));
 
-        var summary = await Jobs.Summary.NightlySummaryPublisher.BuildAsync(run, Warehouse, null, new DateOnly(2017, 4, 2), TestContext.Current.CancellationToken);
+        var summary = await Jobs.Summary.NightlySummaryPublisher.BuildAsync(run, Warehouse, await Warehouse.LatestAttainmentAsync(TestContext.Current.CancellationToken), null, new DateOnly(2017, 4, 2), TestContext.Current.CancellationToken);
         Assert.Contains("540-1.1 (05711000): " + Expected, Jobs.Summary.NightlySummaryText.Text(summary), StringComparison.Ordinal);
     }
 

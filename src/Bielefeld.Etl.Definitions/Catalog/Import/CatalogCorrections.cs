@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Text;
 using Bielefeld.Etl.Catalog;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Bielefeld.Etl.Definitions.Catalog.Import;
 
@@ -62,15 +58,7 @@ public static class CatalogCorrections
             return [];
         }
 
-        var text = File.ReadAllText(path, Encoding.UTF8);
-        try
-        {
-            return YamlProblem.Strict.Deserialize<CorrectionsDocument?>(text)?.Korrekturen ?? [];
-        }
-        catch (YamlException ex)
-        {
-            throw new CatalogException([YamlProblem.Describe(path, ex, text)]);
-        }
+        return YamlProblem.Read<CorrectionsDocument>(path).Korrekturen;
     }
 
     /// <summary>
