@@ -6,9 +6,9 @@ namespace Bielefeld.Etl.Tests.Warehouse.Postgres;
 
 /// <summary>
 /// The codes compare in byte order (COLLATE "C", migration 0023): under any other libc collation PostgreSQL 15 compares
-/// each code through strcoll without abbreviated keys, which made the text sorts of index builds, merges and monthly
-/// actuals the largest part of a load (docs/performance.md, "Codes in byte order, staging in arrival order"). Every code column of a later table
-/// must be "C" too, or joining it with the others fails with "could not determine which collation to use".
+/// each code through strcoll and without abbreviated keys in every index build, probe and sort by code
+/// (docs/performance.md, "Codes in byte order, staging in arrival order"). Every code column of a later table must be
+/// "C" too, or joining it with the others fails with "could not determine which collation to use".
 /// </summary>
 public sealed class PostgresCodeCollationFacts(PostgresServer server) : IAsyncLifetime
 {
