@@ -30,7 +30,7 @@ DROP VIEW IF EXISTS dwh.beobachtung_historie;
 DROP VIEW IF EXISTS dwh.geheimhaltung_schwelle;
 
 -- 2. Staging's key index (0012) in the order a file's rows arrive: month, area, indicator, series. Its columns were
---    (datei_id, indikator_code, monat, ...), so the rows of a file sorted by month went to leaf pages all over the index:
+--    (datei_id, indikator_code, monat, ...), so the rows of a file sorted by month went to leaf pages all over it:
 --    2.9 of the 4.1 CPU s of a re-delivery's COPY of 1 M values into staging. In arrival order most entries go to the
 --    right end of the index (1.5 CPU s). Each merge statement looks staged rows up by all five columns, so any order
 --    of them serves; the index stays because a merge whose fact side the planner underestimates (a source's values
