@@ -70,11 +70,7 @@ internal static class PostgresSql
         ORDER BY i.massnahme_code, l.indikator_code, b.name
         """;
 
-    /// <summary>
-    /// Keeps the latest attainment of one indicator (<c>@indicator</c>) as rpt.zielerreichung publishes it: per area the
-    /// latest month whose actual the view shows, with the view's values. One indicator's figures at a time (the view's
-    /// windows partition by indicator, so the condition reaches its scan).
-    /// </summary>
+    /// <summary>Keeps the latest attainment of one indicator (<c>@indicator</c>): where the list form below is not used.</summary>
     public const string StoreLatestAttainment =
         """
         DELETE FROM dwh.zielerreichung_letzte WHERE indikator_code = @indicator;
@@ -84,6 +80,23 @@ internal static class PostgresSql
                      MAX(v.monat) FILTER (WHERE v.istwert IS NOT NULL) OVER (PARTITION BY v.indikator_code, v.bereich_code) AS letzter_monat
               FROM rpt.zielerreichung v
               WHERE v.indikator_code = @indicator) letzte
+        WHERE letzte.monat = letzte.letzter_monat
+        """;
+
+    /// <summary>
+    /// Keeps the latest attainment of the indicators <c>@indicators</c> as rpt.zielerreichung publishes it: per area the
+    /// latest month whose actual the view shows, with the view's values. All of them in one statement (the view's windows
+    /// partition by indicator, so the list reaches its scan).
+    /// </summary>
+    public const string StoreLatestAttainmentOfIndicators =
+        """
+        DELETE FROM dwh.zielerreichung_letzte WHERE indikator_code = ANY(@indicators);
+        INSERT INTO dwh.zielerreichung_letzte (indikator_code, bereich_code, monat, istwert, zielwert, zielpfad, grad, status)
+        SELECT letzte.indikator_code, letzte.bereich_code, letzte.monat, letzte.istwert, letzte.zielwert, letzte.zielpfad, letzte.zielerreichungsgrad, letzte.status
+        FROM (SELECT v.indikator_code, v.bereich_code, v.monat, v.istwert, v.zielwert, v.zielpfad, v.zielerreichungsgrad, v.status,
+                     MAX(v.monat) FILTER (WHERE v.istwert IS NOT NULL) OVER (PARTITION BY v.indikator_code, v.bereich_code) AS letzter_monat
+              FROM rpt.zielerreichung v
+              WHERE v.indikator_code = ANY(@indicators)) letzte
         WHERE letzte.monat = letzte.letzter_monat
         """;
 
@@ -314,7 +327,34 @@ internal static class PostgresSql
         WHERE ersetzt_durch_datei_id IS NULL AND indikator_code = ANY(@indicators)
         """;
 
-    public const string DeleteAttainment = "DELETE FROM dwh.fact_zielerreichung WHERE indikator_code = ANY(@indicators)";
+    public const string StoredAttainment =
+        """
+        SELECT monat AS Month, bereich_code AS Area, istwert AS Actual, zielwert AS Target, zielpfad AS Path, grad AS Degree, status AS Status,
+               prognose AS Projection, unterdrueckt AS Suppressed, erreicht AS Met, basis AS Baseline, basis_monat AS BaselineMonth,
+               ziel_bereich_code AS TargetArea
+        FROM dwh.fact_zielerreichung
+        WHERE indikator_code = @indicator
+        """;
+
+    public const string DeleteAttainmentFigures =
+        """
+        DELETE FROM dwh.fact_zielerreichung z
+        USING unnest(@months::date[], @areas::text[]) AS k(monat, bereich_code)
+        WHERE z.indikator_code = @indicator AND z.monat = k.monat AND z.bereich_code = k.bereich_code
+        """;
+
+    public const string RecordAttainmentComputed =
+        """
+        DELETE FROM dwh.zielerreichung_stand WHERE indikator_code = ANY(@indicators);
+        INSERT INTO dwh.zielerreichung_stand (indikator_code, berechnet_um) SELECT unnest(@indicators::text[]), @computed
+        """;
+
+    public const string HiddenCells =
+        """
+        SELECT indikator_code AS Indicator, bereich_code AS Area, CAST(monat AS text) AS Month FROM dwh.fact_geheimhaltung
+        WHERE indikator_code = ANY(@indicators)
+        ORDER BY indikator_code, bereich_code, monat
+        """;
 
     public const string CopyAttainment =
         "COPY dwh.fact_zielerreichung (indikator_code, monat, bereich_code, istwert, zielwert, zielpfad, grad, status, prognose, unterdrueckt, berechnet_um, "

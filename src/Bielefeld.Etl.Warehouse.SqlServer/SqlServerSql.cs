@@ -70,7 +70,7 @@ internal static class SqlServerSql
         ORDER BY i.massnahme_code, l.indikator_code, b.name;
         """;
 
-    /// <summary>Keeps the latest attainment of one indicator (<c>@indicator</c>) as rpt.zielerreichung publishes it.</summary>
+    /// <summary>Keeps the latest attainment of one indicator (<c>@indicator</c>): where the list form below is not used.</summary>
     public const string StoreLatestAttainment =
         """
         DELETE FROM dwh.zielerreichung_letzte WHERE indikator_code = @indicator;
@@ -80,6 +80,19 @@ internal static class SqlServerSql
                      MAX(CASE WHEN v.istwert IS NOT NULL THEN v.monat END) OVER (PARTITION BY v.indikator_code, v.bereich_code) AS letzter_monat
               FROM rpt.zielerreichung v
               WHERE v.indikator_code = @indicator) letzte
+        WHERE letzte.monat = letzte.letzter_monat;
+        """;
+
+    /// <summary>Keeps the latest attainment of the indicators <c>@indicators</c> as rpt.zielerreichung publishes it, all in one statement.</summary>
+    public const string StoreLatestAttainmentOfIndicators =
+        """
+        DELETE FROM dwh.zielerreichung_letzte WHERE indikator_code IN (SELECT value FROM OPENJSON(@indicators));
+        INSERT INTO dwh.zielerreichung_letzte (indikator_code, bereich_code, monat, istwert, zielwert, zielpfad, grad, status)
+        SELECT letzte.indikator_code, letzte.bereich_code, letzte.monat, letzte.istwert, letzte.zielwert, letzte.zielpfad, letzte.zielerreichungsgrad, letzte.status
+        FROM (SELECT v.indikator_code, v.bereich_code, v.monat, v.istwert, v.zielwert, v.zielpfad, v.zielerreichungsgrad, v.status,
+                     MAX(CASE WHEN v.istwert IS NOT NULL THEN v.monat END) OVER (PARTITION BY v.indikator_code, v.bereich_code) AS letzter_monat
+              FROM rpt.zielerreichung v
+              WHERE v.indikator_code IN (SELECT value FROM OPENJSON(@indicators))) letzte
         WHERE letzte.monat = letzte.letzter_monat;
         """;
 
@@ -246,8 +259,36 @@ internal static class SqlServerSql
         WHERE ersetzt_durch_datei_id IS NULL AND indikator_code IN (SELECT value FROM OPENJSON(@indicators));
         """;
 
-    public const string DeleteAttainment =
-        "DELETE FROM dwh.fact_zielerreichung WHERE indikator_code IN (SELECT value FROM OPENJSON(@indicators));";
+    public const string StoredAttainment =
+        """
+        SELECT monat AS Month, bereich_code AS Area, istwert AS Actual, zielwert AS Target, zielpfad AS Path, grad AS Degree, status AS Status,
+               prognose AS Projection, unterdrueckt AS Suppressed, erreicht AS Met, basis AS Baseline, basis_monat AS BaselineMonth,
+               ziel_bereich_code AS TargetArea
+        FROM dwh.fact_zielerreichung
+        WHERE indikator_code = @indicator;
+        """;
+
+    public const string DeleteAttainmentFigures =
+        """
+        DELETE z FROM dwh.fact_zielerreichung z
+        JOIN (SELECT CAST(m.value AS date) AS monat, CAST(a.value AS nvarchar(20)) AS bereich_code
+              FROM OPENJSON(@months) m JOIN OPENJSON(@areas) a ON a.[key] = m.[key]) k
+          ON k.monat = z.monat AND k.bereich_code = z.bereich_code
+        WHERE z.indikator_code = @indicator;
+        """;
+
+    public const string RecordAttainmentComputed =
+        """
+        DELETE FROM dwh.zielerreichung_stand WHERE indikator_code IN (SELECT value FROM OPENJSON(@indicators));
+        INSERT INTO dwh.zielerreichung_stand (indikator_code, berechnet_um) SELECT value, @computed FROM OPENJSON(@indicators);
+        """;
+
+    public const string HiddenCells =
+        """
+        SELECT indikator_code AS Indicator, bereich_code AS Area, CONVERT(varchar(10), monat, 23) AS Month FROM dwh.fact_geheimhaltung
+        WHERE indikator_code IN (SELECT value FROM OPENJSON(@indicators))
+        ORDER BY indikator_code, bereich_code, monat;
+        """;
 
     /// <summary>
     /// The attainment fact's columns, no rows: the bulk path's table takes its columns, their order and types from it

@@ -153,7 +153,34 @@ internal static class SqliteSql
     public const string ActualAreas =
         "SELECT DISTINCT indikator_code AS Indicator, bereich_code AS Area FROM fact_beobachtung WHERE ersetzt_durch_datei_id IS NULL AND indikator_code IN (SELECT value FROM json_each(@indicators))";
 
-    public const string DeleteAttainment = "DELETE FROM fact_zielerreichung WHERE indikator_code IN (SELECT value FROM json_each(@indicators))";
+    public const string StoredAttainment =
+        """
+        SELECT monat AS Month, bereich_code AS Area, istwert AS Actual, zielwert AS Target, zielpfad AS Path, grad AS Degree, status AS Status,
+               prognose AS Projection, unterdrueckt AS Suppressed, erreicht AS Met, basis AS Baseline, basis_monat AS BaselineMonth,
+               ziel_bereich_code AS TargetArea
+        FROM fact_zielerreichung
+        WHERE indikator_code = @indicator
+        """;
+
+    public const string DeleteAttainmentFigures =
+        """
+        DELETE FROM fact_zielerreichung
+        WHERE indikator_code = @indicator
+          AND (monat, bereich_code) IN (SELECT m.value, a.value FROM json_each(@months) m JOIN json_each(@areas) a ON a.key = m.key)
+        """;
+
+    public const string RecordAttainmentComputed =
+        """
+        INSERT INTO zielerreichung_stand (indikator_code, berechnet_um) SELECT value, @computed FROM json_each(@indicators) WHERE true
+        ON CONFLICT (indikator_code) DO UPDATE SET berechnet_um = excluded.berechnet_um
+        """;
+
+    public const string HiddenCells =
+        """
+        SELECT indikator_code AS Indicator, bereich_code AS Area, monat AS Month FROM fact_geheimhaltung
+        WHERE indikator_code IN (SELECT value FROM json_each(@indicators))
+        ORDER BY indikator_code, bereich_code, monat
+        """;
 
     public const string InsertAttainment =
         """

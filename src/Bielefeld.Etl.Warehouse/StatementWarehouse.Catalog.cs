@@ -111,19 +111,6 @@ public abstract partial class StatementWarehouse
         return rows.ToLookup(r => r.Indicator, r => r.Area, StringComparer.Ordinal);
     }
 
-    /// <inheritdoc />
-    protected override async Task ReplaceAttainmentAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, IReadOnlyList<AttainmentFigure> figures, CancellationToken cancellationToken)
-    {
-        if (indicators.Count > 0)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                Sql.DeleteAttainment, new { indicators = CodeList(indicators) }, transaction, cancellationToken: cancellationToken));
-        }
-
-        await WriteAttainmentAsync(connection, transaction, figures, Time.GetUtcNow().UtcDateTime, cancellationToken);
-    }
-
     private MonthlyActual Actual(ActualRow r) => new(Values.ReadDay(r.Month), Values.ReadNumber(r.Value))
     {
         Numerator = Values.ReadNumber(r.Numerator),

@@ -23,9 +23,6 @@ public abstract partial class StatementWarehouse(TimeProvider time, string name,
     /// <summary>Whether the claim failed on the fingerprint's unique index (a dialect whose claim cannot skip a duplicate).</summary>
     protected virtual bool IsDuplicateKey(Exception exception) => false;
 
-    /// <summary>A list of codes as the dialect's <c>@indicators</c> takes it; an array by default.</summary>
-    protected virtual object CodeList(IReadOnlyCollection<string> codes) => codes.ToArray();
-
     /// <summary>The password of the connection string, redacted from messages that are stored; set by the provider's constructor.</summary>
     protected string? Password { get; init; }
 

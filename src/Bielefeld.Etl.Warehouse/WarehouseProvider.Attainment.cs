@@ -49,8 +49,13 @@ public abstract partial class WarehouseProvider
             await connection.ExecuteAsync(new CommandDefinition(prepare, transaction: transaction, cancellationToken: cancellationToken));
         }
 
+        // A pending indicator's kept latest attainment may have been taken while the view hid all of it (views or catalog
+        // changed since its load), so it is taken again whatever its figures do.
+        var wasPending = (await connection.QueryAsync<string>(new CommandDefinition(
+            Sql.PendingAttainment, transaction: transaction, cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
         await ClearPendingAttainmentAsync(connection, transaction, selected.Select(i => i.Code), cancellationToken);
-        await MarkHintsDueAsync(connection, transaction, selected.Select(i => i.Code), cancellationToken);
+        var computedAt = Time.GetUtcNow();
+        var changedIndicators = new List<string>();
         var calculator = new AttainmentCalculator(settings);
         var written = 0;
         // The areas with values, whatever the month, for all indicators in one read: one read per indicator walked
@@ -123,15 +128,31 @@ public abstract partial class WarehouseProvider
                 Compute(area, []);
             }
 
-            await ReplaceAttainmentAsync(connection, transaction, [indicator.Code], figures, cancellationToken);
+            if (await WriteChangedAttainmentAsync(connection, transaction, indicator.Code, figures, computedAt.UtcDateTime, cancellationToken) > 0)
+            {
+                changedIndicators.Add(indicator.Code);
+            }
+
             written += figures.Count;
         }
 
+        // Every figure of these indicators is as of this recomputation, whether it was written or found unchanged.
+        await connection.ExecuteAsync(new CommandDefinition(
+            Sql.RecordAttainmentComputed,
+            new { indicators = CodeList([.. selected.Select(i => i.Code)]), computed = Values.Instant(computedAt) }, transaction, cancellationToken: cancellationToken));
+        // The written figures come without hints; unchanged ones keep theirs, so only the changed indicators' are due.
+        await MarkHintsDueAsync(connection, transaction, changedIndicators, cancellationToken);
         // After the figures: by now the provider's attainment lock is held (taken with the first read), so two
         // recomputations of the same indicators assess them one after the other, never both from the same snapshot.
+        var hiddenBefore = await HiddenCellsAsync(connection, transaction, selected, cancellationToken);
         await AssessConfidentialityAsync(connection, transaction, selected.Select(i => i.Code), cancellationToken);
-        // With their figures and verdicts: the latest attainment of these indicators as the view now publishes it.
-        await StoreLatestAttainmentAsync(connection, transaction, selected.Select(i => i.Code), cancellationToken);
+        var hiddenAfter = await HiddenCellsAsync(connection, transaction, selected, cancellationToken);
+        // With their figures and verdicts: the latest attainment as the view now publishes it, for the indicators whose
+        // figures, verdicts or pending state changed (the view's output of the others is what was kept).
+        await StoreLatestAttainmentAsync(
+            connection, transaction,
+            [.. selected.Select(i => i.Code).Where(code => wasPending.Contains(code) || changedIndicators.Contains(code) || hiddenBefore[code].SequenceEqual(hiddenAfter[code]) is false)],
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return written;
     }

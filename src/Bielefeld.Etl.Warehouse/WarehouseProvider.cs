@@ -36,6 +36,9 @@ public abstract partial class WarehouseProvider(TimeProvider time)
     /// <summary>How the dialect's columns take and give back days, instants, numbers and flags.</summary>
     protected virtual StoredValues Values => StoredValues.Native;
 
+    /// <summary>A list of codes as the dialect's <c>@indicators</c> takes it; an array by default.</summary>
+    protected virtual object CodeList(IReadOnlyCollection<string> codes) => codes.ToArray();
+
     /// <summary>The clock for load timestamps.</summary>
     protected TimeProvider Time { get; } = time;
 
@@ -153,11 +156,13 @@ public abstract partial class WarehouseProvider(TimeProvider time)
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes the attainment figures of <paramref name="indicators"/> (none when empty: a further batch of the same
-    /// recomputation) and inserts <paramref name="figures"/>.
+    /// Brings the stored attainment figures of <paramref name="indicator"/> in line with <paramref name="figures"/> (all of
+    /// its figures as just computed): writes the figures that are new or differ from the stored ones (stamped
+    /// <paramref name="computed"/>), deletes the stored ones no longer computed, and leaves the rest as they are.
     /// </summary>
-    protected abstract Task ReplaceAttainmentAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> indicators, IReadOnlyList<AttainmentFigure> figures, CancellationToken cancellationToken);
+    /// <returns>The number of figures written or deleted.</returns>
+    protected abstract Task<int> WriteChangedAttainmentAsync(
+        DbConnection connection, DbTransaction transaction, string indicator, IReadOnlyList<AttainmentFigure> figures, DateTime computed, CancellationToken cancellationToken);
 
     /// <summary>The latest entries of the load protocol, newest first.</summary>
     public abstract Task<IReadOnlyList<LoadRecord>> RecentLoadsAsync(int count, CancellationToken cancellationToken);

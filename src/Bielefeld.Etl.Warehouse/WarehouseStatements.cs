@@ -187,8 +187,27 @@ public sealed class WarehouseStatements
     /// <summary>Per indicator of <c>@indicators</c> (a list as the provider binds it) the areas with any current value (Indicator, Area).</summary>
     public string ActualAreas => Text();
 
-    /// <summary>Deletes the attainment figures of <c>@indicators</c> (a list as the provider binds it).</summary>
-    public string DeleteAttainment => Text();
+    /// <summary>
+    /// The stored attainment figures of one indicator (<c>@indicator</c>): <c>Month</c>, <c>Area</c> and the computed
+    /// columns (<c>Actual</c>, <c>Target</c>, <c>Path</c>, <c>Degree</c>, <c>Status</c>, <c>Projection</c>, <c>Suppressed</c>,
+    /// <c>Met</c>, <c>Baseline</c>, <c>BaselineMonth</c>, <c>TargetArea</c>): what a recomputation compares its figures with.
+    /// </summary>
+    public string StoredAttainment => Text();
+
+    /// <summary>
+    /// Deletes the figures of <c>@indicator</c> whose keys are given as two lists of the same length (as the provider binds
+    /// them): <c>@months</c> (yyyy-MM-dd) and <c>@areas</c>.
+    /// </summary>
+    public string DeleteAttainmentFigures => Text();
+
+    /// <summary>
+    /// Records that the indicators <c>@indicators</c> (a list as the provider binds it) were recomputed at <c>@computed</c>
+    /// (<c>zielerreichung_stand</c>, what rpt.zielerreichung shows as <c>berechnet_um</c>).
+    /// </summary>
+    public string RecordAttainmentComputed => Text();
+
+    /// <summary>The hidden cells of <c>@indicators</c> (a list as the provider binds it): Indicator, Area, Month as text, ordered.</summary>
+    public string HiddenCells => Text();
 
     /// <summary>Run first in a recomputation's transaction (settings for its reads and the assessment); none where nothing is needed.</summary>
     public string? PrepareRecomputation => _texts.GetValueOrDefault(nameof(PrepareRecomputation));
@@ -201,10 +220,16 @@ public sealed class WarehouseStatements
 
     /// <summary>
     /// Keeps the latest attainment of one indicator (<c>@indicator</c>) as the attainment view publishes it, in
-    /// <c>zielerreichung_letzte</c>: what <see cref="LatestAttainment"/> reads. Kept for the indicators a recomputation
-    /// wrote, and for all of them (<see cref="LatestAttainmentIndicators"/>) when the views or their inputs from the catalog changed.
+    /// <c>zielerreichung_letzte</c>: what <see cref="LatestAttainment"/> reads. Kept for the indicators whose view output a
+    /// recomputation changed, and for all of them (<see cref="LatestAttainmentIndicators"/>) when the views or their inputs from the catalog changed.
     /// </summary>
     public string StoreLatestAttainment => Text();
+
+    /// <summary>
+    /// <see cref="StoreLatestAttainment"/> for the indicators <c>@indicators</c> (a list as the provider binds it) in one
+    /// statement; none where the list does not reach the view's scan (SQLite pushes only an equality into its windows).
+    /// </summary>
+    public string? StoreLatestAttainmentOfIndicators => _texts.GetValueOrDefault(nameof(StoreLatestAttainmentOfIndicators));
 
     /// <inheritdoc cref="StoreLatestAttainment"/>
     public string LatestAttainmentIndicators => Text();

@@ -22,7 +22,8 @@ WITH basis AS (
            z.status,
            z.prognose,
            z.unterdrueckt,
-           z.berechnet_um,
+           -- When the indicator was last recomputed: a recomputation writes only the figures that changed (0024).
+           s.berechnet_um,
            z.status_hinweis,
            z.erreicht,
            z.basis AS basis_verwendet,
@@ -55,6 +56,7 @@ WITH basis AS (
     JOIN dwh.dim_indikator i ON i.indikator_code = z.indikator_code
     JOIN dwh.dim_bereich b ON b.bereich_code = z.bereich_code
     LEFT JOIN (SELECT DISTINCT indikator_code FROM dwh.zielerreichung_ausstehend) p ON p.indikator_code = z.indikator_code
+    LEFT JOIN dwh.zielerreichung_stand s ON s.indikator_code = z.indikator_code
 ),
 laufend AS (
     SELECT a.*,

@@ -22,7 +22,8 @@ WITH basis AS (
            z.status,
            z.prognose,
            z.unterdrueckt,
-           z.berechnet_um,
+           -- When the indicator was last recomputed: a recomputation writes only the figures that changed (0024).
+           s.berechnet_um,
            z.status_hinweis,
            z.erreicht,
            z.basis AS basis_verwendet,
@@ -50,6 +51,7 @@ WITH basis AS (
     JOIN dim_bereich b ON b.bereich_code = z.bereich_code
     LEFT JOIN fact_geheimhaltung g ON g.indikator_code = z.indikator_code AND g.monat = z.monat AND g.bereich_code = z.bereich_code
     LEFT JOIN (SELECT DISTINCT indikator_code FROM zielerreichung_ausstehend) p ON p.indikator_code = z.indikator_code
+    LEFT JOIN zielerreichung_stand s ON s.indikator_code = z.indikator_code
 ),
 laufend AS (
     SELECT a.*,

@@ -115,16 +115,18 @@ public sealed class LatestAttainmentScaleSpecs(PostgresServer server) : IAsyncLi
             """);
         var figures = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dwh.fact_zielerreichung");
         var indicator = await connection.ExecuteScalarAsync<string>("SELECT MIN(indikator_code) FROM dwh.fact_zielerreichung");
-        var indicatorFigures = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dwh.fact_zielerreichung WHERE indikator_code = @indicator", new { indicator });
+        // Two indicators, as a recomputation lists them (StoreLatestAttainmentOfIndicators): the list reaches the figures' key.
+        string[] indicators = [indicator!, (await connection.ExecuteScalarAsync<string>("SELECT MAX(indikator_code) FROM dwh.fact_zielerreichung"))!];
+        var indicatorFigures = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dwh.fact_zielerreichung WHERE indikator_code = ANY(@indicators)", new { indicators });
         var setFigures = await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM dwh.fact_zielerreichung WHERE indikator_code = @indicator AND bereich_code IN (SELECT menge_code FROM dwh.dim_bereich_menge)", new { indicator });
+            "SELECT COUNT(*) FROM dwh.fact_zielerreichung WHERE indikator_code = ANY(@indicators) AND bereich_code IN (SELECT menge_code FROM dwh.dim_bereich_menge)", new { indicators });
         var setMembers = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dwh.dim_bereich_menge");
 
         await using var transaction = await connection.BeginTransactionAsync(Token);
         await connection.ExecuteAsync(PostgresSql.PrepareRecomputation, transaction: transaction);
-        // The statement after the DELETE: the INSERT that reads the view, for one indicator with figures in every area.
-        var store = PostgresSql.StoreLatestAttainment[(PostgresSql.StoreLatestAttainment.IndexOf(';', StringComparison.Ordinal) + 1)..];
-        var plan = await connection.ExecuteScalarAsync<string>("EXPLAIN (ANALYZE, FORMAT JSON) " + store, new { indicator }, transaction);
+        // The statement after the DELETE: the INSERT that reads the view, for two indicators with figures in every area.
+        var store = PostgresSql.StoreLatestAttainmentOfIndicators[(PostgresSql.StoreLatestAttainmentOfIndicators.IndexOf(';', StringComparison.Ordinal) + 1)..];
+        var plan = await connection.ExecuteScalarAsync<string>("EXPLAIN (ANALYZE, FORMAT JSON) " + store, new { indicators }, transaction);
         await transaction.RollbackAsync(Token);
 
         using var json = JsonDocument.Parse(plan!);
@@ -138,7 +140,7 @@ public sealed class LatestAttainmentScaleSpecs(PostgresServer server) : IAsyncLi
         // A set's figure looks up each of its members' cells; every other figure is answered from the hash (one scan).
         Assert.All(scans, loops => Assert.InRange(loops, 0, Math.Max(setFigures * setMembers, 1)));
         Assert.DoesNotContain(Nodes(json.RootElement[0].GetProperty("Plan")), n => n.TryGetProperty("Relation Name", out var r) && r.GetString() == "fact_beobachtung");
-        // The view's windows partition by indicator, so only this indicator's figures are read, not all of them.
+        // The view's windows partition by indicator, so only these indicators' figures are read, not all of them.
         Assert.All(
             Nodes(json.RootElement[0].GetProperty("Plan")).Where(n => n.TryGetProperty("Relation Name", out var r) && r.GetString() == "fact_zielerreichung"),
             n => Assert.Equal(indicatorFigures, n.GetProperty("Actual Rows").GetInt64() * n.GetProperty("Actual Loops").GetInt64()));
@@ -182,11 +184,11 @@ public sealed class LatestAttainmentScaleSpecs(PostgresServer server) : IAsyncLi
         ANALYZE dwh.fact_zielerreichung;
         """);
 
-    /// <summary>Keeps the latest attainment of every indicator as a recomputation keeps it, indicator by indicator.</summary>
+    /// <summary>Keeps the latest attainment of every indicator as a recomputation of all of them keeps it, in one statement.</summary>
     private static async Task<int> KeepLatestAsync(NpgsqlConnection connection) =>
         await connection.ExecuteAsync(
-            PostgresSql.StoreLatestAttainment,
-            (await connection.QueryAsync<string>(PostgresSql.LatestAttainmentIndicators)).Select(indicator => new { indicator }));
+            PostgresSql.StoreLatestAttainmentOfIndicators,
+            new { indicators = (await connection.QueryAsync<string>(PostgresSql.LatestAttainmentIndicators)).ToArray() });
 
     private static IEnumerable<JsonElement> Nodes(JsonElement node) =>
         node.TryGetProperty("Plans", out var children)

@@ -74,7 +74,10 @@ public sealed class WarehouseStatementsSpecs
         public const string InsertAreaSetMember = "-- InsertAreaSetMember";
         public const string MonthlyActuals = "-- MonthlyActuals";
         public const string ActualAreas = "-- ActualAreas";
-        public const string DeleteAttainment = "-- DeleteAttainment";
+        public const string StoredAttainment = "-- StoredAttainment";
+        public const string DeleteAttainmentFigures = "-- DeleteAttainmentFigures";
+        public const string RecordAttainmentComputed = "-- RecordAttainmentComputed";
+        public const string HiddenCells = "-- HiddenCells";
         public const string LatestAttainment = "-- LatestAttainment";
         public const string AttainmentSeries = "-- AttainmentSeries";
         public const string RecentLoads = "-- RecentLoads";

@@ -21,6 +21,8 @@ public sealed class SqlServerWarehouseBehaviour(SqlServerContainer server) : War
 
     protected override string RowVersion => "CONVERT(varchar(30), %%physloc%%, 1)";
 
+    protected override string InstantTextType => "varchar(30)";
+
     protected override string Table(string name) =>
         name.StartsWith("stg_", StringComparison.Ordinal) ? "stg." + name["stg_".Length..] : "dwh." + name;
 
