@@ -47,6 +47,9 @@ public abstract partial class StatementWarehouse
                 .WithScriptsEmbeddedInAssembly(assembly, name => name.StartsWith(Name + "/", StringComparison.Ordinal))
                 .WithScript(ReportingViews.Script(assembly, Name, ViewBatchSeparator))
                 .WithTransactionPerScript()
+                // Not the provider's 30 s command default: a migration that rebuilds the fact's indexes takes minutes
+                // at 10 M observations (PostgreSQL's 0023 failed after its first 30 s at that size).
+                .WithExecutionTimeout(TimeSpan.FromHours(1))
                 .WithVariablesDisabled()
                 .ResetConfiguredLoggers()
                 .LogTo(new MigrationLog(Log))
