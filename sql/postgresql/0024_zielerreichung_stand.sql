@@ -5,7 +5,7 @@
 -- which a recomputation wrote alike for all figures of an indicator until now.
 
 CREATE TABLE dwh.zielerreichung_stand (
-    indikator_code  text PRIMARY KEY,
+    indikator_code  text COLLATE "C" PRIMARY KEY,  -- a code: byte order, as every code since 0023
     berechnet_um    timestamptz NOT NULL
 );
 
