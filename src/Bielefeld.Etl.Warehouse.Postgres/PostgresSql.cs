@@ -54,7 +54,7 @@ internal static class PostgresSql
 
     /// <summary>
     /// Per indicator and area the attainment of its latest month with an actual, as kept when attainment was recomputed
-    /// (<see cref="StoreLatestAttainment"/>): a lookup of one row per indicator and area, never a pass over the figures
+    /// (<see cref="StoreLatestAttainmentOfIndicators"/>): a lookup of one row per indicator and area, never a pass over the figures
     /// (two windows over every figure took 20 s at 10 M observations). The measure and the area's name are read now; a
     /// pending indicator shows nothing, as in rpt.zielerreichung.
     /// </summary>
@@ -68,19 +68,6 @@ internal static class PostgresSql
         JOIN dwh.dim_bereich b ON b.bereich_code = l.bereich_code
         WHERE NOT EXISTS (SELECT 1 FROM dwh.zielerreichung_ausstehend p WHERE p.indikator_code = l.indikator_code)
         ORDER BY i.massnahme_code, l.indikator_code, b.name
-        """;
-
-    /// <summary>Keeps the latest attainment of one indicator (<c>@indicator</c>): where the list form below is not used.</summary>
-    public const string StoreLatestAttainment =
-        """
-        DELETE FROM dwh.zielerreichung_letzte WHERE indikator_code = @indicator;
-        INSERT INTO dwh.zielerreichung_letzte (indikator_code, bereich_code, monat, istwert, zielwert, zielpfad, grad, status)
-        SELECT letzte.indikator_code, letzte.bereich_code, letzte.monat, letzte.istwert, letzte.zielwert, letzte.zielpfad, letzte.zielerreichungsgrad, letzte.status
-        FROM (SELECT v.indikator_code, v.bereich_code, v.monat, v.istwert, v.zielwert, v.zielpfad, v.zielerreichungsgrad, v.status,
-                     MAX(v.monat) FILTER (WHERE v.istwert IS NOT NULL) OVER (PARTITION BY v.indikator_code, v.bereich_code) AS letzter_monat
-              FROM rpt.zielerreichung v
-              WHERE v.indikator_code = @indicator) letzte
-        WHERE letzte.monat = letzte.letzter_monat
         """;
 
     /// <summary>

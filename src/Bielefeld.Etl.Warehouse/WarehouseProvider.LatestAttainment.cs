@@ -34,10 +34,11 @@ public abstract partial class WarehouseProvider
         }
 
         // In code order, like the other per-indicator statements of a recomputation, so that two never wait crosswise.
+        // A dialect without the list form has the single one (WarehouseStatements refuses a dialect with neither).
         foreach (var indicator in indicators.Order(StringComparer.Ordinal))
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                Sql.StoreLatestAttainment, new { indicator }, transaction, cancellationToken: cancellationToken));
+                Sql.StoreLatestAttainment!, new { indicator }, transaction, cancellationToken: cancellationToken));
         }
     }
 

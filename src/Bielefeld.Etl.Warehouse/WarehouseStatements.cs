@@ -30,6 +30,11 @@ public sealed class WarehouseStatements
             .Where(p => nullability.Create(p).ReadState == NullabilityState.NotNull && !_texts.ContainsKey(p.Name))
             .Select(p => p.Name)
             .ToList();
+        if (!_texts.ContainsKey(nameof(StoreLatestAttainment)) && !_texts.ContainsKey(nameof(StoreLatestAttainmentOfIndicators)))
+        {
+            missing.Add(nameof(StoreLatestAttainment));
+        }
+
         if (missing.Count > 0)
         {
             throw new InvalidOperationException($"{statements.Name} fehlen Anweisungen: {string.Join(", ", missing)}.");
@@ -222,8 +227,9 @@ public sealed class WarehouseStatements
     /// Keeps the latest attainment of one indicator (<c>@indicator</c>) as the attainment view publishes it, in
     /// <c>zielerreichung_letzte</c>: what <see cref="LatestAttainment"/> reads. Kept for the indicators whose view output a
     /// recomputation changed, and for all of them (<see cref="LatestAttainmentIndicators"/>) when the views or their inputs from the catalog changed.
+    /// None in a dialect that has <see cref="StoreLatestAttainmentOfIndicators"/>; a dialect needs one of the two.
     /// </summary>
-    public string StoreLatestAttainment => Text();
+    public string? StoreLatestAttainment => _texts.GetValueOrDefault(nameof(StoreLatestAttainment));
 
     /// <summary>
     /// <see cref="StoreLatestAttainment"/> for the indicators <c>@indicators</c> (a list as the provider binds it) in one

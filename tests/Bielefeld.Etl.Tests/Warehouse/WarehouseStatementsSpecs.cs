@@ -13,6 +13,8 @@ public sealed class WarehouseStatementsSpecs
         Assert.StartsWith("HalfADialect fehlen Anweisungen: Claim, SourceHasCurrentValues, KeepLateValues,", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("LockScope", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("PrepareRecomputation", error.Message, StringComparison.Ordinal);
+        // Neither way of keeping the latest attainment (one indicator, or a list in one statement): named as missing.
+        Assert.EndsWith(", StoreLatestAttainment.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
