@@ -125,18 +125,19 @@ internal static class UploadForm
 
             IResult Accepted(string text, int status) => WorkspaceHtml.Page<UploadAcceptedView>(http,
                 new { Text = text, Status = status, Pipeline = definition.Name, Counts = counts }, status);
-            var conflict = Refuse(http, $"Nicht angenommen: Im Eingang {definition.Inbox} wartet schon eine andere Datei '{target.Name}'; sie wird nicht überschrieben. Bitte warten, bis sie geladen (und archiviert) ist, oder die neue Datei umbenennen.",
+            // Rendered only when it is the answer: a page is rendered as it is made.
+            IResult Conflict() => Refuse(http, $"Nicht angenommen: Im Eingang {definition.Inbox} wartet schon eine andere Datei '{target.Name}'; sie wird nicht überschrieben. Bitte warten, bis sie geladen (und archiviert) ist, oder die neue Datei umbenennen.",
                 StatusCodes.Status409Conflict);
             if (new FileInfo(target.FullPath).LinkTarget is not null)
             {
-                return conflict;
+                return Conflict();
             }
 
             if (File.Exists(target.FullPath))
             {
                 return await SameBytesAsync(target.FullPath, temp.FullPath, ct)
                     ? Accepted($"'{target.Name}' liegt bereits unverändert im Eingang {definition.Inbox}.", StatusCodes.Status200OK)
-                    : conflict;
+                    : Conflict();
             }
 
             try
@@ -145,7 +146,7 @@ internal static class UploadForm
             }
             catch (IOException) when (File.Exists(target.FullPath))
             {
-                return conflict;
+                return Conflict();
             }
 
             return Accepted($"'{target.Name}' geprüft und in den Eingang {definition.Inbox} gelegt.", StatusCodes.Status201Created);
