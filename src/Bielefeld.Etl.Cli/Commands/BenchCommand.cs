@@ -1,13 +1,16 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Spectre.Console.Cli;
 
 namespace Bielefeld.Etl.Cli.Commands;
 
 /// <summary>
 /// <c>bench</c>: delegates to the bench console (src/Bielefeld.Etl.Bench), which keeps its baselines (Sep, the naive
-/// Dapper loop) out of the product; it is built and run in Release. Every argument after <c>bench</c> is passed on
-/// unchanged: <c>bench --rows 2000000 --json bench.json</c>, <c>bench generate --rows 1000000 --out data/bench</c>.
+/// Dapper loop) out of the product. It is published in Release for this platform, so that it runs the product's code
+/// precompiled as a published product does (src/ProductRuntime.props), and started from there. Every argument after
+/// <c>bench</c> is passed on unchanged: <c>bench --rows 2000000 --json bench.json</c>,
+/// <c>bench generate --rows 1000000 --out data/bench</c>.
 /// </summary>
 public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
 {
@@ -23,13 +26,22 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
             return 2;
         }
 
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
-        foreach (var argument in new[] { "run", "--project", project, "-c", "Release", "--" })
+        var published = Path.Combine(Path.GetDirectoryName(project)!, "bin", "published", RuntimeInformation.RuntimeIdentifier);
+        var publish = await RunDotnetAsync(
+            ["publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-o", published, "-v", "q", "-nologo"],
+            cancellationToken);
+        if (publish != 0)
         {
-            start.ArgumentList.Add(argument);
+            return publish;
         }
 
-        foreach (var argument in BenchArguments(context.Arguments))
+        return await RunDotnetAsync([Path.Combine(published, "bielefeld-etl-bench.dll"), .. BenchArguments(context.Arguments)], cancellationToken);
+    }
+
+    private static async Task<int> RunDotnetAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
