@@ -65,22 +65,28 @@ public abstract partial class StatementWarehouse(TimeProvider time, string name,
         await LockAsync(connection, transaction, Sql.LockScope, args, cancellationToken);
         try
         {
-            if (scope.Mode == SupersedeMode.PerValue)
+            if (scope.Mode != SupersedeMode.PerValue)
             {
-                await Execute(Sql.KeepLateValues);
+                await Execute(Sql.Supersede);
+                await Execute(Sql.InsertNew);
+            }
+            else if (Sql.MergePerValue is { } mergePerValue)
+            {
+                await Execute(mergePerValue);
+            }
+            else
+            {
+                // The constructor of WarehouseStatements refuses a dialect with neither form of the per-value merge.
+                await Execute(Sql.KeepLateValues!);
                 if (Sql.DropLateValues is { } dropLateValues)
                 {
                     await Execute(dropLateValues);
                 }
 
-                await Execute(Sql.SupersedeContained);
-            }
-            else
-            {
-                await Execute(Sql.Supersede);
+                await Execute(Sql.SupersedeContained!);
+                await Execute(Sql.InsertNew);
             }
 
-            await Execute(Sql.InsertNew);
             var changed = await connection.QueryAsync<string>(new CommandDefinition(Sql.ChangedIndicators, args, transaction, cancellationToken: cancellationToken));
             await Execute(Sql.ClearStaging);
             return changed.ToList();

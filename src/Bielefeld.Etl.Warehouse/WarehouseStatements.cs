@@ -35,6 +35,11 @@ public sealed class WarehouseStatements
             missing.Add(nameof(StoreLatestAttainment));
         }
 
+        if (!_texts.ContainsKey(nameof(MergePerValue)))
+        {
+            missing.AddRange(new[] { nameof(KeepLateValues), nameof(SupersedeContained) }.Where(n => !_texts.ContainsKey(n)));
+        }
+
         if (missing.Count > 0)
         {
             throw new InvalidOperationException($"{statements.Name} fehlen Anweisungen: {string.Join(", ", missing)}.");
@@ -75,17 +80,28 @@ public sealed class WarehouseStatements
     /// <summary>Whether any value of <c>@Source</c> is current (true, or a non-zero number).</summary>
     public string SourceHasCurrentValues => Text();
 
-    /// <summary>The merge of a per-value delivery, in order: keep late values, drop them from staging, supersede contained values.</summary>
-    public string KeepLateValues => Text();
+    /// <summary>
+    /// The whole merge of a per-value delivery in one statement, one pass over the staged file, where the dialect can
+    /// write several tables in one statement (PostgreSQL): keeps late values in history, supersedes what the file
+    /// changes and inserts what it changes or adds. A dialect with it needs neither <see cref="KeepLateValues"/>, nor
+    /// <see cref="SupersedeContained"/>, and its <see cref="InsertNew"/> serves whole-period deliveries only.
+    /// </summary>
+    public string? MergePerValue => _texts.GetValueOrDefault(nameof(MergePerValue));
 
     /// <summary>
-    /// Drops the late values from staging; none in a dialect whose <see cref="KeepLateValues"/> drops them itself, in the
-    /// same pass over the staged file (PostgreSQL).
+    /// The merge of a per-value delivery in steps, in order: keep late values, drop them from staging, supersede
+    /// contained values, then <see cref="InsertNew"/>; required where there is no <see cref="MergePerValue"/>.
+    /// </summary>
+    public string? KeepLateValues => _texts.GetValueOrDefault(nameof(KeepLateValues));
+
+    /// <summary>
+    /// Drops the late values from staging; none in a dialect whose <see cref="KeepLateValues"/> settles them itself, in the
+    /// same pass over the staged file (SQLite notes them), or that merges in one statement.
     /// </summary>
     public string? DropLateValues => _texts.GetValueOrDefault(nameof(DropLateValues));
 
     /// <inheritdoc cref="KeepLateValues"/>
-    public string SupersedeContained => Text();
+    public string? SupersedeContained => _texts.GetValueOrDefault(nameof(SupersedeContained));
 
     /// <summary>The merge of a whole-period delivery: supersedes what the file replaces.</summary>
     public string Supersede => Text();

@@ -1,4 +1,5 @@
 using Bielefeld.Etl.Warehouse;
+using Bielefeld.Etl.Warehouse.Postgres;
 
 namespace Bielefeld.Etl.Tests.Warehouse;
 
@@ -10,11 +11,23 @@ public sealed class WarehouseStatementsSpecs
     {
         var error = Assert.Throws<InvalidOperationException>(() => new WarehouseStatements(typeof(HalfADialect)));
 
-        Assert.StartsWith("HalfADialect fehlen Anweisungen: Claim, SourceHasCurrentValues, KeepLateValues,", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("HalfADialect fehlen Anweisungen: Claim, SourceHasCurrentValues, Supersede,", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("LockScope", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("PrepareRecomputation", error.Message, StringComparison.Ordinal);
-        // Neither way of keeping the latest attainment (one indicator, or a list in one statement): named as missing.
-        Assert.EndsWith(", StoreLatestAttainment.", error.Message, StringComparison.Ordinal);
+        // Neither way of keeping the latest attainment (one indicator, or a list in one statement), nor of the per-value
+        // merge (in steps, or in one statement): named as missing.
+        Assert.EndsWith(", StoreLatestAttainment, KeepLateValues, SupersedeContained.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_dialect_that_merges_per_value_in_one_statement_needs_none_of_the_steps()
+    {
+        // PostgreSQL's dialect has the one statement and neither step.
+        var statements = new WarehouseStatements(typeof(PostgresSql));
+
+        Assert.Equal(PostgresSql.MergePerValue, statements.MergePerValue);
+        Assert.Null(statements.KeepLateValues);
+        Assert.Null(statements.SupersedeContained);
     }
 
     [Fact]

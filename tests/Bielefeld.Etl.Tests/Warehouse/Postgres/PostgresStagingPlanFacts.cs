@@ -41,8 +41,7 @@ public sealed class PostgresStagingPlanFacts(PostgresServer server) : IAsyncLife
     }
 
     [Theory]
-    [InlineData(nameof(PostgresSql.KeepLateValues))]
-    [InlineData(nameof(PostgresSql.SupersedeContained))]
+    [InlineData(nameof(PostgresSql.MergePerValue))]
     [InlineData(nameof(PostgresSql.Supersede))]
     [InlineData(nameof(PostgresSql.InsertNew))]
     [InlineData(nameof(PostgresSql.ClearStaging))]
