@@ -9,7 +9,8 @@ CREATE VIEW geheimhaltung_regel AS
 -- the months holding such a value only (one pass over the current values in key order), and every cell of the other
 -- months is shown (the last branch, which the assessment, asking for the hidden cells only, never evaluates), as
 -- PostgreSQL's rule does. In the bench (1 M values, 20 suspicious months of 1,200) the assessment's CPU fell from
--- 6.3 s to 1.8 s; where every month holds a small count it costs that pass more (docs/performance.md).
+-- 4.4-4.8 s to 1.8-1.9 s; where every month holds a small count it costs that pass more, about a third
+-- (docs/performance.md).
 WITH verdaechtig AS MATERIALIZED (
     SELECT o.indikator_code, o.monat
     FROM geheimhaltung_auftrag a
