@@ -1,7 +1,4 @@
 using Bielefeld.Etl.Attainment;
-using Bielefeld.Etl.Loading;
-using Bielefeld.Etl.Observations;
-using Bielefeld.Etl.Warehouse;
 using Bielefeld.Etl.Warehouse.Postgres;
 using Dapper;
 
@@ -74,7 +71,7 @@ public sealed class PostgresSmallCountVerdictFacts(PostgresServer server) : IAsy
     [Fact]
     public async Task Windowing_only_the_groups_with_a_primary_cell_gives_the_verdicts_of_the_rule_that_windowed_every_cell()
     {
-        var fileId = await LoadFileAsync();
+        var fileId = await SmallCountFile.LoadAsync(_warehouse);
         await using var connection = await _warehouse.OpenAsync(TestContext.Current.CancellationToken);
         await connection.ExecuteAsync(Warehouse, new { fileId });
 
@@ -93,7 +90,7 @@ public sealed class PostgresSmallCountVerdictFacts(PostgresServer server) : IAsy
     [Fact]
     public async Task The_monthly_actuals_of_several_indicators_read_in_one_statement_are_those_read_indicator_by_indicator()
     {
-        var fileId = await LoadFileAsync();
+        var fileId = await SmallCountFile.LoadAsync(_warehouse);
         await using (var connection = await _warehouse.OpenAsync(TestContext.Current.CancellationToken))
         {
             await connection.ExecuteAsync(Warehouse, new { fileId });
@@ -117,16 +114,5 @@ public sealed class PostgresSmallCountVerdictFacts(PostgresServer server) : IAsy
         // Two series of one cell are summed.
         var may = Assert.Single(together, f => f is { IndicatorCode: "KZ-QUOTE", AreaCode: "KZ-B1" } && f.Actual.Month == new DateOnly(2017, 5, 1));
         Assert.Equal(((decimal?)16m, (decimal?)16m, (decimal?)18m), (may.Actual.Value, may.Actual.Numerator, may.Actual.Denominator));
-    }
-
-    /// <summary>A file in the load protocol for the generated observations to name.</summary>
-    private async Task<long> LoadFileAsync()
-    {
-        var scope = new DeliveryScope("kz", null, new DateOnly(2016, 1, 1), new DateOnly(2016, 1, 1)) { Mode = SupersedeMode.PerValue };
-        SourceRow[] rows = [new SourceRow.Accepted(1, [new Observation("KZ-VORLAUF", new DateOnly(2016, 1, 1), "KZ-S", "KZ:1", 1m)])];
-        var file = new ExtractFile("kz", "/inbox/kz/kleine-zahlen.csv", new string('k', 64), 1);
-        var result = await _warehouse.LoadAsync(file, _ => new ExtractReading(scope, rows, null), null, TestContext.Current.CancellationToken);
-        Assert.Equal(FileLoadStatus.Loaded, result.Status);
-        return result.FileId!.Value;
     }
 }

@@ -49,6 +49,17 @@ public sealed class SqliteSuppressionPlanSpecs : IDisposable
     }
 
     [Fact]
+    public async Task The_rule_runs_only_through_the_months_holding_a_value_that_could_make_a_small_count()
+    {
+        var plan = await PlanAsync("SELECT indikator_code, bereich_code, monat FROM geheimhaltung_regel WHERE geheim = 1");
+
+        // The suspicious months are found in one pass over the values; each cell's month is looked up among them, so
+        // the cells of every other month are neither grouped nor windowed (at 1 M values: 4.4-4.8 s of CPU before, 1.8-1.9 s).
+        Assert.Contains("MATERIALIZE verdaechtig", plan);
+        Assert.Contains(plan, line => line.StartsWith("SEARCH v USING AUTOMATIC COVERING INDEX (indikator_code=? AND monat=?)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_latest_attainment_read_is_a_lookup_of_the_kept_rows_and_reads_no_attainment_figure()
     {
         var plan = await PlanAsync(SqliteSql.LatestAttainment);
