@@ -114,7 +114,7 @@ public sealed class ConfigurationSpecs : IDisposable
         Assert.Equal(("mail.example", 587, "etl@bielefeld.example", SecureSocketOptions.StartTls, "etl", "geheim"), (smtp.Host, smtp.Port, smtp.From, smtp.Tls, smtp.User, smtp.Password));
         Assert.Equal(["a@bielefeld.example", "b@bielefeld.example"], smtp.To);
         Assert.Equal(("http://0.0.0.0:8080", 4, true, "ETL-Betrieb", 10L << 20, "Host=jobs", TimeSpan.FromMinutes(20)),
-            (server.Urls, server.WorkerCount, server.DashboardWritable, server.DashboardRole, server.UploadLimitBytes, server.StorageConnectionString, server.DistributedLockTimeout));
+            (server.Urls, server.WorkerCount, server.DashboardWritable, server.DashboardRole, server.UploadLimitBytes, server.StorageConnectionString, server.JobStorage.DistributedLockTimeout));
         Assert.Equal(["etl.intern", "etl2.intern"], server.AllowedHosts);
     }
 
