@@ -97,6 +97,21 @@ public sealed class WorkspaceSpecs
     }
 
     [Fact]
+    public async Task A_run_now_posted_without_a_valid_token_is_refused_before_the_pipeline_is_looked_up()
+    {
+        await using var server = await WorkspaceServer.StartAsync();
+        using var http = server.Client();
+
+        using var known = await http.PostAsync("/arbeitsplatz/pipelines/kaf/laden", new FormUrlEncodedContent(new Dictionary<string, string>()), Ct);
+        using var unknown = await http.PostAsync("/arbeitsplatz/pipelines/gibtsnicht/laden",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__csrf"] = "CfDJ8-gefaelscht" }), Ct);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (known.StatusCode, unknown.StatusCode));
+        Assert.Contains("Schutz vor gefälschten Anfragen", WebUtility.HtmlDecode(await known.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.Contains("Schutz vor gefälschten Anfragen", WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_decision_with_the_page_token_is_recorded_and_shown_beside_the_row()
     {
         await using var server = await WorkspaceServer.StartAsync();
