@@ -32,7 +32,7 @@ internal static class RejectsPage
         _ => stored,
     };
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     internal static string Query(string? quelle, string? datei, string? regel, bool all) =>
         string.Join("&", new[] { ("quelle", quelle), ("datei", datei), ("regel", regel), ("alle", all ? "1" : null) }
