@@ -1,7 +1,9 @@
 using System.Net;
 using System.Security.Claims;
+using System.Text.RegularExpressions;
 using Bielefeld.Etl.Hosting.Dashboard;
 using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Synthetic.Kaf;
 using Bielefeld.Etl.Warehouse;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -131,6 +133,25 @@ public sealed class WorkspaceSpecs
         var page = await http.GetStringAsync(posted.Headers.Location.OriginalString, Ct);
         Assert.Contains("„<span class=\"kommentar\">Summe &lt;b&gt;bewusst&lt;/b&gt; so gemeldet</span>“", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>bewusst", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rejected_row_that_the_next_delivery_rejects_again_says_so_beside_the_row()
+    {
+        await using var server = await WorkspaceServer.StartAsync();
+        var fim = KafSampleSet.For2017().Single(w => w.Workbook.ProjectCode == "FIM").Workbook;
+        KafWorkbookWriter.Write(fim with { Remarks = [.. fim.Remarks, "Zweite Lieferung, Summe unverändert."] }, Path.Combine(server.KafInbox, "KAF_FIM_2017.xlsx"));
+        await server.Run.RunAsync(["kaf"], null, Ct);
+        using var http = server.Client();
+
+        var page = WebUtility.HtmlDecode(await http.GetStringAsync("/arbeitsplatz/abweisungen?regel=SUMME_ABWEICHEND&alle=1", Ct));
+
+        var rows = await server.Warehouse.RejectedRowsAsync(new RejectedRowQuery(Reason: "SUMME_ABWEICHEND"), Ct);
+        Assert.Equal(2, rows.Count);
+        var again = rows.MaxBy(r => r.DateiId)!;
+        Assert.Single(Regex.Matches(page, "in der Neulieferung erneut abgewiesen"));
+        Assert.Contains($"in der Neulieferung erneut abgewiesen (Datei-ID {again.DateiId}, ", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("durch Neulieferung geschlossen", page, StringComparison.Ordinal);
     }
 
     [Theory]
