@@ -24,8 +24,7 @@ public static class JobStorageFactory
     /// <exception cref="InvalidOperationException">The provider is unknown, or the login cannot use the storage.</exception>
     public static JobStorage Create(string provider, string connectionString, ServerOptions options)
     {
-        var created = ProviderPlugins.Find(provider).CreateJobStorage(
-            connectionString, new JobStorageOptions(options.InvisibilityTimeout, options.DistributedLockTimeout, options.QueuePollInterval));
+        var created = ProviderPlugins.Find(provider).CreateJobStorage(connectionString, options.JobStorage);
         if (created.OrphanedLockExpiry is { } expiry)
         {
             s_orphanedLockExpiry.Add(created.Storage, expiry);

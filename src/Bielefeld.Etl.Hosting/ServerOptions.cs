@@ -1,3 +1,5 @@
+using Bielefeld.Etl.Warehouse.Plugins;
+
 namespace Bielefeld.Etl.Hosting;
 
 /// <summary>The server mode's settings: where it listens, who may change things in the dashboard, job storage tuning.</summary>
@@ -27,12 +29,6 @@ public sealed record ServerOptions
     /// <summary>Parallel workers; pipelines are independent, one pipeline never runs twice at once.</summary>
     public int WorkerCount { get; init; } = 2;
 
-    /// <summary>After this a fetched job whose server went silent is fetched again (server job storages).</summary>
-    public TimeSpan InvisibilityTimeout { get; init; } = TimeSpan.FromMinutes(30);
-
-    /// <summary>After this another server removes a distributed lock as stale, where the job storage keeps locks as rows.</summary>
-    public TimeSpan DistributedLockTimeout { get; init; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>How often idle workers look for jobs.</summary>
-    public TimeSpan QueuePollInterval { get; init; } = TimeSpan.FromSeconds(15);
+    /// <summary>How the job storage times out fetched jobs and locks and polls for jobs.</summary>
+    public JobStorageOptions JobStorage { get; init; } = JobStorageOptions.Default;
 }

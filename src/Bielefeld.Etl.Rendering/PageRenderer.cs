@@ -18,27 +18,24 @@ public static class PageRenderer
 
     /// <summary>
     /// The HTML of <typeparamref name="TComponent"/> with the properties of <paramref name="parameters"/> as its
-    /// parameters (<c>new { Rows = rows, Title = title }</c>); a name or type the component does not have throws.
+    /// parameters (<c>new { Rows = rows, Title = title }</c>), or a dictionary's entries by parameter name; a name or type
+    /// the component does not have throws.
     /// </summary>
     public static string Render<TComponent>(object parameters)
-        where TComponent : IComponent =>
-        Render<TComponent>(ParametersOf(parameters));
-
-    /// <summary>The properties of <paramref name="parameters"/> by name, for a caller that adds one of its own.</summary>
-    public static Dictionary<string, object?> ParametersOf(object parameters) =>
-        parameters.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(parameters));
-
-    /// <summary>The HTML of <typeparamref name="TComponent"/> with <paramref name="parameters"/> (by parameter name).</summary>
-    public static string Render<TComponent>(IDictionary<string, object?> parameters)
         where TComponent : IComponent
     {
+        var view = ParameterView.FromDictionary(parameters as IDictionary<string, object?> ?? ParametersOf(parameters));
         using var renderer = new HtmlRenderer(Services, NullLoggerFactory.Instance);
         return renderer.Dispatcher.InvokeAsync(() =>
         {
-            var root = renderer.BeginRenderingComponent<TComponent>(ParameterView.FromDictionary(parameters));
+            var root = renderer.BeginRenderingComponent<TComponent>(view);
             return root.QuiescenceTask.IsCompletedSuccessfully
                 ? root.ToHtmlString()
                 : throw new InvalidOperationException($"{typeof(TComponent).Name} wartet beim Rendern; eine Seite bekommt ihre Daten fertig übergeben.");
         }).GetAwaiter().GetResult();
     }
+
+    /// <summary>The properties of <paramref name="parameters"/> by name, for a caller that adds one of its own.</summary>
+    public static Dictionary<string, object?> ParametersOf(object parameters) =>
+        parameters.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(parameters));
 }

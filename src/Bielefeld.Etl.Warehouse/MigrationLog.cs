@@ -31,37 +31,27 @@ public sealed partial class MigrationLog(ILogger logger) : IUpgradeLog
 
     private void Write(LogLevel level, Exception? exception, string format, object[] args)
     {
-        if (!logger.IsEnabled(level))
+        if (logger.IsEnabled(level))
         {
-            return;
-        }
-
-        var message = args is { Length: > 0 } ? string.Format(CultureInfo.InvariantCulture, format, args) : format;
-        switch (level)
-        {
-            case LogLevel.Debug:
-                LogMigrationDetail(logger, message);
-                break;
-            case LogLevel.Information:
-                LogMigrationStep(logger, message);
-                break;
-            case LogLevel.Warning:
-                LogMigrationWarning(logger, message);
-                break;
-            default:
-                LogMigrationFailed(logger, exception, message);
-                break;
+            Action<ILogger, Exception?, string> log = level switch
+            {
+                LogLevel.Debug => LogMigrationDetail,
+                LogLevel.Information => LogMigrationStep,
+                LogLevel.Warning => LogMigrationWarning,
+                _ => LogMigrationFailed,
+            };
+            log(logger, exception, args is { Length: > 0 } ? string.Format(CultureInfo.InvariantCulture, format, args) : format);
         }
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Migration: {Detail}")]
-    private static partial void LogMigrationDetail(ILogger logger, string detail);
+    private static partial void LogMigrationDetail(ILogger logger, Exception? exception, string detail);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Migration: {Step}")]
-    private static partial void LogMigrationStep(ILogger logger, string step);
+    private static partial void LogMigrationStep(ILogger logger, Exception? exception, string step);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Migration: {Warning}")]
-    private static partial void LogMigrationWarning(ILogger logger, string warning);
+    private static partial void LogMigrationWarning(ILogger logger, Exception? exception, string warning);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Migration fehlgeschlagen: {Error}")]
     private static partial void LogMigrationFailed(ILogger logger, Exception? exception, string error);

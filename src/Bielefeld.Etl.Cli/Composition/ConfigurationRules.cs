@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -14,41 +13,27 @@ internal sealed partial class ConfigurationRules : IValidateOptions<ConfiguredSe
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, ConfiguredSettings options)
     {
-        var failures = new List<string>();
-        if (options.Warehouse.ConnectionString is not { Length: > 0 })
+        var (smtp, mailed) = (options.Nachtbericht.Smtp, options.Nachtbericht.Smtp.Host is { Length: > 0 });
+        // In the order a reader finds the keys; the relay's keys only when the summary is mailed.
+        var failures = new (bool Bad, FormattableString Failure)[]
         {
-            failures.Add("Keine Verbindungszeichenfolge: Warehouse:ConnectionString in appsettings.json, BIELEFELD_ETL_WAREHOUSE__CONNECTIONSTRING oder --connection angeben.");
-        }
-
-        Positive(failures, "Files:QuarantineAfter", options.Files.QuarantineAfter);
-        Positive(failures, "Retry:MaxAttempts", options.Retry.MaxAttempts);
-        Positive(failures, "Server:WorkerCount", options.Server.WorkerCount);
-        Positive(failures, "Arbeitsplatz:UploadMaxMB", options.Arbeitsplatz.UploadMaxMB);
-        Duration(failures, "Files:StableFor", options.Files.StableFor, TimeSpan.Zero);
-        Duration(failures, "Retry:BaseDelay", options.Retry.BaseDelay, TimeSpan.Zero);
-        Duration(failures, "Retry:MaxDelay", options.Retry.MaxDelay, TimeSpan.Zero);
-        Duration(failures, "Hangfire:DistributedLockTimeout", options.Hangfire.DistributedLockTimeout, TimeSpan.FromTicks(1));
-        if (options.Datenpflege.AnteilOffenerAbweisungen is { } share and (< 0 or > 1 or double.NaN))
-        {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Datenpflege:AnteilOffenerAbweisungen: '{share}' ist kein Anteil zwischen 0 und 1 (z. B. 0.05)."));
-        }
-
-        var smtp = options.Nachtbericht.Smtp;
-        if (smtp.Host is { Length: > 0 })
-        {
-            failures.AddRange(new[] { (smtp.Absender, "Absender"), (smtp.Empfaenger, "Empfaenger") }
-                .Where(s => s.Item1 is not { Length: > 0 }).Select(s => $"Nachtbericht:Smtp:{s.Item2} fehlt."));
-            if (smtp.Port is < 1 or > 65_535)
-            {
-                failures.Add(string.Create(CultureInfo.InvariantCulture, $"Nachtbericht:Smtp:Port: '{smtp.Port}' ist kein Port (1 bis 65535)."));
-            }
-
-            if (Tls(smtp.Tls) is null)
-            {
-                failures.Add($"Nachtbericht:Smtp:Tls: '{smtp.Tls}' ist keiner der Werte none, whenavailable, required.");
-            }
-        }
-
+            (options.Warehouse.ConnectionString is not { Length: > 0 },
+                $"Keine Verbindungszeichenfolge: Warehouse:ConnectionString in appsettings.json, BIELEFELD_ETL_WAREHOUSE__CONNECTIONSTRING oder --connection angeben."),
+            Positive("Files:QuarantineAfter", options.Files.QuarantineAfter),
+            Positive("Retry:MaxAttempts", options.Retry.MaxAttempts),
+            Positive("Server:WorkerCount", options.Server.WorkerCount),
+            Positive("Arbeitsplatz:UploadMaxMB", options.Arbeitsplatz.UploadMaxMB),
+            Duration("Files:StableFor", options.Files.StableFor, TimeSpan.Zero),
+            Duration("Retry:BaseDelay", options.Retry.BaseDelay, TimeSpan.Zero),
+            Duration("Retry:MaxDelay", options.Retry.MaxDelay, TimeSpan.Zero),
+            Duration("Hangfire:DistributedLockTimeout", options.Hangfire.DistributedLockTimeout, TimeSpan.FromTicks(1)),
+            (options.Datenpflege.AnteilOffenerAbweisungen is < 0 or > 1 or double.NaN,
+                $"Datenpflege:AnteilOffenerAbweisungen: '{options.Datenpflege.AnteilOffenerAbweisungen}' ist kein Anteil zwischen 0 und 1 (z. B. 0.05)."),
+            (mailed && smtp.Absender is not { Length: > 0 }, $"Nachtbericht:Smtp:Absender fehlt."),
+            (mailed && smtp.Empfaenger is not { Length: > 0 }, $"Nachtbericht:Smtp:Empfaenger fehlt."),
+            (mailed && smtp.Port is < 1 or > 65_535, $"Nachtbericht:Smtp:Port: '{smtp.Port}' ist kein Port (1 bis 65535)."),
+            (mailed && Tls(smtp.Tls) is null, $"Nachtbericht:Smtp:Tls: '{smtp.Tls}' ist keiner der Werte none, whenavailable, required."),
+        }.Where(c => c.Bad).Select(c => FormattableString.Invariant(c.Failure)).ToList();
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -80,21 +65,10 @@ internal sealed partial class ConfigurationRules : IValidateOptions<ConfiguredSe
             : null;
     }
 
-    private static void Positive(List<string> failures, string key, long? value)
-    {
-        if (value is < 1)
-        {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{key}: '{value}' ist keine positive ganze Zahl."));
-        }
-    }
+    private static (bool, FormattableString) Positive(string key, long? value) => (value is < 1, $"{key}: '{value}' ist keine positive ganze Zahl.");
 
-    private static void Duration(List<string> failures, string key, TimeSpan? value, TimeSpan least)
-    {
-        if (value < least)
-        {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{key}: '{value}' ist keine Dauer {(least > TimeSpan.Zero ? "über null " : "")}(Format hh:mm:ss, z. B. 00:00:30)."));
-        }
-    }
+    private static (bool, FormattableString) Duration(string key, TimeSpan? value, TimeSpan least) =>
+        (value < least, $"{key}: '{value}' ist keine Dauer {(least > TimeSpan.Zero ? "über null " : "")}(Format hh:mm:ss, z. B. 00:00:30).");
 
     // The binder's own message (Microsoft.Extensions.Configuration.Binder, Error_FailedBinding); a spec pins it.
     [GeneratedRegex("^Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']*)' to type '(?<type>[^']*)'", RegexOptions.CultureInvariant | RegexOptions.Singleline)]

@@ -100,7 +100,7 @@ public static class EtlConfiguration
             DashboardRole = settings.Dashboard.Role,
             UploadLimitBytes = settings.Arbeitsplatz.UploadMaxMB << 20 ?? defaults.UploadLimitBytes,
             StorageConnectionString = settings.Hangfire.ConnectionString is { Length: > 0 } storage ? storage : null,
-            DistributedLockTimeout = settings.Hangfire.DistributedLockTimeout ?? defaults.DistributedLockTimeout,
+            JobStorage = defaults.JobStorage with { DistributedLockTimeout = settings.Hangfire.DistributedLockTimeout ?? defaults.JobStorage.DistributedLockTimeout },
         };
     }
 

@@ -18,11 +18,6 @@ internal static class DecisionForm
 
     public static async Task<IResult> PostAsync(HttpContext http, long id, PipelineRun run, WarehouseProvider warehouse)
     {
-        if (await WorkspaceEndpoints.RefuseForgedAsync(http) is { } refused)
-        {
-            return refused;
-        }
-
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var comment = form["kommentar"].ToString().Trim();
         var by = form["von"].ToString().Trim();
@@ -48,11 +43,8 @@ internal static class DecisionForm
 
         // Back to the same filter, with decided rows shown; the filter is rebuilt from known keys, never echoed as sent.
         var back = QueryHelpers.ParseQuery(form["zurueck"].ToString());
-        var query = RejectsPage.Query(Value(back, "quelle"), Value(back, "datei"), Value(back, "regel"), all: true);
+        var query = RejectsPage.Query(RejectsPage.Blank(back.GetValueOrDefault("quelle")), RejectsPage.Blank(back.GetValueOrDefault("datei")), RejectsPage.Blank(back.GetValueOrDefault("regel")), all: true);
         var target = $"{http.Request.PathBase.Add(WorkspaceEndpoints.Rejects).Value}?{query}&gespeichert={GermanText.Digits(id)}#zeile-{GermanText.Digits(id)}";
         return Results.Redirect(target);
     }
-
-    private static string? Value(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> query, string key) =>
-        query.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString() : null;
 }

@@ -32,7 +32,7 @@ internal static class RejectsPage
         _ => stored,
     };
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     internal static string Query(string? quelle, string? datei, string? regel, bool all) =>
         string.Join("&", new[] { ("quelle", quelle), ("datei", datei), ("regel", regel), ("alle", all ? "1" : null) }
@@ -42,32 +42,16 @@ internal static class RejectsPage
     private static async Task<Dictionary<long, (LoadRecord Load, bool Again)>> LaterDeliveriesAsync(
         WarehouseProvider warehouse, IReadOnlyList<RejectedRowRecord> rows, CancellationToken ct)
     {
-        var result = new Dictionary<long, (LoadRecord, bool)>();
-        if (rows.Count == 0)
+        IReadOnlyList<LoadRecord> loads = rows.Count == 0 ? [] : await warehouse.RecentLoadsAsync(1_000, ct);
+        var later = rows.Select(r => (Row: r, Next: loads.Where(l => l.Quelle == r.Quelle && l.Datei == r.Datei && l.Status == "geladen" && l.DateiId > r.DateiId).MinBy(l => l.DateiId)))
+            .Where(p => p.Next is not null).ToList();
+        var rejectedIn = new Dictionary<long, IReadOnlyList<RejectedRowRecord>>();
+        foreach (var file in later.Select(p => p.Next!.DateiId).Distinct())
         {
-            return result;
+            rejectedIn[file] = await warehouse.RejectedRowsAsync(new RejectedRowQuery(FileId: file), ct);
         }
 
-        var loads = await warehouse.RecentLoadsAsync(1_000, ct);
-        var againByFile = new Dictionary<long, IReadOnlyList<RejectedRowRecord>>();
-        foreach (var r in rows)
-        {
-            var next = loads.Where(l => l.Quelle == r.Quelle && l.Datei == r.Datei && l.Status == "geladen" && l.DateiId > r.DateiId).MinBy(l => l.DateiId);
-            if (next is null)
-            {
-                continue;
-            }
-
-            if (!againByFile.TryGetValue(next.DateiId, out var rejectedThere))
-            {
-                rejectedThere = await warehouse.RejectedRowsAsync(new RejectedRowQuery(FileId: next.DateiId), ct);
-                againByFile[next.DateiId] = rejectedThere;
-            }
-
-            result[r.AbweisungId] = (next, rejectedThere.Any(x => x.Blatt == r.Blatt && x.Zeile == r.Zeile && x.GrundCode == r.GrundCode));
-        }
-
-        return result;
+        return later.ToDictionary(p => p.Row.AbweisungId, p => (p.Next!, rejectedIn[p.Next!.DateiId].Any(x => x.Blatt == p.Row.Blatt && x.Zeile == p.Row.Zeile && x.GrundCode == p.Row.GrundCode)));
     }
 }
 

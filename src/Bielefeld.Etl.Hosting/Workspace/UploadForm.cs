@@ -101,10 +101,9 @@ internal static class UploadForm
             }
 
             var temp = InboxPath.Resolve(staging.FullPath, target.Name);
-            await using (var content = file.OpenReadStream())
             await using (var copy = new FileStream(temp.FullPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             {
-                await content.CopyToAsync(copy, ct);
+                await file.CopyToAsync(copy, ct);
             }
 
             if (new FileInfo(temp.FullPath).Length == 0)
@@ -162,10 +161,8 @@ internal static class UploadForm
 
     private static async Task<bool> SameBytesAsync(string a, string b, CancellationToken ct)
     {
-        await using var first = File.OpenRead(a);
-        await using var second = File.OpenRead(b);
-        var one = await SHA256.HashDataAsync(first, ct);
-        var two = await SHA256.HashDataAsync(second, ct);
+        await using Stream first = File.OpenRead(a), second = File.OpenRead(b);
+        var (one, two) = (await SHA256.HashDataAsync(first, ct), await SHA256.HashDataAsync(second, ct));
         return one.AsSpan().SequenceEqual(two);
     }
 

@@ -54,7 +54,9 @@ public static class WorkspaceEndpoints
             WorkspaceHtml.Page<LoadsView>(http, new { Pipelines = run.Pipelines.ToList(), Loads = await warehouse.RecentLoadsAsync(LoadsShown, http.RequestAborted),
                 Shown = LoadsShown, Started = run.Pipelines.Any(p => p.Name == gestartet) ? gestartet : null }));
         group.MapGet("/abweisungen", RejectsPage.ShowAsync);
-        group.MapPost("/abweisungen/{id:long}/entscheidung", DecisionForm.PostAsync);
+        // The forms that post (but the upload, which limits its request's size before its form is read) are checked here.
+        var forms = group.MapGroup("").AddEndpointFilter(async (context, next) => await RefuseForgedAsync(context.HttpContext) ?? await next(context));
+        forms.MapPost("/abweisungen/{id:long}/entscheidung", DecisionForm.PostAsync);
         // One area's attainment overview (the city's unless bereich names another) exactly as report writes it.
         group.MapGet("/zielerreichung", async (HttpContext http, PipelineRun run, WarehouseProvider warehouse, string? bereich) =>
         {
@@ -75,13 +77,8 @@ public static class WorkspaceEndpoints
         // Enqueues the pipeline's job now, the same job its schedule runs (load, then attainment and stewardship as its
         // continuation), so a steward sees an upload loaded without waiting for the night. A repeated click is harmless:
         // files are claimed by their fingerprint.
-        group.MapPost("/pipelines/{name}/laden", async (HttpContext http, string name, PipelineRun run, IBackgroundJobClient jobs) =>
+        forms.MapPost("/pipelines/{name}/laden", (HttpContext http, string name, PipelineRun run, IBackgroundJobClient jobs) =>
         {
-            if (await RefuseForgedAsync(http) is { } refused)
-            {
-                return refused;
-            }
-
             if (!run.Pipelines.Any(p => p.Name == name))
             {
                 return WorkspaceHtml.Message(http, Loads, "Unbekannte Pipeline", $"Eine Pipeline '{name}' gibt es nicht.", Loads, "zum Ladeprotokoll", StatusCodes.Status404NotFound);
@@ -94,7 +91,8 @@ public static class WorkspaceEndpoints
 
     /// <summary>
     /// Checks the request's antiforgery token (form field and cookie); null when valid, otherwise the 400 page. The
-    /// endpoints read their forms themselves, so the check is explicit here rather than left to form binding.
+    /// endpoints read their forms themselves, so the check is explicit here rather than left to form binding (whose 400
+    /// would come before this German page).
     /// </summary>
     internal static async Task<IResult?> RefuseForgedAsync(HttpContext http)
     {

@@ -12,7 +12,7 @@ namespace Bielefeld.Etl.Hosting.Workspace;
 internal static class WorkspaceHtml
 {
     /// <summary>
-    /// Renders <typeparamref name="TView"/> with <paramref name="parameters"/> (as <see cref="PageRenderer.Render{TComponent}(object)"/>) and
+    /// Renders <typeparamref name="TView"/> with <paramref name="parameters"/> (as <see cref="PageRenderer.Render{TComponent}"/>) and
     /// the request, and sends it with the workspace's own, stricter policy (no script at all); the other headers come from
     /// <see cref="Web.SecurityHeaders"/>.
     /// </summary>

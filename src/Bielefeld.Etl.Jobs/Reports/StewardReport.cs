@@ -57,11 +57,7 @@ public static class StewardReport
         }
     }
 
-    /// <summary>Writes the rows as a self-contained HTML page to <paramref name="path"/> (overwritten).</summary>
-    /// <param name="rows">The rejected rows.</param>
-    /// <param name="title">The page title, e.g. the file name.</param>
-    /// <param name="created">When the report was made, shown in the page.</param>
-    /// <param name="path">The target file.</param>
+    /// <summary>Writes the rows as a self-contained HTML page to <paramref name="path"/> (overwritten), titled <paramref name="title"/> (e.g. the file name).</summary>
     public static void WriteHtml(IReadOnlyCollection<RejectedRowRecord> rows, string title, DateTimeOffset created, string path) =>
         File.WriteAllText(path, PageRenderer.Render<StewardReportPage>(new { Rows = rows, Title = title, Created = created }),
             new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));

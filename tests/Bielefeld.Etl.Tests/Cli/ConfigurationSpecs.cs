@@ -81,6 +81,35 @@ public sealed class ConfigurationSpecs : IDisposable
     }
 
     [Fact]
+    public void A_missing_connection_string_a_share_above_one_and_a_port_out_of_range_are_named_in_that_order()
+    {
+        var configuration = Configuration(new()
+        {
+            ["Warehouse:ConnectionString"] = "",
+            ["Datenpflege:AnteilOffenerAbweisungen"] = "1.5",
+            ["Nachtbericht:Smtp:Host"] = "mail.example",
+            ["Nachtbericht:Smtp:Port"] = "0",
+            ["Nachtbericht:Smtp:Absender"] = "etl@bielefeld.example",
+            ["Nachtbericht:Smtp:Empfaenger"] = "a@bielefeld.example",
+        });
+
+        var failure = Assert.Throws<InvalidOperationException>(() => EtlConfiguration.Bind(configuration));
+
+        Assert.Equal(
+            "Keine Verbindungszeichenfolge: Warehouse:ConnectionString in appsettings.json, BIELEFELD_ETL_WAREHOUSE__CONNECTIONSTRING oder --connection angeben. "
+            + "Datenpflege:AnteilOffenerAbweisungen: '1.5' ist kein Anteil zwischen 0 und 1 (z. B. 0.05). Nachtbericht:Smtp:Port: '0' ist kein Port (1 bis 65535).",
+            failure.Message);
+    }
+
+    [Fact]
+    public void Relay_keys_are_not_checked_while_no_relay_is_configured()
+    {
+        var configuration = Configuration(new() { ["Warehouse:ConnectionString"] = "Data Source=w.db", ["Nachtbericht:Smtp:Port"] = "0", ["Nachtbericht:Smtp:Tls"] = "immer" });
+
+        Assert.Null(EtlConfiguration.Bind(configuration).ToEtlOptions(moveFiles: false, defaultStableFor: TimeSpan.Zero).Smtp);
+    }
+
+    [Fact]
     public void Every_documented_key_reaches_the_setting_it_names()
     {
         var configuration = Configuration(new()
@@ -114,7 +143,7 @@ public sealed class ConfigurationSpecs : IDisposable
         Assert.Equal(("mail.example", 587, "etl@bielefeld.example", SecureSocketOptions.StartTls, "etl", "geheim"), (smtp.Host, smtp.Port, smtp.From, smtp.Tls, smtp.User, smtp.Password));
         Assert.Equal(["a@bielefeld.example", "b@bielefeld.example"], smtp.To);
         Assert.Equal(("http://0.0.0.0:8080", 4, true, "ETL-Betrieb", 10L << 20, "Host=jobs", TimeSpan.FromMinutes(20)),
-            (server.Urls, server.WorkerCount, server.DashboardWritable, server.DashboardRole, server.UploadLimitBytes, server.StorageConnectionString, server.DistributedLockTimeout));
+            (server.Urls, server.WorkerCount, server.DashboardWritable, server.DashboardRole, server.UploadLimitBytes, server.StorageConnectionString, server.JobStorage.DistributedLockTimeout));
         Assert.Equal(["etl.intern", "etl2.intern"], server.AllowedHosts);
     }
 

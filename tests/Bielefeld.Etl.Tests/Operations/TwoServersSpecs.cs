@@ -22,9 +22,7 @@ public sealed class TwoServersSpecs(PostgresServer server) : IAsyncLifetime
     // Shortened from 30 and 10 minutes: the slow load below takes about 20 s.
     private static readonly ServerOptions Shortened = new()
     {
-        InvisibilityTimeout = TimeSpan.FromSeconds(3),
-        DistributedLockTimeout = TimeSpan.FromSeconds(2),
-        QueuePollInterval = TimeSpan.FromMilliseconds(200),
+        JobStorage = new(InvisibilityTimeout: TimeSpan.FromSeconds(3), DistributedLockTimeout: TimeSpan.FromSeconds(2), QueuePollInterval: TimeSpan.FromMilliseconds(200)),
         WorkerCount = 1,
     };
 

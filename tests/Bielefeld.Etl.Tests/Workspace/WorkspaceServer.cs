@@ -7,6 +7,7 @@ using Bielefeld.Etl.Jobs;
 using Bielefeld.Etl.Synthetic.Kaf;
 using Bielefeld.Etl.Tests.Operations;
 using Bielefeld.Etl.Warehouse;
+using Bielefeld.Etl.Warehouse.Plugins;
 using Bielefeld.Etl.Warehouse.Sqlite;
 using Hangfire.InMemory;
 using Microsoft.AspNetCore.Builder;
@@ -58,7 +59,7 @@ public sealed partial class WorkspaceServer : IAsyncDisposable
         server.Url = $"http://127.0.0.1:{FreePort()}";
 
         server._app = EtlServer.Build(
-            new ServerOptions { Urls = server.Url, UploadLimitBytes = uploadLimit, WorkerCount = 1, QueuePollInterval = TimeSpan.FromSeconds(1), AllowedHosts = allowedHosts ?? [] },
+            new ServerOptions { Urls = server.Url, UploadLimitBytes = uploadLimit, WorkerCount = 1, JobStorage = JobStorageOptions.Default with { QueuePollInterval = TimeSpan.FromSeconds(1) }, AllowedHosts = allowedHosts ?? [] },
             new InMemoryStorage(), server.Run, server.Warehouse, b => b.AddProvider(server._jobs));
         await server._app.StartAsync(ct);
         return server;

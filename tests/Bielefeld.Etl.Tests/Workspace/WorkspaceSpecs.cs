@@ -1,7 +1,9 @@
 using System.Net;
 using System.Security.Claims;
+using System.Text.RegularExpressions;
 using Bielefeld.Etl.Hosting.Dashboard;
 using Bielefeld.Etl.Jobs;
+using Bielefeld.Etl.Synthetic.Kaf;
 using Bielefeld.Etl.Warehouse;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -97,6 +99,21 @@ public sealed class WorkspaceSpecs
     }
 
     [Fact]
+    public async Task A_run_now_posted_without_a_valid_token_is_refused_before_the_pipeline_is_looked_up()
+    {
+        await using var server = await WorkspaceServer.StartAsync();
+        using var http = server.Client();
+
+        using var known = await http.PostAsync("/arbeitsplatz/pipelines/kaf/laden", new FormUrlEncodedContent(new Dictionary<string, string>()), Ct);
+        using var unknown = await http.PostAsync("/arbeitsplatz/pipelines/gibtsnicht/laden",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__csrf"] = "CfDJ8-gefaelscht" }), Ct);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (known.StatusCode, unknown.StatusCode));
+        Assert.Contains("Schutz vor gefälschten Anfragen", WebUtility.HtmlDecode(await known.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.Contains("Schutz vor gefälschten Anfragen", WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_decision_with_the_page_token_is_recorded_and_shown_beside_the_row()
     {
         await using var server = await WorkspaceServer.StartAsync();
@@ -116,6 +133,25 @@ public sealed class WorkspaceSpecs
         var page = await http.GetStringAsync(posted.Headers.Location.OriginalString, Ct);
         Assert.Contains("„<span class=\"kommentar\">Summe &lt;b&gt;bewusst&lt;/b&gt; so gemeldet</span>“", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>bewusst", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rejected_row_that_the_next_delivery_rejects_again_says_so_beside_the_row()
+    {
+        await using var server = await WorkspaceServer.StartAsync();
+        var fim = KafSampleSet.For2017().Single(w => w.Workbook.ProjectCode == "FIM").Workbook;
+        KafWorkbookWriter.Write(fim with { Remarks = [.. fim.Remarks, "Zweite Lieferung, Summe unverändert."] }, Path.Combine(server.KafInbox, "KAF_FIM_2017.xlsx"));
+        await server.Run.RunAsync(["kaf"], null, Ct);
+        using var http = server.Client();
+
+        var page = WebUtility.HtmlDecode(await http.GetStringAsync("/arbeitsplatz/abweisungen?regel=SUMME_ABWEICHEND&alle=1", Ct));
+
+        var rows = await server.Warehouse.RejectedRowsAsync(new RejectedRowQuery(Reason: "SUMME_ABWEICHEND"), Ct);
+        Assert.Equal(2, rows.Count);
+        var again = rows.MaxBy(r => r.DateiId)!;
+        Assert.Single(Regex.Matches(page, "in der Neulieferung erneut abgewiesen"));
+        Assert.Contains($"in der Neulieferung erneut abgewiesen (Datei-ID {again.DateiId}, ", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("durch Neulieferung geschlossen", page, StringComparison.Ordinal);
     }
 
     [Theory]
