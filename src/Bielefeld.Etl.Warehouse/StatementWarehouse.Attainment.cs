@@ -43,7 +43,7 @@ public abstract partial class StatementWarehouse
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 Sql.DeleteAttainmentFigures,
-                new { indicator, months = CodeList([.. replaced.Select(k => k.Month.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))]), areas = CodeList([.. replaced.Select(k => k.Area)]) },
+                new { indicator, months = CodeList([.. replaced.Select(k => MonthText(k.Month))]), areas = CodeList([.. replaced.Select(k => k.Area)]) },
                 transaction, cancellationToken: cancellationToken));
         }
 

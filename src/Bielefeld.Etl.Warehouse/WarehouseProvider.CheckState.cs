@@ -140,8 +140,8 @@ public abstract partial class WarehouseProvider
             rows.GroupBy(r => r.IndicatorCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (int)g.First().Findings, StringComparer.Ordinal));
     }
 
-    /// <summary>A month as the check's statements take it in every dialect: ISO text, which each casts to its date type.</summary>
-    private static string MonthText(DateOnly month) => month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A month as the statements take it in every dialect (the check's, the attainment figures' keys): ISO text, which each casts to its date type.</summary>
+    private protected static string MonthText(DateOnly month) => month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateOnly ParseMonth(string text) => DateOnly.ParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
